@@ -1,0 +1,59 @@
+#include "cli/cli_command.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace eikona::cli {
+
+const QList<Command>& commands()
+{
+    static const QList<Command> all{
+        {QStringLiteral("tokenize"), QStringLiteral("Print the CLIP token ids of a prompt as a JSON array"), runTokenize},
+        {QStringLiteral("inspect"), QStringLiteral("List the tensors of a safetensors file or the components of a model folder"), runInspect},
+    };
+    return all;
+}
+
+namespace {
+
+// QCommandLineParser names the executable's path in its usage line; name the command.
+QString helpText(const QCommandLineParser& parser, const QStringList& arguments)
+{
+    QString text = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    if (!program.isEmpty())
+        text.replace(text.indexOf(program), program.size(), arguments.value(0));
+    return text;
+}
+
+} // namespace
+
+int parseOrExit(QCommandLineParser& parser, const QStringList& arguments)
+{
+    const auto helpOption = parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "%s: %s\n\n%s", qUtf8Printable(arguments.value(0)), qUtf8Printable(parser.errorText()),
+                     qUtf8Printable(helpText(parser, arguments)));
+        return UsageError;
+    }
+    if (parser.isSet(helpOption)) {
+        std::fputs(qUtf8Printable(helpText(parser, arguments)), stdout);
+        return Success;
+    }
+    return -1;
+}
+
+int fail(const QString& message)
+{
+    std::fprintf(stderr, "eikona-cli: error: %s\n", qUtf8Printable(message));
+    return Failure;
+}
+
+void printOut(const QString& text)
+{
+    std::fputs(qUtf8Printable(text), stdout);
+    std::fputc('\n', stdout);
+}
+
+} // namespace eikona::cli

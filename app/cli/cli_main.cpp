@@ -1,0 +1,45 @@
+// eikona-cli: Eikona from the terminal.
+
+#include "cli/cli_command.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("eikona-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(EIKONA_VERSION));
+    QStringList arguments = QCoreApplication::arguments();
+    arguments[0] = QStringLiteral("eikona-cli");
+
+    if (arguments.size() > 1 && !arguments.at(1).startsWith(QLatin1Char('-'))) {
+        for (const auto& command : eikona::cli::commands()) {
+            if (command.name == arguments.at(1)) {
+                QStringList rest = arguments.mid(2);
+                rest.prepend(QStringLiteral("eikona-cli ") + command.name);
+                return command.run(rest);
+            }
+        }
+        std::fprintf(stderr, "eikona-cli: unknown command '%s' (see eikona-cli --help)\n",
+                     qUtf8Printable(arguments.at(1)));
+        return eikona::cli::UsageError;
+    }
+
+    QCommandLineParser parser;
+    QString description = QStringLiteral("Stable Diffusion 1.5 on your own computer.\n\nCommands:\n");
+    for (const auto& command : eikona::cli::commands())
+        description += QStringLiteral("  %1  %2\n").arg(command.name, -10).arg(command.summary);
+    description += QStringLiteral("\nRun 'eikona-cli COMMAND --help' for a command's options.");
+    parser.setApplicationDescription(description);
+    const auto versionOption = parser.addVersionOption();
+    if (const int code = eikona::cli::parseOrExit(parser, arguments); code >= 0)
+        return code;
+    if (parser.isSet(versionOption)) {
+        std::printf("eikona-cli %s\n", EIKONA_VERSION);
+        return eikona::cli::Success;
+    }
+    std::fputs(qUtf8Printable(parser.helpText()), stderr);
+    return eikona::cli::UsageError;
+}

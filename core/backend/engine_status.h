@@ -1,0 +1,12 @@
+#pragma once
+// The engine's start-up state for the UI, without exposing torch.
+
+#include <QString>
+
+namespace eikona::backend {
+
+/// Configures libtorch's threads (0 = one per core, or $EIKONA_THREADS) and returns the
+/// line the app logs once and shows in its status bar.
+QString configureEngine(int threads = 0);
+
+} // namespace eikona::backend

@@ -1,0 +1,10 @@
+# CPack: a Debian package of the two executables. `cpack -G DEB` in the build folder.
+set(CPACK_PACKAGE_NAME "eikona")
+set(CPACK_PACKAGE_VENDOR "Eikona")
+set(CPACK_PACKAGE_CONTACT "Eikona maintainers <eikona@localhost>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libopenblas0-openmp, qt6-qpa-plugins")
+set(CPACK_GENERATOR "DEB;TGZ")
+include(CPack)

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs everything Eikona needs to build, test and run on Debian 12 (bookworm).
+# Idempotent: when every package is already installed it only checks and returns.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config ccache git
+  libtorch-dev            # the engine (CPU build of libtorch 1.13.1)
+  libopenblas0-openmp     # libblas.so.3 -> OpenBLAS: the default reference BLAS is ~15x slower
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
+  libgl1-mesa-dev         # Qt6Gui's CMake config asks for OpenGL headers
+  libsentencepiece-dev    # runs CLIP's BPE merges
+  nlohmann-json3-dev      # JSON (safetensors headers, configs, vocab)
+  libicu-dev              # Unicode: normalisation, case mapping, the tokenizer's regex
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null | grep -qx installed; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
