@@ -3,6 +3,8 @@
 // all of them include. Never included by hand.
 #include <ATen/core/Tensor.h>
 #include <ATen/Functions.h>
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/modulelist.h>
 
 #include <nlohmann/json.hpp>
 

@@ -53,24 +53,32 @@ WeightMismatchError::WeightMismatchError(const std::string& file, WeightReport r
 {
 }
 
-WeightReport compare_weights(const SafetensorsFile& file, const std::vector<ExpectedTensor>& expected,
+WeightReport compare_weights(const ShapeMap& found, const std::vector<ExpectedTensor>& expected,
                              const IgnorableKey& ignorable)
 {
     WeightReport report;
     std::unordered_set<std::string_view> wanted;
     for (const auto& tensor : expected) {
         wanted.insert(tensor.name);
-        const TensorInfo* info = file.find(tensor.name);
-        if (!info)
+        const auto it = found.find(tensor.name);
+        if (it == found.end())
             report.missing.push_back(tensor.name);
-        else if (info->shape != tensor.shape)
-            report.mis_shaped.push_back({tensor.name, tensor.shape, info->shape});
+        else if (it->second != tensor.shape)
+            report.mis_shaped.push_back({tensor.name, tensor.shape, it->second});
     }
-    for (const auto& info : file.tensors())
-        if (!wanted.contains(info.name) && !(ignorable && ignorable(info.name)))
-            report.unexpected.push_back(info.name);
-    std::sort(report.unexpected.begin(), report.unexpected.end());
+    for (const auto& [name, shape] : found)
+        if (!wanted.contains(name) && !(ignorable && ignorable(name)))
+            report.unexpected.push_back(name);
     return report;
+}
+
+WeightReport compare_weights(const SafetensorsFile& file, const std::vector<ExpectedTensor>& expected,
+                             const IgnorableKey& ignorable)
+{
+    ShapeMap found;
+    for (const auto& info : file.tensors())
+        found.emplace(info.name, info.shape);
+    return compare_weights(found, expected, ignorable);
 }
 
 std::unordered_map<std::string, at::Tensor> load_weights(const SafetensorsFile& file,

@@ -7,6 +7,7 @@
 #include <ATen/core/Tensor.h>
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -49,6 +50,10 @@ private:
 /// versions saved); each caller lists its own, with the reason.
 using IgnorableKey = std::function<bool(std::string_view name)>;
 
+using ShapeMap = std::map<std::string, std::vector<std::int64_t>, std::less<>>;
+
+WeightReport compare_weights(const ShapeMap& found, const std::vector<ExpectedTensor>& expected,
+                             const IgnorableKey& ignorable = {});
 WeightReport compare_weights(const SafetensorsFile& file, const std::vector<ExpectedTensor>& expected,
                              const IgnorableKey& ignorable = {});
 

@@ -1,0 +1,142 @@
+#include "models/attention.h"
+
+#include <ATen/Functions.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <unistd.h>
+
+namespace eikona::models {
+
+std::int64_t attention_chunk_budget()
+{
+    if (const char* configured = std::getenv("EIKONA_ATTENTION_CHUNK_MB")) {
+        const long mb = std::strtol(configured, nullptr, 10);
+        if (mb > 0)
+            return static_cast<std::int64_t>(mb) << 20;
+    }
+    const long pages = ::sysconf(_SC_PHYS_PAGES);
+    const long page_size = ::sysconf(_SC_PAGE_SIZE);
+    const std::int64_t memory = pages > 0 && page_size > 0 ? static_cast<std::int64_t>(pages) * page_size : (4LL << 30);
+    return std::clamp<std::int64_t>(memory / 64, 16LL << 20, 256LL << 20);
+}
+
+at::Tensor chunked_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, double scale,
+                             std::int64_t query_chunk)
+{
+    const auto batch_heads = q.size(0) * q.size(1);
+    const auto lq = q.size(2);
+    const auto lk = k.size(2);
+    if (query_chunk <= 0) {
+        const auto bytes_per_query_row = batch_heads * lk * static_cast<std::int64_t>(q.element_size());
+        query_chunk = std::max<std::int64_t>(1, attention_chunk_budget() / std::max<std::int64_t>(1, bytes_per_query_row));
+    }
+    // Scaling the queries costs less than scaling the scores, which are Lk times wider.
+    const auto qs = (q * scale).reshape({batch_heads, lq, q.size(3)});
+    const auto kt = k.reshape({batch_heads, lk, k.size(3)}).transpose(1, 2);
+    const auto vs = v.reshape({batch_heads, lk, v.size(3)});
+    if (query_chunk >= lq) {
+        return at::bmm(at::bmm(qs, kt).softmax(-1), vs).view(q.sizes());
+    }
+    auto out = at::empty({batch_heads, lq, v.size(3)}, q.options());
+    for (std::int64_t start = 0; start < lq; start += query_chunk) {
+        const auto end = std::min(lq, start + query_chunk);
+        auto scores = at::bmm(qs.slice(1, start, end), kt);
+        auto rows = out.slice(1, start, end);
+        at::bmm_out(rows, scores.softmax(-1), vs);
+    }
+    return out.view(q.sizes());
+}
+
+AttentionImpl::AttentionImpl(std::int64_t query_dim, std::optional<std::int64_t> cross_attention_dim,
+                             std::int64_t heads_, std::int64_t head_dim_, bool qkv_bias)
+    : heads(heads_), head_dim(head_dim_)
+{
+    const auto inner = heads * head_dim;
+    const auto context_dim = cross_attention_dim.value_or(query_dim);
+    to_q = register_module("to_q", Linear(query_dim, inner, qkv_bias));
+    to_k = register_module("to_k", Linear(context_dim, inner, qkv_bias));
+    to_v = register_module("to_v", Linear(context_dim, inner, qkv_bias));
+    to_out_0 = Linear(inner, query_dim, true);
+    register_module("to_out", torch::nn::ModuleList(to_out_0, Placeholder()));
+}
+
+at::Tensor AttentionImpl::forward(const at::Tensor& x, const at::Tensor& context)
+{
+    const auto& source = context.defined() ? context : x;
+    const auto batch = x.size(0);
+    // [B, L, heads * d] -> [B, heads, L, d]
+    const auto split = [&](const at::Tensor& t) { return t.view({batch, t.size(1), heads, head_dim}).transpose(1, 2); };
+    const auto q = split(to_q(x));
+    const auto k = split(to_k(source));
+    const auto v = split(to_v(source));
+    auto out = chunked_attention(q, k, v, 1.0 / std::sqrt(static_cast<double>(head_dim)));
+    out = out.transpose(1, 2).reshape({batch, x.size(1), heads * head_dim});
+    return to_out_0(out);
+}
+
+FeedForwardImpl::FeedForwardImpl(std::int64_t dim, std::int64_t mult)
+{
+    const auto inner = dim * mult;
+    geglu_proj = Linear(dim, inner * 2);
+    auto geglu = Placeholder();
+    geglu->register_module("proj", geglu_proj);
+    out = Linear(inner, dim);
+    register_module("net", torch::nn::ModuleList(geglu, Placeholder(), out));
+}
+
+at::Tensor FeedForwardImpl::forward(const at::Tensor& x)
+{
+    // GEGLU: the projection's first half, gated by GELU (exact, erf) of its second half.
+    const auto projected = geglu_proj(x);
+    const auto halves = projected.chunk(2, -1);
+    return out(halves[0] * at::gelu(halves[1]));
+}
+
+BasicTransformerBlockImpl::BasicTransformerBlockImpl(std::int64_t dim, std::int64_t heads, std::int64_t head_dim,
+                                                     std::int64_t cross_attention_dim)
+{
+    norm1 = register_module("norm1", LayerNorm(dim, 1e-5));
+    attn1 = register_module("attn1", Attention(dim, std::nullopt, heads, head_dim, false));
+    norm2 = register_module("norm2", LayerNorm(dim, 1e-5));
+    attn2 = register_module("attn2", Attention(dim, cross_attention_dim, heads, head_dim, false));
+    norm3 = register_module("norm3", LayerNorm(dim, 1e-5));
+    ff = register_module("ff", FeedForward(dim));
+}
+
+at::Tensor BasicTransformerBlockImpl::forward(const at::Tensor& x, const at::Tensor& context)
+{
+    auto h = attn1(norm1(x)).add_(x);
+    h = attn2(norm2(h), context).add_(h);
+    return ff(norm3(h)).add_(h);
+}
+
+Transformer2DModelImpl::Transformer2DModelImpl(std::int64_t channels, std::int64_t heads,
+                                               std::int64_t cross_attention_dim, std::int64_t groups,
+                                               std::int64_t layers)
+{
+    norm = register_module("norm", GroupNorm(groups, channels, 1e-6));
+    proj_in = register_module("proj_in", Conv2d(channels, channels, 1));
+    torch::nn::ModuleList list;
+    for (std::int64_t i = 0; i < layers; ++i) {
+        blocks.emplace_back(channels, heads, channels / heads, cross_attention_dim);
+        list->push_back(blocks.back());
+    }
+    register_module("transformer_blocks", list);
+    proj_out = register_module("proj_out", Conv2d(channels, channels, 1));
+}
+
+at::Tensor Transformer2DModelImpl::forward(const at::Tensor& x, const at::Tensor& context)
+{
+    const auto batch = x.size(0), channels = x.size(1), height = x.size(2), width = x.size(3);
+    auto h = proj_in(norm(x));
+    // [B, C, H, W] -> [B, HW, C]
+    h = h.permute({0, 2, 3, 1}).reshape({batch, height * width, channels});
+    for (auto& block : blocks)
+        h = block(h, context);
+    h = h.view({batch, height, width, channels}).permute({0, 3, 1, 2}).contiguous();
+    return proj_out(h).add_(x);
+}
+
+} // namespace eikona::models

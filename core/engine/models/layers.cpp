@@ -1,0 +1,80 @@
+#include "models/layers.h"
+
+#include <ATen/Functions.h>
+
+namespace eikona::models {
+namespace {
+
+at::Tensor parameter(torch::nn::Module& module, const char* name, at::IntArrayRef shape)
+{
+    return module.register_parameter(name, at::empty(shape), /*requires_grad=*/false);
+}
+
+} // namespace
+
+Conv2dImpl::Conv2dImpl(std::int64_t in_channels, std::int64_t out_channels, std::int64_t kernel_size,
+                       std::int64_t stride_, std::int64_t padding_, bool with_bias)
+    : stride(stride_), padding(padding_)
+{
+    weight = parameter(*this, "weight", {out_channels, in_channels, kernel_size, kernel_size});
+    if (with_bias)
+        bias = parameter(*this, "bias", {out_channels});
+}
+
+at::Tensor Conv2dImpl::forward(const at::Tensor& x)
+{
+    return at::conv2d(x, weight, bias, {stride, stride}, {padding, padding});
+}
+
+LinearImpl::LinearImpl(std::int64_t in_features, std::int64_t out_features, bool with_bias)
+{
+    weight = parameter(*this, "weight", {out_features, in_features});
+    if (with_bias)
+        bias = parameter(*this, "bias", {out_features});
+}
+
+at::Tensor LinearImpl::forward(const at::Tensor& x)
+{
+    return at::linear(x, weight, bias);
+}
+
+GroupNormImpl::GroupNormImpl(std::int64_t groups_, std::int64_t channels, double eps_)
+    : groups(groups_), eps(eps_)
+{
+    weight = parameter(*this, "weight", {channels});
+    bias = parameter(*this, "bias", {channels});
+}
+
+at::Tensor GroupNormImpl::forward(const at::Tensor& x)
+{
+    return at::group_norm(x, groups, weight, bias, eps);
+}
+
+at::Tensor GroupNormImpl::forward_silu(const at::Tensor& x)
+{
+    auto normed = at::group_norm(x, groups, weight, bias, eps);
+    return at::silu_(normed);
+}
+
+LayerNormImpl::LayerNormImpl(std::int64_t dim, double eps_) : eps(eps_)
+{
+    weight = parameter(*this, "weight", {dim});
+    bias = parameter(*this, "bias", {dim});
+}
+
+at::Tensor LayerNormImpl::forward(const at::Tensor& x)
+{
+    return at::layer_norm(x, {weight.size(0)}, weight, bias, eps);
+}
+
+EmbeddingImpl::EmbeddingImpl(std::int64_t count, std::int64_t dim)
+{
+    weight = parameter(*this, "weight", {count, dim});
+}
+
+at::Tensor EmbeddingImpl::forward(const at::Tensor& ids)
+{
+    return at::embedding(weight, ids);
+}
+
+} // namespace eikona::models

@@ -1,0 +1,84 @@
+#pragma once
+// The weight-owning building blocks, as thin modules over ATen functions. Parameters are
+// created uninitialised (they are always loaded or explicitly randomised), which keeps
+// building the full-size networks instant; names match torch.nn's ("weight", "bias").
+
+#include <ATen/core/Tensor.h>
+#include <torch/nn/module.h>
+#include <torch/nn/pimpl.h>
+
+#include <cstdint>
+
+namespace eikona::models {
+
+/// torch.nn.Conv2d (square kernel, zero padding).
+class Conv2dImpl : public torch::nn::Module {
+public:
+    Conv2dImpl(std::int64_t in_channels, std::int64_t out_channels, std::int64_t kernel_size,
+               std::int64_t stride = 1, std::int64_t padding = 0, bool bias = true);
+    /// x: [N, C_in, H, W] -> [N, C_out, H', W']
+    at::Tensor forward(const at::Tensor& x);
+
+    at::Tensor weight;
+    at::Tensor bias;
+    std::int64_t stride;
+    std::int64_t padding;
+};
+TORCH_MODULE(Conv2d);
+
+/// torch.nn.Linear.
+class LinearImpl : public torch::nn::Module {
+public:
+    LinearImpl(std::int64_t in_features, std::int64_t out_features, bool bias = true);
+    /// x: [..., in] -> [..., out]
+    at::Tensor forward(const at::Tensor& x);
+
+    at::Tensor weight;
+    at::Tensor bias;
+};
+TORCH_MODULE(Linear);
+
+/// torch.nn.GroupNorm (affine).
+class GroupNormImpl : public torch::nn::Module {
+public:
+    GroupNormImpl(std::int64_t groups, std::int64_t channels, double eps);
+    at::Tensor forward(const at::Tensor& x);
+    /// silu(group_norm(x)), the pair every ResNet block and decoder tail uses.
+    at::Tensor forward_silu(const at::Tensor& x);
+
+    at::Tensor weight;
+    at::Tensor bias;
+    std::int64_t groups;
+    double eps;
+};
+TORCH_MODULE(GroupNorm);
+
+/// torch.nn.LayerNorm over the last dimension.
+class LayerNormImpl : public torch::nn::Module {
+public:
+    LayerNormImpl(std::int64_t dim, double eps);
+    at::Tensor forward(const at::Tensor& x);
+
+    at::Tensor weight;
+    at::Tensor bias;
+    double eps;
+};
+TORCH_MODULE(LayerNorm);
+
+/// torch.nn.Embedding.
+class EmbeddingImpl : public torch::nn::Module {
+public:
+    EmbeddingImpl(std::int64_t count, std::int64_t dim);
+    /// ids: [...] int64 -> [..., dim]
+    at::Tensor forward(const at::Tensor& ids);
+
+    at::Tensor weight;
+};
+TORCH_MODULE(Embedding);
+
+/// A weightless entry (Dropout, an activation) that keeps a ModuleList's indices equal to the
+/// reference's, so that `to_out.0` and `ff.net.2` keep their names.
+class PlaceholderImpl : public torch::nn::Module {};
+TORCH_MODULE(Placeholder);
+
+} // namespace eikona::models

@@ -1,0 +1,95 @@
+#include "models/weights.h"
+
+#include <ATen/Functions.h>
+#include <c10/core/GradMode.h>
+
+#include <array>
+
+namespace eikona::models {
+
+std::vector<io::ExpectedTensor> expected_tensors(torch::nn::Module& module)
+{
+    std::vector<io::ExpectedTensor> expected;
+    for (const auto& item : module.named_parameters(/*recurse=*/true))
+        expected.push_back({item.key(), item.value().sizes().vec()});
+    for (const auto& item : module.named_buffers(/*recurse=*/true))
+        expected.push_back({item.key(), item.value().sizes().vec()});
+    return expected;
+}
+
+void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file, const WeightLoadOptions& options)
+{
+    // Module name -> stored key, and the shapes as the module will see them.
+    std::map<std::string, std::string, std::less<>> stored_key;
+    io::ShapeMap found;
+    std::vector<std::string> duplicates;
+    for (const auto& info : file.tensors()) {
+        auto shape = info.shape;
+        std::string name = info.name;
+        if (options.rename) {
+            if (auto renamed = options.rename(info.name)) {
+                name = std::move(*renamed);
+                if (shape.size() == 4 && shape[2] == 1 && shape[3] == 1) // a 1x1 conv kernel stored for a Linear
+                    shape.resize(2);
+            }
+        }
+        if (!stored_key.emplace(name, info.name).second) {
+            duplicates.push_back(info.name); // both the legacy and the current name are present
+            continue;
+        }
+        found.emplace(name, std::move(shape));
+    }
+    const auto expected = expected_tensors(module);
+    auto report = io::compare_weights(found, expected, options.ignorable);
+    report.unexpected.insert(report.unexpected.end(), duplicates.begin(), duplicates.end());
+    if (!report.ok())
+        throw io::WeightMismatchError(file.path().string(), std::move(report));
+
+    const c10::NoGradGuard no_grad;
+    auto assign = [&](const std::string& name, at::Tensor& target) {
+        auto tensor = file.tensor(stored_key.at(name));
+        if (tensor.dim() != target.dim())
+            tensor = tensor.view(target.sizes());
+        if (options.dtype && tensor.scalar_type() != *options.dtype)
+            tensor = tensor.to(*options.dtype);
+        target.set_data(tensor);
+    };
+    for (auto& item : module.named_parameters(true))
+        assign(item.key(), item.value());
+    for (auto& item : module.named_buffers(true))
+        assign(item.key(), item.value());
+}
+
+io::NamedTensors named_tensors(torch::nn::Module& module)
+{
+    io::NamedTensors tensors;
+    for (const auto& item : module.named_parameters(true))
+        tensors.emplace_back(item.key(), item.value());
+    for (const auto& item : module.named_buffers(true))
+        tensors.emplace_back(item.key(), item.value());
+    return tensors;
+}
+
+std::optional<std::string> legacy_vae_attention_name(std::string_view key)
+{
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> renames{{
+        {"query", "to_q"}, {"key", "to_k"}, {"value", "to_v"}, {"proj_attn", "to_out.0"}}};
+    constexpr std::string_view marker = ".attentions.0.";
+    const auto at = key.find(marker);
+    if (at == std::string_view::npos || !key.substr(0, at).ends_with("mid_block"))
+        return std::nullopt;
+    const auto rest = key.substr(at + marker.size()); // "query.weight"
+    for (const auto& [legacy, current] : renames) {
+        if (rest.starts_with(legacy) && rest.size() > legacy.size() && rest[legacy.size()] == '.')
+            return std::string(key.substr(0, at + marker.size())) + std::string(current) +
+                   std::string(rest.substr(legacy.size()));
+    }
+    return std::nullopt;
+}
+
+bool is_clip_position_ids(std::string_view key)
+{
+    return key == "text_model.embeddings.position_ids";
+}
+
+} // namespace eikona::models

@@ -1,0 +1,45 @@
+#pragma once
+// Loading a network's parameters from a safetensors file by name: one strict check of every
+// name and shape (WeightMismatchError lists what is missing, unexpected or mis-shaped), an
+// optional rename pass for legacy key names, then each parameter made to point at the file's
+// data (no copy when the stored dtype is the compute dtype) or at a converted copy.
+
+#include "io/safetensors.h"
+#include "io/weight_loader.h"
+
+#include <torch/nn/module.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace eikona::models {
+
+struct WeightLoadOptions {
+    /// Compute dtype; the stored dtype when unset.
+    std::optional<at::ScalarType> dtype;
+    /// Keys the file may hold that are not parameters (each caller says why).
+    io::IgnorableKey ignorable;
+    /// Maps a stored key to the module's name for it; empty when the key keeps its name.
+    std::function<std::optional<std::string>(std::string_view)> rename;
+};
+
+/// The names and shapes of a module's parameters and buffers.
+std::vector<io::ExpectedTensor> expected_tensors(torch::nn::Module& module);
+
+/// Throws io::WeightMismatchError (or io::SafetensorsError) and leaves the module unchanged
+/// on any mismatch.
+void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file, const WeightLoadOptions& options = {});
+
+/// The module's parameters as named tensors (for writing a checkpoint).
+io::NamedTensors named_tensors(torch::nn::Module& module);
+
+/// Legacy VAE attention names (query/key/value/proj_attn, as older diffusers saved SD 1.x)
+/// mapped to the current ones; 4-D [C, C, 1, 1] forms are reshaped when loading.
+std::optional<std::string> legacy_vae_attention_name(std::string_view key);
+
+/// transformers versions before 4.31 saved this buffer with CLIP text models; it is the
+/// constant 0..76 and not a weight.
+bool is_clip_position_ids(std::string_view key);
+
+} // namespace eikona::models
