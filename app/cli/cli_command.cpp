@@ -11,6 +11,7 @@ const QList<Command>& commands()
     static const QList<Command> all{
         {QStringLiteral("tokenize"), QStringLiteral("Print the CLIP token ids of a prompt as a JSON array"), runTokenize},
         {QStringLiteral("inspect"), QStringLiteral("List the tensors of a safetensors file or the components of a model folder"), runInspect},
+        {QStringLiteral("make-random-model"), QStringLiteral("Write an SD 1.5-shaped model folder with random weights"), runMakeRandomModel},
     };
     return all;
 }

@@ -31,5 +31,6 @@ void printOut(const QString& text);
 
 int runTokenize(const QStringList& arguments);
 int runInspect(const QStringList& arguments);
+int runMakeRandomModel(const QStringList& arguments);
 
 } // namespace eikona::cli

@@ -30,7 +30,7 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     QString description = QStringLiteral("Stable Diffusion 1.5 on your own computer.\n\nCommands:\n");
     for (const auto& command : eikona::cli::commands())
-        description += QStringLiteral("  %1  %2\n").arg(command.name, -10).arg(command.summary);
+        description += QStringLiteral("  %1  %2\n").arg(command.name, -18).arg(command.summary);
     description += QStringLiteral("\nRun 'eikona-cli COMMAND --help' for a command's options.");
     parser.setApplicationDescription(description);
     const auto versionOption = parser.addVersionOption();
