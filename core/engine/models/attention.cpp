@@ -1,5 +1,7 @@
 #include "models/attention.h"
 
+#include "models/op_profile.h"
+
 #include <ATen/Functions.h>
 
 #include <algorithm>
@@ -28,6 +30,8 @@ at::Tensor chunked_attention(const at::Tensor& q, const at::Tensor& k, const at:
     const auto batch_heads = q.size(0) * q.size(1);
     const auto lq = q.size(2);
     const auto lk = k.size(2);
+    const OpTimer timer(OpKind::Attention, 2.0 * static_cast<double>(batch_heads * lq * lk) *
+                                               static_cast<double>(q.size(3) + v.size(3)));
     if (query_chunk <= 0) {
         const auto bytes_per_query_row = batch_heads * lk * static_cast<std::int64_t>(q.element_size());
         query_chunk = std::max<std::int64_t>(1, attention_chunk_budget() / std::max<std::int64_t>(1, bytes_per_query_row));

@@ -1,5 +1,7 @@
 #include "models/layers.h"
 
+#include "models/op_profile.h"
+
 #include <ATen/Functions.h>
 
 namespace eikona::models {
@@ -23,6 +25,10 @@ Conv2dImpl::Conv2dImpl(std::int64_t in_channels, std::int64_t out_channels, std:
 
 at::Tensor Conv2dImpl::forward(const at::Tensor& x)
 {
+    const auto out_h = (x.size(2) + 2 * padding - weight.size(2)) / stride + 1;
+    const auto out_w = (x.size(3) + 2 * padding - weight.size(3)) / stride + 1;
+    const OpTimer timer(OpKind::Convolution,
+                        2.0 * static_cast<double>(x.size(0) * out_h * out_w) * static_cast<double>(weight.numel()));
     return at::conv2d(x, weight, bias, {stride, stride}, {padding, padding});
 }
 
@@ -35,6 +41,7 @@ LinearImpl::LinearImpl(std::int64_t in_features, std::int64_t out_features, bool
 
 at::Tensor LinearImpl::forward(const at::Tensor& x)
 {
+    const OpTimer timer(OpKind::Linear, 2.0 * static_cast<double>(x.numel() / x.size(-1)) * static_cast<double>(weight.numel()));
     return at::linear(x, weight, bias);
 }
 
@@ -47,11 +54,13 @@ GroupNormImpl::GroupNormImpl(std::int64_t groups_, std::int64_t channels, double
 
 at::Tensor GroupNormImpl::forward(const at::Tensor& x)
 {
+    const OpTimer timer(OpKind::Normalization, 0);
     return at::group_norm(x, groups, weight, bias, eps);
 }
 
 at::Tensor GroupNormImpl::forward_silu(const at::Tensor& x)
 {
+    const OpTimer timer(OpKind::Normalization, 0);
     auto normed = at::group_norm(x, groups, weight, bias, eps);
     return at::silu_(normed);
 }
@@ -64,6 +73,7 @@ LayerNormImpl::LayerNormImpl(std::int64_t dim, double eps_) : eps(eps_)
 
 at::Tensor LayerNormImpl::forward(const at::Tensor& x)
 {
+    const OpTimer timer(OpKind::Normalization, 0);
     return at::layer_norm(x, {weight.size(0)}, weight, bias, eps);
 }
 

@@ -1,0 +1,211 @@
+// eikona-bench: how fast the networks run on this machine.
+//
+//   eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick]
+//
+// DIR is a diffusers-layout SD 1.5 folder; `eikona-cli make-random-model --preset sd15 --out DIR`
+// writes one with random weights. Prints one table: model load (cold and warm page cache),
+// text encoding, UNet steps at batch 2 (classifier-free guidance), VAE decode, peak RSS, threads
+// and BLAS, with the effective GFLOPS of each row and where the UNet's time goes.
+
+#include "io/model_folder.h"
+#include "models/model_loader.h"
+#include "models/op_profile.h"
+#include "runtime.h"
+
+#include <ATen/Functions.h>
+#include <c10/core/InferenceMode.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+using namespace eikona;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Options {
+    fs::path model;
+    std::vector<int> sizes{512, 256};
+    int steps = 3;
+    at::ScalarType dtype = at::kFloat;
+    bool quick = false;
+};
+
+double now()
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+double peak_rss_gb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / (1024.0 * 1024.0);
+}
+
+// Asks the kernel to forget the weight files' cached pages (clean pages only; best effort).
+void drop_page_cache(const fs::path& root)
+{
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+        if (entry.path().extension() != ".safetensors")
+            continue;
+        const int fd = ::open(entry.path().c_str(), O_RDONLY);
+        if (fd < 0)
+            continue;
+        ::fdatasync(fd);
+        ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+        ::close(fd);
+    }
+}
+
+void row(const std::string& what, double seconds, double flops = 0, const std::string& note = "")
+{
+    if (flops > 0)
+        std::printf("| %-38s | %9.3f s | %8.1f | %s\n", what.c_str(), seconds, flops / seconds / 1e9, note.c_str());
+    else
+        std::printf("| %-38s | %9.3f s | %8s | %s\n", what.c_str(), seconds, "", note.c_str());
+    std::fflush(stdout);
+}
+
+[[noreturn]] void usage(const char* message)
+{
+    std::fprintf(stderr, "eikona-bench: %s\nusage: eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick]\n",
+                 message);
+    std::exit(2);
+}
+
+Options parse(int argc, char** argv)
+{
+    Options options;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        const auto value = [&]() -> std::string {
+            if (i + 1 >= argc)
+                usage(("missing value for " + arg).c_str());
+            return argv[++i];
+        };
+        if (arg == "--model")
+            options.model = value();
+        else if (arg == "--sizes") {
+            options.sizes.clear();
+            std::stringstream list(value());
+            for (std::string item; std::getline(list, item, ',');)
+                options.sizes.push_back(std::stoi(item));
+        } else if (arg == "--steps")
+            options.steps = std::max(1, std::stoi(value()));
+        else if (arg == "--dtype") {
+            const auto name = value();
+            if (name == "fp32")
+                options.dtype = at::kFloat;
+            else if (name == "bf16")
+                options.dtype = at::kBFloat16;
+            else
+                usage("--dtype must be fp32 or bf16");
+        } else if (arg == "--quick")
+            options.quick = true;
+        else if (arg == "--help" || arg == "-h")
+            usage("help");
+        else
+            usage(("unknown argument " + arg).c_str());
+    }
+    if (options.model.empty())
+        usage("--model is required");
+    return options;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const auto options = parse(argc, argv);
+    const auto runtime = configure_runtime();
+    std::printf("eikona-bench: %s\n", runtime.summary().c_str());
+    std::printf("model %s, compute %s\n\n", options.model.c_str(), options.dtype == at::kFloat ? "fp32" : "bf16");
+    std::printf("| %-38s | %11s | %8s | %s\n", "what", "time", "GFLOPS", "notes");
+    std::printf("|%s|%s|%s|\n", std::string(40, '-').c_str(), std::string(13, '-').c_str(), std::string(10, '-').c_str());
+
+    const auto folder = io::ModelFolder::open(options.model);
+    const models::LoadSettings settings{options.dtype, c10::Device(c10::kCPU), std::nullopt};
+    const auto load_all = [&] {
+        auto text_encoder = models::load_text_encoder(folder, settings);
+        auto unet = models::load_unet(folder, settings);
+        auto vae = models::load_vae(folder, settings);
+        return std::make_tuple(text_encoder, unet, vae);
+    };
+    drop_page_cache(options.model);
+    double start = now();
+    load_all();
+    row("model load, cold page cache", now() - start, 0, "mmap: weights fault in on first use");
+    start = now();
+    auto [text_encoder, unet, vae] = load_all();
+    row("model load, warm page cache", now() - start);
+
+    const c10::InferenceMode inference;
+    const auto ids = at::full({2, 77}, 49407, at::kLong);
+    at::Tensor context;
+    for (int i = 0; i < 2; ++i) {
+        start = now();
+        context = text_encoder(ids);
+        row(i == 0 ? "text encode, batch 2 (first)" : "text encode, batch 2", now() - start);
+    }
+
+    for (const int size : options.sizes) {
+        const auto latent = size / 8;
+        auto generator = at::detail::createCPUGenerator(0);
+        const auto sample = at::randn({2, 4, latent, latent}, generator, at::TensorOptions().dtype(at::kFloat)).to(options.dtype);
+        const auto timestep = at::tensor(500);
+        const int steps = options.quick ? 1 : options.steps;
+        double steady = 0;
+        models::OpProfile profile;
+        for (int step = 0; step <= steps; ++step) {
+            models::OpProfile step_profile;
+            start = now();
+            const auto prediction = unet(sample, timestep, context.to(options.dtype));
+            const double seconds = now() - start;
+            if (step == 0) {
+                row("UNet " + std::to_string(size) + "x" + std::to_string(size) + " batch 2, first step", seconds,
+                    step_profile.total_flops());
+            } else {
+                steady += seconds;
+                for (int k = 0; k < static_cast<int>(models::OpKind::Count); ++k) {
+                    const auto kind = static_cast<models::OpKind>(k);
+                    profile.add(kind, step_profile.flops(kind), step_profile.seconds(kind));
+                }
+            }
+            if (!prediction.isfinite().all().item<bool>())
+                std::printf("  warning: non-finite UNet output\n");
+        }
+        steady /= steps;
+        row("UNet " + std::to_string(size) + "x" + std::to_string(size) + " batch 2, steady step", steady,
+            profile.total_flops() / steps, "mean of " + std::to_string(steps));
+        for (int k = 0; k < static_cast<int>(models::OpKind::Count); ++k) {
+            const auto kind = static_cast<models::OpKind>(k);
+            const double seconds = profile.seconds(kind) / steps;
+            row("  of which " + std::string(models::op_kind_name(kind)), seconds, profile.flops(kind) / steps,
+                std::to_string(static_cast<int>(100 * seconds / steady)) + "% of the step");
+        }
+    }
+
+    {
+        const int size = options.sizes.front();
+        auto generator = at::detail::createCPUGenerator(0);
+        const auto latents = at::randn({1, 4, size / 8, size / 8}, generator, at::TensorOptions().dtype(at::kFloat)).to(options.dtype);
+        models::OpProfile profile;
+        start = now();
+        const auto image = vae->decode(latents / vae->scaling_factor());
+        row("VAE decode " + std::to_string(size) + "x" + std::to_string(size) + ", batch 1", now() - start, profile.total_flops());
+    }
+    std::printf("\npeak RSS %.2f GB, %d threads, BLAS %s\n", peak_rss_gb(), runtime.threads, runtime.blas.c_str());
+    return 0;
+}
