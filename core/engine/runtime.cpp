@@ -1,5 +1,7 @@
 #include "runtime.h"
 
+#include "caching_allocator.h"
+
 #include <ATen/Parallel.h>
 #include <ATen/Context.h>
 #include <torch/version.h>
@@ -69,6 +71,16 @@ RuntimeInfo configure_runtime(std::optional<int> threads)
                 threads = static_cast<int>(value);
         }
     }
+    // Keep freed activations for reuse: EIKONA_CPU_CACHE_MB, else 2 GiB (0 turns it off).
+    std::size_t cache_mb = 2048;
+    if (const char* env = std::getenv("EIKONA_CPU_CACHE_MB")) {
+        char* end = nullptr;
+        const long value = std::strtol(env, &end, 10);
+        if (end != env && *end == '\0' && value >= 0)
+            cache_mb = static_cast<std::size_t>(value);
+    }
+    if (cache_mb > 0)
+        install_caching_cpu_allocator(cache_mb << 20);
     const int wanted = threads && *threads > 0 ? *threads : core_count();
     if (at::get_num_threads() != wanted)
         at::set_num_threads(wanted);

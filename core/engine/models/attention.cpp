@@ -7,21 +7,17 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include <unistd.h>
 
 namespace eikona::models {
 
 std::int64_t attention_chunk_budget()
 {
-    if (const char* configured = std::getenv("EIKONA_ATTENTION_CHUNK_MB")) {
-        const long mb = std::strtol(configured, nullptr, 10);
-        if (mb > 0)
-            return static_cast<std::int64_t>(mb) << 20;
+    if (const char* configured = std::getenv("EIKONA_ATTENTION_CHUNK_KB")) {
+        const long kb = std::strtol(configured, nullptr, 10);
+        if (kb > 0)
+            return static_cast<std::int64_t>(kb) << 10;
     }
-    const long pages = ::sysconf(_SC_PHYS_PAGES);
-    const long page_size = ::sysconf(_SC_PAGE_SIZE);
-    const std::int64_t memory = pages > 0 && page_size > 0 ? static_cast<std::int64_t>(pages) * page_size : (4LL << 30);
-    return std::clamp<std::int64_t>(memory / 64, 16LL << 20, 256LL << 20);
+    return std::int64_t{4} << 20;
 }
 
 at::Tensor chunked_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, double scale,
@@ -33,24 +29,33 @@ at::Tensor chunked_attention(const at::Tensor& q, const at::Tensor& k, const at:
     const OpTimer timer(OpKind::Attention, 2.0 * static_cast<double>(batch_heads * lq * lk) *
                                                static_cast<double>(q.size(3) + v.size(3)));
     if (query_chunk <= 0) {
-        const auto bytes_per_query_row = batch_heads * lk * static_cast<std::int64_t>(q.element_size());
-        query_chunk = std::max<std::int64_t>(1, attention_chunk_budget() / std::max<std::int64_t>(1, bytes_per_query_row));
+        const auto bytes_per_row = lk * static_cast<std::int64_t>(q.element_size());
+        query_chunk = std::max<std::int64_t>(1, attention_chunk_budget() / bytes_per_row);
     }
-    // Scaling the queries costs less than scaling the scores, which are Lk times wider.
+    query_chunk = std::min(query_chunk, lq);
+    // Scaling the queries costs less than scaling the scores, which are Lk wide.
     const auto qs = (q * scale).reshape({batch_heads, lq, q.size(3)});
     const auto kt = k.reshape({batch_heads, lk, k.size(3)}).transpose(1, 2);
     const auto vs = v.reshape({batch_heads, lk, v.size(3)});
-    if (query_chunk >= lq) {
-        return at::bmm(at::bmm(qs, kt).softmax(-1), vs).view(q.sizes());
-    }
     auto out = at::empty({batch_heads, lq, v.size(3)}, q.options());
-    for (std::int64_t start = 0; start < lq; start += query_chunk) {
-        const auto end = std::min(lq, start + query_chunk);
-        auto scores = at::bmm(qs.slice(1, start, end), kt);
-        auto rows = out.slice(1, start, end);
-        at::bmm_out(rows, scores.softmax(-1), vs);
+    // One head and one block of queries at a time: the score block is reused and small
+    // enough to stay in cache between the two products and the softmax.
+    auto scores = at::empty({query_chunk, lk}, q.options());
+    for (std::int64_t head = 0; head < batch_heads; ++head) {
+        const auto q_head = qs[head];
+        const auto kt_head = kt[head];
+        const auto v_head = vs[head];
+        auto out_head = out[head];
+        for (std::int64_t start = 0; start < lq; start += query_chunk) {
+            const auto rows = std::min(query_chunk, lq - start);
+            auto block = scores.narrow(0, 0, rows);
+            at::mm_out(block, q_head.narrow(0, start, rows), kt_head);
+            at::_softmax_out(block, block, -1, false);
+            auto destination = out_head.narrow(0, start, rows);
+            at::mm_out(destination, block, v_head);
+        }
     }
-    return out.view(q.sizes());
+    return out.view({q.size(0), q.size(1), lq, v.size(3)});
 }
 
 AttentionImpl::AttentionImpl(std::int64_t query_dim, std::optional<std::int64_t> cross_attention_dim,
