@@ -124,6 +124,25 @@ private Q_SLOTS:
         QVERIFY(folder.out.contains(QStringLiteral("scheduler\tPNDMScheduler\n")));
     }
 
+    void makeRandomModel()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("tiny"));
+        const auto made = runCli({QStringLiteral("make-random-model"), QStringLiteral("--preset"), QStringLiteral("tiny"),
+                                  QStringLiteral("--out"), out, QStringLiteral("--seed"), QStringLiteral("3")});
+        QCOMPARE(made.exitCode, 0);
+        const auto listed = runCli({QStringLiteral("inspect"), out});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.out.contains(QStringLiteral("unet\tUNet2DConditionModel\tdiffusion_pytorch_model.safetensors\t684 tensors")),
+                 qPrintable(listed.out));
+        const auto tokens = runCli({QStringLiteral("tokenize"), QStringLiteral("--model"), out, QStringLiteral("--prompt"), QStringLiteral("a")});
+        QCOMPARE(tokens.out.trimmed(), QStringLiteral("[49406, 320, 49407]"));
+
+        QCOMPARE(runCli({QStringLiteral("make-random-model"), QStringLiteral("--preset"), QStringLiteral("sd3"),
+                         QStringLiteral("--out"), out}).exitCode, 2);
+        QCOMPARE(runCli({QStringLiteral("make-random-model"), QStringLiteral("--preset"), QStringLiteral("tiny")}).exitCode, 2);
+    }
+
     void inspectMalformed_data()
     {
         QTest::addColumn<QByteArray>("bytes");

@@ -1,6 +1,9 @@
 // Threads and BLAS at start-up.
 
+#include "caching_allocator.h"
 #include "runtime.h"
+
+#include <ATen/Functions.h>
 
 #include <QTest>
 
@@ -26,6 +29,30 @@ private Q_SLOTS:
         QVERIFY(!info.torch_version.empty());
         const auto line = QString::fromStdString(info.summary());
         QVERIFY2(line.contains(QStringLiteral("1 thread ")) && line.contains(QStringLiteral("BLAS")), qPrintable(line));
+    }
+
+    // Large freed blocks are kept and handed out again (no fresh pages per UNet step);
+    // small ones and the cache limit behave.
+    void cachingAllocatorReusesLargeBlocks()
+    {
+        eikona::configure_runtime(1);
+        const auto before = eikona::caching_allocator_stats();
+        void* first = nullptr;
+        {
+            auto large = at::empty({4 << 20}, at::kFloat); // 16 MiB
+            large.fill_(1.0F);
+            first = large.data_ptr();
+        }
+        QVERIFY(eikona::caching_allocator_stats().cached_bytes >= (16u << 20));
+        {
+            const auto again = at::empty({4 << 20}, at::kFloat);
+            QCOMPARE(again.data_ptr(), first);
+        }
+        QVERIFY(eikona::caching_allocator_stats().hits > before.hits);
+        const auto small = at::ones({10});
+        QCOMPARE(small.sum().item<float>(), 10.0F);
+        eikona::release_cached_cpu_memory();
+        QCOMPARE(eikona::caching_allocator_stats().cached_bytes, 0u);
     }
 };
 

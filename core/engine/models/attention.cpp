@@ -100,7 +100,8 @@ at::Tensor FeedForwardImpl::forward(const at::Tensor& x)
     // GEGLU: the projection's first half, gated by GELU (exact, erf) of its second half.
     const auto projected = geglu_proj(x);
     const auto halves = projected.chunk(2, -1);
-    return out(halves[0] * at::gelu(halves[1]));
+    auto gated = at::gelu(halves[1]);
+    return out(gated.mul_(halves[0]));
 }
 
 BasicTransformerBlockImpl::BasicTransformerBlockImpl(std::int64_t dim, std::int64_t heads, std::int64_t head_dim,

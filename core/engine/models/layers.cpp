@@ -4,6 +4,9 @@
 
 #include <ATen/Functions.h>
 
+#include <cstdlib>
+#include <string_view>
+
 namespace eikona::models {
 namespace {
 
@@ -39,9 +42,35 @@ LinearImpl::LinearImpl(std::int64_t in_features, std::int64_t out_features, bool
         bias = parameter(*this, "bias", {out_features});
 }
 
+namespace {
+
+// Whether large fp32 linear layers on the CPU run as 1x1 convolutions (oneDNN) rather than
+// through the BLAS libtorch links (OpenBLAS here): $EIKONA_LINEAR_ONEDNN=0 turns it off.
+bool linear_as_convolution()
+{
+    static const bool enabled = [] {
+        const char* env = std::getenv("EIKONA_LINEAR_ONEDNN");
+        return !(env && std::string_view(env) == "0");
+    }();
+    return enabled;
+}
+
+} // namespace
+
 at::Tensor LinearImpl::forward(const at::Tensor& x)
 {
-    const OpTimer timer(OpKind::Linear, 2.0 * static_cast<double>(x.numel() / x.size(-1)) * static_cast<double>(weight.numel()));
+    const auto rows = x.numel() / x.size(-1);
+    const OpTimer timer(OpKind::Linear, 2.0 * static_cast<double>(rows) * static_cast<double>(weight.numel()));
+    if (rows >= 256 && x.scalar_type() == at::kFloat && x.is_cpu() && weight.is_cpu() && linear_as_convolution()) {
+        // [..., in] rows are the pixels of a channels-last [1, in, rows, 1] image; a 1x1
+        // convolution maps them to [1, out, rows, 1], again channels-last, i.e. [..., out].
+        const auto in = x.size(-1);
+        const auto image = x.reshape({1, rows, 1, in}).permute({0, 3, 1, 2});
+        const auto kernel = weight.view({weight.size(0), in, 1, 1});
+        auto out_sizes = x.sizes().vec();
+        out_sizes.back() = weight.size(0);
+        return at::conv2d(image, kernel, bias).permute({0, 2, 3, 1}).reshape(out_sizes);
+    }
     return at::linear(x, weight, bias);
 }
 
