@@ -4,11 +4,63 @@
 
 #include <ATen/Functions.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 namespace eikona::models {
 namespace {
+
+// Below this many input pixels (N * H * W) a convolution uses the packed kernel; above it the
+// activations dominate and ATen's own call (which reorders the kernel each time) is as fast.
+constexpr std::int64_t k_packed_below_pixels = 8192;
+
+// $EIKONA_ONEDNN_LAYOUTS=0 runs every convolution and linear layer as plain ATen calls.
+bool onednn_layouts_enabled()
+{
+    static const bool enabled = [] {
+        const char* env = std::getenv("EIKONA_ONEDNN_LAYOUTS");
+        return !(env && std::string_view(env) == "0");
+    }();
+    return enabled;
+}
+
+// Once a kernel lives packed, its plain copy is only needed again if the image size changes;
+// when that copy is a view of a weight file (mmap), its pages are handed back to the kernel,
+// which reads them again from the file should they be touched. Memory the process owns is
+// left alone.
+void release_resident_pages(const at::Tensor& tensor)
+{
+#ifndef MADV_PAGEOUT
+#define MADV_PAGEOUT 21
+#endif
+    const auto& data = tensor.storage().data_ptr();
+    if (data.get_context() == data.get())
+        return; // allocated by us, not a file view
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto begin = reinterpret_cast<std::uintptr_t>(tensor.data_ptr());
+    const auto end = begin + tensor.nbytes();
+    const auto first = (begin + page - 1) / page * page;
+    const auto last = end / page * page;
+    if (last > first)
+        ::madvise(reinterpret_cast<void*>(first), last - first, MADV_PAGEOUT);
+}
+
+// The kernel in oneDNN's own layout, made once per weight (again if the weight is replaced).
+const at::Tensor& packed_kernel(at::Tensor& packed, const void*& packed_from, const at::Tensor& weight,
+                                std::int64_t stride, std::int64_t padding)
+{
+    if (!packed.defined() || packed_from != weight.data_ptr()) {
+        const auto kernel = weight.dim() == 2 ? weight.view({weight.size(0), weight.size(1), 1, 1}) : weight;
+        packed = at::mkldnn_reorder_conv2d_weight(kernel.to_mkldnn(), {padding, padding}, {stride, stride}, {1, 1}, 1);
+        packed_from = weight.data_ptr();
+        release_resident_pages(weight);
+    }
+    return packed;
+}
 
 at::Tensor parameter(torch::nn::Module& module, const char* name, at::IntArrayRef shape)
 {
@@ -32,8 +84,15 @@ at::Tensor Conv2dImpl::forward(const at::Tensor& x)
     const auto out_w = (x.size(3) + 2 * padding - weight.size(3)) / stride + 1;
     const OpTimer timer(OpKind::Convolution,
                         2.0 * static_cast<double>(x.size(0) * out_h * out_w) * static_cast<double>(weight.numel()));
-    return at::conv2d(x, weight, bias, {stride, stride}, {padding, padding});
+    if (!onednn_layouts_enabled() || !x.is_cpu() || x.scalar_type() != at::kFloat || weight.scalar_type() != at::kFloat)
+        return at::conv2d(x, weight, bias, {stride, stride}, {padding, padding});
+    if (x.size(0) * x.size(2) * x.size(3) >= k_packed_below_pixels)
+        return at::conv2d(x, weight, bias, {stride, stride}, {padding, padding});
+    const auto& kernel = packed_kernel(m_packed, m_packed_from, weight, stride, padding);
+    return at::mkldnn_convolution(x.contiguous(), kernel, bias, {padding, padding}, {stride, stride}, {1, 1}, 1);
 }
+
+
 
 LinearImpl::LinearImpl(std::int64_t in_features, std::int64_t out_features, bool with_bias)
 {
@@ -42,26 +101,14 @@ LinearImpl::LinearImpl(std::int64_t in_features, std::int64_t out_features, bool
         bias = parameter(*this, "bias", {out_features});
 }
 
-namespace {
-
-// Whether large fp32 linear layers on the CPU run as 1x1 convolutions (oneDNN) rather than
-// through the BLAS libtorch links (OpenBLAS here): $EIKONA_LINEAR_ONEDNN=0 turns it off.
-bool linear_as_convolution()
-{
-    static const bool enabled = [] {
-        const char* env = std::getenv("EIKONA_LINEAR_ONEDNN");
-        return !(env && std::string_view(env) == "0");
-    }();
-    return enabled;
-}
-
-} // namespace
 
 at::Tensor LinearImpl::forward(const at::Tensor& x)
 {
     const auto rows = x.numel() / x.size(-1);
     const OpTimer timer(OpKind::Linear, 2.0 * static_cast<double>(rows) * static_cast<double>(weight.numel()));
-    if (rows >= 256 && x.scalar_type() == at::kFloat && x.is_cpu() && weight.is_cpu() && linear_as_convolution()) {
+    // Large fp32 linear layers run as 1x1 convolutions on oneDNN rather than through the BLAS
+    // libtorch links (OpenBLAS here, about half as fast on these shapes).
+    if (rows >= 256 && x.scalar_type() == at::kFloat && x.is_cpu() && weight.is_cpu() && onednn_layouts_enabled()) {
         // [..., in] rows are the pixels of a channels-last [1, in, rows, 1] image; a 1x1
         // convolution maps them to [1, out, rows, 1], again channels-last, i.e. [..., out].
         const auto in = x.size(-1);
@@ -69,7 +116,11 @@ at::Tensor LinearImpl::forward(const at::Tensor& x)
         const auto kernel = weight.view({weight.size(0), in, 1, 1});
         auto out_sizes = x.sizes().vec();
         out_sizes.back() = weight.size(0);
-        return at::conv2d(image, kernel, bias).permute({0, 2, 3, 1}).reshape(out_sizes);
+        const auto out = rows < k_packed_below_pixels
+                             ? at::mkldnn_convolution(image, packed_kernel(m_packed, m_packed_from, weight, 1, 0), bias,
+                                                      {0, 0}, {1, 1}, {1, 1}, 1)
+                             : at::conv2d(image, kernel, bias);
+        return out.permute({0, 2, 3, 1}).reshape(out_sizes);
     }
     return at::linear(x, weight, bias);
 }

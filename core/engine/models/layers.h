@@ -12,6 +12,10 @@
 namespace eikona::models {
 
 /// torch.nn.Conv2d (square kernel, zero padding).
+///
+/// On the CPU in fp32, small images (the deep UNet levels, where 60 MB kernels meet 8x8
+/// images) use a kernel packed once into oneDNN's layout, which saves reordering the kernel
+/// on every call (measured: 1280 channels at 8x8, 26 -> 270 GFLOPS; at 16x16, 84 -> 290).
 class Conv2dImpl : public torch::nn::Module {
 public:
     Conv2dImpl(std::int64_t in_channels, std::int64_t out_channels, std::int64_t kernel_size,
@@ -23,6 +27,10 @@ public:
     at::Tensor bias;
     std::int64_t stride;
     std::int64_t padding;
+
+private:
+    at::Tensor m_packed; ///< made on first use from the weight data at m_packed_from
+    const void* m_packed_from = nullptr;
 };
 TORCH_MODULE(Conv2d);
 
@@ -35,6 +43,10 @@ public:
 
     at::Tensor weight;
     at::Tensor bias;
+
+private:
+    at::Tensor m_packed; ///< the weight as a packed oneDNN 1x1 kernel, for short inputs
+    const void* m_packed_from = nullptr;
 };
 TORCH_MODULE(Linear);
 
