@@ -71,8 +71,9 @@ RuntimeInfo configure_runtime(std::optional<int> threads)
                 threads = static_cast<int>(value);
         }
     }
-    // Keep freed activations for reuse: EIKONA_CPU_CACHE_MB, else 2 GiB (0 turns it off).
-    std::size_t cache_mb = 2048;
+    // Keep freed activations for reuse: EIKONA_CPU_CACHE_MB, else 512 MiB (0 turns it off).
+    // Measured on SD 1.5 at 512x512: 512 MiB is as fast as 2 GiB and peaks 1.5 GB lower.
+    std::size_t cache_mb = 512;
     if (const char* env = std::getenv("EIKONA_CPU_CACHE_MB")) {
         char* end = nullptr;
         const long value = std::strtol(env, &end, 10);

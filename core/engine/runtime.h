@@ -18,7 +18,8 @@ struct RuntimeInfo {
 };
 
 /// Sets libtorch's intra-op thread count to `threads`, else $EIKONA_THREADS, else the number
-/// of cores, and reports what it runs with. Cheap to call again; changes threads only.
+/// of cores, installs the caching CPU allocator (caching_allocator.h; $EIKONA_CPU_CACHE_MB,
+/// default 512, 0 = off), and reports what it runs with. Cheap to call again.
 RuntimeInfo configure_runtime(std::optional<int> threads = std::nullopt);
 
 /// What configure_runtime() would report, without changing anything.
