@@ -1,0 +1,28 @@
+#pragma once
+// The pieces the schedulers share: the training noise schedule and the two ways diffusers
+// spaces inference timesteps, computed in the reference's precision.
+
+#include "schedulers/scheduler.h"
+
+#include <vector>
+
+namespace eikona::schedulers {
+
+/// alphas_cumprod = cumprod(1 - betas), float32, with betas from the config
+/// (scaled_linear: linspace(sqrt(start), sqrt(end), T)^2).
+at::Tensor alphas_cumprod(const SchedulerConfig& config);
+
+/// "leading" spacing: (arange(N) * (T // N)).round() + steps_offset, descending, int64.
+std::vector<std::int64_t> leading_timesteps(const SchedulerConfig& config, std::int64_t steps);
+
+/// "linspace" spacing: linspace(0, T - 1, N) in float32, descending.
+std::vector<float> linspace_timesteps(const SchedulerConfig& config, std::int64_t steps);
+
+/// sqrt((1 - a) / a) per training timestep, float32 (the reference computes it in torch).
+std::vector<float> training_sigmas(const at::Tensor& alphas_cumprod);
+
+/// numpy.interp of the training sigmas at (fractional) timesteps, in double then float32,
+/// with a final 0 appended.
+at::Tensor interpolated_sigmas(const std::vector<float>& training, const std::vector<float>& timesteps);
+
+} // namespace eikona::schedulers

@@ -1,0 +1,102 @@
+#include "schedulers/scheduler.h"
+
+#include "schedulers/noise_schedule.h"
+
+#include <nlohmann/json.hpp>
+
+namespace eikona::schedulers {
+
+std::unique_ptr<Scheduler> make_pndm(const SchedulerConfig& config);
+std::unique_ptr<Scheduler> make_ddim(const SchedulerConfig& config);
+std::unique_ptr<Scheduler> make_euler(const SchedulerConfig& config);
+std::unique_ptr<Scheduler> make_euler_ancestral(const SchedulerConfig& config);
+
+SchedulerConfig SchedulerConfig::from_json(const nlohmann::json& json)
+{
+    SchedulerConfig config;
+    if (!json.is_object())
+        throw SchedulerError("scheduler config is not a JSON object");
+    const auto read = [&](const char* field, auto& value) {
+        const auto it = json.find(field);
+        if (it == json.end() || it->is_null())
+            return;
+        try {
+            value = it->get<std::decay_t<decltype(value)>>();
+        } catch (const nlohmann::json::exception&) {
+            throw SchedulerError(std::string("scheduler config field \"") + field + "\" has the wrong type");
+        }
+    };
+    read("num_train_timesteps", config.num_train_timesteps);
+    read("beta_start", config.beta_start);
+    read("beta_end", config.beta_end);
+    read("beta_schedule", config.beta_schedule);
+    read("steps_offset", config.steps_offset);
+    read("set_alpha_to_one", config.set_alpha_to_one);
+    if (config.beta_schedule != "scaled_linear" && config.beta_schedule != "linear")
+        throw SchedulerError("scheduler config field \"beta_schedule\" = \"" + config.beta_schedule + "\" is not supported");
+    if (config.num_train_timesteps < 2)
+        throw SchedulerError("scheduler config field \"num_train_timesteps\" must be at least 2");
+    if (const auto it = json.find("prediction_type"); it != json.end() && *it != "epsilon")
+        throw SchedulerError("scheduler config field \"prediction_type\" = " + it->dump() + " is not supported");
+    if (const auto it = json.find("trained_betas"); it != json.end() && !it->is_null())
+        throw SchedulerError("scheduler config field \"trained_betas\" is not supported");
+    return config;
+}
+
+Scheduler::Scheduler(const SchedulerConfig& config) : m_config(config), m_alphas_cumprod(alphas_cumprod(config)) {}
+
+at::Tensor Scheduler::scale_model_input(const at::Tensor& sample, std::int64_t) const
+{
+    return sample;
+}
+
+const std::vector<SamplerInfo>& samplers()
+{
+    static const std::vector<SamplerInfo> table{
+        {"pndm", "PNDMScheduler", "PLMS"},
+        {"ddim", "DDIMScheduler", "DDIM"},
+        {"lms", "LMSDiscreteScheduler", "LMS"},
+        {"euler", "EulerDiscreteScheduler", "Euler"},
+        {"euler_a", "EulerAncestralDiscreteScheduler", "Euler a"},
+        {"dpmpp_2m", "DPMSolverMultistepScheduler", "DPM++ 2M"},
+        {"dpmpp_2m_karras", "DPMSolverMultistepScheduler", "DPM++ 2M Karras"},
+        {"heun", "HeunDiscreteScheduler", "Heun"},
+        {"unipc", "UniPCMultistepScheduler", "UniPC"},
+        {"ddpm", "DDPMScheduler", "DDPM"},
+        {"kdpm2", "KDPM2DiscreteScheduler", "DPM2"},
+    };
+    return table;
+}
+
+const SamplerInfo* find_sampler(std::string_view id)
+{
+    for (const auto& info : samplers())
+        if (info.id == id)
+            return &info;
+    return nullptr;
+}
+
+std::optional<std::string_view> sampler_for_class(std::string_view diffusers_class)
+{
+    for (const auto& info : samplers())
+        if (info.diffusers_class == diffusers_class)
+            return info.id; // the first row of a class is its plain form
+    return std::nullopt;
+}
+
+std::unique_ptr<Scheduler> make_scheduler(std::string_view id, const SchedulerConfig& config)
+{
+    if (id == "pndm")
+        return make_pndm(config);
+    if (id == "ddim")
+        return make_ddim(config);
+    if (id == "euler")
+        return make_euler(config);
+    if (id == "euler_a")
+        return make_euler_ancestral(config);
+    if (find_sampler(id))
+        throw SchedulerError("sampler \"" + std::string(id) + "\" is not implemented yet");
+    throw SchedulerError("unknown sampler \"" + std::string(id) + "\"");
+}
+
+} // namespace eikona::schedulers
