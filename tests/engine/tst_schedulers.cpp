@@ -45,7 +45,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, sampler);
         QFETCH(int, steps);
-        const auto golden = testing::golden(("scheduler_" + sampler.toStdString()).c_str());
+        const auto golden = testing::golden(qPrintable(QStringLiteral("scheduler_") + sampler));
         const std::string prefix = "n" + std::to_string(steps) + ".";
         auto scheduler = schedulers::make_scheduler(sampler.toStdString());
         scheduler->set_timesteps(steps);
