@@ -46,7 +46,7 @@ private Q_SLOTS:
         QFETCH(QString, sampler);
         QFETCH(int, steps);
         const auto golden = testing::golden(qPrintable(QStringLiteral("scheduler_") + sampler));
-        const std::string prefix = "n" + std::to_string(steps) + ".";
+        const std::string prefix = QStringLiteral("n%1.").arg(steps).toStdString();
         auto scheduler = schedulers::make_scheduler(sampler.toStdString());
         scheduler->set_timesteps(steps);
 
