@@ -10,6 +10,9 @@ std::unique_ptr<Scheduler> make_pndm(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_ddim(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_euler(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_euler_ancestral(const SchedulerConfig& config);
+std::unique_ptr<Scheduler> make_ddpm(const SchedulerConfig& config);
+std::unique_ptr<Scheduler> make_dpmpp_2m(const SchedulerConfig& config);
+std::unique_ptr<Scheduler> make_dpmpp_2m_karras(const SchedulerConfig& config);
 
 SchedulerConfig SchedulerConfig::from_json(const nlohmann::json& json)
 {
@@ -94,6 +97,12 @@ std::unique_ptr<Scheduler> make_scheduler(std::string_view id, const SchedulerCo
         return make_euler(config);
     if (id == "euler_a")
         return make_euler_ancestral(config);
+    if (id == "ddpm")
+        return make_ddpm(config);
+    if (id == "dpmpp_2m")
+        return make_dpmpp_2m(config);
+    if (id == "dpmpp_2m_karras")
+        return make_dpmpp_2m_karras(config);
     if (find_sampler(id))
         throw SchedulerError("sampler \"" + std::string(id) + "\" is not implemented yet");
     throw SchedulerError("unknown sampler \"" + std::string(id) + "\"");

@@ -1,0 +1,149 @@
+// DPMSolverMultistepScheduler as DPM++ 2M: algorithm dpmsolver++, solver order 2, midpoint,
+// lower order at the final step (final sigma 0), optionally with Karras sigmas.
+// Lu et al., "DPM-Solver++: Fast Solver for Guided Sampling of Diffusion Probabilistic
+// Models" (2022); Karras et al. (2022) for the sigma schedule.
+
+#include "schedulers/noise_schedule.h"
+#include "schedulers/scheduler.h"
+
+#include <ATen/Functions.h>
+
+#include <cmath>
+
+namespace eikona::schedulers {
+namespace {
+
+struct AlphaSigma {
+    float alpha;
+    float sigma;
+    float lambda() const { return std::log(alpha) - std::log(sigma); }
+};
+
+AlphaSigma alpha_sigma(float sigma)
+{
+    const float alpha = 1.0F / std::sqrt(sigma * sigma + 1.0F);
+    return {alpha, sigma * alpha};
+}
+
+// The (fractional) training timestep whose log-sigma is nearest, interpolated linearly, as
+// the reference's _sigma_to_t does it (in double against float32 log-sigmas).
+double sigma_to_t(double sigma, const std::vector<float>& log_sigmas)
+{
+    const double log_sigma = std::log(std::max(sigma, 1e-10));
+    std::size_t low = 0;
+    for (std::size_t i = 0; i < log_sigmas.size(); ++i)
+        if (log_sigma - static_cast<double>(log_sigmas[i]) >= 0)
+            low = i;
+    low = std::min(low, log_sigmas.size() - 2);
+    const double lo = log_sigmas[low], hi = log_sigmas[low + 1];
+    const double w = std::clamp((lo - log_sigma) / (lo - hi), 0.0, 1.0);
+    return (1.0 - w) * static_cast<double>(low) + w * static_cast<double>(low + 1);
+}
+
+class DpmSolverMultistep final : public Scheduler {
+public:
+    DpmSolverMultistep(const SchedulerConfig& config, bool karras)
+        : Scheduler(config), m_karras(karras), m_training_sigmas(training_sigmas(m_alphas_cumprod))
+    {
+    }
+
+    void set_timesteps(std::int64_t steps) override
+    {
+        const auto train = m_config.num_train_timesteps;
+        // linspace(0, T - 1, N + 1).round(), reversed, without its last element.
+        std::vector<std::int64_t> timesteps;
+        const double step = static_cast<double>(train - 1) / static_cast<double>(steps);
+        for (std::int64_t i = steps; i >= 1; --i)
+            timesteps.push_back(static_cast<std::int64_t>(std::nearbyint(i == steps ? static_cast<double>(train - 1)
+                                                                                    : static_cast<double>(i) * step)));
+        std::vector<float> sigmas;
+        if (m_karras) {
+            std::vector<float> log_sigmas;
+            for (const float s : m_training_sigmas)
+                log_sigmas.push_back(std::log(s));
+            const double sigma_min = m_training_sigmas.front();
+            const double sigma_max = m_training_sigmas.back();
+            constexpr double rho = 7.0;
+            const double min_inv_rho = std::pow(sigma_min, 1.0 / rho);
+            const double max_inv_rho = std::pow(sigma_max, 1.0 / rho);
+            timesteps.clear();
+            for (std::int64_t i = 0; i < steps; ++i) {
+                const double ramp = steps > 1 ? static_cast<double>(i) / static_cast<double>(steps - 1) : 0.0;
+                const double sigma = std::pow(max_inv_rho + ramp * (min_inv_rho - max_inv_rho), rho);
+                sigmas.push_back(static_cast<float>(sigma));
+                timesteps.push_back(static_cast<std::int64_t>(std::nearbyint(sigma_to_t(sigma, log_sigmas))));
+            }
+            sigmas.push_back(0.0F);
+            m_sigmas = at::tensor(sigmas, at::kFloat);
+        } else {
+            const std::vector<float> as_float(timesteps.begin(), timesteps.end());
+            m_sigmas = interpolated_sigmas(m_training_sigmas, as_float);
+        }
+        m_timesteps = at::tensor(timesteps, at::kLong);
+        m_previous_output = at::Tensor();
+        m_lower_order_steps = 0;
+    }
+
+    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample, at::Generator*) override
+    {
+        const auto count = m_timesteps.size(0);
+        // The last step, into sigma 0, is first order (lower_order_final).
+        const bool final_step = index == count - 1;
+        // The data prediction x0 from the noise prediction.
+        const auto now = alpha_sigma(sigma_at(index));
+        const auto x0 = (sample - now.sigma * model_output) / now.alpha;
+
+        at::Tensor previous;
+        if (m_lower_order_steps < 1 || final_step)
+            previous = first_order(x0, index, sample);
+        else
+            previous = second_order(x0, m_previous_output, index, sample);
+        m_previous_output = x0;
+        if (m_lower_order_steps < 2)
+            ++m_lower_order_steps;
+        return previous;
+    }
+
+private:
+    float sigma_at(std::int64_t index) const { return m_sigmas[index].item<float>(); }
+
+    at::Tensor first_order(const at::Tensor& x0, std::int64_t index, const at::Tensor& sample) const
+    {
+        const auto t = alpha_sigma(sigma_at(index + 1));
+        const auto s = alpha_sigma(sigma_at(index));
+        const float h = t.lambda() - s.lambda();
+        return (t.sigma / s.sigma) * sample - (t.alpha * (std::exp(-h) - 1.0F)) * x0;
+    }
+
+    at::Tensor second_order(const at::Tensor& m0, const at::Tensor& m1, std::int64_t index, const at::Tensor& sample) const
+    {
+        const auto t = alpha_sigma(sigma_at(index + 1));
+        const auto s0 = alpha_sigma(sigma_at(index));
+        const auto s1 = alpha_sigma(sigma_at(index - 1));
+        const float h = t.lambda() - s0.lambda();
+        const float h0 = s0.lambda() - s1.lambda();
+        const float r0 = h0 / h;
+        const auto d1 = (1.0F / r0) * (m0 - m1);
+        const float coeff = t.alpha * (std::exp(-h) - 1.0F);
+        return (t.sigma / s0.sigma) * sample - coeff * m0 - 0.5F * coeff * d1;
+    }
+
+    bool m_karras;
+    std::vector<float> m_training_sigmas;
+    at::Tensor m_previous_output;
+    int m_lower_order_steps = 0;
+};
+
+} // namespace
+
+std::unique_ptr<Scheduler> make_dpmpp_2m(const SchedulerConfig& config)
+{
+    return std::make_unique<DpmSolverMultistep>(config, false);
+}
+
+std::unique_ptr<Scheduler> make_dpmpp_2m_karras(const SchedulerConfig& config)
+{
+    return std::make_unique<DpmSolverMultistep>(config, true);
+}
+
+} // namespace eikona::schedulers
