@@ -59,16 +59,6 @@ const DTypeRow& row(DType dtype)
     fail(path, "tensor '" + std::string(key) + "': " + what);
 }
 
-std::string shape_text(const std::vector<std::int64_t>& shape)
-{
-    std::ostringstream out;
-    out << '[';
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        out << (i ? ", " : "") << shape[i];
-    out << ']';
-    return out.str();
-}
-
 // Header values must be non-negative integers that fit in 64 bits; JSON doubles and
 // negative numbers are refused rather than converted.
 bool as_u64(const nlohmann::json& value, std::uint64_t& out)
@@ -123,7 +113,7 @@ TensorInfo parse_entry(const std::filesystem::path& path, const std::string& key
     if (elements > std::numeric_limits<std::uint64_t>::max() / element_size ||
         elements * element_size != info.end - info.begin)
         fail_key(path, key,
-                 "shape " + shape_text(info.shape) + " of " + dtype_text + " needs " +
+                 "shape " + shape_to_string(info.shape) + " of " + dtype_text + " needs " +
                      (elements > std::numeric_limits<std::uint64_t>::max() / element_size
                           ? std::string("more than 2^64")
                           : std::to_string(elements * element_size)) +
@@ -132,6 +122,16 @@ TensorInfo parse_entry(const std::filesystem::path& path, const std::string& key
 }
 
 } // namespace
+
+std::string shape_to_string(const std::vector<std::int64_t>& shape)
+{
+    std::ostringstream out;
+    out << '[';
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        out << (i ? ", " : "") << shape[i];
+    out << ']';
+    return out.str();
+}
 
 std::string_view dtype_name(DType dtype) { return row(dtype).name; }
 std::size_t dtype_size(DType dtype) { return row(dtype).size; }

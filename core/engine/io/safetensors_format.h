@@ -25,6 +25,8 @@ enum class DType { F64, F32, F16, BF16, I64, I32, I16, I8, U8, Bool };
 /// The format's spelling ("F32", "BF16", ...).
 std::string_view dtype_name(DType dtype);
 std::size_t dtype_size(DType dtype);
+/// "[2, 77, 768]"
+std::string shape_to_string(const std::vector<std::int64_t>& shape);
 
 struct TensorInfo {
     std::string name;

@@ -25,16 +25,6 @@ void describe_list(std::ostringstream& out, const char* what, const std::vector<
 
 } // namespace
 
-std::string shape_to_string(const std::vector<std::int64_t>& shape)
-{
-    std::ostringstream out;
-    out << '[';
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        out << (i ? ", " : "") << shape[i];
-    out << ']';
-    return out.str();
-}
-
 std::string WeightReport::describe(std::size_t shown) const
 {
     std::ostringstream out;

@@ -63,6 +63,4 @@ std::unordered_map<std::string, at::Tensor> load_weights(
     const SafetensorsFile& file, const std::vector<ExpectedTensor>& expected,
     const IgnorableKey& ignorable = {}, std::optional<at::ScalarType> dtype = std::nullopt);
 
-std::string shape_to_string(const std::vector<std::int64_t>& shape);
-
 } // namespace eikona::io

@@ -13,9 +13,9 @@ namespace {
 
 class DdimScheduler final : public Scheduler {
 public:
-    explicit DdimScheduler(const SchedulerConfig& config) : Scheduler(config)
+    explicit DdimScheduler(const SchedulerConfig& config)
+        : Scheduler(config), m_final_alpha_cumprod(final_alpha_cumprod(config, m_alphas_cumprod))
     {
-        m_final_alpha_cumprod = config.set_alpha_to_one ? 1.0F : m_alphas_cumprod[0].item<float>();
     }
 
     void set_timesteps(std::int64_t steps) override

@@ -19,6 +19,11 @@ at::Tensor alphas_cumprod(const SchedulerConfig& config)
     return at::cumprod(1.0 - betas, 0);
 }
 
+float final_alpha_cumprod(const SchedulerConfig& config, const at::Tensor& alphas_cumprod)
+{
+    return config.set_alpha_to_one ? 1.0F : alphas_cumprod[0].item<float>();
+}
+
 std::vector<std::int64_t> leading_timesteps(const SchedulerConfig& config, std::int64_t steps)
 {
     const auto ratio = config.num_train_timesteps / steps;

@@ -12,6 +12,9 @@ namespace eikona::schedulers {
 /// (scaled_linear: linspace(sqrt(start), sqrt(end), T)^2).
 at::Tensor alphas_cumprod(const SchedulerConfig& config);
 
+/// alpha_cumprod "before" the first training step: 1 with set_alpha_to_one, else alphas_cumprod[0].
+float final_alpha_cumprod(const SchedulerConfig& config, const at::Tensor& alphas_cumprod);
+
 /// "leading" spacing: (arange(N) * (T // N)).round() + steps_offset, descending, int64.
 std::vector<std::int64_t> leading_timesteps(const SchedulerConfig& config, std::int64_t steps);
 

@@ -11,6 +11,8 @@ std::unique_ptr<Scheduler> make_ddim(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_euler(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_euler_ancestral(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_ddpm(const SchedulerConfig& config);
+std::unique_ptr<Scheduler> make_heun(const SchedulerConfig& config);
+std::unique_ptr<Scheduler> make_lms(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_dpmpp_2m(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_dpmpp_2m_karras(const SchedulerConfig& config);
 
@@ -99,6 +101,10 @@ std::unique_ptr<Scheduler> make_scheduler(std::string_view id, const SchedulerCo
         return make_euler_ancestral(config);
     if (id == "ddpm")
         return make_ddpm(config);
+    if (id == "heun")
+        return make_heun(config);
+    if (id == "lms")
+        return make_lms(config);
     if (id == "dpmpp_2m")
         return make_dpmpp_2m(config);
     if (id == "dpmpp_2m_karras")
