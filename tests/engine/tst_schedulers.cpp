@@ -18,7 +18,8 @@ namespace {
 // Implemented so far; the other fixture files wait for theirs.
 const QStringList k_implemented{QStringLiteral("pndm"), QStringLiteral("ddim"), QStringLiteral("euler"),
                                 QStringLiteral("euler_a"), QStringLiteral("ddpm"), QStringLiteral("dpmpp_2m"),
-                                QStringLiteral("dpmpp_2m_karras"), QStringLiteral("heun"), QStringLiteral("lms")};
+                                QStringLiteral("dpmpp_2m_karras"), QStringLiteral("heun"), QStringLiteral("lms"),
+                                QStringLiteral("kdpm2")};
 
 } // namespace
 

@@ -25,21 +25,6 @@ AlphaSigma alpha_sigma(float sigma)
     return {alpha, sigma * alpha};
 }
 
-// The (fractional) training timestep whose log-sigma is nearest, interpolated linearly, as
-// the reference's _sigma_to_t does it (in double against float32 log-sigmas).
-double sigma_to_t(double sigma, const std::vector<float>& log_sigmas)
-{
-    const double log_sigma = std::log(std::max(sigma, 1e-10));
-    std::size_t low = 0;
-    for (std::size_t i = 0; i < log_sigmas.size(); ++i)
-        if (log_sigma - static_cast<double>(log_sigmas[i]) >= 0)
-            low = i;
-    low = std::min(low, log_sigmas.size() - 2);
-    const double lo = log_sigmas[low], hi = log_sigmas[low + 1];
-    const double w = std::clamp((lo - log_sigma) / (lo - hi), 0.0, 1.0);
-    return (1.0 - w) * static_cast<double>(low) + w * static_cast<double>(low + 1);
-}
-
 class DpmSolverMultistep final : public Scheduler {
 public:
     DpmSolverMultistep(const SchedulerConfig& config, bool karras)

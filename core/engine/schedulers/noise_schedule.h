@@ -24,6 +24,10 @@ std::vector<float> linspace_timesteps(const SchedulerConfig& config, std::int64_
 /// sqrt((1 - a) / a) per training timestep, float32 (the reference computes it in torch).
 std::vector<float> training_sigmas(const at::Tensor& alphas_cumprod);
 
+/// The fractional training timestep of a sigma: linear interpolation between the two
+/// neighbouring log-sigmas, as the reference's _sigma_to_t (double against float32 logs).
+double sigma_to_t(double sigma, const std::vector<float>& log_sigmas);
+
 /// numpy.interp of the training sigmas at (fractional) timesteps, in double then float32,
 /// with a final 0 appended.
 at::Tensor interpolated_sigmas(const std::vector<float>& training, const std::vector<float>& timesteps);

@@ -13,6 +13,7 @@ std::unique_ptr<Scheduler> make_euler_ancestral(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_ddpm(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_heun(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_lms(const SchedulerConfig& config);
+std::unique_ptr<Scheduler> make_kdpm2(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_dpmpp_2m(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_dpmpp_2m_karras(const SchedulerConfig& config);
 
@@ -105,6 +106,8 @@ std::unique_ptr<Scheduler> make_scheduler(std::string_view id, const SchedulerCo
         return make_heun(config);
     if (id == "lms")
         return make_lms(config);
+    if (id == "kdpm2")
+        return make_kdpm2(config);
     if (id == "dpmpp_2m")
         return make_dpmpp_2m(config);
     if (id == "dpmpp_2m_karras")
