@@ -13,16 +13,6 @@
 
 using namespace eikona;
 
-namespace {
-
-// Implemented so far; the other fixture files wait for theirs.
-const QStringList k_implemented{QStringLiteral("pndm"), QStringLiteral("ddim"), QStringLiteral("euler"),
-                                QStringLiteral("euler_a"), QStringLiteral("ddpm"), QStringLiteral("dpmpp_2m"),
-                                QStringLiteral("dpmpp_2m_karras"), QStringLiteral("heun"), QStringLiteral("lms"),
-                                QStringLiteral("kdpm2")};
-
-} // namespace
-
 class TestSchedulers : public QObject {
     Q_OBJECT
 
@@ -38,9 +28,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("sampler");
         QTest::addColumn<int>("steps");
-        for (const auto& sampler : k_implemented)
+        // Every sampler of the table has a golden file named after its id.
+        for (const auto& info : schedulers::samplers()) {
+            const auto sampler = QString::fromLatin1(info.id.data(), static_cast<qsizetype>(info.id.size()));
             for (const int steps : {1, 7, 20, 50})
                 QTest::newRow(qPrintable(QStringLiteral("%1, %2 steps").arg(sampler).arg(steps))) << sampler << steps;
+        }
     }
 
     void trace()

@@ -14,6 +14,7 @@ std::unique_ptr<Scheduler> make_ddpm(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_heun(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_lms(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_kdpm2(const SchedulerConfig& config);
+std::unique_ptr<Scheduler> make_unipc(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_dpmpp_2m(const SchedulerConfig& config);
 std::unique_ptr<Scheduler> make_dpmpp_2m_karras(const SchedulerConfig& config);
 
@@ -108,12 +109,12 @@ std::unique_ptr<Scheduler> make_scheduler(std::string_view id, const SchedulerCo
         return make_lms(config);
     if (id == "kdpm2")
         return make_kdpm2(config);
+    if (id == "unipc")
+        return make_unipc(config);
     if (id == "dpmpp_2m")
         return make_dpmpp_2m(config);
     if (id == "dpmpp_2m_karras")
         return make_dpmpp_2m_karras(config);
-    if (find_sampler(id))
-        throw SchedulerError("sampler \"" + std::string(id) + "\" is not implemented yet");
     throw SchedulerError("unknown sampler \"" + std::string(id) + "\"");
 }
 
