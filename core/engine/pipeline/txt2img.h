@@ -1,0 +1,77 @@
+#pragma once
+// Text to image, as diffusers' StableDiffusionPipeline.__call__ with the reference's prompt
+// handling (each prompt tokenised, truncated and padded to 77, no weighting).
+
+#include "models/autoencoder_kl.h"
+#include "models/clip_text_model.h"
+#include "models/unet_2d_condition.h"
+#include "schedulers/scheduler.h"
+#include "tokenizer/clip_tokenizer.h"
+
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace eikona::pipeline {
+
+class PipelineError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// The loaded networks of one model, used together.
+struct StableDiffusion {
+    tokenizer::ClipTokenizer tokenizer;
+    models::ClipTextModel text_encoder;
+    models::UNet2DConditionModel unet;
+    models::AutoencoderKL vae;
+    schedulers::SchedulerConfig scheduler_config;
+};
+
+struct Txt2ImgRequest {
+    std::vector<std::string> prompts;   ///< one or more
+    std::vector<std::string> negatives; ///< empty, or one per prompt ("" = unconditional)
+    double guidance_scale = 7.5;        ///< classifier-free guidance only when > 1
+    std::int64_t steps = 25;
+    std::int64_t width = 512;
+    std::int64_t height = 512;
+    std::int64_t images_per_prompt = 1;
+    std::uint64_t seed = 0;             ///< one CPU generator for the whole call, as the reference
+    std::string sampler = "pndm";
+};
+
+struct StepInfo {
+    std::int64_t step = 0; ///< 1-based
+    std::int64_t total = 0;
+    double timestep = 0;
+    double elapsed_seconds = 0;
+};
+
+struct Txt2ImgCallbacks {
+    std::function<void(const StepInfo&)> on_step;
+    /// Polled between steps and between guidance passes; true ends the run with Cancelled.
+    std::function<bool()> should_stop;
+};
+
+class Cancelled : public std::runtime_error {
+public:
+    Cancelled() : std::runtime_error("generation cancelled") {}
+};
+
+struct Txt2ImgResult {
+    at::Tensor prompt_embeds;   ///< [2B or B, 77, hidden]: negatives first when guided
+    at::Tensor latents_initial; ///< [B, 4, h, w]
+    at::Tensor latents_final;   ///< [B, 4, h, w]
+    at::Tensor timesteps;       ///< the loop's
+    at::Tensor image;           ///< [B, H, W, 3] float32 in [0, 1]
+};
+
+/// Throws PipelineError for requests it cannot run (sizes not multiples of 8, unknown sampler,
+/// mismatched negatives), Cancelled when asked to stop.
+Txt2ImgResult txt2img(StableDiffusion& model, const Txt2ImgRequest& request, const Txt2ImgCallbacks& callbacks = {});
+
+/// Padded token ids of each prompt through the text encoder: [n, 77, hidden].
+at::Tensor encode_prompts(StableDiffusion& model, const std::vector<std::string>& prompts);
+
+} // namespace eikona::pipeline

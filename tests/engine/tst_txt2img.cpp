@@ -1,0 +1,148 @@
+// txt2img through the C++ pipeline against every golden txt2img case of the reference
+// (all samplers, two sizes, guidance 1 and 7.5, batches, a long prompt).
+
+#include "golden.h"
+#include "models/model_loader.h"
+#include "pipeline/txt2img.h"
+
+#include <ATen/Functions.h>
+#include <c10/core/InferenceMode.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iterator>
+
+using namespace eikona;
+
+namespace {
+
+std::vector<std::string> as_list(const nlohmann::json& value)
+{
+    if (value.is_null())
+        return {};
+    if (value.is_string())
+        return {value.get<std::string>()};
+    return value.get<std::vector<std::string>>();
+}
+
+// The manifest was written by Python's json module, which spells infinities -Infinity;
+// JSON has no such value, so they are read as null (no txt2img field uses them).
+nlohmann::json manifest()
+{
+    std::ifstream in(testing::k_data / "manifest.json");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const std::string word : {"-Infinity", "Infinity", "NaN"})
+        for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at))
+            text.replace(at, word.size(), "null");
+    return nlohmann::json::parse(text);
+}
+
+} // namespace
+
+class TestTxt2Img : public QObject {
+    Q_OBJECT
+
+private:
+    std::optional<pipeline::StableDiffusion> m_model;
+    nlohmann::json m_manifest;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const auto folder = io::ModelFolder::open(testing::k_tiny_model);
+        m_model.emplace(pipeline::StableDiffusion{
+            tokenizer::ClipTokenizer::from_directory(testing::k_tiny_model / "tokenizer"),
+            models::load_text_encoder(folder), models::load_unet(folder), models::load_vae(folder),
+            schedulers::SchedulerConfig::from_json(folder.config("scheduler"))});
+        m_manifest = manifest();
+    }
+
+    void golden_data()
+    {
+        QTest::addColumn<int>("index");
+        const auto& cases = m_manifest["cases"];
+        for (std::size_t i = 0; i < cases.size(); ++i)
+            if (cases[i]["kind"] == "txt2img")
+                QTest::newRow(cases[i]["id"].get<std::string>().c_str()) << static_cast<int>(i);
+    }
+
+    void golden()
+    {
+        QFETCH(int, index);
+        const auto& entry = m_manifest["cases"][static_cast<std::size_t>(index)];
+        const auto& params = entry["params"];
+        pipeline::Txt2ImgRequest request;
+        request.prompts = as_list(params["prompt"]);
+        request.negatives = as_list(params["negative_prompt"]);
+        if (request.negatives.size() == 1 && request.prompts.size() > 1)
+            request.negatives.resize(request.prompts.size(), request.negatives.front());
+        request.guidance_scale = params["guidance_scale"].get<double>();
+        request.steps = params["num_inference_steps"].get<std::int64_t>();
+        request.width = params["width"].get<std::int64_t>();
+        request.height = params["height"].get<std::int64_t>();
+        request.images_per_prompt = params["num_images_per_prompt"].get<std::int64_t>();
+        const auto generator = params["generator"].get<std::string>();
+        const auto seed_at = generator.find("manual_seed(") + 12;
+        request.seed = std::stoull(generator.substr(seed_at));
+        request.sampler = entry["scheduler"].get<std::string>();
+
+        std::int64_t reported = 0;
+        const auto result = pipeline::txt2img(*m_model, request, {[&](const pipeline::StepInfo& info) { reported = info.step; }, {}});
+        const auto file = testing::golden(entry["id"].get<std::string>().c_str());
+        EIKONA_COMPARE_CLOSE(result.prompt_embeds, file.tensor("prompt_embeds"), 1e-4, 1e-4, "prompt_embeds");
+        EIKONA_COMPARE_CLOSE(result.latents_initial, file.tensor("latents_initial"), 1e-6, 1e-6, "latents_initial");
+        const auto expected_timesteps = file.tensor("timesteps");
+        EIKONA_COMPARE_CLOSE(result.timesteps.to(at::kDouble), expected_timesteps.to(at::kDouble), 1e-4, 0, "timesteps");
+        QCOMPARE(reported, expected_timesteps.size(0));
+        EIKONA_COMPARE_CLOSE(result.latents_final, file.tensor("latents_final"), 5e-3, 1e-3, "latents_final");
+        EIKONA_COMPARE_CLOSE(result.image, file.tensor("image_np"), 5e-4, 0, "image_np");
+    }
+
+    void refusesBadRequests_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<QString>("sampler");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("width not a multiple of 8") << 100 << 64 << QStringLiteral("pndm") << QStringLiteral("multiples of 8");
+        QTest::newRow("zero height") << 64 << 0 << QStringLiteral("pndm") << QStringLiteral("multiples of 8");
+        QTest::newRow("unknown sampler") << 64 << 64 << QStringLiteral("k_lms") << QStringLiteral("unknown sampler");
+    }
+
+    void refusesBadRequests()
+    {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(QString, sampler);
+        QFETCH(QString, messagePart);
+        pipeline::Txt2ImgRequest request;
+        request.prompts = {"a cat"};
+        request.width = width;
+        request.height = height;
+        request.sampler = sampler.toStdString();
+        request.steps = 2;
+        try {
+            pipeline::txt2img(*m_model, request);
+            QFAIL("a bad request ran");
+        } catch (const pipeline::PipelineError& error) {
+            QVERIFY2(QString::fromUtf8(error.what()).contains(messagePart), error.what());
+        }
+    }
+
+    void cancelsBetweenSteps()
+    {
+        pipeline::Txt2ImgRequest request;
+        request.prompts = {"a cat"};
+        request.width = request.height = 64;
+        request.steps = 10;
+        std::int64_t steps_done = 0;
+        pipeline::Txt2ImgCallbacks callbacks;
+        callbacks.on_step = [&](const pipeline::StepInfo& info) { steps_done = info.step; };
+        callbacks.should_stop = [&] { return steps_done >= 3; };
+        QVERIFY_THROWS_EXCEPTION(pipeline::Cancelled, pipeline::txt2img(*m_model, request, callbacks));
+        QCOMPARE(steps_done, 3);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTxt2Img)
+#include "tst_txt2img.moc"
