@@ -13,18 +13,6 @@
 namespace eikona::schedulers {
 namespace {
 
-struct AlphaSigma {
-    float alpha;
-    float sigma;
-    float lambda() const { return std::log(alpha) - std::log(sigma); }
-};
-
-AlphaSigma alpha_sigma(float sigma)
-{
-    const float alpha = 1.0F / std::sqrt(sigma * sigma + 1.0F);
-    return {alpha, sigma * alpha};
-}
-
 class DpmSolverMultistep final : public Scheduler {
 public:
     DpmSolverMultistep(const SchedulerConfig& config, bool karras)
@@ -34,13 +22,7 @@ public:
 
     void set_timesteps(std::int64_t steps) override
     {
-        const auto train = m_config.num_train_timesteps;
-        // linspace(0, T - 1, N + 1).round(), reversed, without its last element.
-        std::vector<std::int64_t> timesteps;
-        const double step = static_cast<double>(train - 1) / static_cast<double>(steps);
-        for (std::int64_t i = steps; i >= 1; --i)
-            timesteps.push_back(static_cast<std::int64_t>(std::nearbyint(i == steps ? static_cast<double>(train - 1)
-                                                                                    : static_cast<double>(i) * step)));
+        auto timesteps = rounded_linspace_timesteps(m_config, steps);
         std::vector<float> sigmas;
         if (m_karras) {
             std::vector<float> log_sigmas;

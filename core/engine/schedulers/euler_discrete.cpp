@@ -34,8 +34,7 @@ public:
 
     at::Tensor scale_model_input(const at::Tensor& sample, std::int64_t index) const override
     {
-        const float sigma = sigma_at(index);
-        return sample / std::sqrt(sigma * sigma + 1.0F);
+        return scale_by_sigma(sample, sigma_at(index));
     }
 
     at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample,

@@ -47,8 +47,7 @@ public:
 
     at::Tensor scale_model_input(const at::Tensor& sample, std::int64_t index) const override
     {
-        const float sigma = m_first_sample.defined() ? midpoint_at(index) : sigma_at(index);
-        return sample / std::sqrt(sigma * sigma + 1.0F);
+        return scale_by_sigma(sample, m_first_sample.defined() ? midpoint_at(index) : sigma_at(index));
     }
 
     at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample, at::Generator*) override

@@ -65,6 +65,33 @@ double sigma_to_t(double sigma, const std::vector<float>& log_sigmas)
     return (1.0 - w) * static_cast<double>(low) + w * static_cast<double>(low + 1);
 }
 
+std::vector<std::int64_t> rounded_linspace_timesteps(const SchedulerConfig& config, std::int64_t steps)
+{
+    const auto train = config.num_train_timesteps;
+    const double step = static_cast<double>(train - 1) / static_cast<double>(steps);
+    std::vector<std::int64_t> timesteps;
+    for (std::int64_t i = steps; i >= 1; --i)
+        timesteps.push_back(static_cast<std::int64_t>(
+            std::nearbyint(i == steps ? static_cast<double>(train - 1) : static_cast<double>(i) * step)));
+    return timesteps;
+}
+
+float AlphaSigma::lambda() const
+{
+    return std::log(alpha) - std::log(sigma);
+}
+
+AlphaSigma alpha_sigma(float sigma)
+{
+    const float alpha = 1.0F / std::sqrt(sigma * sigma + 1.0F);
+    return {alpha, sigma * alpha};
+}
+
+at::Tensor scale_by_sigma(const at::Tensor& sample, float sigma)
+{
+    return sample / std::sqrt(sigma * sigma + 1.0F);
+}
+
 at::Tensor interpolated_sigmas(const std::vector<float>& training, const std::vector<float>& timesteps)
 {
     auto sigmas = at::empty({static_cast<std::int64_t>(timesteps.size()) + 1}, at::kFloat);

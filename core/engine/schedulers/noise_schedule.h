@@ -24,6 +24,22 @@ std::vector<float> linspace_timesteps(const SchedulerConfig& config, std::int64_
 /// sqrt((1 - a) / a) per training timestep, float32 (the reference computes it in torch).
 std::vector<float> training_sigmas(const at::Tensor& alphas_cumprod);
 
+/// linspace(0, T - 1, N + 1).round(), descending, without its last element (int64): the
+/// spacing DPM-Solver and UniPC use.
+std::vector<std::int64_t> rounded_linspace_timesteps(const SchedulerConfig& config, std::int64_t steps);
+
+/// A sigma of the variance-exploding form as the variance-preserving pair (alpha_t, sigma_t)
+/// and its log signal-to-noise ratio lambda.
+struct AlphaSigma {
+    float alpha;
+    float sigma;
+    float lambda() const;
+};
+AlphaSigma alpha_sigma(float sigma);
+
+/// The UNet input for a sigma-based scheduler: sample / sqrt(sigma^2 + 1).
+at::Tensor scale_by_sigma(const at::Tensor& sample, float sigma);
+
 /// The fractional training timestep of a sigma: linear interpolation between the two
 /// neighbouring log-sigmas, as the reference's _sigma_to_t (double against float32 logs).
 double sigma_to_t(double sigma, const std::vector<float>& log_sigmas);

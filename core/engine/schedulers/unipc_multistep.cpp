@@ -16,18 +16,6 @@ namespace {
 
 constexpr int k_solver_order = 2;
 
-struct AlphaSigma {
-    float alpha;
-    float sigma;
-    float lambda() const { return std::log(alpha) - std::log(sigma); }
-};
-
-AlphaSigma alpha_sigma(float sigma)
-{
-    const float alpha = 1.0F / std::sqrt(sigma * sigma + 1.0F);
-    return {alpha, sigma * alpha};
-}
-
 class UniPcScheduler final : public Scheduler {
 public:
     explicit UniPcScheduler(const SchedulerConfig& config)
@@ -37,12 +25,7 @@ public:
 
     void set_timesteps(std::int64_t steps) override
     {
-        const auto train = m_config.num_train_timesteps;
-        std::vector<std::int64_t> timesteps;
-        const double step = static_cast<double>(train - 1) / static_cast<double>(steps);
-        for (std::int64_t i = steps; i >= 1; --i)
-            timesteps.push_back(static_cast<std::int64_t>(
-                std::nearbyint(i == steps ? static_cast<double>(train - 1) : static_cast<double>(i) * step)));
+        const auto timesteps = rounded_linspace_timesteps(m_config, steps);
         const std::vector<float> as_float(timesteps.begin(), timesteps.end());
         m_sigmas = interpolated_sigmas(m_training_sigmas, as_float);
         // The last sigma is that of training step 0, not 0.
