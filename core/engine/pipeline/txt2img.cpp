@@ -20,7 +20,9 @@ at::Tensor encode_prompts(StableDiffusion& model, const std::vector<std::string>
     return model.text_encoder(tokens.to(model.unet->conv_in->weight.device()));
 }
 
-Txt2ImgResult txt2img(StableDiffusion& model, const Txt2ImgRequest& request, const Txt2ImgCallbacks& callbacks)
+namespace {
+
+void check(const Txt2ImgRequest& request)
 {
     if (request.prompts.empty())
         throw PipelineError("no prompt given");
@@ -35,42 +37,37 @@ Txt2ImgResult txt2img(StableDiffusion& model, const Txt2ImgRequest& request, con
         throw PipelineError("give one negative prompt per prompt, or none");
     if (!schedulers::find_sampler(request.sampler))
         throw PipelineError("unknown sampler \"" + request.sampler + "\"");
-    const auto stop_requested = [&] { return callbacks.should_stop && callbacks.should_stop(); };
+}
 
-    const c10::InferenceMode inference;
-    const auto start = std::chrono::steady_clock::now();
-    const bool guided = request.guidance_scale > 1.0;
-    const auto batch = static_cast<std::int64_t>(request.prompts.size()) * request.images_per_prompt;
-
-    // 1-2. Prompts: [B, 77, hidden], each repeated per image; negatives first when guided.
+// Prompt embeddings for the UNet: [B, 77, hidden], each repeated per image, negatives first
+// when guided.
+at::Tensor prompt_embeddings(StableDiffusion& model, const Txt2ImgRequest& request, bool guided)
+{
     auto embeds = encode_prompts(model, request.prompts).repeat_interleave(request.images_per_prompt, 0);
-    if (guided) {
-        auto negatives = request.negatives;
-        negatives.resize(request.prompts.size());
-        const auto negative_embeds = encode_prompts(model, negatives).repeat_interleave(request.images_per_prompt, 0);
-        embeds = at::cat({negative_embeds, embeds});
-    }
+    if (!guided)
+        return embeds;
+    auto negatives = request.negatives;
+    negatives.resize(request.prompts.size());
+    const auto negative_embeds = encode_prompts(model, negatives).repeat_interleave(request.images_per_prompt, 0);
+    return at::cat({negative_embeds, embeds});
+}
 
-    // 3. Timesteps and the initial noise, drawn on the CPU from the request's generator.
-    auto scheduler = schedulers::make_scheduler(request.sampler, model.scheduler_config);
-    scheduler->set_timesteps(request.steps);
-    auto generator = at::detail::createCPUGenerator(request.seed);
-    const auto device = model.unet->conv_in->weight.device();
+// The denoising loop from loop position `first` on; returns the final latents.
+at::Tensor denoise(StableDiffusion& model, schedulers::Scheduler& scheduler, at::Tensor latents, const at::Tensor& embeds,
+                   const Txt2ImgRequest& request, bool guided, at::Generator& generator, std::int64_t first,
+                   const Txt2ImgCallbacks& callbacks)
+{
+    const auto start = std::chrono::steady_clock::now();
+    const auto stop_requested = [&] { return callbacks.should_stop && callbacks.should_stop(); };
     const auto dtype = model.unet->conv_in->weight.scalar_type();
-    const auto initial = at::randn({batch, 4, request.height / 8, request.width / 8}, generator,
-                                   at::TensorOptions().dtype(at::kFloat)) *
-                         scheduler->init_noise_sigma();
-    auto latents = initial.to(device);
-
-    // 4. The loop.
-    const auto& timesteps = scheduler->timesteps();
+    const auto& timesteps = scheduler.timesteps();
     const auto count = timesteps.size(0);
     const auto context = embeds.to(dtype);
-    for (std::int64_t i = 0; i < count; ++i) {
+    for (std::int64_t i = first; i < count; ++i) {
         if (stop_requested())
             throw Cancelled();
         const auto t = timesteps[i];
-        const auto input = scheduler->scale_model_input(guided ? at::cat({latents, latents}) : latents, i);
+        const auto input = scheduler.scale_model_input(guided ? at::cat({latents, latents}) : latents, i);
         auto noise = model.unet(input.to(dtype), t, context).to(at::kFloat);
         if (guided) {
             if (stop_requested())
@@ -78,20 +75,85 @@ Txt2ImgResult txt2img(StableDiffusion& model, const Txt2ImgRequest& request, con
             const auto halves = noise.chunk(2);
             noise = halves[0] + request.guidance_scale * (halves[1] - halves[0]);
         }
-        latents = scheduler->step(noise, i, latents, scheduler->step_uses_generator() ? &generator : nullptr);
+        latents = scheduler.step(noise, i, latents, scheduler.step_uses_generator() ? &generator : nullptr);
         if (callbacks.on_step)
-            callbacks.on_step({i + 1, count, t.item<double>(),
+            callbacks.on_step({i + 1 - first, count - first, t.item<double>(),
                                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()});
     }
+    return latents;
+}
 
-    // 5. Pixels.
-    Txt2ImgResult result;
-    result.prompt_embeds = embeds;
-    result.latents_initial = initial;
-    result.latents_final = latents;
-    result.timesteps = timesteps;
+at::Tensor decode_image(StableDiffusion& model, const at::Tensor& latents)
+{
+    const auto dtype = model.unet->conv_in->weight.scalar_type();
     const auto decoded = model.vae->decode((latents / model.vae->scaling_factor()).to(dtype)).to(at::kFloat);
-    result.image = (decoded / 2 + 0.5).clamp(0, 1).permute({0, 2, 3, 1}).contiguous();
+    return (decoded / 2 + 0.5).clamp(0, 1).permute({0, 2, 3, 1}).contiguous();
+}
+
+} // namespace
+
+Txt2ImgResult txt2img(StableDiffusion& model, const Txt2ImgRequest& request, const Txt2ImgCallbacks& callbacks)
+{
+    check(request);
+    const c10::InferenceMode inference;
+    const bool guided = request.guidance_scale > 1.0;
+    const auto batch = static_cast<std::int64_t>(request.prompts.size()) * request.images_per_prompt;
+    Txt2ImgResult result;
+    result.prompt_embeds = prompt_embeddings(model, request, guided);
+
+    auto scheduler = schedulers::make_scheduler(request.sampler, model.scheduler_config);
+    scheduler->set_timesteps(request.steps);
+    // The initial noise is drawn on the CPU from the request's generator, then moved.
+    auto generator = at::detail::createCPUGenerator(request.seed);
+    result.latents_initial = at::randn({batch, 4, request.height / 8, request.width / 8}, generator,
+                                       at::TensorOptions().dtype(at::kFloat)) *
+                             scheduler->init_noise_sigma();
+    const auto device = model.unet->conv_in->weight.device();
+    result.latents_final = denoise(model, *scheduler, result.latents_initial.to(device), result.prompt_embeds, request,
+                                   guided, generator, 0, callbacks);
+    result.timesteps = scheduler->timesteps();
+    result.image = decode_image(model, result.latents_final);
+    return result;
+}
+
+Txt2ImgResult img2img(StableDiffusion& model, const Txt2ImgRequest& request, const at::Tensor& init_image,
+                      double strength, const Txt2ImgCallbacks& callbacks)
+{
+    check(request);
+    if (!(strength > 0.0 && strength <= 1.0))
+        throw PipelineError("strength must be in (0, 1], not " + std::to_string(strength));
+    if (init_image.dim() != 4 || init_image.size(0) != 1 || init_image.size(1) != 3 ||
+        init_image.size(2) != request.height || init_image.size(3) != request.width)
+        throw PipelineError("the init image must be [1, 3, " + std::to_string(request.height) + ", " +
+                            std::to_string(request.width) + "]");
+    const c10::InferenceMode inference;
+    const bool guided = request.guidance_scale > 1.0;
+    const auto batch = static_cast<std::int64_t>(request.prompts.size()) * request.images_per_prompt;
+    Txt2ImgResult result;
+    result.prompt_embeds = prompt_embeddings(model, request, guided);
+
+    auto scheduler = schedulers::make_scheduler(request.sampler, model.scheduler_config);
+    scheduler->set_timesteps(request.steps);
+    // Skip the first (1 - strength) of the steps.
+    const auto noised_steps = std::min(static_cast<std::int64_t>(static_cast<double>(request.steps) * strength), request.steps);
+    if (noised_steps < 1)
+        throw PipelineError("strength " + std::to_string(strength) + " with " + std::to_string(request.steps) +
+                            " steps leaves no step to run: raise the strength or the steps");
+    const auto first = (request.steps - noised_steps) * scheduler->order();
+
+    // Generator draws in the reference's order: the VAE sample, then the noise.
+    auto generator = at::detail::createCPUGenerator(request.seed);
+    const auto dtype = model.unet->conv_in->weight.scalar_type();
+    const auto device = model.unet->conv_in->weight.device();
+    auto init_latents = model.vae->encode(init_image.to(device, dtype)).sample(generator).to(at::kFloat) *
+                        model.vae->scaling_factor();
+    init_latents = init_latents.repeat({batch, 1, 1, 1});
+    const auto noise = at::randn(init_latents.sizes(), generator, at::TensorOptions().dtype(at::kFloat)).to(device);
+    result.latents_initial = scheduler->add_noise(init_latents, noise, first);
+    result.latents_final = denoise(model, *scheduler, result.latents_initial, result.prompt_embeds, request, guided,
+                                   generator, first, callbacks);
+    result.timesteps = scheduler->timesteps().slice(0, first);
+    result.image = decode_image(model, result.latents_final);
     return result;
 }
 

@@ -71,6 +71,14 @@ struct Txt2ImgResult {
 /// mismatched negatives), Cancelled when asked to stop.
 Txt2ImgResult txt2img(StableDiffusion& model, const Txt2ImgRequest& request, const Txt2ImgCallbacks& callbacks = {});
 
+/// Image to image, as diffusers' StableDiffusionImg2ImgPipeline: the init image is encoded
+/// (a seeded sample of the VAE's distribution), noised to the timestep `strength` of the way
+/// into the schedule, and denoised over the remaining steps. `init_image`: [1, 3, H, W] in
+/// [-1, 1] at the request's size (resizing is the caller's). The result's latents_initial
+/// holds the noised init latents.
+Txt2ImgResult img2img(StableDiffusion& model, const Txt2ImgRequest& request, const at::Tensor& init_image,
+                      double strength, const Txt2ImgCallbacks& callbacks = {});
+
 /// Padded token ids of each prompt through the text encoder: [n, 77, hidden].
 at::Tensor encode_prompts(StableDiffusion& model, const std::vector<std::string>& prompts);
 

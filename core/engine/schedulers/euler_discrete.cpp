@@ -32,6 +32,11 @@ public:
     // so the generator advances as the reference's does.
     bool step_uses_generator() const override { return true; }
 
+    at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise, std::int64_t index) const override
+    {
+        return original + noise * sigma_at(index);
+    }
+
     at::Tensor scale_model_input(const at::Tensor& sample, std::int64_t index) const override
     {
         return scale_by_sigma(sample, sigma_at(index));

@@ -45,6 +45,13 @@ public:
         m_first_sample = at::Tensor();
     }
 
+    at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise, std::int64_t index) const override
+    {
+        return original + noise * sigma_at(index);
+    }
+
+    std::int64_t order() const override { return 2; }
+
     at::Tensor scale_model_input(const at::Tensor& sample, std::int64_t index) const override
     {
         return scale_by_sigma(sample, m_first_sample.defined() ? midpoint_at(index) : sigma_at(index));

@@ -32,6 +32,11 @@ public:
         m_derivatives.clear();
     }
 
+    at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise, std::int64_t index) const override
+    {
+        return original + noise * sigma_at(index);
+    }
+
     at::Tensor scale_model_input(const at::Tensor& sample, std::int64_t index) const override
     {
         return scale_by_sigma(sample, sigma_at(index));

@@ -2,6 +2,7 @@
 
 #include "schedulers/noise_schedule.h"
 
+#include <ATen/Functions.h>
 #include <nlohmann/json.hpp>
 
 namespace eikona::schedulers {
@@ -55,6 +56,15 @@ Scheduler::Scheduler(const SchedulerConfig& config) : m_config(config), m_alphas
 at::Tensor Scheduler::scale_model_input(const at::Tensor& sample, std::int64_t) const
 {
     return sample;
+}
+
+at::Tensor Scheduler::add_noise(const at::Tensor& original, const at::Tensor& noise, std::int64_t index) const
+{
+    const auto timestep = m_timesteps[index].item<std::int64_t>();
+    const auto alpha_prod = m_alphas_cumprod[timestep];
+    const auto sqrt_alpha_prod = alpha_prod.pow(0.5).item<float>();
+    const auto sqrt_one_minus_alpha_prod = (1 - alpha_prod).pow(0.5).item<float>();
+    return sqrt_alpha_prod * original + sqrt_one_minus_alpha_prod * noise;
 }
 
 const std::vector<SamplerInfo>& samplers()

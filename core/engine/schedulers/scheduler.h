@@ -46,6 +46,12 @@ public:
     double init_noise_sigma() const { return m_init_noise_sigma; }
     /// Whether step() draws from the generator (it must then be given one).
     virtual bool step_uses_generator() const { return false; }
+    /// Model evaluations per step (2 for Heun and KDPM2): img2img skips `order` entries of
+    /// timesteps() per skipped step.
+    virtual std::int64_t order() const { return 1; }
+    /// The sample noised to loop position `index` (img2img's start): by default the DDPM
+    /// forward process sqrt(a) x + sqrt(1 - a) noise at that timestep.
+    virtual at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise, std::int64_t index) const;
 
     /// The UNet input for loop position `index`.
     virtual at::Tensor scale_model_input(const at::Tensor& sample, std::int64_t index) const;

@@ -37,6 +37,12 @@ public:
         m_order = 0;
     }
 
+    at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise, std::int64_t index) const override
+    {
+        const auto at_index = alpha_sigma(sigma_at(index));
+        return at_index.alpha * original + at_index.sigma * noise;
+    }
+
     at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample_in, at::Generator*) override
     {
         const auto now = alpha_sigma(sigma_at(index));

@@ -1,5 +1,6 @@
-// txt2img through the C++ pipeline against every golden txt2img case of the reference
-// (all samplers, two sizes, guidance 1 and 7.5, batches, a long prompt).
+// The C++ pipeline against every golden txt2img case of the reference (all samplers, two
+// sizes, guidance 1 and 7.5, batches, a long prompt) and every img2img case (strengths 0.3,
+// 0.75 and 1 for PNDM, DPM++ 2M Karras and Euler a; DDIM on a non-square image).
 
 #include "golden.h"
 #include "models/model_loader.h"
@@ -39,7 +40,7 @@ nlohmann::json manifest()
 
 } // namespace
 
-class TestTxt2Img : public QObject {
+class TestPipeline : public QObject {
     Q_OBJECT
 
 private:
@@ -98,6 +99,57 @@ private Q_SLOTS:
         EIKONA_COMPARE_CLOSE(result.image, file.tensor("image_np"), 5e-4, 0, "image_np");
     }
 
+    void img2imgGolden_data()
+    {
+        QTest::addColumn<int>("index");
+        const auto& cases = m_manifest["cases"];
+        for (std::size_t i = 0; i < cases.size(); ++i)
+            if (cases[i]["kind"] == "img2img")
+                QTest::newRow(cases[i]["id"].get<std::string>().c_str()) << static_cast<int>(i);
+    }
+
+    void img2imgGolden()
+    {
+        QFETCH(int, index);
+        const auto& entry = m_manifest["cases"][static_cast<std::size_t>(index)];
+        const auto& params = entry["params"];
+        const auto file = testing::golden(entry["id"].get<std::string>().c_str());
+        const auto image = file.tensor("image");
+        pipeline::Txt2ImgRequest request;
+        request.prompts = as_list(params["prompt"]);
+        request.negatives = as_list(params["negative_prompt"]);
+        request.guidance_scale = params["guidance_scale"].get<double>();
+        request.steps = params["num_inference_steps"].get<std::int64_t>();
+        request.height = image.size(2);
+        request.width = image.size(3);
+        const auto generator = params["generator"].get<std::string>();
+        request.seed = std::stoull(generator.substr(generator.find("manual_seed(") + 12));
+        request.sampler = entry["scheduler"].get<std::string>();
+        const double strength = params["strength"].get<double>();
+
+        const auto result = pipeline::img2img(*m_model, request, image, strength);
+        EIKONA_COMPARE_CLOSE(result.prompt_embeds, file.tensor("prompt_embeds"), 1e-4, 1e-4, "prompt_embeds");
+        EIKONA_COMPARE_CLOSE(result.latents_initial, file.tensor("latents_noisy"), 1e-4, 1e-4, "latents_noisy");
+        EIKONA_COMPARE_CLOSE(result.timesteps.to(at::kDouble), file.tensor("timesteps").to(at::kDouble), 1e-4, 0, "timesteps");
+        EIKONA_COMPARE_CLOSE(result.latents_final, file.tensor("latents_final"), 5e-3, 1e-3, "latents_final");
+        EIKONA_COMPARE_CLOSE(result.image, file.tensor("image_np"), 5e-4, 0, "image_np");
+    }
+
+    void img2imgRefusesBadStrength()
+    {
+        pipeline::Txt2ImgRequest request;
+        request.prompts = {"a cat"};
+        request.width = request.height = 64;
+        request.steps = 4;
+        const auto image = at::zeros({1, 3, 64, 64});
+        for (const double strength : {0.0, -0.5, 1.5})
+            QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, pipeline::img2img(*m_model, request, image, strength));
+        // Too little strength for even one of four steps.
+        QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, pipeline::img2img(*m_model, request, image, 0.1));
+        // An init image of another size than the request.
+        QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, pipeline::img2img(*m_model, request, at::zeros({1, 3, 32, 64}), 0.5));
+    }
+
     void refusesBadRequests_data()
     {
         QTest::addColumn<int>("width");
@@ -144,5 +196,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_APPLESS_MAIN(TestTxt2Img)
-#include "tst_txt2img.moc"
+QTEST_APPLESS_MAIN(TestPipeline)
+#include "tst_pipeline.moc"
