@@ -7,6 +7,8 @@
 #include "pipeline/txt2img.h"
 
 #include <ATen/Functions.h>
+
+#include <cmath>
 #include <c10/core/InferenceMode.h>
 #include <nlohmann/json.hpp>
 
@@ -148,6 +150,63 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, pipeline::img2img(*m_model, request, image, 0.1));
         // An init image of another size than the request.
         QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, pipeline::img2img(*m_model, request, at::zeros({1, 3, 32, 64}), 0.5));
+    }
+
+    // A1111 handling gives the reference's embeddings for a prompt without syntax.
+    void a1111EqualsPlainWithoutSyntax()
+    {
+        const c10::InferenceMode inference;
+        const std::vector<std::string> prompts{"a photograph of an astronaut riding a horse", ""};
+        const auto plain = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, prompts, {});
+        const auto a1111 = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, prompts,
+                                                         {pipeline::PromptSyntax::A1111, pipeline::LongPrompt::Chunk});
+        QVERIFY(at::equal(plain, a1111));
+        const auto golden = testing::golden("text_encoder");
+        EIKONA_COMPARE_CLOSE(plain[1], golden.tensor("last_hidden_state")[1], 1e-4, 1e-4, "empty prompt");
+    }
+
+    void weightsScaleTokensAndKeepTheMean()
+    {
+        const c10::InferenceMode inference;
+        const pipeline::PromptOptions a1111{pipeline::PromptSyntax::A1111, pipeline::LongPrompt::Chunk};
+        const auto plain = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, {"a cat"}, a1111);
+        const auto weighted = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, {"a (cat:1.5)"}, a1111);
+        // Token 1 is "a", token 2 "cat": after the mean is restored both share one factor c,
+        // and "cat" carries 1.5 on top of it.
+        const auto factor = [&](std::int64_t token) {
+            const auto p = plain[0][token], w = weighted[0][token];
+            return (w * p).sum().item<double>() / (p * p).sum().item<double>();
+        };
+        QVERIFY2(std::abs(factor(2) / factor(1) - 1.5) < 1e-4, qPrintable(QString::number(factor(2) / factor(1))));
+        QVERIFY(std::abs(weighted.mean().item<double>() - plain.mean().item<double>()) < 1e-5);
+    }
+
+    void longPromptsAreChunked()
+    {
+        const c10::InferenceMode inference;
+        std::string prompt;
+        for (int i = 0; i < 100; ++i)
+            prompt += "cat ";
+        const pipeline::PromptOptions chunked{pipeline::PromptSyntax::A1111, pipeline::LongPrompt::Chunk};
+        const auto long_embeds = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, {prompt, "dog"}, chunked);
+        QCOMPARE(long_embeds.size(1), 154); // two chunks; "dog" padded with an empty one
+        const auto truncated = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, {prompt}, {});
+        QVERIFY(at::equal(long_embeds[0].slice(0, 0, 77), truncated[0]));
+        const auto empty = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, {""}, {});
+        QVERIFY(at::equal(long_embeds[1].slice(0, 77), empty[0]));
+        const auto broken = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, {"a cat BREAK a dog"}, chunked);
+        QCOMPARE(broken.size(1), 154);
+
+        // Guided generation with a long prompt and a short negative prompt.
+        pipeline::Txt2ImgRequest request;
+        request.prompts = {prompt};
+        request.negatives = {"blurry"};
+        request.width = request.height = 64;
+        request.steps = 2;
+        request.prompt_options = chunked;
+        const auto result = pipeline::txt2img(*m_model, request);
+        QVERIFY(result.prompt_embeds.sizes() == (std::vector<std::int64_t>{2, 154, 32}));
+        QVERIFY(result.image.isfinite().all().item<bool>());
     }
 
     void refusesBadRequests_data()

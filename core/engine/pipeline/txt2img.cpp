@@ -8,18 +8,6 @@
 
 namespace eikona::pipeline {
 
-at::Tensor encode_prompts(StableDiffusion& model, const std::vector<std::string>& prompts)
-{
-    std::vector<std::int64_t> ids;
-    for (const auto& prompt : prompts) {
-        const auto padded = model.tokenizer.encode_padded(prompt);
-        ids.insert(ids.end(), padded.begin(), padded.end());
-    }
-    const auto length = static_cast<std::int64_t>(model.tokenizer.max_length());
-    const auto tokens = at::tensor(ids, at::kLong).view({static_cast<std::int64_t>(prompts.size()), length});
-    return model.text_encoder(tokens.to(model.unet->conv_in->weight.device()));
-}
-
 namespace {
 
 void check(const Txt2ImgRequest& request)
@@ -43,13 +31,21 @@ void check(const Txt2ImgRequest& request)
 // when guided.
 at::Tensor prompt_embeddings(StableDiffusion& model, const Txt2ImgRequest& request, bool guided)
 {
-    auto embeds = encode_prompts(model, request.prompts).repeat_interleave(request.images_per_prompt, 0);
-    if (!guided)
+    const auto& options = request.prompt_options;
+    auto embeds = encode_prompt_batch(model.tokenizer, model.text_encoder, request.prompts, options);
+    if (guided) {
+        auto negatives = request.negatives;
+        negatives.resize(request.prompts.size());
+        const auto chunks = embeds.size(1) / static_cast<std::int64_t>(model.tokenizer.max_length());
+        auto negative_embeds = encode_prompt_batch(model.tokenizer, model.text_encoder, negatives, options, chunks);
+        if (negative_embeds.size(1) > embeds.size(1)) // a longer negative: pad the prompts to match
+            embeds = encode_prompt_batch(model.tokenizer, model.text_encoder, request.prompts, options,
+                                         negative_embeds.size(1) / static_cast<std::int64_t>(model.tokenizer.max_length()));
+        embeds = at::cat({negative_embeds.repeat_interleave(request.images_per_prompt, 0),
+                          embeds.repeat_interleave(request.images_per_prompt, 0)});
         return embeds;
-    auto negatives = request.negatives;
-    negatives.resize(request.prompts.size());
-    const auto negative_embeds = encode_prompts(model, negatives).repeat_interleave(request.images_per_prompt, 0);
-    return at::cat({negative_embeds, embeds});
+    }
+    return embeds.repeat_interleave(request.images_per_prompt, 0);
 }
 
 // The denoising loop from loop position `first` on; returns the final latents.

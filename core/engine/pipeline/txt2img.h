@@ -3,6 +3,7 @@
 // handling (each prompt tokenised, truncated and padded to 77, no weighting).
 
 #include "models/autoencoder_kl.h"
+#include "pipeline/prompt_encoder.h"
 #include "models/clip_text_model.h"
 #include "models/unet_2d_condition.h"
 #include "schedulers/scheduler.h"
@@ -39,6 +40,9 @@ struct Txt2ImgRequest {
     std::int64_t images_per_prompt = 1;
     std::uint64_t seed = 0;             ///< one CPU generator for the whole call, as the reference
     std::string sampler = "pndm";
+    /// The reference's handling by default (what the golden outputs use); the app and CLI
+    /// choose A1111's syntax and chunking.
+    PromptOptions prompt_options;
 };
 
 struct StepInfo {
@@ -79,7 +83,5 @@ Txt2ImgResult txt2img(StableDiffusion& model, const Txt2ImgRequest& request, con
 Txt2ImgResult img2img(StableDiffusion& model, const Txt2ImgRequest& request, const at::Tensor& init_image,
                       double strength, const Txt2ImgCallbacks& callbacks = {});
 
-/// Padded token ids of each prompt through the text encoder: [n, 77, hidden].
-at::Tensor encode_prompts(StableDiffusion& model, const std::vector<std::string>& prompts);
 
 } // namespace eikona::pipeline
