@@ -4,6 +4,7 @@
 
 #include "golden.h"
 #include "models/model_loader.h"
+#include "pipeline/latent_preview.h"
 #include "pipeline/txt2img.h"
 
 #include <ATen/Functions.h>
@@ -207,6 +208,38 @@ private Q_SLOTS:
         const auto result = pipeline::txt2img(*m_model, request);
         QVERIFY(result.prompt_embeds.sizes() == (std::vector<std::int64_t>{2, 154, 32}));
         QVERIFY(result.image.isfinite().all().item<bool>());
+    }
+
+    void latentPreview()
+    {
+        auto latents = at::zeros({1, 4, 2, 3});
+        latents[0][0][0][0] = 1.0F;  // channel 0 alone: (0.3512, 0.2297, 0.3227)
+        latents[0][3][1][2] = 10.0F; // far out of range: clamped
+        const auto rgb = pipeline::latent_preview_rgb(latents);
+        QVERIFY(rgb.sizes() == (std::vector<std::int64_t>{1, 2, 3, 3}));
+        QCOMPARE(rgb.scalar_type(), at::kByte);
+        QCOMPARE(rgb[0][0][0][0].item<int>(), 172);
+        QCOMPARE(rgb[0][0][0][1].item<int>(), 157);
+        QCOMPARE(rgb[0][0][0][2].item<int>(), 169);
+        QCOMPARE(rgb[0][0][1][0].item<int>(), 128); // zero latents: mid grey
+        QCOMPARE(rgb[0][1][2][2].item<int>(), 0);   // -7.2 clamped to -1
+    }
+
+    void stepsReportProgressWithPreview()
+    {
+        pipeline::Txt2ImgRequest request;
+        request.prompts = {"a cat"};
+        request.width = 64;
+        request.height = 48;
+        request.steps = 3;
+        request.sampler = "euler_a";
+        std::vector<pipeline::StepInfo> steps;
+        pipeline::txt2img(*m_model, request, {[&](const pipeline::StepInfo& info) { steps.push_back(info); }, {}});
+        QCOMPARE(steps.size(), 3u);
+        QCOMPARE(steps.back().step, 3);
+        QCOMPARE(steps.back().total, 3);
+        QVERIFY(steps.back().elapsed_seconds >= steps.front().elapsed_seconds);
+        QVERIFY(steps.front().preview.sizes() == (std::vector<std::int64_t>{1, 6, 8, 3}));
     }
 
     void refusesBadRequests_data()

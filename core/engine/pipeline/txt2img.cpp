@@ -1,5 +1,7 @@
 #include "pipeline/txt2img.h"
 
+#include "pipeline/latent_preview.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Functions.h>
 #include <c10/core/InferenceMode.h>
@@ -74,7 +76,8 @@ at::Tensor denoise(StableDiffusion& model, schedulers::Scheduler& scheduler, at:
         latents = scheduler.step(noise, i, latents, scheduler.step_uses_generator() ? &generator : nullptr);
         if (callbacks.on_step)
             callbacks.on_step({i + 1 - first, count - first, t.item<double>(),
-                               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()});
+                               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+                               latent_preview_rgb(latents)});
     }
     return latents;
 }

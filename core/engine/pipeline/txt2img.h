@@ -50,6 +50,7 @@ struct StepInfo {
     std::int64_t total = 0;
     double timestep = 0;
     double elapsed_seconds = 0;
+    at::Tensor preview; ///< [B, h, w, 3] uint8 from latent_preview_rgb (h, w: latent size)
 };
 
 struct Txt2ImgCallbacks {
