@@ -1,15 +1,17 @@
 // eikona-bench: how fast the networks run on this machine.
 //
-//   eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick]
+//   eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick] [--e2e]
 //
 // DIR is a diffusers-layout SD 1.5 folder; `eikona-cli make-random-model --preset sd15 --out DIR`
 // writes one with random weights. Prints one table: model load (cold and warm page cache),
 // text encoding, UNet steps at batch 2 (classifier-free guidance), VAE decode, peak RSS, threads
-// and BLAS, with the effective GFLOPS of each row and where the UNet's time goes.
+// and BLAS, with the effective GFLOPS of each row and where the UNet's time goes. --e2e adds
+// a whole txt2img run: 20 steps of Euler a at cfg 7.5 and the first size, with its peak RSS.
 
 #include "io/model_folder.h"
 #include "models/model_loader.h"
 #include "models/op_profile.h"
+#include "pipeline/txt2img.h"
 #include "runtime.h"
 
 #include <ATen/Functions.h>
@@ -40,6 +42,7 @@ struct Options {
     int steps = 3;
     at::ScalarType dtype = at::kFloat;
     bool quick = false;
+    bool end_to_end = false;
 };
 
 double now()
@@ -80,7 +83,7 @@ void row(const std::string& what, double seconds, double flops = 0, const std::s
 
 [[noreturn]] void usage(const char* message)
 {
-    std::fprintf(stderr, "eikona-bench: %s\nusage: eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick]\n",
+    std::fprintf(stderr, "eikona-bench: %s\nusage: eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick] [--e2e]\n",
                  message);
     std::exit(2);
 }
@@ -114,6 +117,8 @@ Options parse(int argc, char** argv)
                 usage("--dtype must be fp32 or bf16");
         } else if (arg == "--quick")
             options.quick = true;
+        else if (arg == "--e2e")
+            options.end_to_end = true;
         else if (arg == "--help" || arg == "-h")
             usage("help");
         else
@@ -205,6 +210,24 @@ int main(int argc, char** argv)
         start = now();
         const auto image = vae->decode(latents / vae->scaling_factor());
         row("VAE decode " + std::to_string(size) + "x" + std::to_string(size) + ", batch 1", now() - start, profile.total_flops());
+    }
+    if (options.end_to_end) {
+        const int size = options.sizes.front();
+        pipeline::StableDiffusion model{tokenizer::ClipTokenizer::from_directory(options.model / "tokenizer"), text_encoder,
+                                        unet, vae, schedulers::SchedulerConfig::from_json(folder.config("scheduler"))};
+        pipeline::Txt2ImgRequest request;
+        request.prompts = {"a lighthouse on a cliff at dusk, oil painting"};
+        request.negatives = {"blurry"};
+        request.width = request.height = size;
+        request.steps = options.quick ? 2 : 20;
+        request.sampler = "euler_a";
+        request.guidance_scale = 7.5;
+        request.prompt_options = {pipeline::PromptSyntax::A1111, pipeline::LongPrompt::Chunk};
+        start = now();
+        pipeline::txt2img(model, request);
+        row("txt2img " + std::to_string(size) + "x" + std::to_string(size) + ", " + std::to_string(request.steps) +
+                " steps Euler a, cfg 7.5",
+            now() - start, 0, "peak RSS so far " + std::to_string(peak_rss_gb()).substr(0, 4) + " GB");
     }
     std::printf("\npeak RSS %.2f GB, %d threads, BLAS %s\n", peak_rss_gb(), runtime.threads, runtime.blas.c_str());
     return 0;
