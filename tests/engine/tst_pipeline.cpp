@@ -208,6 +208,13 @@ private Q_SLOTS:
         const auto result = pipeline::txt2img(*m_model, request);
         QVERIFY(result.prompt_embeds.sizes() == (std::vector<std::int64_t>{2, 154, 32}));
         QVERIFY(result.image.isfinite().all().item<bool>());
+
+        // A long negative prompt: the short prompt is padded with an empty-prompt chunk.
+        request.prompts = {"blurry"};
+        request.negatives = {prompt};
+        const auto swapped = pipeline::txt2img(*m_model, request);
+        QVERIFY(swapped.prompt_embeds.sizes() == (std::vector<std::int64_t>{2, 154, 32}));
+        QVERIFY(at::equal(swapped.prompt_embeds[1].slice(0, 77), empty[0]));
     }
 
     void latentPreview()

@@ -29,8 +29,8 @@ void check(const Txt2ImgRequest& request)
         throw PipelineError("unknown sampler \"" + request.sampler + "\"");
 }
 
-// Prompt embeddings for the UNet: [B, 77, hidden], each repeated per image, negatives first
-// when guided.
+// Prompt embeddings for the UNet: [B, 77 * chunks, hidden], each repeated per image, negatives
+// first when guided. Both halves get the same chunk count; missing chunks are the empty prompt.
 at::Tensor prompt_embeddings(StableDiffusion& model, const Txt2ImgRequest& request, bool guided)
 {
     const auto& options = request.prompt_options;
@@ -38,16 +38,36 @@ at::Tensor prompt_embeddings(StableDiffusion& model, const Txt2ImgRequest& reque
     if (guided) {
         auto negatives = request.negatives;
         negatives.resize(request.prompts.size());
-        const auto chunks = embeds.size(1) / static_cast<std::int64_t>(model.tokenizer.max_length());
-        auto negative_embeds = encode_prompt_batch(model.tokenizer, model.text_encoder, negatives, options, chunks);
-        if (negative_embeds.size(1) > embeds.size(1)) // a longer negative: pad the prompts to match
-            embeds = encode_prompt_batch(model.tokenizer, model.text_encoder, request.prompts, options,
-                                         negative_embeds.size(1) / static_cast<std::int64_t>(model.tokenizer.max_length()));
-        embeds = at::cat({negative_embeds.repeat_interleave(request.images_per_prompt, 0),
-                          embeds.repeat_interleave(request.images_per_prompt, 0)});
-        return embeds;
+        const auto chunk = static_cast<std::int64_t>(model.tokenizer.max_length());
+        const auto negative_embeds =
+            encode_prompt_batch(model.tokenizer, model.text_encoder, negatives, options, embeds.size(1) / chunk);
+        if (const auto missing = (negative_embeds.size(1) - embeds.size(1)) / chunk; missing > 0) {
+            const auto empty = encode_prompt_batch(model.tokenizer, model.text_encoder, {""}, options);
+            embeds = at::cat({embeds, empty.repeat({embeds.size(0), missing, 1})}, 1);
+        }
+        embeds = at::cat({negative_embeds, embeds});
     }
     return embeds.repeat_interleave(request.images_per_prompt, 0);
+}
+
+// What txt2img and img2img start with: the checked request, its embeddings and a scheduler
+// with its timesteps set.
+struct Setup {
+    bool guided = false;
+    std::int64_t batch = 0;
+    at::Tensor embeds;
+    std::unique_ptr<schedulers::Scheduler> scheduler;
+};
+
+Setup prepare(StableDiffusion& model, const Txt2ImgRequest& request)
+{
+    Setup setup;
+    setup.guided = request.guidance_scale > 1.0;
+    setup.batch = static_cast<std::int64_t>(request.prompts.size()) * request.images_per_prompt;
+    setup.embeds = prompt_embeddings(model, request, setup.guided);
+    setup.scheduler = schedulers::make_scheduler(request.sampler, model.scheduler_config);
+    setup.scheduler->set_timesteps(request.steps);
+    return setup;
 }
 
 // The denoising loop from loop position `first` on; returns the final latents.
@@ -95,13 +115,9 @@ Txt2ImgResult txt2img(StableDiffusion& model, const Txt2ImgRequest& request, con
 {
     check(request);
     const c10::InferenceMode inference;
-    const bool guided = request.guidance_scale > 1.0;
-    const auto batch = static_cast<std::int64_t>(request.prompts.size()) * request.images_per_prompt;
+    auto [guided, batch, embeds, scheduler] = prepare(model, request);
     Txt2ImgResult result;
-    result.prompt_embeds = prompt_embeddings(model, request, guided);
-
-    auto scheduler = schedulers::make_scheduler(request.sampler, model.scheduler_config);
-    scheduler->set_timesteps(request.steps);
+    result.prompt_embeds = embeds;
     // The initial noise is drawn on the CPU from the request's generator, then moved.
     auto generator = at::detail::createCPUGenerator(request.seed);
     result.latents_initial = at::randn({batch, 4, request.height / 8, request.width / 8}, generator,
@@ -126,13 +142,9 @@ Txt2ImgResult img2img(StableDiffusion& model, const Txt2ImgRequest& request, con
         throw PipelineError("the init image must be [1, 3, " + std::to_string(request.height) + ", " +
                             std::to_string(request.width) + "]");
     const c10::InferenceMode inference;
-    const bool guided = request.guidance_scale > 1.0;
-    const auto batch = static_cast<std::int64_t>(request.prompts.size()) * request.images_per_prompt;
+    auto [guided, batch, embeds, scheduler] = prepare(model, request);
     Txt2ImgResult result;
-    result.prompt_embeds = prompt_embeddings(model, request, guided);
-
-    auto scheduler = schedulers::make_scheduler(request.sampler, model.scheduler_config);
-    scheduler->set_timesteps(request.steps);
+    result.prompt_embeds = embeds;
     // Skip the first (1 - strength) of the steps.
     const auto noised_steps = std::min(static_cast<std::int64_t>(static_cast<double>(request.steps) * strength), request.steps);
     if (noised_steps < 1)
