@@ -11,7 +11,7 @@
 #include "io/model_folder.h"
 #include "models/model_loader.h"
 #include "models/op_profile.h"
-#include "pipeline/txt2img.h"
+#include "pipeline/generation.h"
 #include "runtime.h"
 
 #include <ATen/Functions.h>
@@ -214,7 +214,7 @@ int main(int argc, char** argv)
     if (options.end_to_end) {
         const int size = options.sizes.front();
         pipeline::StableDiffusion model{tokenizer::ClipTokenizer::from_directory(options.model / "tokenizer"), text_encoder,
-                                        unet, vae, schedulers::SchedulerConfig::from_json(folder.config("scheduler"))};
+                                        unet, vae, schedulers::SchedulerConfig::from_json(folder.config("scheduler")), ""};
         pipeline::Txt2ImgRequest request;
         request.prompts = {"a lighthouse on a cliff at dusk, oil painting"};
         request.negatives = {"blurry"};

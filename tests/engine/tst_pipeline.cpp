@@ -5,7 +5,7 @@
 #include "golden.h"
 #include "models/model_loader.h"
 #include "pipeline/latent_preview.h"
-#include "pipeline/txt2img.h"
+#include "pipeline/generation.h"
 
 #include <ATen/Functions.h>
 
@@ -53,11 +53,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        const auto folder = io::ModelFolder::open(testing::k_tiny_model);
-        m_model.emplace(pipeline::StableDiffusion{
-            tokenizer::ClipTokenizer::from_directory(testing::k_tiny_model / "tokenizer"),
-            models::load_text_encoder(folder), models::load_unet(folder), models::load_vae(folder),
-            schedulers::SchedulerConfig::from_json(folder.config("scheduler"))});
+        m_model.emplace(pipeline::load_stable_diffusion(testing::k_tiny_model));
         m_manifest = manifest();
     }
 
@@ -91,7 +87,7 @@ private Q_SLOTS:
         request.sampler = entry["scheduler"].get<std::string>();
 
         std::int64_t reported = 0;
-        const auto result = pipeline::txt2img(*m_model, request, {[&](const pipeline::StepInfo& info) { reported = info.step; }, {}});
+        const auto result = pipeline::txt2img(*m_model, request, {[&](const pipeline::StepInfo& info) { reported = info.step; }, {}, {}});
         const auto file = testing::golden(entry["id"].get<std::string>().c_str());
         EIKONA_COMPARE_CLOSE(result.prompt_embeds, file.tensor("prompt_embeds"), 1e-4, 1e-4, "prompt_embeds");
         EIKONA_COMPARE_CLOSE(result.latents_initial, file.tensor("latents_initial"), 1e-6, 1e-6, "latents_initial");
@@ -149,8 +145,9 @@ private Q_SLOTS:
             QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, pipeline::img2img(*m_model, request, image, strength));
         // Too little strength for even one of four steps.
         QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, pipeline::img2img(*m_model, request, image, 0.1));
-        // An init image of another size than the request.
-        QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, pipeline::img2img(*m_model, request, at::zeros({1, 3, 32, 64}), 0.5));
+        // Not one RGB picture.
+        QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, pipeline::img2img(*m_model, request, at::zeros({1, 4, 64, 64}), 0.5));
+        QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, pipeline::img2img(*m_model, request, at::zeros({2, 3, 64, 64}), 0.5));
     }
 
     // A1111 handling gives the reference's embeddings for a prompt without syntax.
@@ -241,7 +238,7 @@ private Q_SLOTS:
         request.steps = 3;
         request.sampler = "euler_a";
         std::vector<pipeline::StepInfo> steps;
-        pipeline::txt2img(*m_model, request, {[&](const pipeline::StepInfo& info) { steps.push_back(info); }, {}});
+        pipeline::txt2img(*m_model, request, {[&](const pipeline::StepInfo& info) { steps.push_back(info); }, {}, {}});
         QCOMPARE(steps.size(), 3u);
         QCOMPARE(steps.back().step, 3);
         QCOMPARE(steps.back().total, 3);

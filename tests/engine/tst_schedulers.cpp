@@ -58,7 +58,7 @@ private Q_SLOTS:
         auto sample = at::randn({1, 4, 4, 4}, noise_generator, at::TensorOptions().dtype(at::kFloat)) *
                       scheduler->init_noise_sigma();
         EIKONA_COMPARE_CLOSE(sample, golden.tensor(prefix + "trace.initial_sample"), 1e-5, 1e-5, "initial_sample");
-        auto step_generator = at::detail::createCPUGenerator(42);
+        auto step_noise = schedulers::NoiseSource::shared(42);
         const auto inputs = golden.tensor(prefix + "trace.model_input");
         const auto outputs = golden.tensor(prefix + "trace.model_output");
         const auto samples = golden.tensor(prefix + "trace.prev_sample");
@@ -70,7 +70,7 @@ private Q_SLOTS:
             const double t = scheduler->timesteps()[i].item<double>();
             const auto model_output = model_input * 0.1 + (0.05 * t / 1000.0);
             sample = scheduler->step(model_output, i, sample,
-                                     scheduler->step_uses_generator() ? &step_generator : nullptr);
+                                     scheduler->step_draws_noise() ? &step_noise : nullptr);
             const auto tag = "step " + std::to_string(i);
             QVERIFY2(testing::close_to(model_input, inputs[i], 1e-5, 1e-5, (tag + " model_input").c_str()), tag.c_str());
             QVERIFY2(testing::close_to(sample, samples[i], 1e-5, 1e-5, (tag + " prev_sample").c_str()), tag.c_str());

@@ -24,7 +24,7 @@ public:
         m_timesteps = at::tensor(leading_timesteps(m_config, steps), at::kLong);
     }
 
-    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample, at::Generator*) override
+    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample, NoiseSource*) override
     {
         const auto timestep = m_timesteps[index].item<std::int64_t>();
         const auto prev_timestep = timestep - m_config.num_train_timesteps / m_steps;

@@ -22,10 +22,10 @@ public:
         m_timesteps = at::tensor(leading_timesteps(m_config, steps), at::kLong);
     }
 
-    bool step_uses_generator() const override { return true; }
+    bool step_draws_noise() const override { return true; }
 
     at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample,
-                    at::Generator* generator) override
+                    NoiseSource* noise) override
     {
         const auto t = m_timesteps[index].item<std::int64_t>();
         const auto prev_t = t - m_config.num_train_timesteps / m_steps;
@@ -42,11 +42,10 @@ public:
         const float sample_coeff = std::sqrt(current_alpha_t) * beta_prod_t_prev / beta_prod_t;
         auto previous = original_coeff * pred_original_sample + sample_coeff * sample;
         if (t > 0) {
-            if (!generator)
-                throw SchedulerError("DDPM needs a generator");
-            const auto noise = at::randn(model_output.sizes(), *generator, model_output.options());
+            if (!noise)
+                throw SchedulerError("DDPM needs a noise source");
             const float variance = std::max(beta_prod_t_prev / beta_prod_t * current_beta_t, 1e-20F);
-            previous = previous + std::sqrt(variance) * noise;
+            previous = previous + std::sqrt(variance) * noise->randn_like(model_output);
         }
         return previous;
     }

@@ -57,7 +57,7 @@ public:
         return at_index.alpha * original + at_index.sigma * noise;
     }
 
-    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample, at::Generator*) override
+    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample, NoiseSource*) override
     {
         const auto count = m_timesteps.size(0);
         // The last step, into sigma 0, is first order (lower_order_final).

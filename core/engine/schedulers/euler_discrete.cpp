@@ -30,7 +30,7 @@ public:
 
     // Both versions draw noise every step (the plain one throws it away when s_churn = 0),
     // so the generator advances as the reference's does.
-    bool step_uses_generator() const override { return true; }
+    bool step_draws_noise() const override { return true; }
 
     at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise, std::int64_t index) const override
     {
@@ -43,13 +43,13 @@ public:
     }
 
     at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample,
-                    at::Generator* generator) override
+                    NoiseSource* noise) override
     {
-        if (!generator)
-            throw SchedulerError("Euler samplers need a generator");
+        if (!noise)
+            throw SchedulerError("Euler samplers need a noise source");
         const float sigma = sigma_at(index);
         const float sigma_next = sigma_at(index + 1);
-        const auto draw = [&] { return at::randn(model_output.sizes(), *generator, model_output.options()); };
+        const auto draw = [&] { return noise->randn_like(model_output); };
         const auto pred_original_sample = sample - sigma * model_output;
         const auto derivative = (sample - pred_original_sample) / sigma;
         if (!m_ancestral) {

@@ -45,7 +45,7 @@ public:
         return scale_by_sigma(sample, sigma_at(index));
     }
 
-    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample, at::Generator*) override
+    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample, NoiseSource*) override
     {
         if (!m_first_derivative.defined()) {
             // First evaluation: an Euler step, remembered for the correction.

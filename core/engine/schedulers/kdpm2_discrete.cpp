@@ -57,7 +57,7 @@ public:
         return scale_by_sigma(sample, m_first_sample.defined() ? midpoint_at(index) : sigma_at(index));
     }
 
-    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample, at::Generator*) override
+    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample, NoiseSource*) override
     {
         if (!m_first_sample.defined()) {
             // To the midpoint with the slope at sigma.

@@ -42,7 +42,7 @@ public:
         return scale_by_sigma(sample, sigma_at(index));
     }
 
-    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample, at::Generator*) override
+    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample, NoiseSource*) override
     {
         const float sigma = sigma_at(index);
         const auto pred_original_sample = sample - sigma * model_output;

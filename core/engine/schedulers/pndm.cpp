@@ -36,7 +36,7 @@ public:
     }
 
     at::Tensor step(const at::Tensor& model_output_in, std::int64_t index, const at::Tensor& sample_in,
-                    at::Generator*) override
+                    NoiseSource*) override
     {
         auto model_output = model_output_in;
         auto sample = sample_in;

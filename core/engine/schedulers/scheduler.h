@@ -3,7 +3,8 @@
 // the pipeline runs over timesteps() in order and passes the position of each. One algorithm
 // per file; the table below is the one place that names them.
 
-#include <ATen/core/Generator.h>
+#include "schedulers/noise_source.h"
+
 #include <ATen/core/Tensor.h>
 #include <nlohmann/json_fwd.hpp>
 
@@ -44,8 +45,8 @@ public:
     /// Sigmas for the sigma-based schedulers (one more than steps, ending in 0), else undefined.
     const at::Tensor& sigmas() const { return m_sigmas; }
     double init_noise_sigma() const { return m_init_noise_sigma; }
-    /// Whether step() draws from the generator (it must then be given one).
-    virtual bool step_uses_generator() const { return false; }
+    /// Whether step() draws random numbers (it must then be given a noise source).
+    virtual bool step_draws_noise() const { return false; }
     /// Model evaluations per step (2 for Heun and KDPM2): img2img skips `order` entries of
     /// timesteps() per skipped step.
     virtual std::int64_t order() const { return 1; }
@@ -57,7 +58,7 @@ public:
     virtual at::Tensor scale_model_input(const at::Tensor& sample, std::int64_t index) const;
     /// The sample after loop position `index`, given the model's noise prediction.
     virtual at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample,
-                            at::Generator* generator) = 0;
+                            NoiseSource* noise) = 0;
 
 protected:
     explicit Scheduler(const SchedulerConfig& config);

@@ -43,7 +43,7 @@ public:
         return at_index.alpha * original + at_index.sigma * noise;
     }
 
-    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample_in, at::Generator*) override
+    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample_in, NoiseSource*) override
     {
         const auto now = alpha_sigma(sigma_at(index));
         const auto x0 = (sample_in - now.sigma * model_output) / now.alpha;

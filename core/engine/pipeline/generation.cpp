@@ -1,12 +1,14 @@
-#include "pipeline/txt2img.h"
+#include "pipeline/generation.h"
 
+#include "pipeline/init_image.h"
 #include "pipeline/latent_preview.h"
 
-#include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Functions.h>
 #include <c10/core/InferenceMode.h>
+#include <c10/util/Exception.h>
 
 #include <chrono>
+#include <new>
 
 namespace eikona::pipeline {
 
@@ -72,7 +74,7 @@ Setup prepare(StableDiffusion& model, const Txt2ImgRequest& request)
 
 // The denoising loop from loop position `first` on; returns the final latents.
 at::Tensor denoise(StableDiffusion& model, schedulers::Scheduler& scheduler, at::Tensor latents, const at::Tensor& embeds,
-                   const Txt2ImgRequest& request, bool guided, at::Generator& generator, std::int64_t first,
+                   const Txt2ImgRequest& request, bool guided, schedulers::NoiseSource& noise_source, std::int64_t first,
                    const Txt2ImgCallbacks& callbacks)
 {
     const auto start = std::chrono::steady_clock::now();
@@ -93,7 +95,7 @@ at::Tensor denoise(StableDiffusion& model, schedulers::Scheduler& scheduler, at:
             const auto halves = noise.chunk(2);
             noise = halves[0] + request.guidance_scale * (halves[1] - halves[0]);
         }
-        latents = scheduler.step(noise, i, latents, scheduler.step_uses_generator() ? &generator : nullptr);
+        latents = scheduler.step(noise, i, latents, scheduler.step_draws_noise() ? &noise_source : nullptr);
         if (callbacks.on_step)
             callbacks.on_step({i + 1 - first, count - first, t.item<double>(),
                                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
@@ -102,45 +104,54 @@ at::Tensor denoise(StableDiffusion& model, schedulers::Scheduler& scheduler, at:
     return latents;
 }
 
-at::Tensor decode_image(StableDiffusion& model, const at::Tensor& latents)
+schedulers::NoiseSource noise_source(const Txt2ImgRequest& request, std::int64_t batch)
 {
-    const auto dtype = model.unet->conv_in->weight.scalar_type();
-    const auto decoded = model.vae->decode((latents / model.vae->scaling_factor()).to(dtype)).to(at::kFloat);
-    return (decoded / 2 + 0.5).clamp(0, 1).permute({0, 2, 3, 1}).contiguous();
+    return request.generator_per_image ? schedulers::NoiseSource::per_image(request.seed, batch)
+                                       : schedulers::NoiseSource::shared(request.seed);
 }
 
-} // namespace
-
-Txt2ImgResult txt2img(StableDiffusion& model, const Txt2ImgRequest& request, const Txt2ImgCallbacks& callbacks)
+at::Tensor decode_image(StableDiffusion& model, const at::Tensor& latents, const Txt2ImgRequest& request,
+                        const Txt2ImgCallbacks& callbacks)
 {
-    check(request);
+    return decode_latents(model.vae, latents, request.vae_decode, callbacks.on_log);
+}
+
+// Runs `body`, turning an out-of-memory failure into a PipelineError the user can act on. The
+// tensors the run held are released by the time the error reaches the caller.
+template <typename Body>
+Txt2ImgResult guarding_memory(const StableDiffusion& model, Body&& body)
+{
+    const auto device = model.unet->conv_in->weight.device();
+    const auto advice = std::string(": try a smaller size or batch") + (device.is_cpu() ? "" : ", or --dtype fp16");
+    try {
+        return body();
+    } catch (const c10::OutOfMemoryError&) {
+        throw PipelineError("out of memory on the " + device.str() + advice);
+    } catch (const std::bad_alloc&) {
+        throw PipelineError("out of memory on the " + device.str() + advice);
+    }
+}
+
+Txt2ImgResult run_txt2img(StableDiffusion& model, const Txt2ImgRequest& request, const Txt2ImgCallbacks& callbacks)
+{
     const c10::InferenceMode inference;
     auto [guided, batch, embeds, scheduler] = prepare(model, request);
     Txt2ImgResult result;
     result.prompt_embeds = embeds;
-    // The initial noise is drawn on the CPU from the request's generator, then moved.
-    auto generator = at::detail::createCPUGenerator(request.seed);
-    result.latents_initial = at::randn({batch, 4, request.height / 8, request.width / 8}, generator,
-                                       at::TensorOptions().dtype(at::kFloat)) *
-                             scheduler->init_noise_sigma();
+    // The initial noise is drawn on the CPU from the request's generator(s), then moved.
+    auto noise = noise_source(request, batch);
+    result.latents_initial = noise.randn({batch, 4, request.height / 8, request.width / 8}) * scheduler->init_noise_sigma();
     const auto device = model.unet->conv_in->weight.device();
     result.latents_final = denoise(model, *scheduler, result.latents_initial.to(device), result.prompt_embeds, request,
-                                   guided, generator, 0, callbacks);
+                                   guided, noise, 0, callbacks);
     result.timesteps = scheduler->timesteps();
-    result.image = decode_image(model, result.latents_final);
+    result.image = decode_image(model, result.latents_final, request, callbacks);
     return result;
 }
 
-Txt2ImgResult img2img(StableDiffusion& model, const Txt2ImgRequest& request, const at::Tensor& init_image,
-                      double strength, const Txt2ImgCallbacks& callbacks)
+Txt2ImgResult run_img2img(StableDiffusion& model, const Txt2ImgRequest& request, const at::Tensor& init_image,
+                          double strength, const Txt2ImgCallbacks& callbacks)
 {
-    check(request);
-    if (!(strength > 0.0 && strength <= 1.0))
-        throw PipelineError("strength must be in (0, 1], not " + std::to_string(strength));
-    if (init_image.dim() != 4 || init_image.size(0) != 1 || init_image.size(1) != 3 ||
-        init_image.size(2) != request.height || init_image.size(3) != request.width)
-        throw PipelineError("the init image must be [1, 3, " + std::to_string(request.height) + ", " +
-                            std::to_string(request.width) + "]");
     const c10::InferenceMode inference;
     auto [guided, batch, embeds, scheduler] = prepare(model, request);
     Txt2ImgResult result;
@@ -152,20 +163,44 @@ Txt2ImgResult img2img(StableDiffusion& model, const Txt2ImgRequest& request, con
                             " steps leaves no step to run: raise the strength or the steps");
     const auto first = (request.steps - noised_steps) * scheduler->order();
 
-    // Generator draws in the reference's order: the VAE sample, then the noise.
-    auto generator = at::detail::createCPUGenerator(request.seed);
-    const auto dtype = model.unet->conv_in->weight.scalar_type();
+    // Draws in the reference's order: the VAE sample, then the noise. With one generator the
+    // image is sampled once and repeated; with one per image each image samples its own.
+    auto noise = noise_source(request, batch);
+    const auto& vae_weight = model.vae->quant_conv->weight;
+    const auto distribution =
+        model.vae->encode(fit_init_image(init_image, request.width, request.height).to(vae_weight.device(), vae_weight.scalar_type()));
+    const auto mean = distribution.mean.to(at::kFloat);
+    const auto std = distribution.std().to(at::kFloat);
+    const auto rows = noise.is_per_image() ? batch : 1;
+    const auto sample = mean + std * noise.randn({rows, mean.size(1), mean.size(2), mean.size(3)}).to(mean.device());
+    const auto init_latents = (sample * model.vae->scaling_factor()).repeat({batch / rows, 1, 1, 1});
     const auto device = model.unet->conv_in->weight.device();
-    auto init_latents = model.vae->encode(init_image.to(device, dtype)).sample(generator).to(at::kFloat) *
-                        model.vae->scaling_factor();
-    init_latents = init_latents.repeat({batch, 1, 1, 1});
-    const auto noise = at::randn(init_latents.sizes(), generator, at::TensorOptions().dtype(at::kFloat)).to(device);
-    result.latents_initial = scheduler->add_noise(init_latents, noise, first);
+    const auto start_noise = noise.randn(init_latents.sizes()).to(device);
+    result.latents_initial = scheduler->add_noise(init_latents.to(device), start_noise, first);
     result.latents_final = denoise(model, *scheduler, result.latents_initial, result.prompt_embeds, request, guided,
-                                   generator, first, callbacks);
+                                   noise, first, callbacks);
     result.timesteps = scheduler->timesteps().slice(0, first);
-    result.image = decode_image(model, result.latents_final);
+    result.image = decode_image(model, result.latents_final, request, callbacks);
     return result;
+}
+
+} // namespace
+
+Txt2ImgResult txt2img(StableDiffusion& model, const Txt2ImgRequest& request, const Txt2ImgCallbacks& callbacks)
+{
+    check(request);
+    return guarding_memory(model, [&] { return run_txt2img(model, request, callbacks); });
+}
+
+Txt2ImgResult img2img(StableDiffusion& model, const Txt2ImgRequest& request, const at::Tensor& init_image,
+                      double strength, const Txt2ImgCallbacks& callbacks)
+{
+    check(request);
+    if (!(strength > 0.0 && strength <= 1.0))
+        throw PipelineError("strength must be in (0, 1], not " + std::to_string(strength));
+    if (init_image.dim() != 4 || init_image.size(0) != 1 || init_image.size(1) != 3)
+        throw PipelineError("the init image must be one RGB picture ([1, 3, H, W])");
+    return guarding_memory(model, [&] { return run_img2img(model, request, init_image, strength, callbacks); });
 }
 
 } // namespace eikona::pipeline

@@ -1,13 +1,11 @@
 #pragma once
-// Text to image, as diffusers' StableDiffusionPipeline.__call__ with the reference's prompt
-// handling (each prompt tokenised, truncated and padded to 77, no weighting).
+// Text to image and image to image, as diffusers' StableDiffusionPipeline and
+// StableDiffusionImg2ImgPipeline: the same seed and parameters give the same picture.
 
-#include "models/autoencoder_kl.h"
+#include "pipeline/pipeline_error.h"
 #include "pipeline/prompt_encoder.h"
-#include "models/clip_text_model.h"
-#include "models/unet_2d_condition.h"
-#include "schedulers/scheduler.h"
-#include "tokenizer/clip_tokenizer.h"
+#include "pipeline/stable_diffusion.h"
+#include "pipeline/vae_decode.h"
 
 #include <functional>
 #include <stdexcept>
@@ -15,20 +13,6 @@
 #include <vector>
 
 namespace eikona::pipeline {
-
-class PipelineError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
-/// The loaded networks of one model, used together.
-struct StableDiffusion {
-    tokenizer::ClipTokenizer tokenizer;
-    models::ClipTextModel text_encoder;
-    models::UNet2DConditionModel unet;
-    models::AutoencoderKL vae;
-    schedulers::SchedulerConfig scheduler_config;
-};
 
 struct Txt2ImgRequest {
     std::vector<std::string> prompts;   ///< one or more
@@ -38,11 +22,16 @@ struct Txt2ImgRequest {
     std::int64_t width = 512;
     std::int64_t height = 512;
     std::int64_t images_per_prompt = 1;
-    std::uint64_t seed = 0;             ///< one CPU generator for the whole call, as the reference
+    std::uint64_t seed = 0;
+    /// false: one CPU generator seeded `seed` for the whole batch (the reference's default);
+    /// true: image i draws from its own generator seeded seed + i (the app's and CLI's way, so
+    /// any image can be made again alone). Equal for a single image.
+    bool generator_per_image = false;
     std::string sampler = "pndm";
     /// The reference's handling by default (what the golden outputs use); the app and CLI
     /// choose A1111's syntax and chunking.
     PromptOptions prompt_options;
+    VaeDecodeOptions vae_decode;
 };
 
 struct StepInfo {
@@ -57,6 +46,8 @@ struct Txt2ImgCallbacks {
     std::function<void(const StepInfo&)> on_step;
     /// Polled between steps and between guidance passes; true ends the run with Cancelled.
     std::function<bool()> should_stop;
+    /// Things worth telling the user that are not errors (e.g. a decode redone in fp32).
+    std::function<void(const std::string&)> on_log;
 };
 
 class Cancelled : public std::runtime_error {
@@ -73,14 +64,15 @@ struct Txt2ImgResult {
 };
 
 /// Throws PipelineError for requests it cannot run (sizes not multiples of 8, unknown sampler,
-/// mismatched negatives), Cancelled when asked to stop.
+/// mismatched negatives) and when the device runs out of memory (everything the run held is
+/// freed by then); Cancelled when asked to stop.
 Txt2ImgResult txt2img(StableDiffusion& model, const Txt2ImgRequest& request, const Txt2ImgCallbacks& callbacks = {});
 
 /// Image to image, as diffusers' StableDiffusionImg2ImgPipeline: the init image is encoded
 /// (a seeded sample of the VAE's distribution), noised to the timestep `strength` of the way
 /// into the schedule, and denoised over the remaining steps. `init_image`: [1, 3, H, W] in
-/// [-1, 1] at the request's size (resizing is the caller's). The result's latents_initial
-/// holds the noised init latents.
+/// [-1, 1]; another size than the request's is fitted by fit_init_image (scale and centre
+/// crop). The result's latents_initial holds the noised init latents.
 Txt2ImgResult img2img(StableDiffusion& model, const Txt2ImgRequest& request, const at::Tensor& init_image,
                       double strength, const Txt2ImgCallbacks& callbacks = {});
 
