@@ -9,6 +9,7 @@ namespace eikona::cli {
 const QList<Command>& commands()
 {
     static const QList<Command> all{
+        {QStringLiteral("generate"), QStringLiteral("Make pictures from a prompt (txt2img) or from a picture (img2img)"), runGenerate},
         {QStringLiteral("tokenize"), QStringLiteral("Print the CLIP token ids of a prompt as a JSON array"), runTokenize},
         {QStringLiteral("inspect"), QStringLiteral("List the tensors of a safetensors file or the components of a model folder"), runInspect},
         {QStringLiteral("make-random-model"), QStringLiteral("Write an SD 1.5-shaped model folder with random weights"), runMakeRandomModel},
@@ -49,6 +50,12 @@ int fail(const QString& message)
 {
     std::fprintf(stderr, "eikona-cli: error: %s\n", qUtf8Printable(message));
     return Failure;
+}
+
+int usageError(const QStringList& arguments, const QString& message)
+{
+    std::fprintf(stderr, "%s: %s\n", qUtf8Printable(arguments.value(0)), qUtf8Printable(message));
+    return UsageError;
 }
 
 void printOut(const QString& text)

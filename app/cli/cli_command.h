@@ -27,10 +27,14 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& arguments);
 /// "eikona-cli: error: <message>" on stderr; returns Failure.
 int fail(const QString& message);
 
+/// "eikona-cli COMMAND: <message>" on stderr; returns UsageError.
+int usageError(const QStringList& arguments, const QString& message);
+
 void printOut(const QString& text);
 
 int runTokenize(const QStringList& arguments);
 int runInspect(const QStringList& arguments);
 int runMakeRandomModel(const QStringList& arguments);
+int runGenerate(const QStringList& arguments);
 
 } // namespace eikona::cli

@@ -57,10 +57,8 @@ int runMakeRandomModel(const QStringList& arguments)
         usage = QStringLiteral("--dtype must be fp16 or fp32");
     else if (!seedOk)
         usage = QStringLiteral("--seed must be a non-negative integer");
-    if (!usage.isEmpty()) {
-        std::fprintf(stderr, "%s: %s\n", qUtf8Printable(arguments.value(0)), qUtf8Printable(usage));
-        return UsageError;
-    }
+    if (!usage.isEmpty())
+        return usageError(arguments, usage);
 
     models::RandomModelOptions options;
     options.preset = presetName == QLatin1String("sd15") ? models::ModelPreset::SD15 : models::ModelPreset::Tiny;

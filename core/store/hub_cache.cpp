@@ -1,6 +1,8 @@
 #include "hub_cache.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace eikona::store {
@@ -26,6 +28,20 @@ QString repoFolderName(const QString& repoId)
         repoId.contains(QStringLiteral("..")))
         return {};
     return QStringLiteral("models--") + QString(repoId).replace(QLatin1Char('/'), QStringLiteral("--"));
+}
+
+QString cachedSnapshot(const QString& repoId, const QString& revision)
+{
+    const auto folder = repoFolderName(repoId);
+    if (folder.isEmpty() || revision.isEmpty() || revision.contains(QLatin1Char('/')) || revision.contains(QStringLiteral("..")))
+        return {};
+    const QDir repo(hubCacheDirectory() + u'/' + folder);
+    QString commit = revision;
+    QFile ref(repo.filePath(QStringLiteral("refs/") + revision));
+    if (ref.open(QIODevice::ReadOnly))
+        commit = QString::fromLatin1(ref.readAll()).trimmed();
+    const auto snapshot = repo.filePath(QStringLiteral("snapshots/") + commit);
+    return QFileInfo(snapshot).isDir() ? snapshot : QString();
 }
 
 } // namespace eikona::store

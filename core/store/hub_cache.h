@@ -13,4 +13,8 @@ QString hubCacheDirectory();
 /// Empty for a repository id that is not ORG/NAME (or NAME) with safe characters.
 QString repoFolderName(const QString& repoId);
 
+/// The snapshot folder of `revision` (a branch or tag named in refs/, or a commit) of a repository
+/// in the cache; empty when it is not there. Needs no network.
+QString cachedSnapshot(const QString& repoId, const QString& revision = QStringLiteral("main"));
+
 } // namespace eikona::store

@@ -1,0 +1,279 @@
+// eikona-cli generate --model DIR|REPO_ID --prompt TEXT [options]: txt2img, or img2img with
+// --init-image. The flags are a contract other tools rely on; keep them as they are.
+
+#include "cli/cli_command.h"
+#include "cli/progress_bar.h"
+
+#include "engine_status.h"
+#include "generation_session.h"
+#include "hub_cache.h"
+#include "picture_file.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QRandomGenerator>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <optional>
+
+namespace eikona::cli {
+namespace {
+
+struct Options {
+    QString model;
+    backend::GenerationRequest request;
+    backend::ModelLoadOptions load;
+    int threads = 0;
+    QString initImage;
+    QString out;
+    QString saveFloat;
+};
+
+// Reads and checks every flag before anything slow happens; returns the usage message or "".
+QString readOptions(const QCommandLineParser& parser, Options& options)
+{
+    const auto integer = [&](const QString& name, int& into, int minimum) -> QString {
+        if (!parser.isSet(name))
+            return {};
+        bool ok = false;
+        into = parser.value(name).toInt(&ok);
+        if (!ok || into < minimum)
+            return QStringLiteral("--%1 must be an integer of at least %2, not \"%3\"").arg(name).arg(minimum).arg(parser.value(name));
+        return {};
+    };
+    auto& request = options.request;
+    options.model = parser.value(QStringLiteral("model"));
+    if (options.model.isEmpty())
+        return QStringLiteral("--model is required (a diffusers folder, or a Hugging Face repository id)");
+    if (!parser.isSet(QStringLiteral("prompt")))
+        return QStringLiteral("--prompt is required");
+    request.prompt = parser.value(QStringLiteral("prompt"));
+    request.negativePrompt = parser.value(QStringLiteral("negative"));
+    for (const auto& check : {integer(QStringLiteral("steps"), request.steps, 1), integer(QStringLiteral("width"), request.width, 8),
+                              integer(QStringLiteral("height"), request.height, 8),
+                              integer(QStringLiteral("batch-size"), request.batchSize, 1),
+                              integer(QStringLiteral("batch-count"), request.batchCount, 1),
+                              integer(QStringLiteral("threads"), options.threads, 1)})
+        if (!check.isEmpty())
+            return check;
+    if (request.width % 8 != 0 || request.height % 8 != 0)
+        return QStringLiteral("--width and --height must be multiples of 8, not %1x%2").arg(request.width).arg(request.height);
+    if (parser.isSet(QStringLiteral("cfg"))) {
+        bool ok = false;
+        request.cfgScale = parser.value(QStringLiteral("cfg")).toDouble(&ok);
+        if (!ok || request.cfgScale < 0)
+            return QStringLiteral("--cfg must be a number of at least 0, not \"%1\"").arg(parser.value(QStringLiteral("cfg")));
+    }
+    if (parser.isSet(QStringLiteral("seed"))) {
+        bool ok = false;
+        request.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
+        if (!ok)
+            return QStringLiteral("--seed must be a non-negative integer, not \"%1\"").arg(parser.value(QStringLiteral("seed")));
+    } else {
+        request.seed = QRandomGenerator::system()->generate(); // 32 bits, as A1111's seeds
+    }
+    request.sampler = parser.value(QStringLiteral("sampler"));
+    if (!request.sampler.isEmpty() && !backend::samplerIds().contains(request.sampler))
+        return QStringLiteral("unknown --sampler \"%1\"; choose one of: %2")
+            .arg(request.sampler, backend::samplerIds().join(QStringLiteral(", ")));
+    options.initImage = parser.value(QStringLiteral("init-image"));
+    if (parser.isSet(QStringLiteral("strength"))) {
+        if (options.initImage.isEmpty())
+            return QStringLiteral("--strength needs --init-image");
+        bool ok = false;
+        request.strength = parser.value(QStringLiteral("strength")).toDouble(&ok);
+        if (!ok || !(request.strength > 0 && request.strength <= 1))
+            return QStringLiteral("--strength must be in (0, 1], not \"%1\"").arg(parser.value(QStringLiteral("strength")));
+    }
+    const auto syntax = parser.value(QStringLiteral("prompt-syntax"));
+    if (syntax != QStringLiteral("a1111") && syntax != QStringLiteral("plain"))
+        return QStringLiteral("--prompt-syntax must be a1111 or plain");
+    request.a1111Syntax = syntax == QStringLiteral("a1111");
+    const auto longPrompt = parser.value(QStringLiteral("long-prompt"));
+    if (longPrompt != QStringLiteral("chunk") && longPrompt != QStringLiteral("truncate"))
+        return QStringLiteral("--long-prompt must be chunk or truncate");
+    request.chunkLongPrompts = longPrompt == QStringLiteral("chunk");
+    options.load.device = parser.value(QStringLiteral("device"));
+    options.load.dtype = parser.value(QStringLiteral("dtype"));
+    options.out = parser.value(QStringLiteral("out"));
+    options.saveFloat = parser.value(QStringLiteral("save-float"));
+    if (!options.saveFloat.isEmpty() && !options.saveFloat.endsWith(QStringLiteral(".safetensors")))
+        return QStringLiteral("--save-float needs a FILE.safetensors path");
+    return {};
+}
+
+// Ctrl+C asks the run to stop after the current UNet call (pictures already made stay saved);
+// a second Ctrl+C ends the process at once.
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void onInterrupt(int)
+{
+    g_interrupted = true;
+    std::signal(SIGINT, SIG_DFL);
+}
+
+// A folder path, or an existing folder in the Hugging Face cache for a repository id.
+std::optional<QString> resolveModel(const QString& model, QString& error)
+{
+    if (QFileInfo(model).isDir())
+        return model;
+    const auto snapshot = store::cachedSnapshot(model);
+    if (!snapshot.isEmpty())
+        return snapshot;
+    if (store::repoFolderName(model).isEmpty() || model.startsWith(QLatin1Char('.')) || model.startsWith(QLatin1Char('/')))
+        error = QStringLiteral("no model folder at %1").arg(model);
+    else
+        error = QStringLiteral("%1 is not in the Hugging Face cache (%2); download it first, or give a model folder")
+                    .arg(model, store::hubCacheDirectory());
+    return std::nullopt;
+}
+
+// Where image `index` of `count` goes: --out FILE.png (numbered when several), or a folder
+// (made if needed) with A1111-style "<number>-<seed>.png" names that never overwrite.
+QString outputPath(const QString& out, int index, int count, quint64 seed)
+{
+    if (out.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)) {
+        if (count == 1)
+            return out;
+        return out.left(out.size() - 4) + QStringLiteral("-%1.png").arg(index);
+    }
+    const QDir folder(out.isEmpty() ? QStringLiteral(".") : out);
+    folder.mkpath(QStringLiteral("."));
+    for (int number = 0;; ++number) {
+        const auto prefix = QStringLiteral("%1-").arg(number, 5, 10, QLatin1Char('0'));
+        if (folder.entryList({prefix + QStringLiteral("*.png")}, QDir::Files).isEmpty())
+            return folder.filePath(prefix + QString::number(seed) + QStringLiteral(".png"));
+    }
+}
+
+} // namespace
+
+int runGenerate(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Makes pictures with Stable Diffusion 1.5. The same seed and parameters make the same picture;\n"
+        "image i of a job uses seed + i, so any one can be made again alone. PNGs carry their parameters\n"
+        "in A1111's format."));
+    const auto option = [](const char* name, const char* help, const char* value = nullptr, const char* fallback = nullptr) {
+        return value ? QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(value),
+                                          fallback ? QString::fromLatin1(fallback) : QString())
+                     : QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help));
+    };
+    parser.addOptions({
+        option("model", "Diffusers model folder, or Hugging Face repository id.", "DIR|REPO_ID"),
+        option("prompt", "What to draw (A1111 emphasis like (word:1.2) by default).", "TEXT"),
+        option("negative", "What to avoid.", "TEXT"),
+        option("steps", "Denoising steps (default 25).", "N"),
+        option("cfg", "Guidance scale (default 7.5; 1 or less: no guidance).", "F"),
+        option("seed", "Seed (default: random, printed).", "N"),
+        option("width", "Width in pixels, a multiple of 8 (default 512).", "W"),
+        option("height", "Height in pixels, a multiple of 8 (default 512).", "H"),
+        option("sampler", "pndm, ddim, lms, euler, euler_a, dpmpp_2m, dpmpp_2m_karras, heun, unipc, ddpm, kdpm2 "
+                          "(default: the model's own).", "ID"),
+        option("init-image", "Picture to start from (img2img); resized and centre-cropped to the size.", "FILE"),
+        option("strength", "How much img2img changes the picture, in (0, 1] (default 0.75).", "F"),
+        option("batch-size", "Pictures per run (default 1).", "N"),
+        option("batch-count", "Runs (default 1).", "N"),
+        option("device", "auto, cpu, cuda or mps (default auto).", "D", "auto"),
+        option("dtype", "auto, fp32, fp16 or bf16 (default auto: fp16 on a GPU, fp32 on the CPU).", "T", "auto"),
+        option("threads", "CPU threads (default: one per core).", "N"),
+        option("prompt-syntax", "a1111 (default) or plain (the reference's: no emphasis).", "a1111|plain", "a1111"),
+        option("long-prompt", "chunk (default: 75-token chunks) or truncate (at 77 tokens, the reference's).",
+               "chunk|truncate", "chunk"),
+        option("out", "PNG file, or folder for numbered PNGs (default: the current folder).", "FILE|DIR"),
+        option("save-float", "Also write the float32 images and latents to this safetensors file.", "FILE"),
+    });
+    if (const int code = parseOrExit(parser, arguments); code >= 0)
+        return code;
+    Options options;
+    if (const auto usage = readOptions(parser, options); !usage.isEmpty())
+        return usageError(arguments, usage);
+    auto& request = options.request;
+    if (!options.initImage.isEmpty()) {
+        QImageReader reader(options.initImage);
+        reader.setAutoTransform(true);
+        request.initImage = reader.read();
+        if (request.initImage.isNull())
+            return fail(QStringLiteral("cannot read the init image %1: %2").arg(options.initImage, reader.errorString()));
+    }
+    QString error;
+    const auto folder = resolveModel(options.model, error);
+    if (!folder)
+        return fail(error);
+
+    std::fprintf(stderr, "%s\n", qUtf8Printable(backend::configureEngine(options.threads)));
+    QElapsedTimer timer;
+    timer.start();
+    std::unique_ptr<backend::GenerationSession> session;
+    try {
+        session = backend::GenerationSession::open(*folder, options.load);
+    } catch (const backend::GenerationError& loadError) {
+        return fail(QString::fromUtf8(loadError.what()));
+    }
+    std::fprintf(stderr, "loaded %s in %.1f s on %s\n", qUtf8Printable(session->modelName()),
+                 static_cast<double>(timer.elapsed()) / 1000.0, qUtf8Printable(session->computeDescription()));
+    const int total = request.batchSize * request.batchCount;
+    std::fprintf(stderr, "seed %llu%s, sampler %s, %d step%s, cfg %g, %dx%d\n", static_cast<unsigned long long>(request.seed),
+                 total > 1 ? qUtf8Printable(QStringLiteral(" (+0..%1)").arg(total - 1)) : "",
+                 qUtf8Printable(request.sampler.isEmpty() ? session->defaultSampler() : request.sampler), request.steps,
+                 request.steps == 1 ? "" : "s", request.cfgScale, request.width, request.height);
+
+    std::optional<ProgressBar> bar;
+    int savedCount = 0;
+    QString saveError;
+    backend::GenerationCallbacks callbacks;
+    callbacks.onProgress = [&](const backend::GenerationProgress& progress) {
+        if (progress.step == 1 || !bar)
+            bar.emplace(progress.runs > 1 ? QStringLiteral("run %1/%2 step").arg(progress.run + 1).arg(progress.runs)
+                                          : QStringLiteral("step"));
+        bar->update(progress.step, progress.steps, progress.elapsedSeconds, {});
+        if (progress.step == progress.steps)
+            bar->finish();
+    };
+    callbacks.shouldStop = [] { return g_interrupted.load(); };
+    std::signal(SIGINT, onInterrupt);
+    callbacks.onLog = [](const QString& line) { std::fprintf(stderr, "note: %s\n", qUtf8Printable(line)); };
+    callbacks.onImage = [&](const backend::GeneratedImage& image) {
+        const auto path = outputPath(options.out, image.index, total, image.seed);
+        if (const auto problem = store::writePicture(path, image.image, image.parameters); !problem.isEmpty()) {
+            saveError = problem;
+            return;
+        }
+        ++savedCount;
+        printOut(path);
+    };
+    QList<backend::GeneratedImage> images;
+    timer.restart();
+    try {
+        images = session->generate(request, callbacks);
+    } catch (const backend::GenerationCancelled&) {
+        if (bar)
+            bar->finish();
+        return fail(QStringLiteral("cancelled; %1 picture(s) were saved before").arg(savedCount));
+    } catch (const backend::GenerationError& generationError) {
+        if (bar)
+            bar->finish();
+        return fail(QString::fromUtf8(generationError.what()));
+    }
+    if (!saveError.isEmpty())
+        return fail(saveError);
+    const double seconds = static_cast<double>(timer.elapsed()) / 1000.0;
+    std::fprintf(stderr, "%d picture%s in %.1f s (%s over all steps)\n", savedCount, savedCount == 1 ? "" : "s", seconds,
+                 qUtf8Printable(formatRate(request.batchCount * request.steps / seconds)));
+    if (!options.saveFloat.isEmpty()) {
+        try {
+            backend::writeFloatOutputs(options.saveFloat, images);
+        } catch (const backend::GenerationError& writeError) {
+            return fail(QString::fromUtf8(writeError.what()));
+        }
+        std::fprintf(stderr, "float outputs: %s\n", qUtf8Printable(options.saveFloat));
+    }
+    return Success;
+}
+
+} // namespace eikona::cli

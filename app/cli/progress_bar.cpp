@@ -1,0 +1,69 @@
+#include "cli/progress_bar.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <unistd.h>
+
+namespace eikona::cli {
+
+QString formatDuration(double seconds)
+{
+    const auto total = static_cast<long long>(seconds + 0.5);
+    const auto h = total / 3600;
+    const auto m = (total / 60) % 60;
+    const auto s = total % 60;
+    if (h > 0)
+        return QStringLiteral("%1:%2:%3").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
+}
+
+QString formatRate(double perSecond)
+{
+    if (perSecond <= 0)
+        return QStringLiteral("? it/s");
+    if (perSecond >= 1)
+        return QString::number(perSecond, 'f', 2) + QStringLiteral(" it/s");
+    return QString::number(1 / perSecond, 'f', 2) + QStringLiteral(" s/it");
+}
+
+ProgressBar::ProgressBar(QString label)
+    : m_label(std::move(label)), m_terminal(::isatty(STDERR_FILENO) == 1), m_start(std::chrono::steady_clock::now())
+{
+}
+
+void ProgressBar::update(double done, double total, const QString& note)
+{
+    update(done, total, std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count(), note);
+}
+
+void ProgressBar::update(double done, double total, double elapsed, const QString& note)
+{
+    constexpr int width = 30;
+    const double fraction = total > 0 ? std::min(1.0, done / total) : 0;
+    const auto filled = static_cast<int>(fraction * width);
+    const double rate = elapsed > 0 ? done / elapsed : 0;
+    const QString eta = rate > 0 ? formatDuration((total - done) / rate) : QStringLiteral("?");
+    const QString line = QStringLiteral("%1 %2/%3 [%4%5] %6, elapsed %7, ETA %8%9")
+                             .arg(m_label)
+                             .arg(done)
+                             .arg(total)
+                             .arg(QString(filled, QLatin1Char('#')), QString(width - filled, QLatin1Char('.')))
+                             .arg(formatRate(rate), formatDuration(elapsed), eta,
+                                  note.isEmpty() ? QString() : QStringLiteral("  ") + note);
+    if (m_terminal) {
+        std::fprintf(stderr, "\r\033[K%s", qUtf8Printable(line));
+        m_open = true;
+    } else {
+        std::fprintf(stderr, "%s\n", qUtf8Printable(line));
+    }
+    std::fflush(stderr);
+}
+
+void ProgressBar::finish()
+{
+    if (m_open)
+        std::fputc('\n', stderr);
+    m_open = false;
+}
+
+} // namespace eikona::cli

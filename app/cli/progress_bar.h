@@ -1,0 +1,34 @@
+#pragma once
+// A one-line progress bar on stderr: redrawn in place on a terminal, one line per update
+// when stderr is a file or a pipe (logs stay readable).
+
+#include <QString>
+
+#include <chrono>
+
+namespace eikona::cli {
+
+class ProgressBar {
+public:
+    explicit ProgressBar(QString label);
+    /// `done` of `total` units, timed from the bar's creation; `note` follows the bar.
+    void update(double done, double total, const QString& note = {});
+    /// The same with the elapsed time the work measured itself.
+    void update(double done, double total, double elapsedSeconds, const QString& note);
+    /// Ends the line (on a terminal).
+    void finish();
+
+private:
+    QString m_label;
+    bool m_terminal = false;
+    bool m_open = false;
+    std::chrono::steady_clock::time_point m_start;
+};
+
+/// "0:42", "1:02:03".
+QString formatDuration(double seconds);
+
+/// tqdm's rate: "2.31 it/s" at one or more per second, else "4.20 s/it".
+QString formatRate(double perSecond);
+
+} // namespace eikona::cli

@@ -1,0 +1,237 @@
+#include "generation_session.h"
+
+#include "io/model_folder.h"
+#include "io/safetensors.h"
+#include "model_hash.h"
+#include "pipeline/compute_target.h"
+#include "pipeline/generation.h"
+#include "schedulers/scheduler.h"
+
+#include <ATen/Functions.h>
+#include <c10/core/InferenceMode.h>
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <cstring>
+
+namespace eikona::backend {
+
+namespace {
+
+QString fromStd(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+// [H, W, 3] float in [0, 1] -> RGB888, rounded as the reference's numpy_to_pil does.
+QImage toImage(const at::Tensor& pixels)
+{
+    const auto bytes = (pixels * 255).round().clamp(0, 255).to(at::kByte).contiguous();
+    const auto height = static_cast<int>(bytes.size(0));
+    const auto width = static_cast<int>(bytes.size(1));
+    QImage image(width, height, QImage::Format_RGB888);
+    for (int y = 0; y < height; ++y)
+        std::memcpy(image.scanLine(y), bytes[y].data_ptr<std::uint8_t>(), static_cast<std::size_t>(width) * 3);
+    return image;
+}
+
+// An RGB picture -> [1, 3, H, W] in [-1, 1], as the reference's image processor makes it.
+at::Tensor toTensor(const QImage& picture)
+{
+    const auto rgb = picture.convertToFormat(QImage::Format_RGB888);
+    auto bytes = at::empty({rgb.height(), rgb.width(), 3}, at::kByte);
+    for (int y = 0; y < rgb.height(); ++y)
+        std::memcpy(bytes[y].data_ptr<std::uint8_t>(), rgb.constScanLine(y), static_cast<std::size_t>(rgb.width()) * 3);
+    return (bytes.to(at::kFloat) / 255 * 2 - 1).permute({2, 0, 1}).unsqueeze(0).contiguous();
+}
+
+std::vector<float> toVector(const at::Tensor& tensor)
+{
+    const auto flat = tensor.to(at::kFloat).contiguous();
+    const auto* data = flat.data_ptr<float>();
+    return {data, data + flat.numel()};
+}
+
+QString a1111Label(const std::string& samplerId)
+{
+    const auto* info = schedulers::find_sampler(samplerId);
+    return info ? fromStd(std::string(info->a1111_label)) : fromStd(samplerId);
+}
+
+} // namespace
+
+struct GenerationSession::Impl {
+    pipeline::StableDiffusion model;
+    pipeline::ComputeTarget target;
+    QString folder;
+    QString weightsFile;
+    mutable QString hash;
+};
+
+GenerationSession::GenerationSession() = default;
+GenerationSession::~GenerationSession() = default;
+
+std::unique_ptr<GenerationSession> GenerationSession::open(const QString& modelFolder, const ModelLoadOptions& options)
+{
+    try {
+        const auto target = pipeline::resolve_compute_target(options.device.toStdString(), options.dtype.toStdString());
+        models::LoadSettings settings;
+        settings.dtype = target.dtype;
+        settings.device = target.device;
+        if (target.dtype == at::kHalf)
+            settings.variant = "fp16";
+        const std::filesystem::path path = modelFolder.toStdString();
+        std::unique_ptr<GenerationSession> session(new GenerationSession);
+        session->d = std::make_unique<Impl>(Impl{pipeline::load_stable_diffusion(path, settings), target,
+                                                 QFileInfo(modelFolder).absoluteFilePath(), {}, {}});
+        session->d->weightsFile = fromStd(io::ModelFolder::open(path).weights_file("unet", settings.variant).string());
+        return session;
+    } catch (const std::exception& error) {
+        throw GenerationError(error.what());
+    }
+}
+
+QString GenerationSession::computeDescription() const
+{
+    const auto text = fromStd(d->target.describe());
+    return d->target.is_cpu() ? text + QStringLiteral(" (running on the CPU: expect minutes per picture)") : text;
+}
+
+bool GenerationSession::onCpu() const
+{
+    return d->target.is_cpu();
+}
+
+QString GenerationSession::defaultSampler() const
+{
+    return fromStd(pipeline::default_sampler(d->model));
+}
+
+QString GenerationSession::modelName() const
+{
+    // <cache>/models--ORG--NAME/snapshots/<commit>
+    static const QRegularExpression snapshot(QStringLiteral("/models--[^/]+--([^/]+)/snapshots/[^/]+/?$"));
+    if (const auto match = snapshot.match(d->folder); match.hasMatch())
+        return match.captured(1);
+    return QFileInfo(d->folder).fileName();
+}
+
+QString GenerationSession::modelHash() const
+{
+    if (d->hash.isEmpty())
+        d->hash = store::shortModelHash(d->weightsFile);
+    return d->hash;
+}
+
+QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& request, const GenerationCallbacks& callbacks)
+{
+    if (request.batchSize < 1 || request.batchCount < 1)
+        throw GenerationError("batch size and batch count must be at least 1");
+    const auto sampler = request.sampler.isEmpty() ? pipeline::default_sampler(d->model) : request.sampler.toStdString();
+
+    pipeline::Txt2ImgRequest engine;
+    engine.prompts = {request.prompt.toStdString()};
+    engine.negatives = {request.negativePrompt.toStdString()};
+    engine.guidance_scale = request.cfgScale;
+    engine.steps = request.steps;
+    engine.width = request.width;
+    engine.height = request.height;
+    engine.images_per_prompt = request.batchSize;
+    engine.generator_per_image = true;
+    engine.sampler = sampler;
+    engine.prompt_options = {request.a1111Syntax ? pipeline::PromptSyntax::A1111 : pipeline::PromptSyntax::Plain,
+                             request.chunkLongPrompts ? pipeline::LongPrompt::Chunk : pipeline::LongPrompt::Truncate};
+    const bool img2img = !request.initImage.isNull();
+
+    store::GenerationParameters parameters;
+    parameters.prompt = request.prompt;
+    parameters.negativePrompt = request.negativePrompt;
+    parameters.steps = request.steps;
+    parameters.sampler = a1111Label(sampler);
+    parameters.cfgScale = request.cfgScale;
+    parameters.width = request.width;
+    parameters.height = request.height;
+    parameters.modelHash = modelHash();
+    parameters.model = modelName();
+    if (img2img)
+        parameters.denoisingStrength = request.strength;
+    parameters.extra = {{QStringLiteral("RNG"), QStringLiteral("CPU")},
+                        {QStringLiteral("Version"), QStringLiteral("Eikona " EIKONA_VERSION)}};
+
+    QList<GeneratedImage> images;
+    try {
+        const c10::InferenceMode inference;
+        const auto init = img2img ? toTensor(request.initImage) : at::Tensor();
+        for (int run = 0; run < request.batchCount; ++run) {
+            engine.seed = request.seed + static_cast<quint64>(run) * static_cast<quint64>(request.batchSize);
+            pipeline::Txt2ImgCallbacks engineCallbacks;
+            engineCallbacks.should_stop = callbacks.shouldStop;
+            if (callbacks.onLog)
+                engineCallbacks.on_log = [&](const std::string& line) { callbacks.onLog(fromStd(line)); };
+            if (callbacks.onProgress)
+                engineCallbacks.on_step = [&](const pipeline::StepInfo& info) {
+                    callbacks.onProgress({run, request.batchCount, static_cast<int>(info.step), static_cast<int>(info.total),
+                                          info.elapsed_seconds, toImage(info.preview[0].to(at::kFloat) / 255)});
+                };
+            const auto result = img2img ? pipeline::img2img(d->model, engine, init, request.strength, engineCallbacks)
+                                        : pipeline::txt2img(d->model, engine, engineCallbacks);
+            const auto pixels = result.image.cpu();
+            const auto latents = result.latents_final.cpu();
+            for (int i = 0; i < request.batchSize; ++i) {
+                GeneratedImage image;
+                image.index = run * request.batchSize + i;
+                image.seed = engine.seed + static_cast<quint64>(i);
+                image.image = toImage(pixels[i]);
+                image.parameters = parameters;
+                image.parameters.seed = image.seed;
+                image.pixels = toVector(pixels[i]);
+                image.latents = toVector(latents[i]);
+                if (callbacks.onImage)
+                    callbacks.onImage(image);
+                images.append(std::move(image));
+            }
+        }
+    } catch (const pipeline::Cancelled&) {
+        throw GenerationCancelled();
+    } catch (const std::exception& error) {
+        throw GenerationError(error.what());
+    }
+    return images;
+}
+
+void writeFloatOutputs(const QString& path, const QList<GeneratedImage>& images)
+{
+    if (images.isEmpty())
+        throw GenerationError("no images to write");
+    const auto& first = images.front();
+    const std::int64_t width = first.image.width();
+    const std::int64_t height = first.image.height();
+    const auto count = static_cast<std::int64_t>(images.size());
+    auto pixels = at::empty({count, height, width, 3}, at::kFloat);
+    auto latents = at::empty({count, 4, height / 8, width / 8}, at::kFloat);
+    for (std::int64_t i = 0; i < count; ++i) {
+        const auto& image = images[static_cast<qsizetype>(i)];
+        if (static_cast<std::int64_t>(image.pixels.size()) != height * width * 3 ||
+            static_cast<std::int64_t>(image.latents.size()) != 4 * (height / 8) * (width / 8))
+            throw GenerationError("the images differ in size");
+        std::memcpy(pixels[i].data_ptr<float>(), image.pixels.data(), image.pixels.size() * sizeof(float));
+        std::memcpy(latents[i].data_ptr<float>(), image.latents.data(), image.latents.size() * sizeof(float));
+    }
+    try {
+        io::write_safetensors(path.toStdString(), {{"image", pixels}, {"latents", latents}});
+    } catch (const std::exception& error) {
+        throw GenerationError(std::string("cannot write ") + path.toStdString() + ": " + error.what());
+    }
+}
+
+QStringList samplerIds()
+{
+    QStringList ids;
+    for (const auto& info : schedulers::samplers())
+        ids.append(fromStd(std::string(info.id)));
+    return ids;
+}
+
+} // namespace eikona::backend

@@ -1,0 +1,55 @@
+#pragma once
+// One loaded model on one device, ready to make pictures. Loading takes seconds to minutes;
+// keep the session and run many jobs on it. Not thread-safe: one job at a time, on the thread
+// that runs it (the GUI's worker thread, or the CLI's main thread).
+
+#include "generation_types.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace eikona::backend {
+
+struct ModelLoadOptions {
+    QString device = QStringLiteral("auto"); ///< auto | cpu | cuda | mps
+    QString dtype = QStringLiteral("auto");  ///< auto | fp32 | fp16 | bf16
+};
+
+class GenerationSession {
+public:
+    /// Opens a diffusers-layout folder. Throws GenerationError naming what is wrong (bad
+    /// device or dtype, missing or broken files).
+    static std::unique_ptr<GenerationSession> open(const QString& modelFolder, const ModelLoadOptions& options = {});
+    ~GenerationSession();
+
+    /// "CPU, fp32" — and on the CPU it is said plainly.
+    QString computeDescription() const;
+    bool onCpu() const;
+    /// The A1111 label of the model's own scheduler, and its CLI id.
+    QString defaultSampler() const;
+    /// "stable-diffusion-v1-5" for a hub snapshot, else the folder's name.
+    QString modelName() const;
+    /// First 10 hex digits of the UNet weights' SHA-256 (read from the hub's blob name when it
+    /// is one; hashed once and remembered otherwise).
+    QString modelHash() const;
+
+    /// Runs every batch of the request. Throws GenerationError (bad request, out of memory)
+    /// or GenerationCancelled; images finished before a cancel reached onImage already.
+    QList<GeneratedImage> generate(const GenerationRequest& request, const GenerationCallbacks& callbacks = {});
+
+private:
+    GenerationSession();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+/// The job's float outputs in one safetensors file: `image` float32 [B, H, W, 3] in [0, 1]
+/// and `latents` float32 [B, 4, H/8, W/8] (diffusers' output_type "np" and "latent").
+/// Throws GenerationError when the images differ in size or the file cannot be written.
+void writeFloatOutputs(const QString& path, const QList<GeneratedImage>& images);
+
+/// Every sampler's CLI id, in the table's order.
+QStringList samplerIds();
+
+} // namespace eikona::backend

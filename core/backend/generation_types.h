@@ -1,0 +1,68 @@
+#pragma once
+// What the UI and the CLI ask of the engine and get back: plain Qt value types, no torch.
+
+#include "generation_parameters.h"
+
+#include <QImage>
+#include <QString>
+
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <vector>
+
+namespace eikona::backend {
+
+struct GenerationRequest {
+    QString prompt;
+    QString negativePrompt;
+    int steps = 25;
+    double cfgScale = 7.5;
+    quint64 seed = 0; ///< image k of the whole job uses seed + k
+    int width = 512;
+    int height = 512;
+    QString sampler; ///< CLI id ("euler_a"); empty: the model's own scheduler
+    QImage initImage; ///< null: txt2img
+    double strength = 0.75;
+    int batchSize = 1;  ///< images per engine run
+    int batchCount = 1; ///< runs
+    bool a1111Syntax = true;      ///< false: the reference's plain prompts
+    bool chunkLongPrompts = true; ///< false: truncate at 77 tokens like the reference
+};
+
+struct GeneratedImage {
+    QImage image; ///< RGB888
+    quint64 seed = 0;
+    int index = 0; ///< within the whole job
+    store::GenerationParameters parameters;
+    std::vector<float> pixels;  ///< [H, W, 3] in [0, 1], as the engine made them (before 8-bit rounding)
+    std::vector<float> latents; ///< [4, H/8, W/8]
+};
+
+struct GenerationProgress {
+    int run = 0;  ///< 0-based batch run
+    int runs = 0;
+    int step = 0; ///< 1-based within the run
+    int steps = 0;
+    double elapsedSeconds = 0; ///< within the run
+    QImage preview; ///< the run's first image, from the latents (latent-sized)
+};
+
+struct GenerationCallbacks {
+    std::function<void(const GenerationProgress&)> onProgress;
+    std::function<bool()> shouldStop;
+    std::function<void(const QString&)> onLog;
+    std::function<void(const GeneratedImage&)> onImage; ///< each image as soon as its run ends
+};
+
+class GenerationError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class GenerationCancelled : public std::runtime_error {
+public:
+    GenerationCancelled() : std::runtime_error("generation cancelled") {}
+};
+
+} // namespace eikona::backend

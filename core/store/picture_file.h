@@ -1,0 +1,22 @@
+#pragma once
+// A finished picture on disk: a PNG carrying its generation parameters in A1111's `parameters`
+// text chunk, written atomically (a half-written file never takes the name).
+
+#include "generation_parameters.h"
+
+#include <QImage>
+#include <QString>
+
+#include <optional>
+
+namespace eikona::store {
+
+/// Writes `image` as PNG to `path` with `parameters` embedded. Returns an empty string on
+/// success, else what went wrong, in words.
+QString writePicture(const QString& path, const QImage& image, const GenerationParameters& parameters);
+
+/// The `parameters` text of a PNG file (any tool's); nullopt when the file cannot be read, is
+/// not a PNG, or has no such chunk.
+std::optional<QString> readParametersText(const QString& path);
+
+} // namespace eikona::store
