@@ -12,6 +12,7 @@ packages=(
   libsentencepiece-dev    # runs CLIP's BPE merges
   nlohmann-json3-dev      # JSON (safetensors headers, configs, vocab)
   libicu-dev              # Unicode: normalisation, case mapping, the tokenizer's regex
+  nginx-light             # the tests' hub-shaped HTTP server (started by the tests on 127.0.0.1)
 )
 
 missing=()

@@ -1,0 +1,266 @@
+// The hub client against a real HTTP server (nginx, hub-shaped): download and cache layout,
+// nothing fetched twice, resume, corrupt files refused, 404/401, offline, an unreachable hub
+// with a cache, cancel then resume, and the file selection rules.
+
+#include "hub_cache.h"
+#include "hub_client.h"
+#include "hub_test_server.h"
+
+#include <QTest>
+
+using namespace eikona::store;
+using eikona::testing::HubTestServer;
+
+namespace {
+
+const QString k_model = QStringLiteral(EIKONA_TEST_DATA "/tiny-sd15");
+
+HubOptions optionsFor(const HubTestServer& server, const QTemporaryDir& cache)
+{
+    HubOptions options;
+    options.endpoint = server.endpoint();
+    options.cacheDirectory = cache.path();
+    return options;
+}
+
+QString repo()
+{
+    return QLatin1String(HubTestServer::k_repo);
+}
+
+QString errorOf(const std::function<void()>& work)
+{
+    try {
+        work();
+    } catch (const HubError& error) {
+        return QString::fromUtf8(error.what());
+    }
+    return {};
+}
+
+} // namespace
+
+class TestHubDownload : public QObject {
+    Q_OBJECT
+
+private:
+    HubTestServer m_server;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_server.start(k_model, &error), qPrintable(error));
+    }
+
+    void selectsWhatThePipelineNeeds()
+    {
+        const auto file = [](const char* path) { return HubFile{QString::fromLatin1(path), 1, QStringLiteral("x"), {}}; };
+        const QList<HubFile> listing{file("model_index.json"), file("scheduler/scheduler_config.json"), file("tokenizer/vocab.json"),
+                                     file("unet/config.json"), file("unet/diffusion_pytorch_model.safetensors"),
+                                     file("unet/diffusion_pytorch_model.fp16.safetensors"), file("unet/diffusion_pytorch_model.bin"),
+                                     file("vae/diffusion_pytorch_model.bin"), file("text_encoder/model.safetensors"),
+                                     file("safety_checker/model.safetensors"), file("v1-5-pruned.ckpt"), file("../escape.json")};
+        const auto paths = [](const QList<HubFile>& files) {
+            QStringList out;
+            for (const auto& f : files)
+                out.append(f.path);
+            return out;
+        };
+        QCOMPARE(paths(selectPipelineFiles(listing, QStringLiteral("fp16"))),
+                 (QStringList{QStringLiteral("model_index.json"), QStringLiteral("scheduler/scheduler_config.json"),
+                              QStringLiteral("tokenizer/vocab.json"), QStringLiteral("unet/config.json"),
+                              QStringLiteral("unet/diffusion_pytorch_model.fp16.safetensors"),
+                              QStringLiteral("vae/diffusion_pytorch_model.bin"), QStringLiteral("text_encoder/model.safetensors")}));
+        QVERIFY(paths(selectPipelineFiles(listing, {})).contains(QStringLiteral("unet/diffusion_pytorch_model.safetensors")));
+        QVERIFY(!paths(selectPipelineFiles(listing, {})).contains(QStringLiteral("unet/diffusion_pytorch_model.fp16.safetensors")));
+        QCOMPARE(canonicalRepoId(QStringLiteral("runwayml/stable-diffusion-v1-5")), k_defaultModel);
+    }
+
+    void downloadsIntoTheSharedCacheLayout()
+    {
+        QTemporaryDir cache;
+        qint64 lastDone = -1;
+        qint64 total = 0;
+        const auto result = downloadModel(repo(), QStringLiteral("main"), QStringLiteral("fp16"), optionsFor(m_server, cache),
+                                          [&](const DownloadProgress& p) {
+                                              lastDone = p.bytesDone;
+                                              total = p.bytesTotal;
+                                          });
+        QCOMPARE(result.commit, QLatin1String(HubTestServer::k_commit));
+        QVERIFY(!result.fromCacheOnly);
+        QVERIFY(result.bytesFetched > 19'000'000);
+        QCOMPARE(lastDone, total);
+        const QString folder = cache.path() + QStringLiteral("/models--stable-diffusion-v1-5--stable-diffusion-v1-5");
+        QCOMPARE(result.snapshot, folder + QStringLiteral("/snapshots/") + result.commit);
+        QFile ref(folder + QStringLiteral("/refs/main"));
+        QVERIFY(ref.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromLatin1(ref.readAll()), result.commit);
+        // Snapshot entries are relative links to blobs named by their etag (SHA-256 for LFS files).
+        const auto unet = QStringLiteral("unet/diffusion_pytorch_model.safetensors");
+        const QFileInfo link(result.snapshot + u'/' + unet);
+        QVERIFY(link.isSymLink());
+        QCOMPARE(link.symLinkTarget(), folder + QStringLiteral("/blobs/") + m_server.sha256(unet));
+        QVERIFY(QFile::symLinkTarget(link.filePath()).endsWith(m_server.sha256(unet)));
+        QCOMPARE(QFileInfo(link.filePath()).size(), QFileInfo(m_server.fileBytesPath(unet)).size());
+        // The VAE came through the redirect to the "CDN"; nothing the pipeline does not need came.
+        QVERIFY(QFileInfo::exists(result.snapshot + QStringLiteral("/vae/diffusion_pytorch_model.safetensors")));
+        QVERIFY(!QFileInfo::exists(result.snapshot + QStringLiteral("/safety_checker")));
+        QVERIFY(!QFileInfo::exists(result.snapshot + QStringLiteral("/unet/diffusion_pytorch_model.bin")));
+        QCOMPARE(cachedSnapshot(repo()).isEmpty(), true); // the default cache is not this one
+        QVERIFY(QDir(folder + QStringLiteral("/blobs")).entryList({QStringLiteral("*.incomplete")}, QDir::Files).isEmpty());
+
+        // A second run fetches nothing, and the old name of the repository finds the same files.
+        const int before = m_server.requests(QStringLiteral("/resolve/"));
+        const auto again = downloadModel(QStringLiteral("runwayml/stable-diffusion-v1-5"), QStringLiteral("main"),
+                                         QStringLiteral("fp16"), optionsFor(m_server, cache));
+        QCOMPARE(again.bytesFetched, 0);
+        QCOMPARE(again.snapshot, result.snapshot);
+        QCOMPARE(m_server.requests(QStringLiteral("/resolve/")), before);
+    }
+
+    void resumesATruncatedFile()
+    {
+        QTemporaryDir cache;
+        const auto unet = QStringLiteral("unet/diffusion_pytorch_model.safetensors");
+        const QString blobs = cache.path() + QStringLiteral("/models--stable-diffusion-v1-5--stable-diffusion-v1-5/blobs/");
+        QDir().mkpath(blobs);
+        QFile source(m_server.fileBytesPath(unet));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const auto half = source.read(source.size() / 2);
+        QFile partial(blobs + m_server.sha256(unet) + QStringLiteral(".incomplete"));
+        QVERIFY(partial.open(QIODevice::WriteOnly));
+        partial.write(half);
+        partial.close();
+        const int resumedBefore = m_server.requests(unet, 206);
+        const auto result = downloadModel(repo(), QStringLiteral("main"), {}, optionsFor(m_server, cache));
+        QCOMPARE(m_server.requests(unet, 206), resumedBefore + 1);
+        QVERIFY(result.bytesFetched < QFileInfo(m_server.fileBytesPath(unet)).size() * 3); // not everything twice
+        QCOMPARE(sha256OfBlob(blobs + m_server.sha256(unet)), m_server.sha256(unet));
+        QVERIFY(!QFileInfo::exists(partial.fileName()));
+    }
+
+    void refusesACorruptFile()
+    {
+        QTemporaryDir cache;
+        const auto message = errorOf([&] {
+            downloadModel(QLatin1String(HubTestServer::k_broken), QStringLiteral("main"), {}, optionsFor(m_server, cache));
+        });
+        QVERIFY2(message.contains(QStringLiteral("corrupt")), qPrintable(message));
+        QVERIFY(message.contains(QStringLiteral("unet/diffusion_pytorch_model.safetensors")));
+        const QString blobs = cache.path() + QStringLiteral("/models--broken-org--broken-model/blobs/");
+        const auto sha = m_server.sha256(QStringLiteral("unet/diffusion_pytorch_model.safetensors"));
+        QVERIFY(!QFileInfo::exists(blobs + sha));
+        QVERIFY(!QFileInfo::exists(blobs + sha + QStringLiteral(".incomplete")));
+    }
+
+    void explainsHttpErrors()
+    {
+        QTemporaryDir cache;
+        const auto missing = errorOf([&] {
+            downloadModel(QStringLiteral("nobody/nothing"), QStringLiteral("main"), {}, optionsFor(m_server, cache));
+        });
+        QVERIFY2(missing.contains(QStringLiteral("not found")) && missing.contains(QStringLiteral("404")), qPrintable(missing));
+        const auto gated = errorOf([&] {
+            downloadModel(QLatin1String(HubTestServer::k_gated), QStringLiteral("main"), {}, optionsFor(m_server, cache));
+        });
+        QVERIFY2(gated.contains(QStringLiteral("gated")) && gated.contains(QStringLiteral("HF_TOKEN")), qPrintable(gated));
+        const auto notAnId = errorOf([&] { downloadModel(QStringLiteral("a/b/c"), QStringLiteral("main"), {}, optionsFor(m_server, cache)); });
+        QVERIFY2(notAnId.contains(QStringLiteral("not a Hugging Face repository id")), qPrintable(notAnId));
+    }
+
+    void worksOfflineFromTheCacheOnly()
+    {
+        QTemporaryDir cache;
+        auto options = optionsFor(m_server, cache);
+        options.offline = true;
+        const auto empty = errorOf([&] { downloadModel(repo(), QStringLiteral("main"), {}, options); });
+        QVERIFY2(empty.contains(QStringLiteral("offline")) && empty.contains(QStringLiteral("not in the cache")), qPrintable(empty));
+        options.offline = false;
+        const auto online = downloadModel(repo(), QStringLiteral("main"), {}, options);
+        options.offline = true;
+        const int before = m_server.requests(QStringLiteral("/api/"));
+        qputenv("HF_HUB_CACHE", cache.path().toUtf8());
+        const auto offline = downloadModel(repo(), QStringLiteral("main"), {}, options);
+        qunsetenv("HF_HUB_CACHE");
+        QVERIFY(offline.fromCacheOnly);
+        QCOMPARE(offline.snapshot, online.snapshot);
+        QCOMPARE(m_server.requests(QStringLiteral("/api/")), before);
+    }
+
+    // A cache laid out by the rules (as diffusers leaves it) opens when the hub cannot be reached.
+    void opensAHandMadeCacheWithoutNetwork()
+    {
+        QTemporaryDir cache;
+        const QString repoFolder = cache.path() + QStringLiteral("/models--stable-diffusion-v1-5--stable-diffusion-v1-5");
+        const QString commit = QStringLiteral("fedcba9876543210fedcba9876543210fedcba98");
+        QDir().mkpath(repoFolder + QStringLiteral("/blobs"));
+        QDir().mkpath(repoFolder + QStringLiteral("/refs"));
+        QFile ref(repoFolder + QStringLiteral("/refs/main"));
+        QVERIFY(ref.open(QIODevice::WriteOnly));
+        ref.write(commit.toLatin1());
+        ref.close();
+        QDirIterator it(k_model, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const auto source = it.next();
+            const auto path = QDir(k_model).relativeFilePath(source);
+            const QString blob = repoFolder + QStringLiteral("/blobs/") + sha256OfBlob(source);
+            QFile::copy(source, blob);
+            const QString link = repoFolder + QStringLiteral("/snapshots/") + commit + u'/' + path;
+            QDir().mkpath(QFileInfo(link).absolutePath());
+            QVERIFY(QFile::link(QFileInfo(link).absoluteDir().relativeFilePath(blob), link));
+        }
+        HubOptions options;
+        options.endpoint = QStringLiteral("http://127.0.0.1:9"); // discard port: nothing listens
+        options.cacheDirectory = cache.path();
+        qputenv("HF_HUB_CACHE", cache.path().toUtf8());
+        const auto result = downloadModel(repo(), QStringLiteral("main"), {}, options);
+        qunsetenv("HF_HUB_CACHE");
+        QVERIFY(result.fromCacheOnly);
+        QCOMPARE(result.commit, commit);
+        QVERIFY(QFileInfo::exists(result.snapshot + QStringLiteral("/unet/diffusion_pytorch_model.safetensors")));
+        // Without the cache the same failure is reported as what it is.
+        QTemporaryDir none;
+        options.cacheDirectory = none.path();
+        const auto message = errorOf([&] { downloadModel(repo(), QStringLiteral("main"), {}, options); });
+        QVERIFY2(message.contains(QStringLiteral("cannot reach the hub")), qPrintable(message));
+    }
+
+    void cancelLeavesAResumableState()
+    {
+        HubTestServer slow; // 2 MB/s on the UNet file: about 5 s for it
+        QString error;
+        QVERIFY2(slow.start(k_model, &error, 2'000'000), qPrintable(error));
+        QTemporaryDir cache;
+        HubOptions options;
+        options.endpoint = slow.endpoint();
+        options.cacheDirectory = cache.path();
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY_THROWS_EXCEPTION(HubCancelled, downloadModel(repo(), QStringLiteral("main"), {}, options, {},
+                                                              [&] { return clock.elapsed() > 1500; }));
+        QVERIFY(clock.elapsed() < 4000);
+        const auto unet = QStringLiteral("unet/diffusion_pytorch_model.safetensors");
+        const QString partial = cache.path() + QStringLiteral("/models--stable-diffusion-v1-5--stable-diffusion-v1-5/blobs/") +
+                                slow.sha256(unet) + QStringLiteral(".incomplete");
+        const auto kept = QFileInfo(partial).size();
+        QVERIFY2(kept > 0 && kept < QFileInfo(slow.fileBytesPath(unet)).size(), qPrintable(QString::number(kept)));
+        const auto result = downloadModel(repo(), QStringLiteral("main"), {}, options);
+        QCOMPARE(slow.requests(unet, 206), 1);
+        QCOMPARE(sha256OfBlob(result.snapshot + u'/' + unet), slow.sha256(unet));
+    }
+
+private:
+    static QString sha256OfBlob(const QString& path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        hash.addData(&file);
+        return QString::fromLatin1(hash.result().toHex());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHubDownload)
+#include "tst_hub_download.moc"
