@@ -36,5 +36,6 @@ int runTokenize(const QStringList& arguments);
 int runInspect(const QStringList& arguments);
 int runMakeRandomModel(const QStringList& arguments);
 int runGenerate(const QStringList& arguments);
+int runModels(const QStringList& arguments);
 
 } // namespace eikona::cli

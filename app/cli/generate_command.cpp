@@ -2,6 +2,7 @@
 // --init-image. The flags are a contract other tools rely on; keep them as they are.
 
 #include "cli/cli_command.h"
+#include "cli/model_download.h"
 #include "cli/progress_bar.h"
 
 #include "engine_status.h"
@@ -116,20 +117,19 @@ extern "C" void onInterrupt(int)
     std::signal(SIGINT, SIG_DFL);
 }
 
-// A folder path, or an existing folder in the Hugging Face cache for a repository id.
+// A folder path, or a hub repository id: from the cache, downloaded on first use.
 std::optional<QString> resolveModel(const QString& model, QString& error)
 {
     if (QFileInfo(model).isDir())
         return model;
-    const auto snapshot = store::cachedSnapshot(model);
-    if (!snapshot.isEmpty())
-        return snapshot;
-    if (store::repoFolderName(model).isEmpty() || model.startsWith(QLatin1Char('.')) || model.startsWith(QLatin1Char('/')))
+    if (store::repoFolderName(model).isEmpty() || model.startsWith(QLatin1Char('.')) || model.startsWith(QLatin1Char('/'))) {
         error = QStringLiteral("no model folder at %1").arg(model);
-    else
-        error = QStringLiteral("%1 is not in the Hugging Face cache (%2); download it first, or give a model folder")
-                    .arg(model, store::hubCacheDirectory());
-    return std::nullopt;
+        return std::nullopt;
+    }
+    const auto snapshot = fetchModel(model, QStringLiteral("main"), QStringLiteral("fp16"), error);
+    if (snapshot.isEmpty())
+        return std::nullopt;
+    return snapshot;
 }
 
 // Where image `index` of `count` goes: --out FILE.png (numbered when several), or a folder

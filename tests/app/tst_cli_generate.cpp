@@ -220,7 +220,7 @@ private Q_SLOTS:
                                         << 1 << QStringLiteral("no model folder");
         QTest::newRow("repository not cached") << QStringList{QStringLiteral("--model"), QStringLiteral("someone/not-cached"),
                                                               QStringLiteral("--prompt"), QStringLiteral("x")}
-                                               << 1 << QStringLiteral("not in the Hugging Face cache");
+                                               << 1 << QStringLiteral("not in the cache");
         QTest::newRow("fp16 on the CPU") << base + QStringList{QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--dtype"),
                                                                 QStringLiteral("fp16")}
                                          << 1 << QStringLiteral("needs a GPU");
@@ -238,8 +238,10 @@ private Q_SLOTS:
         const QTemporaryDir empty; // an empty cache: nothing is found there
         const auto run = [&] {
             qputenv("HF_HUB_CACHE", empty.path().toUtf8());
+            qputenv("HF_HUB_OFFLINE", "1");
             auto result = generate(arguments + QStringList{QStringLiteral("--out"), path(QStringLiteral("refused"))});
             qunsetenv("HF_HUB_CACHE");
+            qunsetenv("HF_HUB_OFFLINE");
             return result;
         }();
         QVERIFY2(run.err.contains(message), qPrintable(run.err));

@@ -6,6 +6,10 @@
 #include "hub_client.h"
 #include "hub_test_server.h"
 
+#include "generation_parameters.h"
+#include "picture_file.h"
+
+#include <QProcessEnvironment>
 #include <QTest>
 
 using namespace eikona::store;
@@ -248,6 +252,66 @@ private Q_SLOTS:
         const auto result = downloadModel(repo(), QStringLiteral("main"), {}, options);
         QCOMPARE(slow.requests(unet, 206), 1);
         QCOMPARE(sha256OfBlob(result.snapshot + u'/' + unet), slow.sha256(unet));
+    }
+
+    // The end-to-end case: generate with a repository id downloads, caches, verifies
+    // and generates; the next run fetches nothing.
+    void generateDownloadsOnFirstUse()
+    {
+        QTemporaryDir cache;
+        QTemporaryDir out;
+        const auto run = [&] {
+            QProcess cli;
+            auto environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("HF_ENDPOINT"), m_server.endpoint());
+            environment.insert(QStringLiteral("HF_HUB_CACHE"), cache.path());
+            environment.remove(QStringLiteral("HF_HUB_OFFLINE"));
+            cli.setProcessEnvironment(environment);
+            cli.start(QStringLiteral(EIKONA_CLI),
+                      {QStringLiteral("generate"), QStringLiteral("--model"), repo(), QStringLiteral("--prompt"), QStringLiteral("a red boat"),
+                       QStringLiteral("--steps"), QStringLiteral("2"), QStringLiteral("--width"), QStringLiteral("64"),
+                       QStringLiteral("--height"), QStringLiteral("64"), QStringLiteral("--seed"), QStringLiteral("5"),
+                       QStringLiteral("--out"), out.filePath(QStringLiteral("boat.png"))});
+            cli.waitForFinished(120000);
+            return qMakePair(cli.exitCode(), QString::fromUtf8(cli.readAllStandardError()));
+        };
+        const auto first = run();
+        QVERIFY2(first.first == 0, qPrintable(first.second));
+        QVERIFY2(first.second.contains(QStringLiteral("fetched")), qPrintable(first.second));
+        const auto parameters = parseParameters(*readParametersText(out.filePath(QStringLiteral("boat.png"))));
+        QVERIFY(parameters);
+        QCOMPARE(parameters->model, QStringLiteral("stable-diffusion-v1-5"));
+        QCOMPARE(parameters->modelHash, m_server.sha256(QStringLiteral("unet/diffusion_pytorch_model.safetensors")).left(10));
+        const int fetchedBefore = m_server.requests(QStringLiteral("/resolve/"));
+        const auto second = run();
+        QVERIFY2(second.first == 0, qPrintable(second.second));
+        QVERIFY2(second.second.contains(QStringLiteral("already cached")), qPrintable(second.second));
+        QCOMPARE(m_server.requests(QStringLiteral("/resolve/")), fetchedBefore);
+    }
+
+    // Two processes asking for the same model at once: each blob is fetched once, both succeed.
+    void twoProcessesShareTheWork()
+    {
+        HubTestServer slow;
+        QString error;
+        QVERIFY2(slow.start(k_model, &error, 4'000'000), qPrintable(error));
+        QTemporaryDir cache;
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("HF_ENDPOINT"), slow.endpoint());
+        environment.insert(QStringLiteral("HF_HUB_CACHE"), cache.path());
+        environment.remove(QStringLiteral("HF_HUB_OFFLINE"));
+        QProcess first;
+        QProcess second;
+        for (auto* process : {&first, &second}) {
+            process->setProcessEnvironment(environment);
+            process->start(QStringLiteral(EIKONA_CLI), {QStringLiteral("models"), QStringLiteral("download"), repo()});
+        }
+        QVERIFY(first.waitForFinished(60000) && second.waitForFinished(60000));
+        QVERIFY2(first.exitCode() == 0, first.readAllStandardError().constData());
+        QVERIFY2(second.exitCode() == 0, second.readAllStandardError().constData());
+        QCOMPARE(first.readAllStandardOutput(), second.readAllStandardOutput());
+        const auto unet = QStringLiteral("unet/diffusion_pytorch_model.safetensors");
+        QCOMPARE(slow.requests(unet), 1);
     }
 
 private:

@@ -1,0 +1,69 @@
+#include "cli/model_download.h"
+
+#include "cli/progress_bar.h"
+
+#include "hub_client.h"
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+namespace eikona::cli {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void onDownloadInterrupt(int)
+{
+    g_interrupted = true;
+    std::signal(SIGINT, SIG_DFL);
+}
+
+QString megabytes(double bytes)
+{
+    return QString::number(bytes / 1e6, 'f', 1) + QStringLiteral(" MB");
+}
+
+} // namespace
+
+QString fetchModel(const QString& repoId, const QString& revision, const QString& variant, QString& error)
+{
+    const auto options = store::HubOptions::fromEnvironment();
+    std::fprintf(stderr, "model %s@%s from %s\n", qUtf8Printable(store::canonicalRepoId(repoId)), qUtf8Printable(revision),
+                 options.offline ? "the cache (offline)" : qUtf8Printable(options.endpoint));
+    ProgressBar bar(QStringLiteral("download"));
+    bool shown = false;
+    const auto previous = std::signal(SIGINT, onDownloadInterrupt);
+    try {
+        const auto result = store::downloadModel(
+            repoId, revision, variant == QStringLiteral("fp32") ? QString() : variant, options,
+            [&](const store::DownloadProgress& progress) {
+                shown = true;
+                const double left = static_cast<double>(progress.bytesTotal - progress.bytesDone);
+                bar.update(progress.filesDone, progress.filesTotal,
+                           QStringLiteral("files, %1 of %2, %3/s, ETA %4")
+                               .arg(megabytes(static_cast<double>(progress.bytesDone)), megabytes(static_cast<double>(progress.bytesTotal)),
+                                    megabytes(progress.bytesPerSecond),
+                                    progress.bytesPerSecond > 0 ? formatDuration(left / progress.bytesPerSecond) : QStringLiteral("?")));
+            },
+            [] { return g_interrupted.load(); });
+        if (shown)
+            bar.finish();
+        std::signal(SIGINT, previous);
+        std::fprintf(stderr, "%s (commit %s)\n",
+                     result.fromCacheOnly      ? "from the cache"
+                     : result.bytesFetched > 0 ? qUtf8Printable(QStringLiteral("fetched ") + megabytes(static_cast<double>(result.bytesFetched)))
+                                               : "already cached",
+                     qUtf8Printable(result.commit));
+        return result.snapshot;
+    } catch (const store::HubError& hubError) {
+        if (shown)
+            bar.finish();
+        std::signal(SIGINT, previous);
+        error = QString::fromUtf8(hubError.what());
+        return {};
+    }
+}
+
+} // namespace eikona::cli
