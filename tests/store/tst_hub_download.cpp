@@ -5,6 +5,7 @@
 #include "hub_cache.h"
 #include "hub_client.h"
 #include "hub_test_server.h"
+#include "model_hash.h"
 
 #include "generation_parameters.h"
 #include "picture_file.h"
@@ -140,7 +141,7 @@ private Q_SLOTS:
         const auto result = downloadModel(repo(), QStringLiteral("main"), {}, optionsFor(m_server, cache));
         QCOMPARE(m_server.requests(unet, 206), resumedBefore + 1);
         QVERIFY(result.bytesFetched < QFileInfo(m_server.fileBytesPath(unet)).size() * 3); // not everything twice
-        QCOMPARE(sha256OfBlob(blobs + m_server.sha256(unet)), m_server.sha256(unet));
+        QCOMPARE(sha256OfFile(blobs + m_server.sha256(unet)), m_server.sha256(unet));
         QVERIFY(!QFileInfo::exists(partial.fileName()));
     }
 
@@ -208,7 +209,7 @@ private Q_SLOTS:
         while (it.hasNext()) {
             const auto source = it.next();
             const auto path = QDir(k_model).relativeFilePath(source);
-            const QString blob = repoFolder + QStringLiteral("/blobs/") + sha256OfBlob(source);
+            const QString blob = repoFolder + QStringLiteral("/blobs/") + sha256OfFile(source);
             QFile::copy(source, blob);
             const QString link = repoFolder + QStringLiteral("/snapshots/") + commit + u'/' + path;
             QDir().mkpath(QFileInfo(link).absolutePath());
@@ -251,7 +252,7 @@ private Q_SLOTS:
         QVERIFY2(kept > 0 && kept < QFileInfo(slow.fileBytesPath(unet)).size(), qPrintable(QString::number(kept)));
         const auto result = downloadModel(repo(), QStringLiteral("main"), {}, options);
         QCOMPARE(slow.requests(unet, 206), 1);
-        QCOMPARE(sha256OfBlob(result.snapshot + u'/' + unet), slow.sha256(unet));
+        QCOMPARE(sha256OfFile(result.snapshot + u'/' + unet), slow.sha256(unet));
     }
 
     // The end-to-end case: generate with a repository id downloads, caches, verifies
@@ -314,16 +315,6 @@ private Q_SLOTS:
         QCOMPARE(slow.requests(unet), 1);
     }
 
-private:
-    static QString sha256OfBlob(const QString& path)
-    {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return {};
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        hash.addData(&file);
-        return QString::fromLatin1(hash.result().toHex());
-    }
 };
 
 QTEST_GUILESS_MAIN(TestHubDownload)
