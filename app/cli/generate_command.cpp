@@ -2,6 +2,7 @@
 // --init-image. The flags are a contract other tools rely on; keep them as they are.
 
 #include "cli/cli_command.h"
+#include "cli/interrupt.h"
 #include "cli/model_download.h"
 #include "cli/progress_bar.h"
 
@@ -16,8 +17,6 @@
 #include <QImageReader>
 #include <QRandomGenerator>
 
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <optional>
 
@@ -105,16 +104,6 @@ QString readOptions(const QCommandLineParser& parser, Options& options)
     if (!options.saveFloat.isEmpty() && !options.saveFloat.endsWith(QStringLiteral(".safetensors")))
         return QStringLiteral("--save-float needs a FILE.safetensors path");
     return {};
-}
-
-// Ctrl+C asks the run to stop after the current UNet call (pictures already made stay saved);
-// a second Ctrl+C ends the process at once.
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void onInterrupt(int)
-{
-    g_interrupted = true;
-    std::signal(SIGINT, SIG_DFL);
 }
 
 // A folder path, or a hub repository id: from the cache, downloaded on first use.
@@ -235,8 +224,8 @@ int runGenerate(const QStringList& arguments)
         if (progress.step == progress.steps)
             bar->finish();
     };
-    callbacks.shouldStop = [] { return g_interrupted.load(); };
-    std::signal(SIGINT, onInterrupt);
+    const InterruptGuard interrupt; // Ctrl+C stops after the current UNet call; finished pictures stay saved
+    callbacks.shouldStop = [] { return InterruptGuard::interrupted(); };
     callbacks.onLog = [](const QString& line) { std::fprintf(stderr, "note: %s\n", qUtf8Printable(line)); };
     callbacks.onImage = [&](const backend::GeneratedImage& image) {
         const auto path = outputPath(options.out, image.index, total, image.seed);

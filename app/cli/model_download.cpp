@@ -1,24 +1,15 @@
 #include "cli/model_download.h"
 
+#include "cli/interrupt.h"
 #include "cli/progress_bar.h"
 
 #include "hub_client.h"
 
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 
 namespace eikona::cli {
 
 namespace {
-
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void onDownloadInterrupt(int)
-{
-    g_interrupted = true;
-    std::signal(SIGINT, SIG_DFL);
-}
 
 QString megabytes(double bytes)
 {
@@ -34,7 +25,7 @@ QString fetchModel(const QString& repoId, const QString& revision, const QString
                  options.offline ? "the cache (offline)" : qUtf8Printable(options.endpoint));
     ProgressBar bar(QStringLiteral("download"));
     bool shown = false;
-    const auto previous = std::signal(SIGINT, onDownloadInterrupt);
+    const InterruptGuard interrupt;
     try {
         const auto result = store::downloadModel(
             repoId, revision, variant == QStringLiteral("fp32") ? QString() : variant, options,
@@ -47,10 +38,9 @@ QString fetchModel(const QString& repoId, const QString& revision, const QString
                                     megabytes(progress.bytesPerSecond),
                                     progress.bytesPerSecond > 0 ? formatDuration(left / progress.bytesPerSecond) : QStringLiteral("?")));
             },
-            [] { return g_interrupted.load(); });
+            [] { return InterruptGuard::interrupted(); });
         if (shown)
             bar.finish();
-        std::signal(SIGINT, previous);
         std::fprintf(stderr, "%s (commit %s)\n",
                      result.fromCacheOnly      ? "from the cache"
                      : result.bytesFetched > 0 ? qUtf8Printable(QStringLiteral("fetched ") + megabytes(static_cast<double>(result.bytesFetched)))
@@ -60,7 +50,6 @@ QString fetchModel(const QString& repoId, const QString& revision, const QString
     } catch (const store::HubError& hubError) {
         if (shown)
             bar.finish();
-        std::signal(SIGINT, previous);
         error = QString::fromUtf8(hubError.what());
         return {};
     }

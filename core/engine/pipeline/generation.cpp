@@ -110,12 +110,6 @@ schedulers::NoiseSource noise_source(const Txt2ImgRequest& request, std::int64_t
                                        : schedulers::NoiseSource::shared(request.seed);
 }
 
-at::Tensor decode_image(StableDiffusion& model, const at::Tensor& latents, const Txt2ImgRequest& request,
-                        const Txt2ImgCallbacks& callbacks)
-{
-    return decode_latents(model.vae, latents, request.vae_decode, callbacks.on_log);
-}
-
 // Runs `body`, turning an out-of-memory failure into a PipelineError the user can act on. The
 // tensors the run held are released by the time the error reaches the caller.
 template <typename Body>
@@ -145,7 +139,7 @@ Txt2ImgResult run_txt2img(StableDiffusion& model, const Txt2ImgRequest& request,
     result.latents_final = denoise(model, *scheduler, result.latents_initial.to(device), result.prompt_embeds, request,
                                    guided, noise, 0, callbacks);
     result.timesteps = scheduler->timesteps();
-    result.image = decode_image(model, result.latents_final, request, callbacks);
+    result.image = decode_latents(model.vae, result.latents_final, request.vae_decode, callbacks.on_log);
     return result;
 }
 
@@ -180,7 +174,7 @@ Txt2ImgResult run_img2img(StableDiffusion& model, const Txt2ImgRequest& request,
     result.latents_final = denoise(model, *scheduler, result.latents_initial, result.prompt_embeds, request, guided,
                                    noise, first, callbacks);
     result.timesteps = scheduler->timesteps().slice(0, first);
-    result.image = decode_image(model, result.latents_final, request, callbacks);
+    result.image = decode_latents(model.vae, result.latents_final, request.vae_decode, callbacks.on_log);
     return result;
 }
 
