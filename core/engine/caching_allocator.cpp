@@ -44,6 +44,12 @@ public:
         trim_locked();
     }
 
+    void set_memory_limit(std::size_t bytes)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_memory_limit = bytes;
+    }
+
     void release_all()
     {
         const std::lock_guard lock(m_mutex);
@@ -87,6 +93,11 @@ private:
                 return data;
             }
         }
+        if (over_memory_limit(size)) {
+            release_all(); // cached blocks count against the limit too
+            if (over_memory_limit(size))
+                throw std::bad_alloc();
+        }
         void* data = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (data == MAP_FAILED) {
             release_all(); // what is cached may be what is missing
@@ -100,6 +111,12 @@ private:
         ++m_stats.misses;
         m_sizes[data] = size;
         return data;
+    }
+
+    bool over_memory_limit(std::size_t size)
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_memory_limit > 0 && m_stats.in_use_bytes + m_stats.cached_bytes + size > m_memory_limit;
     }
 
     /// False when the block is not a large one of ours.
@@ -133,6 +150,7 @@ private:
     std::multimap<std::size_t, void*> m_free;
     std::unordered_map<void*, std::size_t> m_sizes;
     std::size_t m_limit = 0;
+    std::size_t m_memory_limit = 0;
     CachingAllocatorStats m_stats;
 };
 
@@ -144,6 +162,11 @@ void install_caching_cpu_allocator(std::size_t cache_limit_bytes)
     allocator.set_limit(cache_limit_bytes);
     static std::once_flag once;
     std::call_once(once, [&] { c10::SetAllocator(c10::DeviceType::CPU, &allocator, /*priority=*/1); });
+}
+
+void set_cpu_memory_limit(std::size_t bytes)
+{
+    CachingCpuAllocator::self().set_memory_limit(bytes);
 }
 
 void release_cached_cpu_memory()

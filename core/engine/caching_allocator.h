@@ -21,6 +21,12 @@ struct CachingAllocatorStats {
 /// `cache_limit_bytes` bounds the freed memory kept; beyond it blocks go back to the system.
 void install_caching_cpu_allocator(std::size_t cache_limit_bytes);
 
+/// Bounds the large blocks in use plus those cached (the activations; weights are mapped files
+/// and do not count). An allocation beyond it throws std::bad_alloc, which the pipeline reports
+/// as "out of memory" — a clear end instead of the machine swapping. 0: no bound (the default;
+/// $EIKONA_CPU_MEMORY_LIMIT_MB sets one at start-up).
+void set_cpu_memory_limit(std::size_t bytes);
+
 /// Returns every cached block to the system (e.g. after a job, or when memory is short).
 void release_cached_cpu_memory();
 

@@ -2,6 +2,7 @@
 // init images of another size, tiled VAE decode, the fp32 redo of an overflowing decode,
 // device and dtype choice, and cancelling between the two guidance passes.
 
+#include "caching_allocator.h"
 #include "golden.h"
 #include "pipeline/compute_target.h"
 #include "pipeline/generation.h"
@@ -202,6 +203,29 @@ private Q_SLOTS:
             QVERIFY(refused("cuda", "auto", "no CUDA device"));
         if (!at::hasMPS())
             QVERIFY(refused("mps", "auto", "not available"));
+    }
+
+    // A run that needs more memory than there is ends with a clear error, gives back what it
+    // held, and the next run works. The bound stands in for a full machine.
+    void outOfMemoryIsAClearError()
+    {
+        install_caching_cpu_allocator(64 << 20);
+        release_cached_cpu_memory();
+        const auto before = caching_allocator_stats().in_use_bytes;
+        set_cpu_memory_limit(before + (24 << 20));
+        auto request = smallRequest("euler_a");
+        request.width = request.height = 512;
+        request.images_per_prompt = 2;
+        try {
+            pipeline::txt2img(*m_model, request);
+            set_cpu_memory_limit(0);
+            QFAIL("a run over the memory bound finished");
+        } catch (const pipeline::PipelineError& error) {
+            QVERIFY2(std::string(error.what()).find("out of memory") != std::string::npos, error.what());
+        }
+        QCOMPARE(caching_allocator_stats().in_use_bytes, before);
+        QVERIFY(!pipeline::txt2img(*m_model, smallRequest("euler_a")).image.isnan().any().item<bool>());
+        set_cpu_memory_limit(0);
     }
 
     // Polls come before each step and between the unconditional and conditional passes:
