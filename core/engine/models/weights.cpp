@@ -19,6 +19,10 @@ std::vector<io::ExpectedTensor> expected_tensors(torch::nn::Module& module)
 
 void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file, const WeightLoadOptions& options)
 {
+    const auto expected = expected_tensors(module);
+    std::map<std::string_view, const std::vector<std::int64_t>*, std::less<>> expected_shape;
+    for (const auto& tensor : expected)
+        expected_shape.emplace(tensor.name, &tensor.shape);
     // Module name -> stored key, and the shapes as the module will see them.
     std::map<std::string, std::string, std::less<>> stored_key;
     io::ShapeMap found;
@@ -29,7 +33,10 @@ void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file, co
         if (options.rename) {
             if (auto renamed = options.rename(info.name)) {
                 name = std::move(*renamed);
-                if (shape.size() == 4 && shape[2] == 1 && shape[3] == 1) // a 1x1 conv kernel stored for a Linear
+                // A 1x1 convolution kernel stored for what the network has as a linear layer.
+                const auto wanted = expected_shape.find(name);
+                if (shape.size() == 4 && shape[2] == 1 && shape[3] == 1 && wanted != expected_shape.end() &&
+                    wanted->second->size() == 2)
                     shape.resize(2);
             }
         }
@@ -39,7 +46,6 @@ void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file, co
         }
         found.emplace(name, std::move(shape));
     }
-    const auto expected = expected_tensors(module);
     auto report = io::compare_weights(found, expected, options.ignorable);
     report.unexpected.insert(report.unexpected.end(), duplicates.begin(), duplicates.end());
     if (!report.ok())

@@ -23,9 +23,13 @@ struct StableDiffusion {
 };
 
 /// Loads a diffusers-layout folder: tokenizer, the three networks (with `settings`' dtype,
-/// device and variant) and the scheduler config. Throws io::ModelFolderError and the loaders'
-/// errors, each naming the file at fault.
-StableDiffusion load_stable_diffusion(const std::filesystem::path& folder, const models::LoadSettings& settings = {});
+/// device and variant) and the scheduler config. Or a single-file SD 1.x `.safetensors`
+/// checkpoint in the original layout, whose tokenizer, and configs unless the file carries its
+/// own, come from `single_file_defaults` (a diffusers-layout folder without weights: the SD 1.5
+/// defaults in resources/sd15). Throws io::ModelFolderError and the loaders' errors, each
+/// naming the file at fault.
+StableDiffusion load_stable_diffusion(const std::filesystem::path& path, const models::LoadSettings& settings = {},
+                                      const std::filesystem::path& single_file_defaults = {});
 
 /// The CLI id of the model's own scheduler (the sampler used when none is chosen); "pndm"
 /// when the model names none this code knows.
