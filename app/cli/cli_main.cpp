@@ -4,10 +4,13 @@
 
 #include <QCoreApplication>
 
+#include <csignal>
 #include <cstdio>
 
 int main(int argc, char* argv[])
 {
+    // Over a file-size limit (ulimit -f) a write should fail and be reported, not kill us.
+    std::signal(SIGXFSZ, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("eikona-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(EIKONA_VERSION));

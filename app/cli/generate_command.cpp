@@ -1,4 +1,4 @@
-// eikona-cli generate --model DIR|REPO_ID --prompt TEXT [options]: txt2img, or img2img with
+// eikona-cli generate --model DIR|FILE|NAME|REPO_ID --prompt TEXT [options]: txt2img, or img2img with
 // --init-image. The flags are a contract other tools rely on; keep them as they are.
 
 #include "cli/cli_command.h"
@@ -8,7 +8,7 @@
 
 #include "engine_status.h"
 #include "generation_session.h"
-#include "hub_cache.h"
+#include "model_registry.h"
 #include "picture_file.h"
 
 #include <QDir>
@@ -48,7 +48,7 @@ QString readOptions(const QCommandLineParser& parser, Options& options)
     auto& request = options.request;
     options.model = parser.value(QStringLiteral("model"));
     if (options.model.isEmpty())
-        return QStringLiteral("--model is required (a diffusers folder, or a Hugging Face repository id)");
+        return QStringLiteral("--model is required (a diffusers folder, a .safetensors checkpoint, a model name, or a Hugging Face repository id)");
     if (!parser.isSet(QStringLiteral("prompt")))
         return QStringLiteral("--prompt is required");
     request.prompt = parser.value(QStringLiteral("prompt"));
@@ -106,21 +106,6 @@ QString readOptions(const QCommandLineParser& parser, Options& options)
     return {};
 }
 
-// A folder path, or a hub repository id: from the cache, downloaded on first use.
-std::optional<QString> resolveModel(const QString& model, QString& error)
-{
-    if (QFileInfo(model).isDir())
-        return model;
-    if (store::repoFolderName(model).isEmpty() || model.startsWith(QLatin1Char('.')) || model.startsWith(QLatin1Char('/'))) {
-        error = QStringLiteral("no model folder at %1").arg(model);
-        return std::nullopt;
-    }
-    const auto snapshot = fetchModel(model, QStringLiteral("main"), QStringLiteral("fp16"), error);
-    if (snapshot.isEmpty())
-        return std::nullopt;
-    return snapshot;
-}
-
 // Where image `index` of `count` goes: --out FILE.png (numbered when several), or a folder
 // (made if needed) with A1111-style "<number>-<seed>.png" names that never overwrite.
 QString outputPath(const QString& out, int index, int count, quint64 seed)
@@ -154,7 +139,7 @@ int runGenerate(const QStringList& arguments)
                      : QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help));
     };
     parser.addOptions({
-        option("model", "Diffusers model folder, or Hugging Face repository id.", "DIR|REPO_ID"),
+        option("model", "Diffusers model folder, single-file .safetensors checkpoint, a name from `models list`, or Hugging Face repository id.", "MODEL"),
         option("prompt", "What to draw (A1111 emphasis like (word:1.2) by default).", "TEXT"),
         option("negative", "What to avoid.", "TEXT"),
         option("steps", "Denoising steps (default 25).", "N"),
@@ -190,9 +175,15 @@ int runGenerate(const QStringList& arguments)
         if (request.initImage.isNull())
             return fail(QStringLiteral("cannot read the init image %1: %2").arg(options.initImage, reader.errorString()));
     }
+    // Where the pictures go is made sure of before minutes of work, not after.
+    const auto outputFolder = options.out.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)
+                                  ? QFileInfo(options.out).absolutePath()
+                                  : (options.out.isEmpty() ? QStringLiteral(".") : options.out);
+    if (!QDir().mkpath(outputFolder) || !QFileInfo(outputFolder).isWritable())
+        return fail(QStringLiteral("cannot write pictures into %1: check that it is a folder you may write to").arg(outputFolder));
     QString error;
-    const auto folder = resolveModel(options.model, error);
-    if (!folder)
+    const auto model = resolveModel(options.model, error);
+    if (!model)
         return fail(error);
 
     std::fprintf(stderr, "%s\n", qUtf8Printable(backend::configureEngine(options.threads)));
@@ -200,10 +191,12 @@ int runGenerate(const QStringList& arguments)
     timer.start();
     std::unique_ptr<backend::GenerationSession> session;
     try {
-        session = backend::GenerationSession::open(*folder, options.load);
+        session = backend::GenerationSession::open(model->path, options.load);
     } catch (const backend::GenerationError& loadError) {
         return fail(QString::fromUtf8(loadError.what()));
     }
+    if (!model->registryName.isEmpty())
+        store::ModelRegistry().markUsed(model->registryName);
     std::fprintf(stderr, "loaded %s in %.1f s on %s\n", qUtf8Printable(session->modelName()),
                  static_cast<double>(timer.elapsed()) / 1000.0, qUtf8Printable(session->computeDescription()));
     const int total = request.batchSize * request.batchCount;

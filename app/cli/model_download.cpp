@@ -3,7 +3,12 @@
 #include "cli/interrupt.h"
 #include "cli/progress_bar.h"
 
+#include "hub_cache.h"
 #include "hub_client.h"
+#include "local_model.h"
+#include "model_registry.h"
+
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -53,6 +58,33 @@ QString fetchModel(const QString& repoId, const QString& revision, const QString
         error = QString::fromUtf8(hubError.what());
         return {};
     }
+}
+
+std::optional<ResolvedModel> resolveModel(const QString& model, QString& error)
+{
+    const store::ModelRegistry registry;
+    if (QFileInfo::exists(model)) {
+        const auto check = store::checkLocalModel(model);
+        if (!check.kind) {
+            error = check.problem;
+            return std::nullopt;
+        }
+        const auto absolute = QFileInfo(model).absoluteFilePath();
+        for (const auto& entry : registry.models())
+            if (entry.path == absolute)
+                return ResolvedModel{model, entry.name};
+        return ResolvedModel{model, {}};
+    }
+    if (const auto entry = registry.find(model); entry && entry->source == store::ModelEntry::Source::Local)
+        return ResolvedModel{entry->path, entry->name};
+    if (store::repoFolderName(model).isEmpty() || model.startsWith(QLatin1Char('.')) || model.startsWith(QLatin1Char('/'))) {
+        error = QStringLiteral("no model at %1").arg(model);
+        return std::nullopt;
+    }
+    const auto snapshot = fetchModel(model, QStringLiteral("main"), QStringLiteral("fp16"), error);
+    if (snapshot.isEmpty())
+        return std::nullopt;
+    return ResolvedModel{snapshot, store::canonicalRepoId(model)};
 }
 
 } // namespace eikona::cli

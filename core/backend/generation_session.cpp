@@ -2,6 +2,7 @@
 
 #include "io/model_folder.h"
 #include "io/safetensors.h"
+#include "local_model.h"
 #include "model_hash.h"
 #include "pipeline/compute_target.h"
 #include "pipeline/generation.h"
@@ -82,12 +83,21 @@ std::unique_ptr<GenerationSession> GenerationSession::open(const QString& modelF
         settings.device = target.device;
         if (target.dtype == at::kHalf)
             settings.variant = "fp16";
+        const auto check = store::checkLocalModel(modelFolder);
+        if (!check.kind)
+            throw GenerationError(check.problem.toStdString());
         const std::filesystem::path path = modelFolder.toStdString();
         std::unique_ptr<GenerationSession> session(new GenerationSession);
-        session->d = std::make_unique<Impl>(Impl{pipeline::load_stable_diffusion(path, settings), target,
-                                                 QFileInfo(modelFolder).absoluteFilePath(), {}, {}});
-        session->d->weightsFile = fromStd(io::ModelFolder::open(path).weights_file("unet", settings.variant).string());
+        session->d = std::make_unique<Impl>(Impl{
+            pipeline::load_stable_diffusion(path, settings, store::sd15DefaultsFolder().toStdString()), target,
+            QFileInfo(modelFolder).absoluteFilePath(), {}, {}});
+        // A1111 hashes the checkpoint file; a folder's stand-in is its UNet weights.
+        session->d->weightsFile = *check.kind == store::LocalModelKind::SingleFile
+                                      ? session->d->folder
+                                      : fromStd(io::ModelFolder::open(path).weights_file("unet", settings.variant).string());
         return session;
+    } catch (const GenerationError&) {
+        throw;
     } catch (const std::exception& error) {
         throw GenerationError(error.what());
     }
@@ -115,7 +125,8 @@ QString GenerationSession::modelName() const
     static const QRegularExpression snapshot(QStringLiteral("/models--[^/]+--([^/]+)/snapshots/[^/]+/?$"));
     if (const auto match = snapshot.match(d->folder); match.hasMatch())
         return match.captured(1);
-    return QFileInfo(d->folder).fileName();
+    const QFileInfo info(d->folder);
+    return info.isFile() ? info.completeBaseName() : info.fileName();
 }
 
 QString GenerationSession::modelHash() const

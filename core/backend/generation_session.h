@@ -18,9 +18,10 @@ struct ModelLoadOptions {
 
 class GenerationSession {
 public:
-    /// Opens a diffusers-layout folder. Throws GenerationError naming what is wrong (bad
-    /// device or dtype, missing or broken files).
-    static std::unique_ptr<GenerationSession> open(const QString& modelFolder, const ModelLoadOptions& options = {});
+    /// Opens a diffusers-layout folder or an SD 1.x single-file .safetensors checkpoint. Throws
+    /// GenerationError naming what is wrong (bad device or dtype, missing or broken files, a
+    /// pickle file refused).
+    static std::unique_ptr<GenerationSession> open(const QString& model, const ModelLoadOptions& options = {});
     ~GenerationSession();
 
     /// "CPU, fp32" — and on the CPU it is said plainly.
@@ -28,7 +29,8 @@ public:
     bool onCpu() const;
     /// The A1111 label of the model's own scheduler, and its CLI id.
     QString defaultSampler() const;
-    /// "stable-diffusion-v1-5" for a hub snapshot, else the folder's name.
+    /// "stable-diffusion-v1-5" for a hub snapshot, else the folder's name or the file's without
+    /// its extension.
     QString modelName() const;
     /// First 10 hex digits of the UNet weights' SHA-256 (read from the hub's blob name when it
     /// is one; hashed once and remembered otherwise).

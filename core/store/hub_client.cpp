@@ -1,6 +1,7 @@
 #include "hub_client.h"
 
 #include "hub_cache.h"
+#include "proxy_settings.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -13,7 +14,6 @@
 #include <QJsonObject>
 #include <QLockFile>
 #include <QNetworkAccessManager>
-#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QPointer>
 #include <QRegularExpression>
@@ -54,7 +54,7 @@ class Hub {
 public:
     explicit Hub(const HubOptions& options) : m_options(options)
     {
-        QNetworkProxyFactory::setUseSystemConfiguration(true); // system proxy, HTTPS_PROXY/HTTP_PROXY/NO_PROXY
+        m_network.setProxyFactory(new EnvironmentProxyFactory); // HTTPS_PROXY/HTTP_PROXY/NO_PROXY, else the system's
         m_endpointHost = QUrl(m_options.endpoint).host();
     }
 
@@ -268,7 +268,7 @@ private:
         transfer->file = file;
         transfer->lock = std::move(lock);
         transfer->partial.setFileName(blob + QStringLiteral(".incomplete"));
-        if (!transfer->partial.open(QIODevice::ReadWrite)) {
+        if (!transfer->partial.open(QIODevice::ReadWrite | QIODevice::Unbuffered)) { // write errors show at once
             fail(HubError(text(QStringLiteral("cannot write %1: %2").arg(transfer->partial.fileName(), transfer->partial.errorString()))));
             return true;
         }
@@ -307,9 +307,10 @@ private:
                 return;
             const auto bytes = reply->readAll();
             if (transfer.partial.write(bytes) != bytes.size()) {
-                reply->abort();
+                // The error first: aborting finishes the reply at once, and its handler must see it.
                 fail(HubError(text(QStringLiteral("cannot write %1 (%2): is the disk full? The part already fetched is kept "
                                                   "and resumes next time").arg(transfer.partial.fileName(), transfer.partial.errorString()))));
+                reply->abort();
             }
         });
         QObject::connect(reply, &QNetworkReply::finished, [this, &transfer, reply] {
