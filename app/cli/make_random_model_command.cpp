@@ -2,6 +2,7 @@
 
 #include "cli/cli_command.h"
 
+#include "local_model.h"
 #include "models/random_model.h"
 
 #include <QCoreApplication>
@@ -18,10 +19,7 @@ namespace {
 // The SD 1.5 tokenizer files: installed beside the app, else in the source tree.
 QString defaultTokenizerFolder()
 {
-    const QString installed = QCoreApplication::applicationDirPath() + QStringLiteral("/../share/eikona/sd15/tokenizer");
-    if (QFileInfo::exists(installed + QStringLiteral("/vocab.json")))
-        return QDir::cleanPath(installed);
-    return QStringLiteral(EIKONA_SOURCE_RESOURCES "/sd15/tokenizer");
+    return store::sd15DefaultsFolder() + QStringLiteral("/tokenizer");
 }
 
 } // namespace

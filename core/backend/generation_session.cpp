@@ -129,6 +129,15 @@ QString GenerationSession::modelName() const
     return info.isFile() ? info.completeBaseName() : info.fileName();
 }
 
+QString GenerationSession::modelSource() const
+{
+    static const QRegularExpression snapshot(QStringLiteral("/models--([^/]+)/snapshots/([0-9a-f]{40})/?$"));
+    const auto match = snapshot.match(d->folder);
+    if (!match.hasMatch())
+        return {};
+    return match.captured(1).replace(QStringLiteral("--"), QStringLiteral("/")) + u'@' + match.captured(2);
+}
+
 QString GenerationSession::modelHash() const
 {
     if (d->hash.isEmpty())
@@ -168,8 +177,10 @@ QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& reque
     parameters.model = modelName();
     if (img2img)
         parameters.denoisingStrength = request.strength;
-    parameters.extra = {{QStringLiteral("RNG"), QStringLiteral("CPU")},
-                        {QStringLiteral("Version"), QStringLiteral("Eikona " EIKONA_VERSION)}};
+    if (const auto source = modelSource(); !source.isEmpty())
+        parameters.extra.append({QStringLiteral("Model source"), source});
+    parameters.extra.append({QStringLiteral("RNG"), QStringLiteral("CPU")});
+    parameters.extra.append({QStringLiteral("Version"), QStringLiteral("Eikona " EIKONA_VERSION)});
 
     QList<GeneratedImage> images;
     try {

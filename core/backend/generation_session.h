@@ -32,6 +32,9 @@ public:
     /// "stable-diffusion-v1-5" for a hub snapshot, else the folder's name or the file's without
     /// its extension.
     QString modelName() const;
+    /// "ORG/NAME@<commit>" for a hub snapshot: exactly which weights made a picture (written
+    /// into its parameters as "Model source"); empty for local models.
+    QString modelSource() const;
     /// First 10 hex digits of the UNet weights' SHA-256 (read from the hub's blob name when it
     /// is one; hashed once and remembered otherwise).
     QString modelHash() const;

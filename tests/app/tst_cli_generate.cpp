@@ -217,7 +217,7 @@ private Q_SLOTS:
                                      << QStringLiteral("chunk or truncate");
         QTest::newRow("missing folder") << QStringList{QStringLiteral("--model"), QStringLiteral("/no/such/model"), QStringLiteral("--prompt"),
                                                        QStringLiteral("x")}
-                                        << 1 << QStringLiteral("no model folder");
+                                        << 1 << QStringLiteral("no model at /no/such/model");
         QTest::newRow("repository not cached") << QStringList{QStringLiteral("--model"), QStringLiteral("someone/not-cached"),
                                                               QStringLiteral("--prompt"), QStringLiteral("x")}
                                                << 1 << QStringLiteral("not in the cache");

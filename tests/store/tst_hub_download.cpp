@@ -410,6 +410,11 @@ private Q_SLOTS:
         QVERIFY(parameters);
         QCOMPARE(parameters->model, QStringLiteral("stable-diffusion-v1-5"));
         QCOMPARE(parameters->modelHash, m_server.sha256(QStringLiteral("unet/diffusion_pytorch_model.safetensors")).left(10));
+        // The exact weights: repository and commit.
+        const auto source = std::find_if(parameters->extra.begin(), parameters->extra.end(),
+                                         [](const auto& pair) { return pair.first == QStringLiteral("Model source"); });
+        QVERIFY(source != parameters->extra.end());
+        QCOMPARE(source->second, repo() + u'@' + QLatin1String(HubTestServer::k_commit));
         const int fetchedBefore = m_server.requests(QStringLiteral("/resolve/"));
         const auto second = run();
         QVERIFY2(second.first == 0, qPrintable(second.second));
