@@ -139,7 +139,7 @@ int runGenerate(const QStringList& arguments)
                      : QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help));
     };
     parser.addOptions({
-        option("model", "Diffusers model folder, single-file .safetensors checkpoint, a name from `models list`, or Hugging Face repository id.", "MODEL"),
+        option("model", "Diffusers model folder, single-file .safetensors checkpoint, a name from `models list`, or Hugging Face repository id (ORG/NAME[@REVISION]).", "MODEL"),
         option("prompt", "What to draw (A1111 emphasis like (word:1.2) by default).", "TEXT"),
         option("negative", "What to avoid.", "TEXT"),
         option("steps", "Denoising steps (default 25).", "N"),

@@ -77,14 +77,22 @@ std::optional<ResolvedModel> resolveModel(const QString& model, QString& error)
     }
     if (const auto entry = registry.find(model); entry && entry->source == store::ModelEntry::Source::Local)
         return ResolvedModel{entry->path, entry->name};
-    if (store::repoFolderName(model).isEmpty() || model.startsWith(QLatin1Char('.')) || model.startsWith(QLatin1Char('/'))) {
+    if (store::repoFolderName(model.section(u'@', 0, 0)).isEmpty() || model.startsWith(QLatin1Char('.')) ||
+        model.startsWith(QLatin1Char('/'))) {
         error = QStringLiteral("no model at %1").arg(model);
         return std::nullopt;
     }
-    const auto snapshot = fetchModel(model, QStringLiteral("main"), QStringLiteral("fp16"), error);
+    // ORG/NAME@REVISION pins a branch, tag or commit.
+    const auto repoId = model.section(u'@', 0, 0);
+    const auto revision = model.contains(u'@') ? model.section(u'@', 1) : QStringLiteral("main");
+    if (revision.isEmpty()) {
+        error = QStringLiteral("%1 names no revision after the @").arg(model);
+        return std::nullopt;
+    }
+    const auto snapshot = fetchModel(repoId, revision, QStringLiteral("fp16"), error);
     if (snapshot.isEmpty())
         return std::nullopt;
-    return ResolvedModel{snapshot, store::canonicalRepoId(model)};
+    return ResolvedModel{snapshot, store::canonicalRepoId(repoId)};
 }
 
 } // namespace eikona::cli

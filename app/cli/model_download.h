@@ -17,7 +17,7 @@ struct ResolvedModel {
 };
 
 /// A model path (folder or single file), a name from `eikona-cli models list`, or a hub
-/// repository id (from the cache, downloaded on first use). nullopt with `error` set when it
+/// repository id, optionally pinned as ORG/NAME@REVISION (from the cache, downloaded on first use). nullopt with `error` set when it
 /// is none of these or cannot be opened (pickle files are refused with the reason).
 std::optional<ResolvedModel> resolveModel(const QString& model, QString& error);
 

@@ -99,6 +99,7 @@ http {
   server {
     listen 127.0.0.1:%2;
     location = /api/models/%3/revision/main { default_type application/json; alias %1/api/revision.json; }
+    location = /api/models/%3/revision/%4 { default_type application/json; alias %1/api/revision.json; }
     location = /api/models/%5/revision/main { default_type application/json; alias %1/api/revision.json; }
     location /api/models/%6/ { add_header X-Error-Code GatedRepo always; return 401; }
     location /%5/resolve/%4/ { alias %1/broken/; }

@@ -422,6 +422,26 @@ private Q_SLOTS:
         QCOMPARE(m_server.requests(QStringLiteral("/resolve/")), fetchedBefore);
     }
 
+    // ORG/NAME@REVISION pins the weights; an unknown revision is said to be unknown.
+    void generateAtAPinnedRevision()
+    {
+        QTemporaryDir home;
+        const auto out = home.filePath(QStringLiteral("pinned.png"));
+        const auto pinned = runCli({QStringLiteral("generate"), QStringLiteral("--model"), repo() + u'@' + QLatin1String(HubTestServer::k_commit),
+                                    QStringLiteral("--prompt"), QStringLiteral("a kite"), QStringLiteral("--steps"), QStringLiteral("1"),
+                                    QStringLiteral("--width"), QStringLiteral("64"), QStringLiteral("--height"), QStringLiteral("64"),
+                                    QStringLiteral("--out"), out},
+                                   m_server.endpoint(), home.path());
+        QVERIFY2(pinned.exitCode == 0, qPrintable(pinned.err));
+        QVERIFY2(readParametersText(out)->contains(QStringLiteral("Model source: ") + repo() + u'@' + QLatin1String(HubTestServer::k_commit)),
+                 qPrintable(*readParametersText(out)));
+        const auto unknown = runCli({QStringLiteral("generate"), QStringLiteral("--model"), repo() + QStringLiteral("@no-such-branch"),
+                                     QStringLiteral("--prompt"), QStringLiteral("a kite")},
+                                    m_server.endpoint(), home.path());
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains(QStringLiteral("not found")), qPrintable(unknown.err));
+    }
+
     // Two processes asking for the same model at once: each blob is fetched once, both succeed.
     void twoProcessesShareTheWork()
     {
