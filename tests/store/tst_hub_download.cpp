@@ -58,7 +58,8 @@ struct CliRun {
 
 // eikona-cli against `endpoint` with the cache and the data folder (registry) in `home`;
 // `wrapper` runs it under another program (sh for ulimit, setpriv for another user).
-CliRun runCli(const QStringList& arguments, const QString& endpoint, const QString& home, const QStringList& wrapper = {})
+CliRun runCli(const QStringList& arguments, const QString& endpoint, const QString& home, const QStringList& wrapper = {},
+              const QString& program = QStringLiteral(EIKONA_CLI))
 {
     QProcess cli;
     auto environment = QProcessEnvironment::systemEnvironment();
@@ -69,9 +70,9 @@ CliRun runCli(const QStringList& arguments, const QString& endpoint, const QStri
     environment.remove(QStringLiteral("HF_HUB_OFFLINE"));
     cli.setProcessEnvironment(environment);
     if (wrapper.isEmpty())
-        cli.start(QStringLiteral(EIKONA_CLI), arguments);
+        cli.start(program, arguments);
     else
-        cli.start(wrapper.first(), wrapper.mid(1) + QStringList{QStringLiteral(EIKONA_CLI)} + arguments);
+        cli.start(wrapper.first(), wrapper.mid(1) + QStringList{program} + arguments);
     if (!cli.waitForFinished(120000))
         cli.kill();
     return {cli.exitCode(), QString::fromUtf8(cli.readAllStandardOutput()), QString::fromUtf8(cli.readAllStandardError())};
@@ -657,11 +658,19 @@ private Q_SLOTS:
         QVERIFY(QDir(home.path()).mkpath(QStringLiteral("hub")));
         QFile::setPermissions(home.path() + QStringLiteral("/hub"), QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther |
                                                                         QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
-        // root may write anywhere: run as nobody then.
-        const QStringList wrapper = ::geteuid() == 0 ? QStringList{QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
-                                                                   QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups")}
-                                                     : QStringList{};
-        const auto denied = runCli({QStringLiteral("models"), QStringLiteral("download"), repo()}, m_server.endpoint(), home.path(), wrapper);
+        // root may write anywhere: run as nobody then, from a copy of the tool nobody may run
+        // (the build folder can sit in a home that only root may enter).
+        const bool root = ::geteuid() == 0;
+        const QStringList wrapper = root ? QStringList{QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
+                                                       QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups")}
+                                         : QStringList{};
+        QString program = QStringLiteral(EIKONA_CLI);
+        if (root) {
+            program = home.filePath(QStringLiteral("eikona-cli"));
+            QVERIFY(QFile::copy(QStringLiteral(EIKONA_CLI), program));
+        }
+        const auto denied = runCli({QStringLiteral("models"), QStringLiteral("download"), repo()}, m_server.endpoint(), home.path(), wrapper,
+                                   program);
         QCOMPARE(denied.exitCode, 1);
         QVERIFY2(denied.err.contains(QStringLiteral("cannot create")) && denied.err.contains(QStringLiteral("permissions")) &&
                      denied.err.contains(home.path() + QStringLiteral("/hub")),
