@@ -9,6 +9,8 @@
 #include <c10/core/InferenceMode.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 using namespace eikona;
 
 class TestUNet : public QObject {
@@ -53,6 +55,42 @@ private Q_SLOTS:
         }
         if (golden == QLatin1String("unet_case0"))
             QCOMPARE(compared, 14);
+    }
+
+    // The fused kernel (where the CPU has AVX-512) against the plain formula, for SD 1.5's head
+    // sizes (40, 80, 160), the VAE's single 512-wide head, odd sizes that leave partial tiles,
+    // and the strided views the attention layers pass (heads split out of [B, L, heads * d]).
+    void attentionEqualsTheFormula_data()
+    {
+        QTest::addColumn<int>("heads");
+        QTest::addColumn<int>("d");
+        QTest::addColumn<int>("lq");
+        QTest::addColumn<int>("lk");
+        QTest::newRow("self 64x64 level") << 2 << 40 << 4096 << 4096;
+        QTest::newRow("cross 32x32 level") << 8 << 80 << 1024 << 77;
+        QTest::newRow("self 8x8 level") << 8 << 160 << 64 << 64;
+        QTest::newRow("vae mid block") << 1 << 512 << 256 << 256;
+        QTest::newRow("odd sizes") << 3 << 13 << 71 << 300;
+    }
+
+    void attentionEqualsTheFormula()
+    {
+        QFETCH(int, heads);
+        QFETCH(int, d);
+        QFETCH(int, lq);
+        QFETCH(int, lk);
+        const c10::InferenceMode inference;
+        const auto split = [&](const at::Tensor& t) { return t.view({2, t.size(1), heads, d}).transpose(1, 2); };
+        const auto q = split(at::randn({2, lq, heads * d}));
+        const auto k = split(at::randn({2, lk, heads * d}));
+        const auto v = split(at::randn({2, lk, heads * d}));
+        const double scale = 1.0 / std::sqrt(static_cast<double>(d));
+        const auto actual = models::attention(q, k, v, scale);
+        const auto reference = at::matmul(at::softmax(at::matmul(q.to(at::kDouble), k.transpose(-1, -2).to(at::kDouble)) * scale, -1),
+                                          v.to(at::kDouble))
+                                   .transpose(1, 2)
+                                   .reshape({2, lq, heads * d});
+        EIKONA_COMPARE_CLOSE(actual, reference, 2e-6, 1e-5, "attention");
     }
 
     // Attention in query chunks gives the unchunked result.

@@ -1,12 +1,14 @@
 #include "models/attention.h"
 
+#include "models/attention_kernel.h"
 #include "models/op_profile.h"
 
 #include <ATen/Functions.h>
+#include <ATen/Parallel.h>
 
 #include <algorithm>
 #include <cstdlib>
-
+#include <string_view>
 
 namespace eikona::models {
 
@@ -58,6 +60,66 @@ at::Tensor chunked_attention(const at::Tensor& q, const at::Tensor& k, const at:
     return out.view({q.size(0), q.size(1), lq, v.size(3)});
 }
 
+namespace {
+
+bool fused_attention_enabled()
+{
+    static const bool enabled = [] {
+        const char* env = std::getenv("EIKONA_FUSED_ATTENTION");
+        return !(env && std::string_view(env) == "0");
+    }();
+    return enabled;
+}
+
+bool fused_attention_applies(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v)
+{
+    for (const auto* t : {&q, &k, &v})
+        if (!t->is_cpu() || t->scalar_type() != at::kFloat || t->stride(3) != 1)
+            return false;
+    return fused_attention_enabled() && kernels::attention_kernel_supported();
+}
+
+at::Tensor fused_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, double scale)
+{
+    const auto batch = q.size(0), heads = q.size(1), lq = q.size(2), d = q.size(3), lk = k.size(2);
+    const OpTimer timer(OpKind::Attention, 2.0 * static_cast<double>(batch * heads * lq * lk) * static_cast<double>(2 * d));
+    const auto kt = k.transpose(2, 3).contiguous(); // [B, heads, d, Lk]: keys along the vector lanes
+    auto out = at::empty({batch, lq, heads * d}, q.options());
+    kernels::AttentionProblem problem;
+    problem.q = q.data_ptr<float>();
+    problem.kt = kt.data_ptr<float>();
+    problem.v = v.data_ptr<float>();
+    problem.out = out.data_ptr<float>();
+    problem.batch = batch;
+    problem.heads = heads;
+    problem.lq = lq;
+    problem.lk = lk;
+    problem.d = d;
+    problem.q_batch = q.stride(0);
+    problem.q_head = q.stride(1);
+    problem.q_row = q.stride(2);
+    problem.v_batch = v.stride(0);
+    problem.v_head = v.stride(1);
+    problem.v_row = v.stride(2);
+    problem.scale = static_cast<float>(scale);
+    // Consecutive tasks share a head, so each thread's keys and values stay in its cache.
+    at::parallel_for(0, kernels::attention_task_count(problem), 1, [&](std::int64_t begin, std::int64_t end) {
+        for (auto task = begin; task < end; ++task)
+            kernels::run_attention_task(problem, task);
+    });
+    return out;
+}
+
+} // namespace
+
+at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, double scale)
+{
+    if (fused_attention_applies(q, k, v))
+        return fused_attention(q, k, v, scale);
+    const auto out = chunked_attention(q, k, v, scale); // [B, heads, Lq, d]
+    return out.transpose(1, 2).reshape({q.size(0), q.size(2), q.size(1) * q.size(3)});
+}
+
 AttentionImpl::AttentionImpl(std::int64_t query_dim, std::optional<std::int64_t> cross_attention_dim,
                              std::int64_t heads_, std::int64_t head_dim_, bool qkv_bias)
     : heads(heads_), head_dim(head_dim_)
@@ -80,9 +142,7 @@ at::Tensor AttentionImpl::forward(const at::Tensor& x, const at::Tensor& context
     const auto q = split(to_q(x));
     const auto k = split(to_k(source));
     const auto v = split(to_v(source));
-    auto out = chunked_attention(q, k, v, 1.0 / std::sqrt(static_cast<double>(head_dim)));
-    out = out.transpose(1, 2).reshape({batch, x.size(1), heads * head_dim});
-    return to_out_0(out);
+    return to_out_0(attention(q, k, v, 1.0 / std::sqrt(static_cast<double>(head_dim))));
 }
 
 FeedForwardImpl::FeedForwardImpl(std::int64_t dim, std::int64_t mult)

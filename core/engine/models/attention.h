@@ -19,6 +19,12 @@ namespace eikona::models {
 at::Tensor chunked_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, double scale,
                              std::int64_t query_chunk = 0);
 
+/// softmax(q k^T * scale) v with the heads side by side: q: [B, heads, Lq, d], k/v:
+/// [B, heads, Lk, d] (any strides) -> [B, Lq, heads * d], the layout to_out reads. fp32 on
+/// CPUs with AVX-512 runs the fused kernel (kernels::run_attention_task), anything else
+/// chunked_attention; $EIKONA_FUSED_ATTENTION=0 forces the latter (for comparisons).
+at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, double scale);
+
 /// Bytes one block of scores may take: $EIKONA_ATTENTION_CHUNK_KB, else 4 MiB, which keeps the
 /// block in cache between the two matrix products (measured: a 256 MB block made SD 1.5's
 /// 4096-token self-attention run at 8 GFLOPS).

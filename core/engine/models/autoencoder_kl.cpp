@@ -34,7 +34,7 @@ at::Tensor VaeAttentionImpl::forward(const at::Tensor& x)
     const auto q = to_q(h).unsqueeze(1);
     const auto k = to_k(h).unsqueeze(1);
     const auto v = to_v(h).unsqueeze(1);
-    const auto attended = chunked_attention(q, k, v, 1.0 / std::sqrt(static_cast<double>(channels))).squeeze(1);
+    const auto attended = attention(q, k, v, 1.0 / std::sqrt(static_cast<double>(channels)));
     return to_out_0(attended).transpose(1, 2).reshape({batch, channels, height, width}).add_(x);
 }
 

@@ -4,6 +4,10 @@
 #include <c10/core/GradMode.h>
 
 #include <array>
+#include <cstdint>
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 namespace eikona::models {
 
@@ -64,6 +68,28 @@ void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file, co
         assign(item.key(), item.value());
     for (auto& item : module.named_buffers(true))
         assign(item.key(), item.value());
+}
+
+void release_mapped_pages(torch::nn::Module& module)
+{
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto release = [&](const at::Tensor& tensor) {
+        if (!tensor.defined() || !tensor.is_cpu() || !tensor.has_storage())
+            return;
+        const auto& data = tensor.storage().data_ptr();
+        if (data.get_context() == data.get())
+            return; // owned memory, not a view of a weight file
+        // Whole pages inside the tensor only: a neighbour sharing an edge page keeps it.
+        const auto begin = reinterpret_cast<std::uintptr_t>(tensor.data_ptr());
+        const auto first = (begin + page - 1) / page * page;
+        const auto last = (begin + tensor.nbytes()) / page * page;
+        if (last > first)
+            ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
+    };
+    for (const auto& item : module.named_parameters(true))
+        release(item.value());
+    for (const auto& item : module.named_buffers(true))
+        release(item.value());
 }
 
 io::NamedTensors named_tensors(torch::nn::Module& module)

@@ -31,6 +31,12 @@ std::vector<io::ExpectedTensor> expected_tensors(torch::nn::Module& module);
 /// on any mismatch.
 void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file, const WeightLoadOptions& options = {});
 
+/// Gives the pages of the module's memory-mapped weights back to the kernel (MADV_DONTNEED):
+/// they stay in the page cache and fault back in when next used, so a network idle for most of
+/// a job (the text encoder once the prompt is encoded) does not count in its peak memory.
+/// Weights the process owns (converted dtypes, packed kernels) are untouched.
+void release_mapped_pages(torch::nn::Module& module);
+
 /// The module's parameters as named tensors (for writing a checkpoint).
 io::NamedTensors named_tensors(torch::nn::Module& module);
 

@@ -1,5 +1,6 @@
 #include "pipeline/generation.h"
 
+#include "models/weights.h"
 #include "pipeline/init_image.h"
 #include "pipeline/latent_preview.h"
 
@@ -67,6 +68,7 @@ Setup prepare(StableDiffusion& model, const Txt2ImgRequest& request)
     setup.guided = request.guidance_scale > 1.0;
     setup.batch = static_cast<std::int64_t>(request.prompts.size()) * request.images_per_prompt;
     setup.embeds = prompt_embeddings(model, request, setup.guided);
+    models::release_mapped_pages(*model.text_encoder); // idle until the next job: out of the peak
     setup.scheduler = schedulers::make_scheduler(request.sampler, model.scheduler_config);
     setup.scheduler->set_timesteps(request.steps);
     return setup;
