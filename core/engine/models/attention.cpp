@@ -83,12 +83,17 @@ at::Tensor fused_attention(const at::Tensor& q, const at::Tensor& k, const at::T
 {
     const auto batch = q.size(0), heads = q.size(1), lq = q.size(2), d = q.size(3), lk = k.size(2);
     const OpTimer timer(OpKind::Attention, 2.0 * static_cast<double>(batch * heads * lq * lk) * static_cast<double>(2 * d));
-    const auto kt = k.transpose(2, 3).contiguous(); // [B, heads, d, Lk]: keys along the vector lanes
+    // Keys transposed (along the vector lanes) and values, each padded with zeros so the kernel
+    // reads whole vectors: [B, heads, d, Lk+] and [B, heads, Lk, d+].
+    auto kt = at::zeros({batch, heads, d, kernels::key_padding(lk)}, q.options());
+    kt.narrow(3, 0, lk).copy_(k.transpose(2, 3));
+    auto values = at::zeros({batch, heads, lk, kernels::value_padding(d)}, q.options());
+    values.narrow(3, 0, d).copy_(v);
     auto out = at::empty({batch, lq, heads * d}, q.options());
     kernels::AttentionProblem problem;
     problem.q = q.data_ptr<float>();
     problem.kt = kt.data_ptr<float>();
-    problem.v = v.data_ptr<float>();
+    problem.v = values.data_ptr<float>();
     problem.out = out.data_ptr<float>();
     problem.batch = batch;
     problem.heads = heads;
@@ -98,9 +103,8 @@ at::Tensor fused_attention(const at::Tensor& q, const at::Tensor& k, const at::T
     problem.q_batch = q.stride(0);
     problem.q_head = q.stride(1);
     problem.q_row = q.stride(2);
-    problem.v_batch = v.stride(0);
-    problem.v_head = v.stride(1);
-    problem.v_row = v.stride(2);
+    problem.kt_stride = kt.size(3);
+    problem.v_stride = values.size(3);
     problem.scale = static_cast<float>(scale);
     // Consecutive tasks share a head, so each thread's keys and values stay in its cache.
     at::parallel_for(0, kernels::attention_task_count(problem), 1, [&](std::int64_t begin, std::int64_t end) {

@@ -58,35 +58,41 @@ EIKONA_AVX512 inline __m512 exp_nonpositive(__m512 x)
     return _mm512_scalef_ps(p, n);
 }
 
-// scores[i][j] = sum_c queries[i][c] * kt[c][j] for `cols` keys; 8 rows x 32 keys per
-// register tile, the key tile (d x 32) staying in L1 while every row group passes over it.
+// scores[i][j] = sum_c queries[i][c] * kt[c][j] for `cols` keys; 4 rows x 64 keys per
+// register tile (few broadcasts per multiply-add), the key tile (d x 64) staying in L1 while
+// every row group passes over it.
 EIKONA_AVX512 void score_tile(const float* queries, const float* kt, std::int64_t kt_stride, std::int64_t d,
                               std::int64_t rows, std::int64_t cols, float* scores)
 {
-    for (std::int64_t j = 0; j < cols; j += 32) {
-        const auto mask0 = tail_mask(cols - j);
-        const auto mask1 = tail_mask(cols - j - 16 > 0 ? cols - j - 16 : 0);
-        for (std::int64_t g = 0; g < rows; g += k_tile_rows) {
-            __m512 acc[k_tile_rows][2];
-#pragma GCC unroll 8
-            for (int r = 0; r < k_tile_rows; ++r)
-                acc[r][0] = acc[r][1] = _mm512_setzero_ps();
+    constexpr int tile_rows = 4;
+    constexpr int vectors = 4;
+    for (std::int64_t j = 0; j < cols; j += 16 * vectors) { // keys are padded with zeros to whole tiles
+        for (std::int64_t g = 0; g < rows; g += tile_rows) {
+            __m512 acc[tile_rows][vectors];
+#pragma GCC unroll 4
+            for (int r = 0; r < tile_rows; ++r)
+#pragma GCC unroll 4
+                for (int k = 0; k < vectors; ++k)
+                    acc[r][k] = _mm512_setzero_ps();
             const float* q = queries + g * d;
             for (std::int64_t c = 0; c < d; ++c) {
-                const __m512 k0 = _mm512_maskz_loadu_ps(mask0, kt + c * kt_stride + j);
-                const __m512 k1 = _mm512_maskz_loadu_ps(mask1, kt + c * kt_stride + j + 16);
-#pragma GCC unroll 8
-                for (int r = 0; r < k_tile_rows; ++r) {
+                __m512 keys[vectors];
+#pragma GCC unroll 4
+                for (int k = 0; k < vectors; ++k)
+                    keys[k] = _mm512_loadu_ps(kt + c * kt_stride + j + 16 * k);
+#pragma GCC unroll 4
+                for (int r = 0; r < tile_rows; ++r) {
                     const __m512 a = _mm512_set1_ps(q[r * d + c]);
-                    acc[r][0] = _mm512_fmadd_ps(a, k0, acc[r][0]);
-                    acc[r][1] = _mm512_fmadd_ps(a, k1, acc[r][1]);
+#pragma GCC unroll 4
+                    for (int k = 0; k < vectors; ++k)
+                        acc[r][k] = _mm512_fmadd_ps(a, keys[k], acc[r][k]);
                 }
             }
-#pragma GCC unroll 8
-            for (int r = 0; r < k_tile_rows; ++r) {
-                _mm512_storeu_ps(scores + (g + r) * k_key_tile + j, acc[r][0]);
-                _mm512_storeu_ps(scores + (g + r) * k_key_tile + j + 16, acc[r][1]);
-            }
+#pragma GCC unroll 4
+            for (int r = 0; r < tile_rows; ++r)
+#pragma GCC unroll 4
+                for (int k = 0; k < vectors; ++k)
+                    _mm512_storeu_ps(scores + (g + r) * k_key_tile + j + 16 * k, acc[r][k]);
         }
     }
 }
@@ -94,7 +100,7 @@ EIKONA_AVX512 void score_tile(const float* queries, const float* kt, std::int64_
 // The online softmax: each row's running maximum and sum, the tile's scores turned into
 // exp(score - max), and what was accumulated so far rescaled to the new maximum.
 EIKONA_AVX512 void softmax_tile(float* scores, std::int64_t rows, std::int64_t cols, float* row_max, float* row_sum,
-                                float* output, std::int64_t d)
+                                float* output, std::int64_t width)
 {
     for (std::int64_t i = 0; i < rows; ++i) {
         float* row = scores + i * k_key_tile;
@@ -115,64 +121,74 @@ EIKONA_AVX512 void softmax_tile(float* scores, std::int64_t rows, std::int64_t c
         row_sum[i] = row_sum[i] * rescale + _mm512_reduce_add_ps(sum);
         row_max[i] = new_max;
         if (rescale != 1.0f) {
-            float* out = output + i * d;
+            float* out = output + i * width;
             const __m512 factor = _mm512_set1_ps(rescale);
-            for (std::int64_t c = 0; c < d; c += 16) {
-                const auto mask = tail_mask(d - c);
-                _mm512_mask_storeu_ps(out + c, mask, _mm512_mul_ps(_mm512_maskz_loadu_ps(mask, out + c), factor));
-            }
+            for (std::int64_t c = 0; c < width; c += 16)
+                _mm512_storeu_ps(out + c, _mm512_mul_ps(_mm512_loadu_ps(out + c), factor));
         }
     }
 }
 
-// output[i][c0 + ...] += sum_j p[i][j] * v[j][c0 + ...] over `Vectors` (1 to 3) vectors of 16 columns.
+// output[i][c0 + ...] += sum_j p[i][j] * v[j][c0 + ...] over `Vectors` (1 to 3) vectors of 16
+// columns; values and output are padded to whole vectors.
 template <int Vectors>
-EIKONA_AVX512 void accumulate_values_columns(const float* p, const float* v, std::int64_t v_row, std::int64_t rows,
-                                             std::int64_t cols, float* output, std::int64_t d, std::int64_t c0)
+EIKONA_AVX512 void accumulate_values_columns(const float* p, const float* v, std::int64_t width, std::int64_t rows,
+                                             std::int64_t cols, float* output, std::int64_t c0)
 {
-    __mmask16 masks[Vectors];
-    for (int k = 0; k < Vectors; ++k)
-        masks[k] = tail_mask(d - c0 - 16 * k);
     for (std::int64_t g = 0; g < rows; g += k_tile_rows) {
         __m512 acc[k_tile_rows][Vectors];
 #pragma GCC unroll 8
         for (int r = 0; r < k_tile_rows; ++r)
+#pragma GCC unroll 3
             for (int k = 0; k < Vectors; ++k)
-                acc[r][k] = _mm512_maskz_loadu_ps(masks[k], output + (g + r) * d + c0 + 16 * k);
+                acc[r][k] = _mm512_loadu_ps(output + (g + r) * width + c0 + 16 * k);
         const float* p_rows = p + g * k_key_tile;
         for (std::int64_t j = 0; j < cols; ++j) {
             __m512 values[Vectors];
+#pragma GCC unroll 3
             for (int k = 0; k < Vectors; ++k)
-                values[k] = _mm512_maskz_loadu_ps(masks[k], v + j * v_row + c0 + 16 * k);
+                values[k] = _mm512_loadu_ps(v + j * width + c0 + 16 * k);
 #pragma GCC unroll 8
             for (int r = 0; r < k_tile_rows; ++r) {
                 const __m512 weight = _mm512_set1_ps(p_rows[r * k_key_tile + j]);
+#pragma GCC unroll 3
                 for (int k = 0; k < Vectors; ++k)
                     acc[r][k] = _mm512_fmadd_ps(weight, values[k], acc[r][k]);
             }
         }
 #pragma GCC unroll 8
         for (int r = 0; r < k_tile_rows; ++r)
+#pragma GCC unroll 3
             for (int k = 0; k < Vectors; ++k)
-                _mm512_mask_storeu_ps(output + (g + r) * d + c0 + 16 * k, masks[k], acc[r][k]);
+                _mm512_storeu_ps(output + (g + r) * width + c0 + 16 * k, acc[r][k]);
     }
 }
 
-EIKONA_AVX512 void accumulate_values(const float* p, const float* v, std::int64_t v_row, std::int64_t rows,
-                                     std::int64_t cols, float* output, std::int64_t d)
+EIKONA_AVX512 void accumulate_values(const float* p, const float* v, std::int64_t width, std::int64_t rows,
+                                     std::int64_t cols, float* output)
 {
-    for (std::int64_t c0 = 0; c0 < d; c0 += 48) {
-        const auto left = d - c0;
+    for (std::int64_t c0 = 0; c0 < width; c0 += 48) {
+        const auto left = width - c0;
         if (left > 32)
-            accumulate_values_columns<3>(p, v, v_row, rows, cols, output, d, c0);
+            accumulate_values_columns<3>(p, v, width, rows, cols, output, c0);
         else if (left > 16)
-            accumulate_values_columns<2>(p, v, v_row, rows, cols, output, d, c0);
+            accumulate_values_columns<2>(p, v, width, rows, cols, output, c0);
         else
-            accumulate_values_columns<1>(p, v, v_row, rows, cols, output, d, c0);
+            accumulate_values_columns<1>(p, v, width, rows, cols, output, c0);
     }
 }
 
 } // namespace
+
+std::int64_t key_padding(std::int64_t lk)
+{
+    return (lk + 63) / 64 * 64;
+}
+
+std::int64_t value_padding(std::int64_t d)
+{
+    return (d + 15) / 16 * 16;
+}
 
 bool attention_kernel_supported()
 {
@@ -196,10 +212,11 @@ void run_attention_task(const AttentionProblem& p, std::int64_t task)
     const auto padded_rows = (rows + k_tile_rows - 1) / k_tile_rows * k_tile_rows; // padding rows are zero queries
     const auto d = p.d;
 
+    const auto width = p.v_stride;
     auto& buffers = scratch();
     buffers.queries.assign(static_cast<std::size_t>(padded_rows * d), 0.0f);
     buffers.scores.resize(static_cast<std::size_t>(padded_rows * k_key_tile));
-    buffers.output.assign(static_cast<std::size_t>(padded_rows * d), 0.0f);
+    buffers.output.assign(static_cast<std::size_t>(padded_rows * width), 0.0f);
     buffers.row_max.assign(static_cast<std::size_t>(padded_rows), -std::numeric_limits<float>::infinity());
     buffers.row_sum.assign(static_cast<std::size_t>(padded_rows), 0.0f);
 
@@ -207,21 +224,21 @@ void run_attention_task(const AttentionProblem& p, std::int64_t task)
     for (std::int64_t i = 0; i < rows; ++i)
         for (std::int64_t c = 0; c < d; ++c)
             buffers.queries[static_cast<std::size_t>(i * d + c)] = q[i * p.q_row + c] * p.scale;
-    const float* kt = p.kt + batch_head * d * p.lk;
-    const float* v = p.v + b * p.v_batch + h * p.v_head;
+    const float* kt = p.kt + batch_head * d * p.kt_stride;
+    const float* v = p.v + batch_head * p.lk * width;
     for (std::int64_t k0 = 0; k0 < p.lk; k0 += k_key_tile) {
         const auto cols = std::min(k_key_tile, p.lk - k0);
-        score_tile(buffers.queries.data(), kt + k0, p.lk, d, padded_rows, cols, buffers.scores.data());
+        score_tile(buffers.queries.data(), kt + k0, p.kt_stride, d, padded_rows, cols, buffers.scores.data());
         softmax_tile(buffers.scores.data(), padded_rows, cols, buffers.row_max.data(), buffers.row_sum.data(),
-                     buffers.output.data(), d);
-        accumulate_values(buffers.scores.data(), v + k0 * p.v_row, p.v_row, padded_rows, cols, buffers.output.data(), d);
+                     buffers.output.data(), width);
+        accumulate_values(buffers.scores.data(), v + k0 * width, width, padded_rows, cols, buffers.output.data());
     }
-    const auto width = p.heads * d;
+    const auto out_width = p.heads * d;
     for (std::int64_t i = 0; i < rows; ++i) {
         const float inverse = 1.0f / buffers.row_sum[static_cast<std::size_t>(i)];
-        float* out = p.out + (b * p.lq + first_row + i) * width + h * d;
+        float* out = p.out + (b * p.lq + first_row + i) * out_width + h * d;
         for (std::int64_t c = 0; c < d; ++c)
-            out[c] = buffers.output[static_cast<std::size_t>(i * d + c)] * inverse;
+            out[c] = buffers.output[static_cast<std::size_t>(i * width + c)] * inverse;
     }
 }
 

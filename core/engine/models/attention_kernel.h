@@ -11,14 +11,20 @@ namespace eikona::models::kernels {
 
 struct AttentionProblem {
     const float* q = nullptr;  ///< q[b][h][i][c] at q + b*q_batch + h*q_head + i*q_row + c
-    const float* kt = nullptr; ///< keys transposed, contiguous [batch*heads][d][lk]
-    const float* v = nullptr;  ///< v[b][h][j][c] at v + b*v_batch + h*v_head + j*v_row + c
+    const float* kt = nullptr; ///< keys transposed, [batch*heads][d][kt_stride], zero beyond lk
+    const float* v = nullptr;  ///< values, [batch*heads][lk][v_stride], zero beyond d
     float* out = nullptr;      ///< contiguous [batch][lq][heads*d]: heads side by side, as to_out wants
     std::int64_t batch = 0, heads = 0, lq = 0, lk = 0, d = 0;
     std::int64_t q_batch = 0, q_head = 0, q_row = 0;
-    std::int64_t v_batch = 0, v_head = 0, v_row = 0;
+    std::int64_t kt_stride = 0; ///< key_padding(lk)
+    std::int64_t v_stride = 0;  ///< value_padding(d)
     float scale = 1.0f;
 };
+
+/// The padded sizes the kernel reads whole vectors from, without masks: keys to a multiple of
+/// 64, value columns to a multiple of 16.
+std::int64_t key_padding(std::int64_t lk);
+std::int64_t value_padding(std::int64_t d);
 
 /// Whether this CPU runs the kernel (AVX-512F).
 bool attention_kernel_supported();
