@@ -9,24 +9,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "cli_process.h"
+
 namespace {
 
 const QString k_data = QStringLiteral(EIKONA_TEST_DATA);
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = eikona::testing::CliRun;
 
 Run runCli(const QStringList& arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(EIKONA_CLI), arguments);
-    if (!process.waitForFinished(60000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return eikona::testing::runCli(arguments);
 }
 
 QJsonArray tokenizerCases()

@@ -3,6 +3,7 @@
 // read back, batches whose every image can be remade alone, and bad input refused clearly.
 
 #include "generation_parameters.h"
+#include "cli_process.h"
 #include "golden.h"
 #include "picture_file.h"
 
@@ -15,20 +16,11 @@ using namespace eikona;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = testing::CliRun;
 
 Run generate(const QStringList& arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(EIKONA_CLI), QStringList{QStringLiteral("generate")} + arguments);
-    if (!process.waitForFinished(120000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return testing::runCli(QStringList{QStringLiteral("generate")} + arguments);
 }
 
 const QString k_model = QString::fromStdString(testing::k_tiny_model.string());

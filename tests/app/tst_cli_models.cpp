@@ -2,6 +2,7 @@
 // picture as its folder, pickle and other non-model files refused with the reason, and the
 // registry of added models (list with size and last use, add, remove).
 
+#include "cli_process.h"
 #include "generation_parameters.h"
 #include "model_hash.h"
 #include "picture_file.h"
@@ -10,7 +11,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,26 +20,16 @@ namespace {
 
 const QString k_model = QStringLiteral(EIKONA_TEST_DATA "/tiny-sd15");
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = eikona::testing::CliRun;
 
 // The registry and the hub cache in `home`; offline, so nothing reaches for a network.
 Run cli(const QStringList& arguments, const QString& home)
 {
-    QProcess process;
     auto environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
     environment.insert(QStringLiteral("HF_HUB_CACHE"), home + QStringLiteral("/hub"));
     environment.insert(QStringLiteral("HF_HUB_OFFLINE"), QStringLiteral("1"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(EIKONA_CLI), arguments);
-    if (!process.waitForFinished(120000))
-        process.kill();
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return eikona::testing::runCli(arguments, environment);
 }
 
 QStringList generateArguments(const QString& model, const QString& out)

@@ -2,6 +2,7 @@
 // nothing fetched twice, resume, corrupt files refused, 404/401, offline, an unreachable hub
 // with a cache, cancel then resume, and the file selection rules.
 
+#include "cli_process.h"
 #include "hub_cache.h"
 #include "hub_client.h"
 #include "hub_test_server.h"
@@ -50,32 +51,19 @@ QString errorOf(const std::function<void()>& work)
     return {};
 }
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using eikona::testing::CliRun;
 
-// eikona-cli against `endpoint` with the cache and the data folder (registry) in `home`;
-// `wrapper` runs it under another program (sh for ulimit, setpriv for another user).
+// eikona-cli against `endpoint` with the cache and the data folder (registry) in `home`.
 CliRun runCli(const QStringList& arguments, const QString& endpoint, const QString& home, const QStringList& wrapper = {},
               const QString& program = QStringLiteral(EIKONA_CLI))
 {
-    QProcess cli;
     auto environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("HF_ENDPOINT"), endpoint);
     environment.insert(QStringLiteral("HF_HUB_CACHE"), home + QStringLiteral("/hub"));
     environment.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
     environment.insert(QStringLiteral("HOME"), home);
     environment.remove(QStringLiteral("HF_HUB_OFFLINE"));
-    cli.setProcessEnvironment(environment);
-    if (wrapper.isEmpty())
-        cli.start(program, arguments);
-    else
-        cli.start(wrapper.first(), wrapper.mid(1) + QStringList{program} + arguments);
-    if (!cli.waitForFinished(120000))
-        cli.kill();
-    return {cli.exitCode(), QString::fromUtf8(cli.readAllStandardOutput()), QString::fromUtf8(cli.readAllStandardError())};
+    return eikona::testing::runCli(arguments, environment, wrapper, program);
 }
 
 QString describe(const std::optional<QNetworkProxy>& proxy)
