@@ -4,6 +4,9 @@
 // headers, the VAE behind a redirect to a "CDN", a gated repository answering 401, and a
 // repository whose UNet file is corrupt). Started by the test, stopped when destroyed.
 
+#include "cli_process.h"
+#include "hub_client.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -134,6 +137,14 @@ http {
     }
 
     QString endpoint() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
+    /// Hub options for this server and the cache folder `cache`.
+    store::HubOptions optionsFor(const QString& cache) const
+    {
+        store::HubOptions options;
+        options.endpoint = endpoint();
+        options.cacheDirectory = cache;
+        return options;
+    }
     QString sha256(const QString& path) const { return m_sha256.value(path); }
     QString fileBytesPath(const QString& path) const { return m_root + QStringLiteral("/files/") + path; }
 
@@ -177,5 +188,18 @@ private:
     QProcess m_nginx;
     QHash<QString, QString> m_sha256;
 };
+
+// eikona-cli against `endpoint` with the cache and the data folder (registry) in `home`.
+inline CliRun runCliWithHub(const QStringList& arguments, const QString& endpoint, const QString& home, const QStringList& wrapper = {},
+              const QString& program = QStringLiteral(EIKONA_CLI))
+{
+    auto environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HF_ENDPOINT"), endpoint);
+    environment.insert(QStringLiteral("HF_HUB_CACHE"), home + QStringLiteral("/hub"));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+    environment.insert(QStringLiteral("HOME"), home);
+    environment.remove(QStringLiteral("HF_HUB_OFFLINE"));
+    return runCli(arguments, environment, wrapper, program);
+}
 
 } // namespace eikona::testing
