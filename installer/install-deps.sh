@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config ccache git
   libtorch-dev            # the engine (CPU build of libtorch 1.13.1)
+  libdnnl-dev             # oneDNN's matmul for the linear layers (libtorch already uses its library)
   libopenblas0-openmp     # libblas.so.3 -> OpenBLAS: the default reference BLAS is ~15x slower
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
   libgl1-mesa-dev         # Qt6Gui's CMake config asks for OpenGL headers

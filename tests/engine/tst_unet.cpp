@@ -2,6 +2,9 @@
 // the per-block intermediates of case 0, and chunked attention against unchunked.
 
 #include "golden.h"
+#include "models/attention.h"
+#include "models/layers.h"
+#include "models/onednn_matmul.h"
 #include "models/unet_2d_condition.h"
 #include "models/weights.h"
 
@@ -91,6 +94,58 @@ private Q_SLOTS:
                                    .transpose(1, 2)
                                    .reshape({2, lq, heads * d});
         EIKONA_COMPARE_CLOSE(actual, reference, 2e-6, 1e-5, "attention");
+    }
+
+    // Linear layers on long inputs run through oneDNN with a packed weight (or a 1x1 convolution):
+    // the same numbers as the formula, for new row counts (packed again) and a replaced weight.
+    void linearLayersEqualTheFormula_data()
+    {
+        QTest::addColumn<int>("in");
+        QTest::addColumn<int>("out");
+        QTest::addColumn<bool>("withBias");
+        QTest::newRow("320 -> 2560 with bias") << 320 << 2560 << true;
+        QTest::newRow("odd sizes without bias") << 37 << 29 << false;
+    }
+
+    void linearLayersEqualTheFormula()
+    {
+        QFETCH(int, in);
+        QFETCH(int, out);
+        QFETCH(bool, withBias);
+        std::printf("  oneDNN matmul in this build: %s\n", models::PackedMatmul::available() ? "yes" : "no");
+        models::Linear linear(in, out, withBias);
+        linear->weight.normal_(0.0, 0.05);
+        if (withBias)
+            linear->bias.normal_();
+        const c10::InferenceMode inference;
+        const auto formula = [&](const at::Tensor& x) {
+            const auto y = at::matmul(x.to(at::kDouble), linear->weight.to(at::kDouble).t());
+            return withBias ? y + linear->bias.to(at::kDouble) : y;
+        };
+        for (const auto rows : {300, 8192, 1000, 300}) { // a count seen before reuses its packing
+            const auto x = at::randn({2, rows / 2, in});
+            EIKONA_COMPARE_CLOSE(linear(x), formula(x), 1e-5, 1e-4, "linear");
+        }
+        auto replaced = at::randn({out, in}) * 0.05;
+        linear->weight.set_(replaced); // weights loaded anew: packed again
+        const auto x = at::randn({2, 150, in});
+        EIKONA_COMPARE_CLOSE(linear(x), formula(x), 1e-5, 1e-4, "linear, weight replaced");
+    }
+
+    // The feed-forward block runs its rows in blocks; the result is the whole GEGLU formula.
+    void feedForwardEqualsTheFormula()
+    {
+        models::FeedForward ff(24);
+        for (auto& parameter : ff->parameters())
+            parameter.normal_(0.0, 0.1);
+        const c10::InferenceMode inference;
+        const auto x = at::randn({2, 1100, 24}); // 2200 rows: four whole blocks and a partial one
+        const auto projected = at::linear(x.to(at::kDouble), ff->geglu_proj->weight.to(at::kDouble),
+                                          ff->geglu_proj->bias.to(at::kDouble));
+        const auto halves = projected.chunk(2, -1);
+        const auto reference = at::linear(halves[0] * at::gelu(halves[1]), ff->out->weight.to(at::kDouble),
+                                          ff->out->bias.to(at::kDouble));
+        EIKONA_COMPARE_CLOSE(ff(x), reference, 1e-5, 1e-4, "feed forward");
     }
 
     // Attention in query chunks gives the unchunked result.

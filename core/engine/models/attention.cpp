@@ -9,8 +9,15 @@
 #include <algorithm>
 #include <cstdlib>
 #include <string_view>
+#include <vector>
 
 namespace eikona::models {
+namespace {
+
+// Rows per feed-forward block: at 512 rows the 64x64 level's projection is 5 MB.
+constexpr std::int64_t k_feed_forward_rows = 512;
+
+} // namespace
 
 std::int64_t attention_chunk_budget()
 {
@@ -83,28 +90,26 @@ at::Tensor fused_attention(const at::Tensor& q, const at::Tensor& k, const at::T
 {
     const auto batch = q.size(0), heads = q.size(1), lq = q.size(2), d = q.size(3), lk = k.size(2);
     const OpTimer timer(OpKind::Attention, 2.0 * static_cast<double>(batch * heads * lq * lk) * static_cast<double>(2 * d));
-    // Keys transposed (along the vector lanes) and values, each padded with zeros so the kernel
-    // reads whole vectors: [B, heads, d, Lk+] and [B, heads, Lk, d+].
-    auto kt = at::zeros({batch, heads, d, kernels::key_padding(lk)}, q.options());
-    kt.narrow(3, 0, lk).copy_(k.transpose(2, 3));
-    auto values = at::zeros({batch, heads, lk, kernels::value_padding(d)}, q.options());
-    values.narrow(3, 0, d).copy_(v);
+    // Keys and values of one head made contiguous ([B, heads, Lk, d]): the kernel reads them once
+    // per block of queries, and rows 160 bytes apart rather than heads*d*4 keep the tiles it reads
+    // in L1 (measured: 80 -> 111 GFLOPS on one core for the 64x64 level).
+    const auto keys = k.contiguous();
+    const auto values = v.contiguous();
     auto out = at::empty({batch, lq, heads * d}, q.options());
+    const auto strides = [](const at::Tensor& t) { return kernels::Strides{t.stride(0), t.stride(1), t.stride(2)}; };
     kernels::AttentionProblem problem;
     problem.q = q.data_ptr<float>();
-    problem.kt = kt.data_ptr<float>();
+    problem.k = keys.data_ptr<float>();
     problem.v = values.data_ptr<float>();
     problem.out = out.data_ptr<float>();
+    problem.q_strides = strides(q);
+    problem.k_strides = strides(keys);
+    problem.v_strides = strides(values);
     problem.batch = batch;
     problem.heads = heads;
     problem.lq = lq;
     problem.lk = lk;
     problem.d = d;
-    problem.q_batch = q.stride(0);
-    problem.q_head = q.stride(1);
-    problem.q_row = q.stride(2);
-    problem.kt_stride = kt.size(3);
-    problem.v_stride = values.size(3);
     problem.scale = static_cast<float>(scale);
     // Consecutive tasks share a head, so each thread's keys and values stay in its cache.
     at::parallel_for(0, kernels::attention_task_count(problem), 1, [&](std::int64_t begin, std::int64_t end) {
@@ -160,6 +165,22 @@ FeedForwardImpl::FeedForwardImpl(std::int64_t dim, std::int64_t mult)
 }
 
 at::Tensor FeedForwardImpl::forward(const at::Tensor& x)
+{
+    // In blocks of rows, so the projection (8x the width of x) stays in the cache between being
+    // made, gated and projected back: at 512x512 it would otherwise be 84 MB written and read
+    // back from memory (measured: the projection ran at half speed).
+    const auto dim = x.size(-1);
+    const auto flat = x.reshape({-1, dim});
+    const auto rows = flat.size(0);
+    if (rows <= k_feed_forward_rows)
+        return feed_forward_rows(flat).view(x.sizes());
+    std::vector<at::Tensor> pieces;
+    for (std::int64_t start = 0; start < rows; start += k_feed_forward_rows)
+        pieces.push_back(feed_forward_rows(flat.narrow(0, start, std::min(k_feed_forward_rows, rows - start))));
+    return at::cat(pieces).view(x.sizes());
+}
+
+at::Tensor FeedForwardImpl::feed_forward_rows(const at::Tensor& x)
 {
     // GEGLU: the projection's first half, gated by GELU (exact, erf) of its second half.
     const auto projected = geglu_proj(x);

@@ -51,6 +51,9 @@ public:
     at::Tensor forward(const at::Tensor& x);
 
     Linear geglu_proj{nullptr}, out{nullptr};
+
+private:
+    at::Tensor feed_forward_rows(const at::Tensor& x); ///< x: [rows, dim]
 };
 TORCH_MODULE(FeedForward);
 

@@ -4,27 +4,30 @@
 // online softmax, so the scores never exist beyond one small tile and each score is made,
 // exponentiated and used while it is in L1. Torch-free: plain pointers and strides; the caller
 // runs the tasks in parallel.
+//
+// The queries of a task lie along the vector lanes (64 queries, four vectors): keys and values
+// are read one scalar at a time, broadcast, straight from the caller's tensors, so any head size
+// runs without padding (SD 1.5's 40 is not a multiple of 16) and nothing is copied or transposed
+// before the kernel starts; each query's softmax maximum and sum are per-lane operations.
 
 #include <cstdint>
 
 namespace eikona::models::kernels {
 
-struct AttentionProblem {
-    const float* q = nullptr;  ///< q[b][h][i][c] at q + b*q_batch + h*q_head + i*q_row + c
-    const float* kt = nullptr; ///< keys transposed, [batch*heads][d][kt_stride], zero beyond lk
-    const float* v = nullptr;  ///< values, [batch*heads][lk][v_stride], zero beyond d
-    float* out = nullptr;      ///< contiguous [batch][lq][heads*d]: heads side by side, as to_out wants
-    std::int64_t batch = 0, heads = 0, lq = 0, lk = 0, d = 0;
-    std::int64_t q_batch = 0, q_head = 0, q_row = 0;
-    std::int64_t kt_stride = 0; ///< key_padding(lk)
-    std::int64_t v_stride = 0;  ///< value_padding(d)
-    float scale = 1.0f;
+/// Element (b, h, i, c) of q sits at q + b*q.batch + h*q.head + i*q.row + c (likewise k, v).
+struct Strides {
+    std::int64_t batch = 0, head = 0, row = 0;
 };
 
-/// The padded sizes the kernel reads whole vectors from, without masks: keys to a multiple of
-/// 64, value columns to a multiple of 16.
-std::int64_t key_padding(std::int64_t lk);
-std::int64_t value_padding(std::int64_t d);
+struct AttentionProblem {
+    const float* q = nullptr;
+    const float* k = nullptr;
+    const float* v = nullptr;
+    float* out = nullptr; ///< contiguous [batch][lq][heads*d]: heads side by side, as to_out wants
+    Strides q_strides, k_strides, v_strides;
+    std::int64_t batch = 0, heads = 0, lq = 0, lk = 0, d = 0;
+    float scale = 1.0f;
+};
 
 /// Whether this CPU runs the kernel (AVX-512F).
 bool attention_kernel_supported();

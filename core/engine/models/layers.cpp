@@ -1,5 +1,6 @@
 #include "models/layers.h"
 
+#include "models/onednn_matmul.h"
 #include "models/op_profile.h"
 
 #include <ATen/Functions.h>
@@ -101,28 +102,49 @@ LinearImpl::LinearImpl(std::int64_t in_features, std::int64_t out_features, bool
         bias = parameter(*this, "bias", {out_features});
 }
 
-
 at::Tensor LinearImpl::forward(const at::Tensor& x)
 {
     const auto rows = x.numel() / x.size(-1);
     const OpTimer timer(OpKind::Linear, 2.0 * static_cast<double>(rows) * static_cast<double>(weight.numel()));
-    // Large fp32 linear layers run as 1x1 convolutions on oneDNN rather than through the BLAS
-    // libtorch links (OpenBLAS here, about half as fast on these shapes).
-    if (rows >= 256 && x.scalar_type() == at::kFloat && x.is_cpu() && weight.is_cpu() && onednn_layouts_enabled()) {
-        // [..., in] rows are the pixels of a channels-last [1, in, rows, 1] image; a 1x1
-        // convolution maps them to [1, out, rows, 1], again channels-last, i.e. [..., out].
-        const auto in = x.size(-1);
-        const auto image = x.reshape({1, rows, 1, in}).permute({0, 3, 1, 2});
-        const auto kernel = weight.view({weight.size(0), in, 1, 1});
-        auto out_sizes = x.sizes().vec();
-        out_sizes.back() = weight.size(0);
-        const auto out = rows < k_packed_below_pixels
-                             ? at::mkldnn_convolution(image, packed_kernel(m_packed, m_packed_from, weight, 1, 0), bias,
-                                                      {0, 0}, {1, 1}, {1, 1}, 1)
-                             : at::conv2d(image, kernel, bias);
-        return out.permute({0, 2, 3, 1}).reshape(out_sizes);
-    }
+    // Long fp32 inputs run on oneDNN rather than through the BLAS libtorch links (OpenBLAS
+    // here, slower on these shapes and slower still where OPENBLAS_CORETYPE limits it).
+    if (rows >= 256 && x.scalar_type() == at::kFloat && weight.scalar_type() == at::kFloat && x.is_cpu() &&
+        weight.is_cpu() && onednn_layouts_enabled())
+        return PackedMatmul::available() && weight.is_contiguous() && (!bias.defined() || bias.is_contiguous()) ? matmul_forward(x, rows) : convolution_forward(x, rows);
     return at::linear(x, weight, bias);
+}
+
+at::Tensor LinearImpl::matmul_forward(const at::Tensor& x, std::int64_t rows)
+{
+    if (!m_matmul || m_packed_from != weight.data_ptr()) {
+        m_matmul = std::make_shared<PackedMatmul>(weight.data_ptr<float>(),
+                                                  bias.defined() ? bias.data_ptr<float>() : nullptr, weight.size(1),
+                                                  weight.size(0));
+        m_packed_from = weight.data_ptr();
+    }
+    const auto input = x.contiguous();
+    auto out_sizes = x.sizes().vec();
+    out_sizes.back() = weight.size(0);
+    auto out = at::empty(out_sizes, x.options());
+    if (m_matmul->run(input.data_ptr<float>(), out.data_ptr<float>(), rows))
+        release_resident_pages(weight); // the packed copy serves from now on
+    return out;
+}
+
+at::Tensor LinearImpl::convolution_forward(const at::Tensor& x, std::int64_t rows)
+{
+    // [..., in] rows are the pixels of a channels-last [1, in, rows, 1] image; a 1x1
+    // convolution maps them to [1, out, rows, 1], again channels-last, i.e. [..., out].
+    const auto in = x.size(-1);
+    const auto image = x.reshape({1, rows, 1, in}).permute({0, 3, 1, 2});
+    const auto kernel = weight.view({weight.size(0), in, 1, 1});
+    auto out_sizes = x.sizes().vec();
+    out_sizes.back() = weight.size(0);
+    const auto out = rows < k_packed_below_pixels
+                         ? at::mkldnn_convolution(image, packed_kernel(m_packed, m_packed_from, weight, 1, 0), bias,
+                                                  {0, 0}, {1, 1}, {1, 1}, 1)
+                         : at::conv2d(image, kernel, bias);
+    return out.permute({0, 2, 3, 1}).reshape(out_sizes);
 }
 
 GroupNormImpl::GroupNormImpl(std::int64_t groups_, std::int64_t channels, double eps_)

@@ -8,8 +8,11 @@
 #include <torch/nn/pimpl.h>
 
 #include <cstdint>
+#include <memory>
 
 namespace eikona::models {
+
+class PackedMatmul;
 
 /// torch.nn.Conv2d (square kernel, zero padding).
 ///
@@ -35,6 +38,9 @@ private:
 TORCH_MODULE(Conv2d);
 
 /// torch.nn.Linear.
+///
+/// On the CPU in fp32, inputs of 256 rows or more run through oneDNN's matmul with the weight
+/// packed once (models/onednn_matmul.h), or as a 1x1 convolution where oneDNN is not built in.
 class LinearImpl : public torch::nn::Module {
 public:
     LinearImpl(std::int64_t in_features, std::int64_t out_features, bool bias = true);
@@ -45,7 +51,11 @@ public:
     at::Tensor bias;
 
 private:
-    at::Tensor m_packed; ///< the weight as a packed oneDNN 1x1 kernel, for short inputs
+    at::Tensor matmul_forward(const at::Tensor& x, std::int64_t rows);
+    at::Tensor convolution_forward(const at::Tensor& x, std::int64_t rows);
+
+    std::shared_ptr<PackedMatmul> m_matmul; ///< made on first use from the weight data at m_packed_from
+    at::Tensor m_packed;                    ///< without oneDNN: the weight as a packed 1x1 kernel, for short inputs
     const void* m_packed_from = nullptr;
 };
 TORCH_MODULE(Linear);

@@ -1,0 +1,131 @@
+#include "models/onednn_matmul.h"
+
+#include <map>
+#include <unordered_map>
+#include <mutex>
+#include <stdexcept>
+
+#if EIKONA_HAVE_ONEDNN
+#include <oneapi/dnnl/dnnl.hpp>
+#endif
+
+namespace eikona::models {
+
+#if EIKONA_HAVE_ONEDNN
+
+namespace {
+
+dnnl::engine& cpu_engine()
+{
+    static dnnl::engine engine(dnnl::engine::kind::cpu, 0);
+    return engine;
+}
+
+dnnl::stream& cpu_stream()
+{
+    thread_local dnnl::stream stream(cpu_engine());
+    return stream;
+}
+
+using Tag = dnnl::memory::format_tag;
+using DataType = dnnl::memory::data_type;
+
+} // namespace
+
+struct PackedMatmul::State {
+    struct Shape {
+        dnnl::matmul primitive;
+        std::shared_ptr<dnnl::memory> weights; // packed; shared by the row counts whose layout agrees
+    };
+
+    const float* weight;
+    const float* bias;
+    std::int64_t in;
+    std::int64_t out;
+    std::mutex mutex;
+    std::map<std::int64_t, Shape> shapes; // by number of rows
+
+    Shape& shape_for(std::int64_t rows, bool& packed)
+    {
+        packed = false;
+        const std::lock_guard lock(mutex);
+        if (const auto found = shapes.find(rows); found != shapes.end())
+            return found->second;
+        const dnnl::memory::desc source({rows, in}, DataType::f32, Tag::ab);
+        const dnnl::memory::desc any_weights({in, out}, DataType::f32, Tag::any);
+        const dnnl::memory::desc destination({rows, out}, DataType::f32, Tag::ab);
+        const auto descriptor = bias ? dnnl::matmul::desc(source, any_weights,
+                                                          dnnl::memory::desc({1, out}, DataType::f32, Tag::ab),
+                                                          destination)
+                                     : dnnl::matmul::desc(source, any_weights, destination);
+        const dnnl::matmul::primitive_desc primitive(descriptor, cpu_engine());
+        Shape shape{dnnl::matmul(primitive), nullptr};
+        for (const auto& [other_rows, other] : shapes)
+            if (other.weights->get_desc() == primitive.weights_desc())
+                shape.weights = other.weights;
+        if (!shape.weights) {
+            // W is [out][in] row-major, i.e. the [in][out] matrix matmul wants, stored "ba".
+            dnnl::memory plain(dnnl::memory::desc({in, out}, DataType::f32, Tag::ba), cpu_engine(),
+                               const_cast<float*>(weight));
+            shape.weights = std::make_shared<dnnl::memory>(primitive.weights_desc(), cpu_engine());
+            dnnl::reorder(plain, *shape.weights).execute(cpu_stream(), plain, *shape.weights);
+            cpu_stream().wait();
+            packed = true;
+        }
+        return shapes.emplace(rows, std::move(shape)).first->second;
+    }
+};
+
+PackedMatmul::PackedMatmul(const float* weight, const float* bias, std::int64_t in, std::int64_t out)
+    : m_state(new State{weight, bias, in, out, {}, {}})
+{
+}
+
+PackedMatmul::~PackedMatmul() = default;
+
+bool PackedMatmul::run(const float* x, float* y, std::int64_t rows)
+{
+    bool packed = false;
+    auto& shape = m_state->shape_for(rows, packed);
+    auto& engine = cpu_engine();
+    dnnl::memory source(dnnl::memory::desc({rows, m_state->in}, DataType::f32, Tag::ab), engine, const_cast<float*>(x));
+    dnnl::memory destination(dnnl::memory::desc({rows, m_state->out}, DataType::f32, Tag::ab), engine, y);
+    std::unordered_map<int, dnnl::memory> arguments{
+        {DNNL_ARG_SRC, source}, {DNNL_ARG_WEIGHTS, *shape.weights}, {DNNL_ARG_DST, destination}};
+    if (m_state->bias)
+        arguments.emplace(DNNL_ARG_BIAS, dnnl::memory(dnnl::memory::desc({1, m_state->out}, DataType::f32, Tag::ab),
+                                                      engine, const_cast<float*>(m_state->bias)));
+    shape.primitive.execute(cpu_stream(), arguments);
+    cpu_stream().wait();
+    return packed;
+}
+
+bool PackedMatmul::available()
+{
+    return true;
+}
+
+#else
+
+struct PackedMatmul::State {};
+
+PackedMatmul::PackedMatmul(const float*, const float*, std::int64_t, std::int64_t)
+{
+    throw std::logic_error("this build of Eikona has no oneDNN matmul");
+}
+
+PackedMatmul::~PackedMatmul() = default;
+
+bool PackedMatmul::run(const float*, float*, std::int64_t)
+{
+    throw std::logic_error("this build of Eikona has no oneDNN matmul");
+}
+
+bool PackedMatmul::available()
+{
+    return false;
+}
+
+#endif
+
+} // namespace eikona::models
