@@ -225,13 +225,14 @@ Transformer2DModelImpl::Transformer2DModelImpl(std::int64_t channels, std::int64
 at::Tensor Transformer2DModelImpl::forward(const at::Tensor& x, const at::Tensor& context)
 {
     const auto batch = x.size(0), channels = x.size(1), height = x.size(2), width = x.size(3);
-    auto h = proj_in(norm(x));
-    // [B, C, H, W] -> [B, HW, C]
-    h = h.permute({0, 2, 3, 1}).reshape({batch, height * width, channels});
+    // The 1x1 projections run on pixels as rows ([B, HW, C]), the layout the blocks want: one
+    // copy in, none out, and matrix products rather than convolutions.
+    auto h = proj_in->forward_rows(norm(x).permute({0, 2, 3, 1}).reshape({batch, height * width, channels}));
     for (auto& block : blocks)
         h = block(h, context);
-    h = h.view({batch, height, width, channels}).permute({0, 3, 1, 2}).contiguous();
-    return proj_out(h).add_(x);
+    h = proj_out->forward_rows(h).view({batch, height, width, channels}).permute({0, 3, 1, 2});
+    auto out = at::empty_like(x, at::MemoryFormat::Contiguous);
+    return at::add_out(out, x, h);
 }
 
 } // namespace eikona::models

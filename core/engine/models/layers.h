@@ -25,6 +25,9 @@ public:
                std::int64_t stride = 1, std::int64_t padding = 0, bool bias = true);
     /// x: [N, C_in, H, W] -> [N, C_out, H', W']
     at::Tensor forward(const at::Tensor& x);
+    /// A 1x1 convolution on pixels given as rows: x: [..., C_in] -> [..., C_out]. Runs as a
+    /// matrix product (oneDNN's, packed once, where built in).
+    at::Tensor forward_rows(const at::Tensor& x);
 
     at::Tensor weight;
     at::Tensor bias;
@@ -34,6 +37,8 @@ public:
 private:
     at::Tensor m_packed; ///< made on first use from the weight data at m_packed_from
     const void* m_packed_from = nullptr;
+    std::shared_ptr<PackedMatmul> m_matmul; ///< for forward_rows
+    const void* m_matmul_from = nullptr;
 };
 TORCH_MODULE(Conv2d);
 
@@ -51,7 +56,6 @@ public:
     at::Tensor bias;
 
 private:
-    at::Tensor matmul_forward(const at::Tensor& x, std::int64_t rows);
     at::Tensor convolution_forward(const at::Tensor& x, std::int64_t rows);
 
     std::shared_ptr<PackedMatmul> m_matmul; ///< made on first use from the weight data at m_packed_from
