@@ -3,6 +3,7 @@
 
 #include "golden.h"
 #include "models/attention.h"
+#include "models/geglu_kernel.h"
 #include "models/layers.h"
 #include "models/onednn_matmul.h"
 #include "models/unet_2d_condition.h"
@@ -146,6 +147,23 @@ private Q_SLOTS:
         const auto reference = at::linear(halves[0] * at::gelu(halves[1]), ff->out->weight.to(at::kDouble),
                                           ff->out->bias.to(at::kDouble));
         EIKONA_COMPARE_CLOSE(ff(x), reference, 1e-5, 1e-4, "feed forward");
+    }
+
+    // The AVX-512 GEGLU gate against hidden * 0.5 g (1 + erf(g / sqrt 2)) in double, over the
+    // range activations reach, both signs, and a row width that is not a multiple of 16.
+    void gegluKernelEqualsTheFormula()
+    {
+        if (!models::kernels::geglu_kernel_supported())
+            QSKIP("this CPU has no AVX-512: the feed-forward block uses ATen's gelu");
+        const std::int64_t rows = 7, inner = 1001;
+        const auto gate = at::linspace(-12.0, 12.0, rows * inner).view({rows, inner});
+        const auto hidden = at::randn({rows, inner});
+        const auto projected = at::cat({hidden, gate}, 1).contiguous();
+        auto out = at::empty({rows, inner});
+        models::kernels::geglu_rows(projected.data_ptr<float>(), inner, out.data_ptr<float>(), 0, rows);
+        const auto g = gate.to(at::kDouble);
+        const auto reference = hidden.to(at::kDouble) * g * 0.5 * (1.0 + at::erf(g / std::sqrt(2.0)));
+        EIKONA_COMPARE_CLOSE(out, reference, 2e-6, 1e-6, "geglu");
     }
 
     // Attention in query chunks gives the unchunked result.

@@ -1,6 +1,7 @@
 #include "models/attention.h"
 
 #include "models/attention_kernel.h"
+#include "models/geglu_kernel.h"
 #include "models/op_profile.h"
 
 #include <ATen/Functions.h>
@@ -184,6 +185,15 @@ at::Tensor FeedForwardImpl::feed_forward_rows(const at::Tensor& x)
 {
     // GEGLU: the projection's first half, gated by GELU (exact, erf) of its second half.
     const auto projected = geglu_proj(x);
+    if (projected.is_cpu() && projected.scalar_type() == at::kFloat && projected.is_contiguous() &&
+        kernels::geglu_kernel_supported()) {
+        const auto inner = projected.size(-1) / 2;
+        auto gated = at::empty({projected.size(0), inner}, projected.options());
+        at::parallel_for(0, projected.size(0), 16, [&](std::int64_t first, std::int64_t last) {
+            kernels::geglu_rows(projected.data_ptr<float>(), inner, gated.data_ptr<float>(), first, last);
+        });
+        return out(gated);
+    }
     const auto halves = projected.chunk(2, -1);
     auto gated = at::gelu(halves[1]);
     return out(gated.mul_(halves[0]));

@@ -1,0 +1,18 @@
+#pragma once
+// GEGLU's gate, hidden * GELU(gate) with the exact (erf) GELU, in one pass over the projection
+// for fp32 on CPUs with AVX-512. Torch-free; the caller splits the rows between threads.
+// ATen's own gelu and mul took about 0.2 s of a 512x512 UNet step on this machine.
+
+#include <cstdint>
+
+namespace eikona::models::kernels {
+
+/// Whether this CPU runs the kernel (AVX-512F).
+bool geglu_kernel_supported();
+
+/// out[r][c] = projected[r][c] * gelu(projected[r][inner + c]) for rows [first, last):
+/// `projected` is [rows][2 * inner] (hidden half, then gate half), `out` is [rows][inner].
+/// erf is A&S 7.1.26 (absolute error below 1.5e-7).
+void geglu_rows(const float* projected, std::int64_t inner, float* out, std::int64_t first, std::int64_t last);
+
+} // namespace eikona::models::kernels
