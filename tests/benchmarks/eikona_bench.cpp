@@ -17,6 +17,7 @@
 #include <ATen/Functions.h>
 #include <c10/core/InferenceMode.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -48,6 +49,13 @@ struct Options {
 double now()
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+std::string seconds_text(double seconds)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3f s", seconds);
+    return text;
 }
 
 double peak_rss_gb()
@@ -196,6 +204,7 @@ int main(int argc, char** argv)
         const auto timestep = at::tensor(500);
         const int steps = options.quick ? 1 : options.steps;
         double steady = 0;
+        double fastest = 0;
         models::OpProfile profile;
         for (int step = 0; step <= steps; ++step) {
             models::OpProfile step_profile;
@@ -207,6 +216,7 @@ int main(int argc, char** argv)
                     step_profile.total_flops());
             } else {
                 steady += seconds;
+                fastest = step == 1 ? seconds : std::min(fastest, seconds);
                 for (int k = 0; k < static_cast<int>(models::OpKind::Count); ++k) {
                     const auto kind = static_cast<models::OpKind>(k);
                     profile.add(kind, step_profile.flops(kind), step_profile.seconds(kind));
@@ -217,7 +227,7 @@ int main(int argc, char** argv)
         }
         steady /= steps;
         row("UNet " + std::to_string(size) + "x" + std::to_string(size) + " batch 2, steady step", steady,
-            profile.total_flops() / steps, "mean of " + std::to_string(steps));
+            profile.total_flops() / steps, "mean of " + std::to_string(steps) + ", fastest " + seconds_text(fastest));
         for (int k = 0; k < static_cast<int>(models::OpKind::Count); ++k) {
             const auto kind = static_cast<models::OpKind>(k);
             const double seconds = profile.seconds(kind) / steps;
