@@ -127,8 +127,6 @@ at::Tensor Conv2dImpl::forward(const at::Tensor& x)
     return at::mkldnn_convolution(x.contiguous(), kernel, bias, {padding, padding}, {stride, stride}, {1, 1}, 1);
 }
 
-
-
 at::Tensor Conv2dImpl::forward_rows(const at::Tensor& x)
 {
     TORCH_CHECK(weight.size(2) == 1 && weight.size(3) == 1 && stride == 1 && padding == 0,

@@ -1,9 +1,9 @@
 #include "models/onednn_matmul.h"
 
 #include <map>
-#include <unordered_map>
 #include <mutex>
 #include <stdexcept>
+#include <unordered_map>
 
 #if EIKONA_HAVE_ONEDNN
 #include <oneapi/dnnl/dnnl.hpp>
