@@ -115,13 +115,7 @@ QString outputPath(const QString& out, int index, int count, quint64 seed)
             return out;
         return out.left(out.size() - 4) + QStringLiteral("-%1.png").arg(index);
     }
-    const QDir folder(out.isEmpty() ? QStringLiteral(".") : out);
-    folder.mkpath(QStringLiteral("."));
-    for (int number = 0;; ++number) {
-        const auto prefix = QStringLiteral("%1-").arg(number, 5, 10, QLatin1Char('0'));
-        if (folder.entryList({prefix + QStringLiteral("*.png")}, QDir::Files).isEmpty())
-            return folder.filePath(prefix + QString::number(seed) + QStringLiteral(".png"));
-    }
+    return store::nextPicturePath(out.isEmpty() ? QStringLiteral(".") : out, seed);
 }
 
 } // namespace

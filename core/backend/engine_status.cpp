@@ -1,5 +1,6 @@
 #include "engine_status.h"
 
+#include "caching_allocator.h"
 #include "runtime.h"
 
 namespace eikona::backend {
@@ -8,6 +9,11 @@ QString configureEngine(int threads)
 {
     const auto info = configure_runtime(threads > 0 ? std::optional<int>(threads) : std::nullopt);
     return QString::fromStdString(info.summary());
+}
+
+void releaseCachedMemory()
+{
+    release_cached_cpu_memory();
 }
 
 } // namespace eikona::backend

@@ -9,4 +9,8 @@ namespace eikona::backend {
 /// line the app logs once and shows in its status bar.
 QString configureEngine(int threads = 0);
 
+/// Hands the engine's cached working memory (activations kept for the next step) back to
+/// the system; the loaded weights stay. For when the queue runs dry.
+void releaseCachedMemory();
+
 } // namespace eikona::backend

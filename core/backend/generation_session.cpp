@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <atomic>
 #include <cstring>
 
 namespace eikona::backend {
@@ -61,7 +62,21 @@ QString a1111Label(const std::string& samplerId)
     return info ? fromStd(std::string(info->a1111_label)) : fromStd(samplerId);
 }
 
+// Sessions alive in this process: switching models must free the old one before the new one
+// loads, and tests check that it did.
+std::atomic<int> g_openSessions{0};
+
 } // namespace
+
+GenerationError::GenerationError(const std::string& detail, ErrorKind kind)
+    : std::runtime_error(detail), m_kind(kind)
+{
+}
+
+ErrorKind GenerationError::kind() const
+{
+    return m_kind;
+}
 
 struct GenerationSession::Impl {
     pipeline::StableDiffusion model;
@@ -71,13 +86,33 @@ struct GenerationSession::Impl {
     mutable QString hash;
 };
 
-GenerationSession::GenerationSession() = default;
-GenerationSession::~GenerationSession() = default;
+GenerationSession::GenerationSession()
+{
+    ++g_openSessions;
+}
+
+GenerationSession::~GenerationSession()
+{
+    d.reset();
+    --g_openSessions;
+}
+
+int GenerationSession::openSessions()
+{
+    return g_openSessions.load();
+}
 
 std::unique_ptr<GenerationSession> GenerationSession::open(const QString& modelFolder, const ModelLoadOptions& options)
 {
+    pipeline::ComputeTarget target;
     try {
-        const auto target = pipeline::resolve_compute_target(options.device.toStdString(), options.dtype.toStdString());
+        target = pipeline::resolve_compute_target(options.device.toStdString(), options.dtype.toStdString());
+    } catch (const std::exception& error) {
+        throw GenerationError(error.what(), ErrorKind::BadRequest);
+    }
+    if (!QFileInfo::exists(modelFolder))
+        throw GenerationError("there is no model at " + modelFolder.toStdString(), ErrorKind::ModelMissing);
+    try {
         models::LoadSettings settings;
         settings.dtype = target.dtype;
         settings.device = target.device;
@@ -85,7 +120,7 @@ std::unique_ptr<GenerationSession> GenerationSession::open(const QString& modelF
             settings.variant = "fp16";
         const auto check = store::checkLocalModel(modelFolder);
         if (!check.kind)
-            throw GenerationError(check.problem.toStdString());
+            throw GenerationError(check.problem.toStdString(), ErrorKind::ModelBroken);
         const std::filesystem::path path = modelFolder.toStdString();
         std::unique_ptr<GenerationSession> session(new GenerationSession);
         session->d = std::make_unique<Impl>(Impl{
@@ -98,8 +133,10 @@ std::unique_ptr<GenerationSession> GenerationSession::open(const QString& modelF
         return session;
     } catch (const GenerationError&) {
         throw;
+    } catch (const std::bad_alloc&) {
+        throw GenerationError("out of memory while loading the model", ErrorKind::OutOfMemory);
     } catch (const std::exception& error) {
-        throw GenerationError(error.what());
+        throw GenerationError(error.what(), ErrorKind::ModelBroken);
     }
 }
 
@@ -148,7 +185,7 @@ QString GenerationSession::modelHash() const
 QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& request, const GenerationCallbacks& callbacks)
 {
     if (request.batchSize < 1 || request.batchCount < 1)
-        throw GenerationError("batch size and batch count must be at least 1");
+        throw GenerationError("batch size and batch count must be at least 1", ErrorKind::BadRequest);
     const auto sampler = request.sampler.isEmpty() ? pipeline::default_sampler(d->model) : request.sampler.toStdString();
 
     pipeline::Txt2ImgRequest engine;
@@ -183,6 +220,7 @@ QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& reque
     parameters.extra.append({QStringLiteral("Version"), QStringLiteral("Eikona " EIKONA_VERSION)});
 
     QList<GeneratedImage> images;
+    bool stepped = false; // an engine error before the first step is the request's fault
     try {
         const c10::InferenceMode inference;
         const auto init = img2img ? toTensor(request.initImage) : at::Tensor();
@@ -192,11 +230,16 @@ QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& reque
             engineCallbacks.should_stop = callbacks.shouldStop;
             if (callbacks.onLog)
                 engineCallbacks.on_log = [&](const std::string& line) { callbacks.onLog(fromStd(line)); };
-            if (callbacks.onProgress)
-                engineCallbacks.on_step = [&](const pipeline::StepInfo& info) {
-                    callbacks.onProgress({run, request.batchCount, static_cast<int>(info.step), static_cast<int>(info.total),
-                                          info.elapsed_seconds, toImage(info.preview[0].to(at::kFloat) / 255)});
-                };
+            engineCallbacks.on_step = [&](const pipeline::StepInfo& info) {
+                stepped = true;
+                if (!callbacks.onProgress)
+                    return;
+                const auto step = static_cast<int>(info.step);
+                const auto steps = static_cast<int>(info.total);
+                const bool preview = callbacks.previewEvery > 0 && (step % callbacks.previewEvery == 0 || step == steps);
+                callbacks.onProgress({run, request.batchCount, step, steps, info.elapsed_seconds,
+                                      preview ? toImage(info.preview[0].to(at::kFloat) / 255) : QImage()});
+            };
             const auto result = img2img ? pipeline::img2img(d->model, engine, init, request.strength, engineCallbacks)
                                         : pipeline::txt2img(d->model, engine, engineCallbacks);
             const auto pixels = result.image.cpu();
@@ -217,8 +260,13 @@ QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& reque
         }
     } catch (const pipeline::Cancelled&) {
         throw GenerationCancelled();
+    } catch (const std::bad_alloc&) {
+        throw GenerationError("out of memory", ErrorKind::OutOfMemory);
     } catch (const std::exception& error) {
-        throw GenerationError(error.what());
+        const std::string detail = error.what();
+        if (detail.rfind("out of memory", 0) == 0)
+            throw GenerationError(detail, ErrorKind::OutOfMemory);
+        throw GenerationError(detail, stepped ? ErrorKind::Failed : ErrorKind::BadRequest);
     }
     return images;
 }

@@ -43,6 +43,9 @@ public:
     /// or GenerationCancelled; images finished before a cancel reached onImage already.
     QList<GeneratedImage> generate(const GenerationRequest& request, const GenerationCallbacks& callbacks = {});
 
+    /// How many sessions are open in this process (two models must never be loaded at once).
+    static int openSessions();
+
 private:
     GenerationSession();
     struct Impl;

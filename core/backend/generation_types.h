@@ -45,7 +45,7 @@ struct GenerationProgress {
     int step = 0; ///< 1-based within the run
     int steps = 0;
     double elapsedSeconds = 0; ///< within the run
-    QImage preview; ///< the run's first image, from the latents (latent-sized)
+    QImage preview; ///< the run's first image, from the latents (latent-sized); null on steps without one
 };
 
 struct GenerationCallbacks {
@@ -53,11 +53,28 @@ struct GenerationCallbacks {
     std::function<bool()> shouldStop;
     std::function<void(const QString&)> onLog;
     std::function<void(const GeneratedImage&)> onImage; ///< each image as soon as its run ends
+    int previewEvery = 1; ///< a preview every Nth step (and on the last); 0: none
+};
+
+/// What went wrong, so the window can say it in the user's language; the exception's what() is
+/// the engine's English detail.
+enum class ErrorKind {
+    Failed,       ///< anything else the engine reports
+    BadRequest,   ///< a request field the engine refuses (size, strength, steps, sampler)
+    ModelMissing, ///< no model at the path or name
+    ModelBroken,  ///< files there, but not a model Eikona can open
+    OutOfMemory,
+    ImageUnreadable, ///< the init image cannot be read
+    SaveFailed,   ///< a finished picture could not be written
 };
 
 class GenerationError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit GenerationError(const std::string& detail, ErrorKind kind = ErrorKind::Failed);
+    ErrorKind kind() const;
+
+private:
+    ErrorKind m_kind;
 };
 
 class GenerationCancelled : public std::runtime_error {

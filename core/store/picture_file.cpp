@@ -3,6 +3,7 @@
 #include "png_text.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QFile>
 #include <QImageWriter>
 #include <QSaveFile>
@@ -26,6 +27,17 @@ QString writePicture(const QString& path, const QImage& image, const GenerationP
     if (file.write(withText) != withText.size() || !file.commit())
         return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
     return {};
+}
+
+QString nextPicturePath(const QString& folder, quint64 seed)
+{
+    const QDir dir(folder);
+    dir.mkpath(QStringLiteral("."));
+    for (int number = 0;; ++number) {
+        const auto prefix = QStringLiteral("%1-").arg(number, 5, 10, QLatin1Char('0'));
+        if (dir.entryList({prefix + QStringLiteral("*.png")}, QDir::Files).isEmpty())
+            return dir.filePath(prefix + QString::number(seed) + QStringLiteral(".png"));
+    }
 }
 
 std::optional<QString> readParametersText(const QString& path)

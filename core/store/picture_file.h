@@ -15,6 +15,10 @@ namespace eikona::store {
 /// success, else what went wrong, in words.
 QString writePicture(const QString& path, const QImage& image, const GenerationParameters& parameters);
 
+/// A new file name in `folder` for a picture of `seed`: A1111's "<number>-<seed>.png", the
+/// number one past every used one, so nothing is overwritten. The folder is made if needed.
+QString nextPicturePath(const QString& folder, quint64 seed);
+
 /// The `parameters` text of a PNG file (any tool's); nullopt when the file cannot be read, is
 /// not a PNG, or has no such chunk.
 std::optional<QString> readParametersText(const QString& path);

@@ -1,0 +1,140 @@
+#include "generation_worker.h"
+
+#include "engine_status.h"
+#include "generation_session.h"
+#include "model_registry.h"
+#include "picture_file.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QImageReader>
+
+namespace eikona::backend {
+
+namespace {
+
+// A picture larger than this is refused before it is decoded (a decompression bomb would
+// otherwise take gigabytes): 16384 x 16384 RGBA.
+constexpr int k_initImageLimitMb = 1024;
+
+struct ResolvedModel {
+    QString path;
+    QString registryName;
+};
+
+ResolvedModel resolveModel(const QString& model)
+{
+    if (QFileInfo::exists(model))
+        return {QFileInfo(model).absoluteFilePath(), {}};
+    if (const auto entry = store::ModelRegistry().find(model))
+        return {entry->path, entry->name};
+    throw GenerationError("no model named or at \"" + model.toStdString() + "\"", ErrorKind::ModelMissing);
+}
+
+} // namespace
+
+GenerationWorker::GenerationWorker(QObject* parent)
+    : QObject(parent)
+{
+}
+
+GenerationWorker::~GenerationWorker() = default;
+
+void GenerationWorker::requestCancel(qint64 id)
+{
+    m_cancelledId.store(id);
+}
+
+void GenerationWorker::ensureModel(const GenerationJob& job, const WorkerSettings& settings)
+{
+    if (settings.threads != m_threads) {
+        m_threads = settings.threads;
+        // libtorch's OpenMP threads are set per calling thread: this one runs the engine.
+        Q_EMIT engineConfigured(configureEngine(settings.threads));
+    }
+    const auto model = resolveModel(job.model);
+    const auto key = model.path + u'\n' + settings.device + u'\n' + settings.dtype;
+    if (m_session && key == m_sessionKey)
+        return;
+    Q_EMIT modelLoading(job.model);
+    unloadModel(); // first: two models never sit in memory together
+    QElapsedTimer timer;
+    timer.start();
+    m_session = GenerationSession::open(model.path, {settings.device, settings.dtype});
+    m_sessionKey = key;
+    if (!model.registryName.isEmpty())
+        store::ModelRegistry().markUsed(model.registryName);
+    Q_EMIT modelLoaded(job.model, m_session->computeDescription(), static_cast<double>(timer.elapsed()) / 1000.0);
+}
+
+QImage GenerationWorker::readInitImage(const QString& path) const
+{
+    QImageReader reader(path);
+    reader.setAutoTransform(true);
+    reader.setAllocationLimit(k_initImageLimitMb);
+    const auto image = reader.read();
+    if (image.isNull())
+        throw GenerationError("cannot read the init image " + path.toStdString() + ": " + reader.errorString().toStdString(),
+                              ErrorKind::ImageUnreadable);
+    return image;
+}
+
+void GenerationWorker::run(const GenerationJob& job, const WorkerSettings& settings)
+{
+    Q_EMIT jobStarted(job.id);
+    const auto cancelled = [this, &job] { return m_cancelledId.load() == job.id; };
+    QString saveError;
+    try {
+        if (cancelled())
+            throw GenerationCancelled();
+        auto request = job.request;
+        if (job.isImg2Img())
+            request.initImage = readInitImage(job.initImagePath);
+        ensureModel(job, settings);
+        GenerationCallbacks callbacks;
+        callbacks.previewEvery = settings.previewEvery;
+        callbacks.shouldStop = [&] { return cancelled() || !saveError.isEmpty(); };
+        callbacks.onProgress = [&](const GenerationProgress& progress) { Q_EMIT this->progress(job.id, progress); };
+        callbacks.onImage = [&](const GeneratedImage& image) {
+            const auto path = store::nextPicturePath(settings.outputFolder, image.seed);
+            if (const auto problem = store::writePicture(path, image.image, image.parameters); !problem.isEmpty()) {
+                saveError = problem;
+                return;
+            }
+            Q_EMIT imageSaved(job.id, path, image.image, image.parameters);
+        };
+        m_session->generate(request, callbacks);
+        if (!saveError.isEmpty())
+            Q_EMIT jobFinished(job.id, JobOutcome::Failed, ErrorKind::SaveFailed, saveError);
+        else
+            Q_EMIT jobFinished(job.id, JobOutcome::Done, ErrorKind::Failed, {});
+    } catch (const GenerationCancelled&) {
+        if (!saveError.isEmpty())
+            Q_EMIT jobFinished(job.id, JobOutcome::Failed, ErrorKind::SaveFailed, saveError);
+        else
+            Q_EMIT jobFinished(job.id, JobOutcome::Cancelled, ErrorKind::Failed, {});
+    } catch (const GenerationError& error) {
+        if (error.kind() == ErrorKind::ModelBroken || error.kind() == ErrorKind::ModelMissing)
+            unloadModel();
+        Q_EMIT jobFinished(job.id, JobOutcome::Failed, error.kind(), QString::fromUtf8(error.what()));
+    } catch (const std::bad_alloc&) {
+        Q_EMIT jobFinished(job.id, JobOutcome::Failed, ErrorKind::OutOfMemory, QStringLiteral("out of memory"));
+    } catch (const std::exception& error) {
+        // Nothing may escape a slot; whatever else went wrong is reported like the rest.
+        Q_EMIT jobFinished(job.id, JobOutcome::Failed, ErrorKind::Failed, QString::fromUtf8(error.what()));
+    }
+}
+
+void GenerationWorker::releaseMemory()
+{
+    releaseCachedMemory();
+}
+
+void GenerationWorker::unloadModel()
+{
+    m_session.reset();
+    m_sessionKey.clear();
+    releaseCachedMemory();
+}
+
+} // namespace eikona::backend

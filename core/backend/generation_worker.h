@@ -1,0 +1,74 @@
+#pragma once
+// Runs jobs on its own thread (moveToThread, see JobRunner) and owns the one loaded model:
+// loaded once and kept warm, reloaded only when the model, device or dtype changes, the old
+// one released first so two models never sit in memory together. Every picture is saved as a
+// PNG with its parameters the moment it exists, here, off the window's thread.
+
+#include "generation_job.h"
+
+#include <QImage>
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+namespace eikona::backend {
+
+class GenerationSession;
+
+/// The settings a job runs with, from the app's Settings at the time it starts.
+struct WorkerSettings {
+    QString device = QStringLiteral("auto");
+    QString dtype = QStringLiteral("auto");
+    int threads = 0;      ///< 0: one per core
+    QString outputFolder; ///< where the PNGs go
+    int previewEvery = 1; ///< a preview every Nth step; 0: none
+
+    bool operator==(const WorkerSettings&) const = default;
+};
+
+enum class JobOutcome { Done, Cancelled, Failed };
+
+class GenerationWorker final : public QObject {
+    Q_OBJECT
+
+public:
+    explicit GenerationWorker(QObject* parent = nullptr);
+    ~GenerationWorker() override;
+
+    /// Thread-safe: job `id` stops at the next step (between the steps, or before it starts).
+    void requestCancel(qint64 id);
+
+    /// Runs `job` to its end; every outcome is reported through jobFinished, never thrown.
+    void run(const eikona::backend::GenerationJob& job, const eikona::backend::WorkerSettings& settings);
+    /// Hands the engine's cached working memory back; the model stays loaded.
+    void releaseMemory();
+    /// Frees the loaded model.
+    void unloadModel();
+
+Q_SIGNALS:
+    void engineConfigured(const QString& summary);
+    void modelLoading(const QString& model);
+    void modelLoaded(const QString& model, const QString& computeDescription, double seconds);
+    void jobStarted(qint64 id);
+    void progress(qint64 id, const eikona::backend::GenerationProgress& progress);
+    void imageSaved(qint64 id, const QString& path, const QImage& image, const eikona::store::GenerationParameters& parameters);
+    /// `kind` and `detail` (the engine's English words) only for Failed.
+    void jobFinished(qint64 id, eikona::backend::JobOutcome outcome, eikona::backend::ErrorKind kind, const QString& detail);
+
+private:
+    void ensureModel(const GenerationJob& job, const WorkerSettings& settings);
+    QImage readInitImage(const QString& path) const;
+
+    std::unique_ptr<GenerationSession> m_session;
+    QString m_sessionKey;
+    int m_threads = -1;
+    std::atomic<qint64> m_cancelledId{0};
+};
+
+} // namespace eikona::backend
+
+Q_DECLARE_METATYPE(eikona::backend::GenerationProgress)
+Q_DECLARE_METATYPE(eikona::backend::JobOutcome)
+Q_DECLARE_METATYPE(eikona::backend::ErrorKind)
+Q_DECLARE_METATYPE(eikona::store::GenerationParameters)

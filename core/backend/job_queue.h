@@ -1,0 +1,82 @@
+#pragma once
+// The waiting and running jobs, in order, as a table for the window's queue dock (prompt,
+// size, steps, state). Every change is written to one JSON file at once and atomically
+// (QSaveFile), so a quit, a crash or a kill -9 never loses a queued job: on the next start a
+// job that was running comes back as waiting.
+
+#include "generation_job.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+#include <optional>
+
+namespace eikona::backend {
+
+class JobQueue final : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum class State { Waiting, Running };
+    enum Column { PromptColumn, SizeColumn, StepsColumn, StateColumn, ColumnCount };
+    enum Role { JobIdRole = Qt::UserRole + 1 };
+
+    /// `file`: where the queue lives; read at once (a missing file is an empty queue).
+    explicit JobQueue(QString file, QObject* parent = nullptr);
+
+    /// What went wrong reading the file at start or writing it last; empty when all is well.
+    QString lastError() const;
+
+    /// Appends `job` (its id is set here) and returns the id.
+    qint64 enqueue(GenerationJob job);
+    /// Removes a job, waiting or running (the caller stops a running one). False when absent.
+    bool remove(qint64 id);
+    /// Removes a waiting job and returns it, e.g. to edit it back into the controls.
+    std::optional<GenerationJob> take(qint64 id);
+    /// Moves the job at row `from` so that it ends at row `to`.
+    bool move(int from, int to);
+
+    int size() const;
+    const GenerationJob& job(int row) const;
+    State state(int row) const;
+    int rowOf(qint64 id) const;
+
+    /// The first waiting job, marked running; nullopt when none waits.
+    std::optional<GenerationJob> startNext();
+    /// The running job, or nullopt.
+    std::optional<qint64> runningId() const;
+    /// A running job that ended (done, failed or cancelled) leaves the queue.
+    void finish(qint64 id);
+
+    // QAbstractItemModel
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    Qt::DropActions supportedDropActions() const override;
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    bool canDropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                         const QModelIndex& parent) const override;
+    bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column, const QModelIndex& parent) override;
+
+Q_SIGNALS:
+    /// After every change of jobs or their order (the file is written by then).
+    void changed();
+
+private:
+    struct Entry {
+        GenerationJob job;
+        State state = State::Waiting;
+    };
+    void load();
+    void save();
+
+    QString m_file;
+    QString m_error;
+    QList<Entry> m_entries;
+    qint64 m_nextId = 1;
+};
+
+} // namespace eikona::backend
