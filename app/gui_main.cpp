@@ -1,11 +1,13 @@
 // eikona: the desktop application.
 
+#include "app_settings.h"
 #include "engine_status.h"
 #include "main_window.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
 
 int main(int argc, char* argv[])
@@ -15,19 +17,20 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("Eikona"));
     QApplication::setApplicationVersion(QStringLiteral(EIKONA_VERSION));
 
+    const auto settings = eikona::backend::AppSettings::load();
+    settings.applyModelCache(); // before anything asks where the models are
+    const QLocale locale = settings.language.isEmpty() ? QLocale() : QLocale(settings.language);
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("eikona"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(locale, QStringLiteral("eikona"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
-    const QString engine = eikona::backend::configureEngine();
-    qInfo("Eikona %s: %s", EIKONA_VERSION, qUtf8Printable(engine));
+    qInfo("Eikona %s: %s", EIKONA_VERSION, qUtf8Printable(eikona::backend::configureEngine(settings.threads)));
 
     eikona::ui::MainWindow window;
-    window.setEngineSummary(engine);
     window.show();
+    QTimer::singleShot(0, &window, &eikona::ui::MainWindow::showFirstRunIfNeeded);
     return QApplication::exec();
 }

@@ -1,39 +1,678 @@
 #include "main_window.h"
 
-#include <QFormLayout>
+#include "canvas_view.h"
+#include "engine_status.h"
+#include "first_run_dialog.h"
+#include "format_text.h"
+#include "generation_panel.h"
+#include "job_queue.h"
+#include "job_runner.h"
+#include "model_registry.h"
+#include "prompt_edit.h"
+#include "queue_panel.h"
+#include "settings_dialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QImageReader>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
-#include <QWidget>
+#include <QThread>
+#include <QTimer>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace eikona::ui {
 
-MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent)
+namespace {
+
+constexpr int k_layoutVersion = 1;
+
+QString defaultQueueFile()
 {
-    setWindowTitle(tr("Eikona"));
-    auto* central = new QWidget(this);
-    auto* form = new QFormLayout(central);
-
-    m_prompt = new QPlainTextEdit(central);
-    m_prompt->setObjectName(QStringLiteral("promptEdit"));
-    m_prompt->setPlaceholderText(tr("Describe the picture you want"));
-    form->addRow(tr("Prompt"), m_prompt);
-
-    m_negativePrompt = new QPlainTextEdit(central);
-    m_negativePrompt->setObjectName(QStringLiteral("negativePromptEdit"));
-    m_negativePrompt->setPlaceholderText(tr("What the picture should not contain"));
-    form->addRow(tr("Negative prompt"), m_negativePrompt);
-
-    setCentralWidget(central);
-    m_engineLabel = new QLabel(this);
-    statusBar()->addPermanentWidget(m_engineLabel);
-    resize(960, 640);
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("queue.json"));
 }
 
-void MainWindow::setEngineSummary(const QString& summary)
+// A picture read at thumbnail size, off the window's thread.
+QImage readThumbnail(const QString& path, int size)
 {
-    m_engineLabel->setText(summary);
+    QImageReader reader(path);
+    reader.setAutoTransform(true);
+    reader.setAllocationLimit(1024);
+    const auto full = reader.size();
+    if (full.isValid() && (full.width() > size || full.height() > size))
+        reader.setScaledSize(full.scaled(size, size, Qt::KeepAspectRatio));
+    return reader.read();
+}
+
+} // namespace
+
+struct MainWindow::MenuTexts {
+    QMenu* file = nullptr;
+    QMenu* edit = nullptr;
+    QMenu* generate = nullptr;
+    QMenu* view = nullptr;
+    QMenu* help = nullptr;
+    QAction* openImage = nullptr;
+    QAction* addModel = nullptr;
+    QAction* openFolder = nullptr;
+    QAction* quit = nullptr;
+    QAction* preferences = nullptr;
+    QAction* generateNow = nullptr;
+    QAction* queue = nullptr;
+    QAction* cancel = nullptr;
+    QAction* resetLayout = nullptr;
+    QAction* shortcuts = nullptr;
+    QAction* about = nullptr;
+};
+
+MainWindow::MainWindow(const QString& queueFile, QWidget* parent)
+    : QMainWindow(parent), m_settings(backend::AppSettings::load()),
+      m_queue(std::make_unique<backend::JobQueue>(queueFile.isEmpty() ? defaultQueueFile() : queueFile)),
+      m_menus(std::make_unique<MenuTexts>())
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_runner = new backend::JobRunner(m_queue.get(), this);
+    m_runner->setSettings(m_settings.workerSettings());
+
+    // Centre: an error bar, the canvas and the strip of this session's pictures.
+    auto* centre = new QWidget(this);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    m_errorBar = new QWidget(centre);
+    m_errorBar->setObjectName(QStringLiteral("errorBar"));
+    m_errorBar->setAutoFillBackground(true);
+    m_errorBar->setStyleSheet(QStringLiteral("#errorBar { background: #fdecea; border-bottom: 1px solid #f5c2c0; } "
+                                             "#errorBar QLabel { color: #611a15; }"));
+    auto* errorLayout = new QHBoxLayout(m_errorBar);
+    m_errorLabel = new QLabel(m_errorBar);
+    m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_errorDetails = new QPushButton(m_errorBar);
+    m_errorDetails->setObjectName(QStringLiteral("errorDetailsButton"));
+    auto* errorClose = new QPushButton(QStringLiteral("✕"), m_errorBar);
+    errorClose->setObjectName(QStringLiteral("errorCloseButton"));
+    errorClose->setFlat(true);
+    errorLayout->addWidget(m_errorLabel, 1);
+    errorLayout->addWidget(m_errorDetails);
+    errorLayout->addWidget(errorClose);
+    m_errorBar->hide();
+    centreLayout->addWidget(m_errorBar);
+    m_canvas = new CanvasView(centre);
+    centreLayout->addWidget(m_canvas, 1);
+    m_results = new ResultsStrip(centre);
+    centreLayout->addWidget(m_results);
+    setCentralWidget(centre);
+    connect(errorClose, &QPushButton::clicked, this, &MainWindow::clearError);
+    connect(m_errorDetails, &QPushButton::clicked, this, [this] {
+        QMessageBox box(QMessageBox::Warning, tr("What went wrong"), m_errorLabel->text(), QMessageBox::Close, this);
+        box.setDetailedText(m_errorDetail);
+        box.exec();
+    });
+    errorClose->setAccessibleName(tr("Close the message"));
+
+    buildDocks();
+    buildMenus();
+
+    m_progressLabel = new QLabel(this);
+    m_progressLabel->setObjectName(QStringLiteral("progressLabel"));
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("progressBar"));
+    m_progress->setMaximumWidth(260);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setTextVisible(false);
+    statusBar()->addWidget(m_progress);
+    statusBar()->addWidget(m_progressLabel, 1);
+    m_computeLabel = new QLabel(this);
+    m_computeLabel->setObjectName(QStringLiteral("computeLabel"));
+    statusBar()->addPermanentWidget(m_computeLabel);
+
+    m_saveTimer = new QTimer(this);
+    m_saveTimer->setSingleShot(true);
+    m_saveTimer->setInterval(500);
+    connect(m_saveTimer, &QTimer::timeout, this, &MainWindow::saveState);
+    connect(m_panel, &GenerationPanel::changed, m_saveTimer, qOverload<>(&QTimer::start));
+
+    connectRunner();
+    reloadModels();
+    retranslate();
+    m_defaultLayout = QMainWindow::saveState(k_layoutVersion);
+    restoreState();
+    updateRunningState();
+    m_panel->promptEdit()->setFocus();
+    if (!m_queue->lastError().isEmpty())
+        showError(backend::ErrorKind::Failed, m_queue->lastError());
+    // Jobs left waiting from the last session start once the window is up.
+    QTimer::singleShot(0, m_runner, &backend::JobRunner::startNext);
+}
+
+MainWindow::~MainWindow()
+{
+    m_runner->shutdown();
+}
+
+void MainWindow::buildDocks()
+{
+    m_panel = new GenerationPanel(this);
+    m_generationDock = new QDockWidget(this);
+    m_generationDock->setObjectName(QStringLiteral("generationDock"));
+    m_generationDock->setWidget(m_panel);
+    m_generationDock->setMinimumWidth(380);
+    addDockWidget(Qt::LeftDockWidgetArea, m_generationDock);
+
+    m_queuePanel = new QueuePanel(m_queue.get(), this);
+    m_queueDock = new QDockWidget(this);
+    m_queueDock->setObjectName(QStringLiteral("queueDock"));
+    m_queueDock->setWidget(m_queuePanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_queueDock);
+
+    auto* details = new QWidget(this);
+    auto* detailsLayout = new QVBoxLayout(details);
+    detailsLayout->setContentsMargins(4, 4, 4, 4);
+    m_details = new QPlainTextEdit(details);
+    m_details->setObjectName(QStringLiteral("detailsText"));
+    m_details->setReadOnly(true);
+    detailsLayout->addWidget(m_details);
+    auto* buttons = new QHBoxLayout;
+    m_useParameters = new QPushButton(details);
+    m_useParameters->setObjectName(QStringLiteral("useParametersButton"));
+    m_useSeed = new QPushButton(details);
+    m_useSeed->setObjectName(QStringLiteral("useSeedButton"));
+    buttons->addWidget(m_useParameters);
+    buttons->addWidget(m_useSeed);
+    detailsLayout->addLayout(buttons);
+    m_useParameters->setEnabled(false);
+    m_useSeed->setEnabled(false);
+    m_detailsDock = new QDockWidget(this);
+    m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
+    m_detailsDock->setWidget(details);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+    splitDockWidget(m_queueDock, m_detailsDock, Qt::Vertical);
+    resizeDocks({m_generationDock, m_queueDock}, {420, 340}, Qt::Horizontal);
+
+    connect(m_panel, &GenerationPanel::generateRequested, this, [this] { submit(true); });
+    connect(m_panel, &GenerationPanel::queueRequested, this, [this] { submit(false); });
+    connect(m_panel, &GenerationPanel::cancelRequested, this, [this] {
+        if (const auto id = m_runner->runningJob())
+            m_runner->cancel(*id);
+    });
+    connect(m_panel, &GenerationPanel::openImageRequested, this, &MainWindow::openInitImage);
+    connect(m_queuePanel, &QueuePanel::removeRequested, this, [this](qint64 id) { m_runner->cancel(id); });
+    connect(m_queuePanel, &QueuePanel::editRequested, this, [this](qint64 id) {
+        if (const auto job = m_queue->take(id))
+            m_panel->applyJob(*job);
+    });
+    connect(m_results, &ResultsStrip::resultSelected, this, &MainWindow::showResult);
+    connect(m_useParameters, &QPushButton::clicked, this, [this] {
+        if (const auto* result = m_results->current())
+            m_panel->applyParameters(result->parameters);
+    });
+    connect(m_useSeed, &QPushButton::clicked, this, [this] {
+        if (const auto* result = m_results->current())
+            m_panel->setSeed(result->parameters.seed);
+    });
+}
+
+void MainWindow::buildMenus()
+{
+    auto& m = *m_menus;
+    m.file = menuBar()->addMenu(QString());
+    m.openImage = m.file->addAction(QString(), this, &MainWindow::openInitImage);
+    m.openImage->setShortcut(QKeySequence::Open);
+    m.addModel = m.file->addAction(QString(), this, &MainWindow::addModel);
+    m.openFolder = m.file->addAction(QString(), this, [this] {
+        QDir().mkpath(m_settings.outputFolder);
+        QDesktopServices::openUrl(QUrl::fromLocalFile(m_settings.outputFolder));
+    });
+    m.file->addSeparator();
+    m.quit = m.file->addAction(QString(), this, &QWidget::close);
+    m.quit->setShortcut(QKeySequence::Quit);
+    m.quit->setMenuRole(QAction::QuitRole);
+
+    m.edit = menuBar()->addMenu(QString());
+    m.preferences = m.edit->addAction(QString(), this, &MainWindow::openPreferences);
+    m.preferences->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
+                                    ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
+                                    : QKeySequence::keyBindings(QKeySequence::Preferences));
+    m.preferences->setMenuRole(QAction::PreferencesRole);
+
+    m.generate = menuBar()->addMenu(QString());
+    m.generateNow = m.generate->addAction(QString(), this, [this] { submit(true); });
+    m.generateNow->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m.queue = m.generate->addAction(QString(), this, [this] { submit(false); });
+    m.queue->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});
+    m.cancel = m.generate->addAction(QString(), this, [this] {
+        if (const auto id = m_runner->runningJob())
+            m_runner->cancel(*id);
+    });
+    m.cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+
+    m.view = menuBar()->addMenu(QString());
+    m.view->addAction(m_generationDock->toggleViewAction());
+    m.view->addAction(m_queueDock->toggleViewAction());
+    m.view->addAction(m_detailsDock->toggleViewAction());
+    m.view->addSeparator();
+    m.resetLayout = m.view->addAction(QString(), this, &MainWindow::resetLayout);
+
+    m.help = menuBar()->addMenu(QString());
+    m.shortcuts = m.help->addAction(QString(), this, &MainWindow::showShortcuts);
+    m.shortcuts->setShortcut(QKeySequence::HelpContents);
+    m.about = m.help->addAction(QString(), this, &MainWindow::showAbout);
+    m.about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Eikona"));
+    auto& m = *m_menus;
+    m.file->setTitle(tr("&File"));
+    m.openImage->setText(tr("&Open image…"));
+    m.openImage->setToolTip(tr("Start from a picture (img2img)"));
+    m.addModel->setText(tr("&Add model…"));
+    m.openFolder->setText(tr("Open the &pictures folder"));
+    m.quit->setText(tr("&Quit"));
+    m.edit->setTitle(tr("&Edit"));
+    m.preferences->setText(tr("&Preferences…"));
+    m.generate->setTitle(tr("&Generate"));
+    m.generateNow->setText(tr("&Generate now"));
+    m.queue->setText(tr("&Queue"));
+    m.cancel->setText(tr("&Cancel the running job"));
+    m.view->setTitle(tr("&View"));
+    m.resetLayout->setText(tr("&Reset the layout"));
+    m.help->setTitle(tr("&Help"));
+    m.shortcuts->setText(tr("&Keyboard shortcuts"));
+    m.about->setText(tr("&About Eikona"));
+    m_generationDock->setWindowTitle(tr("Generation"));
+    m_queueDock->setWindowTitle(tr("Queue"));
+    m_detailsDock->setWindowTitle(tr("Picture"));
+    m_details->setAccessibleName(tr("Parameters of the picture"));
+    m_details->setToolTip(tr("The parameters stored in the picture's PNG; select text to copy it"));
+    m_details->setPlaceholderText(tr("Click a picture in the strip to see its parameters here."));
+    m_useParameters->setText(tr("Use these parameters"));
+    m_useParameters->setAccessibleName(tr("Use these parameters"));
+    m_useParameters->setToolTip(tr("Fill the controls with this picture's prompt and settings"));
+    m_useSeed->setText(tr("Use this seed"));
+    m_useSeed->setAccessibleName(tr("Use this seed"));
+    m_useSeed->setToolTip(tr("Put this picture's seed into the seed field"));
+    m_errorDetails->setText(tr("Details…"));
+    m_errorDetails->setAccessibleName(tr("Details of the error"));
+    m_errorDetails->setToolTip(tr("What the engine said, in full"));
+    m_progress->setAccessibleName(tr("Progress"));
+    m_computeLabel->setToolTip(tr("Where and how pictures are computed (change it in Preferences)"));
+    updateComputeLabel();
+    updateRunningState();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::connectRunner()
+{
+    connect(m_runner, &backend::JobRunner::jobStarted, this, [this](qint64, const backend::GenerationJob& job) {
+        m_runningJob = job;
+        clearError();
+        m_progress->setRange(0, 0); // busy until the first step says how far
+        m_progressLabel->setText(tr("Preparing…"));
+        updateRunningState();
+    });
+    connect(m_runner, &backend::JobRunner::modelLoading, this,
+            [this](const QString& model) { m_progressLabel->setText(tr("Loading the model %1…").arg(model)); });
+    connect(m_runner, &backend::JobRunner::modelLoaded, this,
+            [this](const QString&, const QString&, double) { m_progressLabel->setText(tr("Starting…")); });
+    connect(m_runner, &backend::JobRunner::engineConfigured, this, [this] { updateComputeLabel(); });
+    connect(m_runner, &backend::JobRunner::progress, this, &MainWindow::onProgress);
+    connect(m_runner, &backend::JobRunner::imageSaved, this,
+            [this](qint64, const QString& path, const QImage& image, const store::GenerationParameters& parameters) {
+                m_results->addResult({path, image, parameters});
+                m_canvas->showImage(image);
+                m_panel->setLastSeed(parameters.seed);
+                m_details->setPlainText(formatParameters(parameters) + QStringLiteral("\n\n") + path);
+            });
+    connect(m_runner, &backend::JobRunner::jobFinished, this,
+            [this](qint64, backend::JobOutcome outcome, backend::ErrorKind kind, const QString& detail) {
+                m_runningJob.reset();
+                if (outcome == backend::JobOutcome::Failed)
+                    showError(kind, detail);
+                if (outcome == backend::JobOutcome::Cancelled && m_canvas->isPreview())
+                    m_canvas->clear();
+                m_progressLabel->setText(outcome == backend::JobOutcome::Done        ? tr("Done.")
+                                         : outcome == backend::JobOutcome::Cancelled ? tr("Cancelled.")
+                                                                                      : tr("Stopped by an error."));
+                updateRunningState();
+            });
+    connect(m_runner, &backend::JobRunner::idle, this, [this] {
+        m_progress->setRange(0, 1);
+        m_progress->setValue(0);
+    });
+    connect(m_queue.get(), &backend::JobQueue::changed, this, &MainWindow::updateRunningState);
+}
+
+void MainWindow::onProgress(qint64, const backend::GenerationProgress& progress)
+{
+    const int total = progress.runs * progress.steps;
+    const int done = progress.run * progress.steps + progress.step;
+    m_progress->setRange(0, std::max(1, total));
+    m_progress->setValue(done);
+    const double perStep = progress.step > 0 ? progress.elapsedSeconds / progress.step : 0;
+    const auto rate = perStep >= 1 || perStep == 0 ? tr("%1 s/it").arg(QLocale().toString(perStep, 'f', 2))
+                                                   : tr("%1 it/s").arg(QLocale().toString(1 / perStep, 'f', 2));
+    const auto left = formatDuration(perStep * (total - done));
+    const auto text = progress.runs > 1 ? tr("Run %1/%2 · step %3/%4 · %5 · %6 left")
+                                              .arg(progress.run + 1)
+                                              .arg(progress.runs)
+                                              .arg(progress.step)
+                                              .arg(progress.steps)
+                                              .arg(rate, left)
+                                        : tr("Step %1/%2 · %3 · %4 left").arg(progress.step).arg(progress.steps).arg(rate, left);
+    m_progressLabel->setText(text);
+    if (!progress.preview.isNull())
+        m_canvas->showPreview(progress.preview, tr("Step %1 / %2").arg(progress.step).arg(progress.steps));
+}
+
+QString MainWindow::progressText() const
+{
+    return m_progressLabel->text();
+}
+
+void MainWindow::updateRunningState()
+{
+    const bool running = m_runner->runningJob().has_value();
+    m_panel->setRunning(running);
+    m_menus->cancel->setEnabled(running);
+    const int waiting = m_queue->size() - (running ? 1 : 0);
+    m_queueDock->setWindowTitle(waiting > 0 ? tr("Queue (%n waiting)", nullptr, waiting) : tr("Queue"));
+}
+
+void MainWindow::updateComputeLabel(const QString&)
+{
+    QString error;
+    const auto target = backend::describeComputeTarget(m_settings.device, m_settings.dtype, &error);
+    const int threads = m_settings.threads > 0 ? m_settings.threads : QThread::idealThreadCount();
+    m_computeLabel->setText(target.isEmpty() ? tr("Device not available: %1").arg(error)
+                                             : tr("%1, %n thread(s)", nullptr, threads).arg(target));
+    m_computeLabel->setAccessibleName(m_computeLabel->text());
+}
+
+bool MainWindow::submit(bool now)
+{
+    auto job = m_panel->job();
+    if (job.model.isEmpty()) {
+        showError(backend::ErrorKind::ModelMissing, QStringLiteral("no model is selected"));
+        showFirstRunIfNeeded();
+        return false;
+    }
+    if (job.request.width % 8 != 0 || job.request.height % 8 != 0) {
+        showError(backend::ErrorKind::BadRequest, QStringLiteral("the size must be a multiple of 8"));
+        return false;
+    }
+    // A random seed is drawn now, so the queue shows and keeps the picture's own seed.
+    job.request.seed = m_panel->seed().value_or(QRandomGenerator::global()->generate());
+    const auto id = m_queue->enqueue(job);
+    if (now) {
+        const int firstWaiting = m_runner->runningJob() ? 1 : 0;
+        m_queue->move(m_queue->rowOf(id), std::min(firstWaiting, m_queue->size() - 1));
+    }
+    saveState();
+    m_runner->startNext();
+    return true;
+}
+
+void MainWindow::showError(backend::ErrorKind kind, const QString& detail)
+{
+    QString text;
+    switch (kind) {
+    case backend::ErrorKind::BadRequest:
+        text = tr("These settings cannot be used: check the size, the steps and the strength.");
+        break;
+    case backend::ErrorKind::ModelMissing:
+        text = tr("The model was not found. Choose another one, or add it with File ▸ Add model….");
+        break;
+    case backend::ErrorKind::ModelBroken:
+        text = tr("The model could not be opened: its files are damaged, or it is not a Stable Diffusion 1.5 model.");
+        break;
+    case backend::ErrorKind::OutOfMemory:
+        text = tr("Not enough memory for this picture: try a smaller size or batch.");
+        break;
+    case backend::ErrorKind::ImageUnreadable:
+        text = tr("The init image cannot be read: choose another picture.");
+        break;
+    case backend::ErrorKind::SaveFailed:
+        text = tr("The picture could not be saved: check that the pictures folder (Preferences) exists and can be written to.");
+        break;
+    case backend::ErrorKind::Failed:
+        text = tr("Something went wrong; the window is still usable.");
+        break;
+    }
+    m_errorLabel->setText(text);
+    m_errorDetail = detail;
+    m_errorDetails->setVisible(!detail.isEmpty());
+    m_errorBar->show();
+}
+
+void MainWindow::clearError()
+{
+    m_errorBar->hide();
+    m_errorLabel->clear();
+    m_errorDetail.clear();
+}
+
+QString MainWindow::errorText() const
+{
+    return m_errorBar->isVisible() ? m_errorLabel->text() : QString();
+}
+
+void MainWindow::showResult(const Result& result)
+{
+    m_details->setPlainText(formatParameters(result.parameters) + QStringLiteral("\n\n") + result.path);
+    m_useParameters->setEnabled(true);
+    m_useSeed->setEnabled(true);
+    if (!result.image.isNull()) {
+        m_canvas->showImage(result.image);
+        return;
+    }
+    // An older picture is read from its file off this thread.
+    auto* watcher = new QFutureWatcher<QImage>(this);
+    connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher] {
+        m_canvas->showImage(watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([path = result.path] { return readThumbnail(path, 4096); }));
+}
+
+void MainWindow::openInitImage()
+{
+    const auto path = QFileDialog::getOpenFileName(this, tr("Start from a picture"), QString(),
+                                                   tr("Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)"));
+    if (!path.isEmpty())
+        setInitImage(path);
+}
+
+void MainWindow::setInitImage(const QString& path)
+{
+    m_panel->setInitImage(path, {});
+    auto* watcher = new QFutureWatcher<QImage>(this);
+    connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, path] {
+        const auto thumbnail = watcher->result();
+        watcher->deleteLater();
+        if (m_panel->initImage() != path)
+            return;
+        if (thumbnail.isNull()) {
+            m_panel->setInitImage({}, {});
+            showError(backend::ErrorKind::ImageUnreadable, QStringLiteral("cannot read %1").arg(path));
+            return;
+        }
+        m_panel->setInitImage(path, thumbnail);
+    });
+    watcher->setFuture(QtConcurrent::run([path] { return readThumbnail(path, 40); }));
+}
+
+void MainWindow::reloadModels()
+{
+    QStringList names;
+    for (const auto& model : store::ModelRegistry().models())
+        names.append(model.name);
+    m_panel->setModels(names);
+}
+
+void MainWindow::addModel()
+{
+    const auto path = QFileDialog::getExistingDirectory(this, tr("Choose a diffusers model folder"));
+    if (path.isEmpty())
+        return;
+    try {
+        const auto entry = store::ModelRegistry().add(path);
+        reloadModels();
+        m_panel->setModels({});
+        reloadModels();
+    } catch (const store::RegistryError& error) {
+        showError(backend::ErrorKind::ModelBroken, QString::fromUtf8(error.what()));
+    }
+}
+
+void MainWindow::showFirstRunIfNeeded()
+{
+    if (m_firstRunShown || !store::ModelRegistry().models().isEmpty())
+        return;
+    m_firstRunShown = true;
+    FirstRunDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        reloadModels();
+}
+
+void MainWindow::openPreferences()
+{
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_settings = dialog.settings();
+    m_settings.save();
+    m_runner->setSettings(m_settings.workerSettings());
+    updateComputeLabel();
+}
+
+void MainWindow::showShortcuts()
+{
+    QMessageBox::information(
+        this, tr("Keyboard shortcuts"),
+        tr("<table cellspacing='6'>"
+           "<tr><td><b>Ctrl+Enter</b></td><td>Generate now</td></tr>"
+           "<tr><td><b>Ctrl+Shift+Enter</b></td><td>Add to the queue</td></tr>"
+           "<tr><td><b>Esc</b></td><td>Cancel the running job</td></tr>"
+           "<tr><td><b>Ctrl+Up / Ctrl+Down</b></td><td>More or less weight for the selected words</td></tr>"
+           "<tr><td><b>Ctrl+O</b></td><td>Start from a picture</td></tr>"
+           "<tr><td><b>Ctrl+,</b></td><td>Preferences</td></tr>"
+           "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"
+           "<tr><td><b>Wheel, + / −, double-click</b></td><td>Zoom the canvas, fit it</td></tr>"
+           "</table>"));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Eikona"),
+                       tr("<h3>Eikona %1</h3><p>Stable Diffusion 1.5 on your own computer.</p>"
+                          "<p>Engine: Eikona's own C++ implementation on libtorch, numerically the same as diffusers "
+                          "for the same seed and parameters.</p><p>%2</p>")
+                           .arg(QStringLiteral(EIKONA_VERSION), m_computeLabel->text()));
+}
+
+void MainWindow::resetLayout()
+{
+    QMainWindow::restoreState(m_defaultLayout, k_layoutVersion);
+    for (auto* dock : {m_generationDock, m_queueDock, m_detailsDock})
+        dock->show();
+}
+
+void MainWindow::saveState()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), QMainWindow::saveState(k_layoutVersion));
+    m_panel->saveState(settings);
+    settings.sync();
+}
+
+void MainWindow::restoreState()
+{
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        const auto available = screen() ? screen()->availableGeometry().size() : QSize(1400, 900);
+        resize(std::min(1400, available.width() * 9 / 10), std::min(900, available.height() * 9 / 10));
+    }
+    QMainWindow::restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), k_layoutVersion);
+    m_panel->restoreState(settings);
+    if (!m_panel->initImage().isEmpty())
+        setInitImage(m_panel->initImage());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_runner->runningJob()) {
+        QMessageBox box(QMessageBox::Question, tr("Quit Eikona?"),
+                        tr("A picture is being made. Stop it and quit? The waiting jobs stay in the queue for the next "
+                           "start."),
+                        QMessageBox::NoButton, this);
+        auto* quit = box.addButton(tr("Stop and quit"), QMessageBox::AcceptRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(quit);
+        box.exec();
+        if (box.clickedButton() != quit) {
+            event->ignore();
+            return;
+        }
+    }
+    saveState();
+    m_runner->shutdown();
+    event->accept();
+}
+
+GenerationPanel* MainWindow::panel() const
+{
+    return m_panel;
+}
+
+CanvasView* MainWindow::canvas() const
+{
+    return m_canvas;
+}
+
+ResultsStrip* MainWindow::results() const
+{
+    return m_results;
+}
+
+backend::JobQueue* MainWindow::queue() const
+{
+    return m_queue.get();
+}
+
+backend::JobRunner* MainWindow::runner() const
+{
+    return m_runner;
 }
 
 } // namespace eikona::ui

@@ -1,27 +1,111 @@
 #pragma once
+// The application window: the generation panel (left dock), the canvas with the strip of this
+// session's pictures (centre), the queue and the picture's details (right docks), menus,
+// progress with ETA in the status bar. Jobs run on the JobRunner's thread; this window never
+// waits on them.
+
+#include "app_settings.h"
+#include "generation_worker.h"
+#include "results_strip.h"
 
 #include <QMainWindow>
 
+#include <memory>
+#include <optional>
+
+class QDockWidget;
 class QLabel;
 class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTimer;
+
+namespace eikona::backend {
+class JobQueue;
+class JobRunner;
+}
 
 namespace eikona::ui {
 
-/// The application window: prompt and negative prompt for now; generation, preview and the
-/// gallery arrive with the pipeline.
+class CanvasView;
+class GenerationPanel;
+class QueuePanel;
+
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    /// `queueFile`: where the queue lives (default: the app's data folder).
+    explicit MainWindow(const QString& queueFile = {}, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
-    /// Shown in the status bar: the engine's threads and BLAS.
-    void setEngineSummary(const QString& summary);
+    GenerationPanel* panel() const;
+    CanvasView* canvas() const;
+    ResultsStrip* results() const;
+    backend::JobQueue* queue() const;
+    backend::JobRunner* runner() const;
+    /// The message shown for the last failed job; empty when none.
+    QString errorText() const;
+    QString progressText() const;
+
+    /// Adds the controls' job to the queue: at the front of the waiting jobs (`now`) or the end.
+    /// Returns false (and says why) when there is no model or a value is refused.
+    bool submit(bool now);
+    void showFirstRunIfNeeded();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
-    QPlainTextEdit* m_prompt = nullptr;
-    QPlainTextEdit* m_negativePrompt = nullptr;
-    QLabel* m_engineLabel = nullptr;
+    void buildMenus();
+    void buildDocks();
+    void retranslate();
+    void connectRunner();
+    void saveState();
+    void restoreState();
+    void reloadModels();
+    void openInitImage();
+    void setInitImage(const QString& path);
+    void addModel();
+    void openPreferences();
+    void showShortcuts();
+    void showAbout();
+    void showResult(const Result& result);
+    void showError(backend::ErrorKind kind, const QString& detail);
+    void clearError();
+    void updateComputeLabel(const QString& override = {});
+    void updateRunningState();
+    void onProgress(qint64 id, const backend::GenerationProgress& progress);
+    void resetLayout();
+
+    backend::AppSettings m_settings;
+    std::unique_ptr<backend::JobQueue> m_queue;
+    backend::JobRunner* m_runner = nullptr;
+    GenerationPanel* m_panel = nullptr;
+    CanvasView* m_canvas = nullptr;
+    ResultsStrip* m_results = nullptr;
+    QueuePanel* m_queuePanel = nullptr;
+    QDockWidget* m_generationDock = nullptr;
+    QDockWidget* m_queueDock = nullptr;
+    QDockWidget* m_detailsDock = nullptr;
+    QPlainTextEdit* m_details = nullptr;
+    QPushButton* m_useParameters = nullptr;
+    QPushButton* m_useSeed = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_progressLabel = nullptr;
+    QLabel* m_computeLabel = nullptr;
+    QWidget* m_errorBar = nullptr;
+    QLabel* m_errorLabel = nullptr;
+    QPushButton* m_errorDetails = nullptr;
+    QString m_errorDetail;
+    QTimer* m_saveTimer = nullptr;
+    QByteArray m_defaultLayout;
+    std::optional<backend::GenerationJob> m_runningJob;
+    QString m_computeDescription;
+    struct MenuTexts;
+    std::unique_ptr<MenuTexts> m_menus;
+    bool m_firstRunShown = false;
 };
 
 } // namespace eikona::ui

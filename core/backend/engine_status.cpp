@@ -1,6 +1,7 @@
 #include "engine_status.h"
 
 #include "caching_allocator.h"
+#include "pipeline/compute_target.h"
 #include "runtime.h"
 
 namespace eikona::backend {
@@ -9,6 +10,17 @@ QString configureEngine(int threads)
 {
     const auto info = configure_runtime(threads > 0 ? std::optional<int>(threads) : std::nullopt);
     return QString::fromStdString(info.summary());
+}
+
+QString describeComputeTarget(const QString& device, const QString& dtype, QString* error)
+{
+    try {
+        return QString::fromStdString(pipeline::resolve_compute_target(device.toStdString(), dtype.toStdString()).describe());
+    } catch (const std::exception& failure) {
+        if (error)
+            *error = QString::fromUtf8(failure.what());
+        return {};
+    }
 }
 
 void releaseCachedMemory()

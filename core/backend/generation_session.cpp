@@ -304,4 +304,9 @@ QStringList samplerIds()
     return ids;
 }
 
+QString samplerLabel(const QString& id)
+{
+    return a1111Label(id.toStdString());
+}
+
 } // namespace eikona::backend

@@ -59,5 +59,7 @@ void writeFloatOutputs(const QString& path, const QList<GeneratedImage>& images)
 
 /// Every sampler's CLI id, in the table's order.
 QStringList samplerIds();
+/// A1111's label of a sampler id ("dpmpp_2m_karras" -> "DPM++ 2M Karras"); the id when unknown.
+QString samplerLabel(const QString& id);
 
 } // namespace eikona::backend

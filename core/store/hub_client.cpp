@@ -564,4 +564,25 @@ DownloadResult downloadModel(const QString& requestedRepoId, const QString& revi
     return {cache.snapshot(commit), commit, fetched, false};
 }
 
+qint64 pipelineDownloadSize(const QString& requestedRepoId, const QString& revision, const QString& variant,
+                            const HubOptions& options, const std::function<bool()>& cancelled)
+{
+    const auto repoId = canonicalRepoId(requestedRepoId);
+    const auto folder = repoFolderName(repoId);
+    if (folder.isEmpty())
+        throw HubError(text(QStringLiteral("\"%1\" is not a Hugging Face repository id (ORG/NAME)").arg(requestedRepoId)));
+    RepoCache cache{QDir(options.cacheDirectory + u'/' + folder), QDir(options.cacheDirectory + QStringLiteral("/.locks/") + folder)};
+    Hub hub(options);
+    bool unreachable = false;
+    const auto info = fetchJson(hub, QUrl(options.endpoint + QStringLiteral("/api/models/") + repoId + QStringLiteral("/revision/") +
+                                          QString::fromLatin1(QUrl::toPercentEncoding(revision)) + QStringLiteral("?blobs=true")),
+                                repoId + u'@' + revision, repoId, cancelled, unreachable);
+    const auto commit = info.value(QStringLiteral("sha")).toString();
+    qint64 bytes = 0;
+    for (const auto& file : selectPipelineFiles(parseSiblings(info.value(QStringLiteral("siblings")).toArray()), variant))
+        if (!linkedAndPresent(cache, commit, file))
+            bytes += file.size;
+    return bytes;
+}
+
 } // namespace eikona::store

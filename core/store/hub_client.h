@@ -67,6 +67,11 @@ struct DownloadResult {
     bool fromCacheOnly = false; ///< offline, or the hub unreachable and the cache complete
 };
 
+/// How many bytes downloadModel would fetch for `repoId` at `revision` (what the cache lacks),
+/// asked of the hub before anything is fetched. Throws HubError like downloadModel.
+qint64 pipelineDownloadSize(const QString& repoId, const QString& revision, const QString& variant, const HubOptions& options,
+                            const std::function<bool()>& cancelled = {});
+
 /// Makes sure the pipeline files of `repoId` at `revision` are in the cache and returns their
 /// snapshot. Blocks (it runs its own event loop; call it from a worker thread in a GUI).
 /// `cancelled` is polled often; a cancel leaves resumable partial files. Throws HubError with

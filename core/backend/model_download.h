@@ -1,0 +1,47 @@
+#pragma once
+// A hub download for the window: the size asked first, then the files fetched on a thread of
+// their own with progress, cancel (resumable next time) and every failure in words.
+
+#include "hub_client.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+namespace eikona::backend {
+
+class ModelDownload final : public QObject {
+    Q_OBJECT
+
+public:
+    explicit ModelDownload(QString repoId, QObject* parent = nullptr);
+    /// Cancels what runs and waits for it (a cancelled download stops within a moment).
+    ~ModelDownload() override;
+
+    QString repoId() const;
+    /// Asks the hub how much is left to fetch: sizeKnown or failed follows.
+    void querySize();
+    /// Fetches the model: progress, then finished or failed (cancelled when cancel() was asked).
+    void start();
+    void cancel();
+    bool isRunning() const;
+
+Q_SIGNALS:
+    void sizeKnown(qint64 bytes);
+    void progress(const eikona::store::DownloadProgress& progress);
+    void finished(const QString& snapshot);
+    void failed(const QString& message, bool cancelled);
+
+private:
+    void runInThread(std::function<void()> work);
+
+    QString m_repoId;
+    std::unique_ptr<QThread> m_thread;
+    std::atomic<bool> m_cancel{false};
+};
+
+} // namespace eikona::backend
+
+Q_DECLARE_METATYPE(eikona::store::DownloadProgress)

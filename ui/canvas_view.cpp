@@ -1,0 +1,137 @@
+#include "canvas_view.h"
+
+#include <QEvent>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace eikona::ui {
+
+CanvasView::CanvasView(QWidget* parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("canvas"));
+    setMinimumSize(256, 256);
+    setFocusPolicy(Qt::ClickFocus);
+    setBackgroundRole(QPalette::Dark);
+    setAutoFillBackground(true);
+    retranslate();
+}
+
+void CanvasView::retranslate()
+{
+    setAccessibleName(tr("Canvas"));
+    setToolTip(tr("The picture being made, then the result. Wheel or +/- to zoom, double-click to fit."));
+    update();
+}
+
+void CanvasView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void CanvasView::showPreview(const QImage& preview, const QString& caption)
+{
+    m_image = preview;
+    m_caption = caption;
+    m_preview = true;
+    update();
+}
+
+void CanvasView::showImage(const QImage& image)
+{
+    m_image = image;
+    m_caption.clear();
+    m_preview = false;
+    update();
+}
+
+void CanvasView::clear()
+{
+    m_image = {};
+    m_caption.clear();
+    m_preview = false;
+    update();
+}
+
+QImage CanvasView::image() const
+{
+    return m_image;
+}
+
+bool CanvasView::isPreview() const
+{
+    return m_preview;
+}
+
+double CanvasView::zoom() const
+{
+    return m_zoom;
+}
+
+void CanvasView::setZoom(double zoom)
+{
+    m_zoom = zoom <= 0 ? 0 : std::clamp(zoom, 0.05, 16.0);
+    update();
+}
+
+void CanvasView::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    if (m_image.isNull()) {
+        painter.setPen(palette().color(QPalette::BrightText));
+        painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
+                         tr("Type a prompt and press Generate (Ctrl+Enter).\nThe picture forms here, step by step."));
+        return;
+    }
+    // A preview is latent-sized (1/8 of the picture): it is shown at the picture's size.
+    const QSizeF natural = m_preview ? QSizeF(m_image.size()) * 8 : QSizeF(m_image.size());
+    const double fit = std::min(width() / natural.width(), height() / natural.height());
+    const double scale = m_zoom > 0 ? m_zoom : std::min(fit, m_preview ? fit : std::max(fit, 0.0));
+    const QSizeF shown = natural * scale;
+    const QRectF target((width() - shown.width()) / 2, (height() - shown.height()) / 2, shown.width(), shown.height());
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
+    painter.drawImage(target, m_image);
+    if (!m_caption.isEmpty()) {
+        const auto metrics = painter.fontMetrics();
+        const QRectF box(target.left() + 8, target.top() + 8, metrics.horizontalAdvance(m_caption) + 16, metrics.height() + 8);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(0, 0, 0, 150));
+        painter.drawRoundedRect(box, 4, 4);
+        painter.setPen(Qt::white);
+        painter.drawText(box, Qt::AlignCenter, m_caption);
+    }
+}
+
+void CanvasView::wheelEvent(QWheelEvent* event)
+{
+    if (m_image.isNull())
+        return;
+    const QSizeF natural = m_preview ? QSizeF(m_image.size()) * 8 : QSizeF(m_image.size());
+    const double current = m_zoom > 0 ? m_zoom : std::min(width() / natural.width(), height() / natural.height());
+    setZoom(current * std::pow(1.0015, event->angleDelta().y()));
+    event->accept();
+}
+
+void CanvasView::mouseDoubleClickEvent(QMouseEvent*)
+{
+    setZoom(m_zoom > 0 ? 0 : 1);
+}
+
+void CanvasView::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal)
+        setZoom((m_zoom > 0 ? m_zoom : 1) * 1.25);
+    else if (event->key() == Qt::Key_Minus)
+        setZoom((m_zoom > 0 ? m_zoom : 1) / 1.25);
+    else if (event->key() == Qt::Key_0)
+        setZoom(0);
+    else
+        QWidget::keyPressEvent(event);
+}
+
+} // namespace eikona::ui

@@ -1,0 +1,41 @@
+#pragma once
+// The central canvas: the live preview while a picture forms (smoothly scaled, with its step),
+// then the result, fit to the view or zoomed (wheel, +/-, double-click to fit).
+
+#include <QImage>
+#include <QWidget>
+
+namespace eikona::ui {
+
+class CanvasView final : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit CanvasView(QWidget* parent = nullptr);
+
+    /// A step's preview; `caption` is drawn over it ("Step 4 / 20").
+    void showPreview(const QImage& preview, const QString& caption);
+    void showImage(const QImage& image);
+    void clear();
+    QImage image() const;
+    bool isPreview() const;
+    double zoom() const; ///< 0: fit to the view
+    void setZoom(double zoom);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+
+    QImage m_image;
+    QString m_caption;
+    bool m_preview = false;
+    double m_zoom = 0;
+};
+
+} // namespace eikona::ui

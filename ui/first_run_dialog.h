@@ -1,0 +1,62 @@
+#pragma once
+// Shown when no model is known: download Stable Diffusion 1.5 (its size said before anything
+// starts, bytes, rate and ETA while it runs, cancel; a later start resumes) or pick a diffusers
+// folder or .safetensors file on this computer. Failures are said in words and the dialog
+// stays usable.
+
+#include <QDialog>
+#include <QElapsedTimer>
+
+#include <memory>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace eikona::store {
+struct DownloadProgress;
+}
+
+namespace eikona::backend {
+class ModelDownload;
+}
+
+namespace eikona::ui {
+
+class FirstRunDialog final : public QDialog {
+    Q_OBJECT
+
+public:
+    explicit FirstRunDialog(QWidget* parent = nullptr);
+    ~FirstRunDialog() override;
+
+    /// The registry name of the model now available (after accept()).
+    QString model() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void reject() override;
+
+private:
+    void retranslate();
+    void startDownload();
+    void chooseLocal(bool file);
+    void showProgress(const store::DownloadProgress& progress);
+    void showFailure(const QString& message, bool cancelled);
+
+    std::unique_ptr<backend::ModelDownload> m_download;
+    QLabel* m_intro;
+    QLabel* m_size;
+    QPushButton* m_downloadButton;
+    QPushButton* m_cancelButton;
+    QProgressBar* m_progress;
+    QLabel* m_progressText;
+    QLabel* m_error;
+    QPushButton* m_folderButton;
+    QPushButton* m_fileButton;
+    QPushButton* m_laterButton;
+    qint64 m_bytesToFetch = -1;
+    QString m_model;
+};
+
+} // namespace eikona::ui

@@ -1,0 +1,137 @@
+#include "queue_panel.h"
+
+#include "job_queue.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace eikona::ui {
+
+QueuePanel::QueuePanel(backend::JobQueue* queue, QWidget* parent)
+    : QWidget(parent), m_queue(queue), m_view(new QTableView(this))
+{
+    m_view->setObjectName(QStringLiteral("queueView"));
+    m_view->setModel(queue);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setDragDropMode(QAbstractItemView::InternalMove);
+    m_view->setDragEnabled(true);
+    m_view->setAcceptDrops(true);
+    m_view->setDropIndicatorShown(true);
+    m_view->setDefaultDropAction(Qt::MoveAction);
+    m_view->verticalHeader()->hide();
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->horizontalHeader()->setSectionResizeMode(backend::JobQueue::PromptColumn, QHeaderView::Stretch);
+    for (int column = 1; column < backend::JobQueue::ColumnCount; ++column)
+        m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+
+    const auto button = [this](const char* name, const QString& glyph) {
+        auto* b = new QToolButton(this);
+        b->setObjectName(QLatin1String(name));
+        b->setText(glyph);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        return b;
+    };
+    m_up = button("queueUpButton", QStringLiteral("▲"));
+    m_down = button("queueDownButton", QStringLiteral("▼"));
+    m_edit = button("queueEditButton", QString());
+    m_remove = button("queueRemoveButton", QString());
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_up);
+    buttons->addWidget(m_down);
+    buttons->addStretch();
+    buttons->addWidget(m_edit);
+    buttons->addWidget(m_remove);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_view);
+    layout->addLayout(buttons);
+
+    connect(m_up, &QToolButton::clicked, this, [this] {
+        const int row = selectedRow();
+        if (m_queue->move(row, row - 1))
+            m_view->selectRow(row - 1);
+    });
+    connect(m_down, &QToolButton::clicked, this, [this] {
+        const int row = selectedRow();
+        if (m_queue->move(row, row + 1))
+            m_view->selectRow(row + 1);
+    });
+    connect(m_edit, &QToolButton::clicked, this, [this] {
+        if (const auto id = selectedId())
+            Q_EMIT editRequested(*id);
+    });
+    connect(m_remove, &QToolButton::clicked, this, [this] {
+        if (const auto id = selectedId())
+            Q_EMIT removeRequested(*id);
+    });
+    connect(m_view, &QTableView::doubleClicked, this, [this] {
+        if (const auto id = selectedId())
+            Q_EMIT editRequested(*id);
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &QueuePanel::updateButtons);
+    connect(queue, &backend::JobQueue::changed, this, &QueuePanel::updateButtons);
+    retranslate();
+    updateButtons();
+}
+
+QTableView* QueuePanel::view() const
+{
+    return m_view;
+}
+
+void QueuePanel::retranslate()
+{
+    m_view->setAccessibleName(tr("Job queue"));
+    m_view->setToolTip(tr("Jobs run from the top; drag a row to change the order"));
+    m_up->setAccessibleName(tr("Move up"));
+    m_up->setToolTip(tr("Run this job earlier"));
+    m_down->setAccessibleName(tr("Move down"));
+    m_down->setToolTip(tr("Run this job later"));
+    m_edit->setText(tr("Edit"));
+    m_edit->setAccessibleName(tr("Edit job"));
+    m_edit->setToolTip(tr("Take this waiting job out of the queue and back into the controls"));
+    m_remove->setText(tr("Remove"));
+    m_remove->setAccessibleName(tr("Remove job"));
+    m_remove->setToolTip(tr("Remove the waiting job, or stop the running one"));
+}
+
+void QueuePanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+int QueuePanel::selectedRow() const
+{
+    const auto rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+std::optional<qint64> QueuePanel::selectedId() const
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return std::nullopt;
+    return m_queue->job(row).id;
+}
+
+void QueuePanel::updateButtons()
+{
+    const int row = selectedRow();
+    const bool waiting = row >= 0 && m_queue->state(row) == backend::JobQueue::State::Waiting;
+    m_up->setEnabled(row > 0);
+    m_down->setEnabled(row >= 0 && row + 1 < m_queue->size());
+    m_edit->setEnabled(waiting);
+    m_remove->setEnabled(row >= 0);
+    m_remove->setText(row >= 0 && !waiting ? tr("Stop") : tr("Remove"));
+}
+
+} // namespace eikona::ui

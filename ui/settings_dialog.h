@@ -1,0 +1,44 @@
+#pragma once
+// Preferences: device and dtype (with what this machine has), threads, where pictures and
+// models go (shown plainly: multi-GB downloads must never land where nobody finds them),
+// how often previews are drawn, and the language.
+
+#include "app_settings.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace eikona::ui {
+
+class SettingsDialog final : public QDialog {
+    Q_OBJECT
+
+public:
+    explicit SettingsDialog(const backend::AppSettings& settings, QWidget* parent = nullptr);
+    backend::AppSettings settings() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void updateDetected();
+    QLineEdit* folderField(const QString& objectName, const QString& value, QWidget*& row);
+
+    backend::AppSettings m_settings;
+    QComboBox* m_device;
+    QComboBox* m_dtype;
+    QLabel* m_detected;
+    QSpinBox* m_threads;
+    QLineEdit* m_output;
+    QLineEdit* m_cache;
+    QComboBox* m_preview;
+    QComboBox* m_language;
+    QList<QPair<QLabel*, const char*>> m_labels;
+};
+
+} // namespace eikona::ui
