@@ -23,8 +23,10 @@ int main(int argc, char* argv[])
     QTranslator qtTranslator;
     if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
+    // English is a catalogue too: it carries the plural forms ("1 thread", "2 threads").
     QTranslator translator;
-    if (translator.load(locale, QStringLiteral("eikona"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(locale, QStringLiteral("eikona"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        translator.load(QStringLiteral(":/i18n/eikona_en")))
         QApplication::installTranslator(&translator);
 
     qInfo("Eikona %s: %s", EIKONA_VERSION, qUtf8Printable(eikona::backend::configureEngine(settings.threads)));

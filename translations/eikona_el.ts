@@ -2,31 +2,1098 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="el_GR">
 <context>
+    <name>eikona::backend::JobQueue</name>
+    <message>
+        <location filename="../core/backend/job_queue.cpp" line="196"/>
+        <source>(no prompt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/backend/job_queue.cpp" line="201"/>
+        <source>%1 × %n image(s)</source>
+        <comment>steps times images</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/backend/job_queue.cpp" line="205"/>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/backend/job_queue.cpp" line="205"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/backend/job_queue.cpp" line="217"/>
+        <source>Prompt</source>
+        <translation type="unfinished">Περιγραφή</translation>
+    </message>
+    <message>
+        <location filename="../core/backend/job_queue.cpp" line="219"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/backend/job_queue.cpp" line="221"/>
+        <source>Steps</source>
+        <comment>denoising steps</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/backend/job_queue.cpp" line="223"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eikona::ui::CanvasView</name>
+    <message>
+        <location filename="../ui/canvas_view.cpp" line="25"/>
+        <source>Canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas_view.cpp" line="26"/>
+        <source>The picture being made, then the result. Wheel or +/- to zoom, double-click to fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas_view.cpp" line="88"/>
+        <source>Type a prompt and press Generate (Ctrl+Enter).
+The picture forms here, step by step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eikona::ui::FirstRunDialog</name>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="104"/>
+        <source>Welcome to Eikona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="105"/>
+        <source>&lt;p&gt;&lt;b&gt;Eikona needs a Stable Diffusion 1.5 model to make pictures.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Download the standard one from Hugging Face, or use a model you already have: a diffusers folder or a single &lt;tt&gt;.safetensors&lt;/tt&gt; file.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="109"/>
+        <source>Stable Diffusion 1.5 (%1): %2 to download.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="111"/>
+        <source>Stable Diffusion 1.5 is already downloaded: it only needs to be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="113"/>
+        <source>Stable Diffusion 1.5 (%1): asking Hugging Face for its size…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="114"/>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="115"/>
+        <source>Download Stable Diffusion 1.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="116"/>
+        <source>Fetch the model into the model folder; an interrupted download resumes next time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="117"/>
+        <location filename="../ui/first_run_dialog.cpp" line="118"/>
+        <source>Cancel download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="119"/>
+        <source>Stop; what was fetched stays and the download resumes next time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="120"/>
+        <source>Download progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="121"/>
+        <source>Use a model folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="122"/>
+        <source>Use a model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="123"/>
+        <source>A diffusers folder (with model_index.json) on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="124"/>
+        <source>Use a model file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="125"/>
+        <source>Use a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="126"/>
+        <source>A single SD 1.x .safetensors checkpoint on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="127"/>
+        <location filename="../ui/first_run_dialog.cpp" line="128"/>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="129"/>
+        <source>Close; the window stays usable and File ▸ Add model… adds one later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="150"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="161"/>
+        <source>%1 of %2 · %3/s · %4 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="171"/>
+        <source>The download was stopped. What was fetched is kept: Download resumes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="172"/>
+        <source>The download did not work: %1
+Check the connection (and a proxy, if you use one), then press Download again, or use a model you already have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="180"/>
+        <source>Choose a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="181"/>
+        <source>Safetensors checkpoints (*.safetensors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="182"/>
+        <source>Choose a diffusers model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="189"/>
+        <source>This cannot be used as a model: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eikona::ui::GenerationPanel</name>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="99"/>
+        <location filename="../ui/generation_panel.cpp" line="252"/>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="103"/>
+        <location filename="../ui/generation_panel.cpp" line="254"/>
+        <source>Sampler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="107"/>
+        <location filename="../ui/generation_panel.cpp" line="256"/>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="111"/>
+        <location filename="../ui/generation_panel.cpp" line="257"/>
+        <source>CFG scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="115"/>
+        <location filename="../ui/generation_panel.cpp" line="258"/>
+        <source>Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="119"/>
+        <location filename="../ui/generation_panel.cpp" line="259"/>
+        <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="132"/>
+        <source>Presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="152"/>
+        <location filename="../ui/generation_panel.cpp" line="268"/>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="156"/>
+        <location filename="../ui/generation_panel.cpp" line="274"/>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="159"/>
+        <location filename="../ui/generation_panel.cpp" line="275"/>
+        <source>Batch count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="181"/>
+        <source>Init image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="185"/>
+        <location filename="../ui/generation_panel.cpp" line="284"/>
+        <source>Strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="234"/>
+        <source>&amp;Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="235"/>
+        <source>&amp;Negative prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="236"/>
+        <source>Describe the picture: a lighthouse at dusk, (oil painting:1.2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="237"/>
+        <source>Prompt</source>
+        <translation type="unfinished">Περιγραφή</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="238"/>
+        <source>What to draw. (word:1.3) gives a word more weight, [word] less; Ctrl+Up and Ctrl+Down change the weight of the selected words; BREAK starts a new 75-token chunk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="240"/>
+        <source>What the picture should not contain</source>
+        <translation type="unfinished">Τι δεν πρέπει να περιέχει η εικόνα</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="241"/>
+        <source>Negative prompt</source>
+        <translation type="unfinished">Αρνητική περιγραφή</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="242"/>
+        <source>What to steer away from, with the same syntax as the prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="243"/>
+        <location filename="../ui/generation_panel.cpp" line="245"/>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="244"/>
+        <source>Make the picture now, before the waiting jobs (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="246"/>
+        <location filename="../ui/generation_panel.cpp" line="248"/>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="247"/>
+        <source>Add these settings to the end of the queue (Ctrl+Shift+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="249"/>
+        <location filename="../ui/generation_panel.cpp" line="251"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="250"/>
+        <source>Stop the picture being made; the queue goes on (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="253"/>
+        <source>The Stable Diffusion 1.5 model to use: downloaded, or a folder or file on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="255"/>
+        <source>The sampling method; Euler a and DPM++ 2M Karras give good pictures in 20–30 steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="256"/>
+        <source>Denoising steps: more take longer and add detail, up to a point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="257"/>
+        <source>How closely the picture follows the prompt (7 is a good start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="258"/>
+        <source>Width in pixels, a multiple of 8; SD 1.5 knows 512 best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="259"/>
+        <source>Height in pixels, a multiple of 8; SD 1.5 knows 512 best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="261"/>
+        <source>Choose a size…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="264"/>
+        <source>Size presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="265"/>
+        <source>Common sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="266"/>
+        <location filename="../ui/generation_panel.cpp" line="267"/>
+        <source>Swap width and height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="269"/>
+        <source>The same seed and settings make the same picture; -1 draws a new one each time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="270"/>
+        <source>Random seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="271"/>
+        <source>A new random seed for every picture (-1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="272"/>
+        <source>Reuse the last seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="273"/>
+        <source>Use the seed of the last picture made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="274"/>
+        <source>Pictures made together in one run (uses more memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="275"/>
+        <source>Runs one after another; each picture gets the next seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="276"/>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="277"/>
+        <source>Open init image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="278"/>
+        <source>Start from a picture (img2img)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="279"/>
+        <source>Clear init image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="280"/>
+        <source>Make pictures from the prompt alone again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="281"/>
+        <source>Init image preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="283"/>
+        <location filename="../ui/generation_panel.cpp" line="394"/>
+        <source>None: the picture starts from noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="284"/>
+        <source>How much the init image may change: 0 keeps it, 1 replaces it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>eikona::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="14"/>
+        <location filename="../ui/main_window.cpp" line="127"/>
+        <source>What went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="131"/>
+        <source>Close the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="287"/>
         <source>Eikona</source>
         <translation>Εικόνα</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="20"/>
-        <source>Describe the picture you want</source>
-        <translation>Περιγράψτε την εικόνα που θέλετε</translation>
+        <location filename="../ui/main_window.cpp" line="289"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="21"/>
-        <source>Prompt</source>
-        <translation>Περιγραφή</translation>
+        <location filename="../ui/main_window.cpp" line="290"/>
+        <source>&amp;Open image…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="25"/>
-        <source>What the picture should not contain</source>
-        <translation>Τι δεν πρέπει να περιέχει η εικόνα</translation>
+        <location filename="../ui/main_window.cpp" line="291"/>
+        <source>Start from a picture (img2img)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="26"/>
-        <source>Negative prompt</source>
-        <translation>Αρνητική περιγραφή</translation>
+        <location filename="../ui/main_window.cpp" line="292"/>
+        <source>&amp;Add model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="293"/>
+        <source>Open the &amp;pictures folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="294"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="295"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="296"/>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="297"/>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="298"/>
+        <source>&amp;Generate now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="299"/>
+        <source>&amp;Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="300"/>
+        <source>&amp;Cancel the running job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="301"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="302"/>
+        <source>&amp;Reset the layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="303"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="304"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="305"/>
+        <source>&amp;About Eikona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="306"/>
+        <source>Generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="408"/>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="308"/>
+        <source>Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="309"/>
+        <source>Parameters of the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="310"/>
+        <source>The parameters stored in the picture&apos;s PNG; select text to copy it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="311"/>
+        <source>Click a picture in the strip to see its parameters here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
+        <source>Use these parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="314"/>
+        <source>Fill the controls with this picture&apos;s prompt and settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="315"/>
+        <location filename="../ui/main_window.cpp" line="316"/>
+        <source>Use this seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="317"/>
+        <source>Put this picture&apos;s seed into the seed field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="318"/>
+        <source>Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="319"/>
+        <source>Details of the error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="320"/>
+        <source>What the engine said, in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="321"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="322"/>
+        <source>Where and how pictures are computed (change it in Preferences)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="340"/>
+        <source>Preparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="344"/>
+        <source>Loading the model %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="346"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="363"/>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="364"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="365"/>
+        <source>Stopped by an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="382"/>
+        <source>%1 s/it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="383"/>
+        <source>%1 it/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="385"/>
+        <source>Run %1/%2 · step %3/%4 · %5 · %6 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="391"/>
+        <source>Step %1/%2 · %3 · %4 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="394"/>
+        <source>Step %1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window.cpp" line="408"/>
+        <source>Queue (%n waiting)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="416"/>
+        <source>Device not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window.cpp" line="417"/>
+        <source>%1, %n thread(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="450"/>
+        <source>These settings cannot be used: check the size, the steps and the strength.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="453"/>
+        <source>The model was not found. Choose another one, or add it with File ▸ Add model….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="456"/>
+        <source>The model could not be opened: its files are damaged, or it is not a Stable Diffusion 1.5 model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="459"/>
+        <source>Not enough memory for this picture: try a smaller size or batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="462"/>
+        <source>The init image cannot be read: choose another picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="465"/>
+        <source>The picture could not be saved: check that the pictures folder (Preferences) exists and can be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="468"/>
+        <source>Something went wrong; the window is still usable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="509"/>
+        <source>Start from a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="510"/>
+        <source>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="544"/>
+        <source>Choose a diffusers model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="581"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="582"/>
+        <source>&lt;table cellspacing=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Generate now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Add to the queue&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cancel the running job&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Up / Ctrl+Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;More or less weight for the selected words&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Start from a picture&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+,&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Preferences&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Wheel, + / −, double-click&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom the canvas, fit it&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="596"/>
+        <source>About Eikona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="597"/>
+        <source>&lt;h3&gt;Eikona %1&lt;/h3&gt;&lt;p&gt;Stable Diffusion 1.5 on your own computer.&lt;/p&gt;&lt;p&gt;Engine: Eikona&apos;s own C++ implementation on libtorch, numerically the same as diffusers for the same seed and parameters.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="635"/>
+        <source>Quit Eikona?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="636"/>
+        <source>A picture is being made. Stop it and quit? The waiting jobs stay in the queue for the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="639"/>
+        <source>Stop and quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eikona::ui::PromptEdit</name>
+    <message>
+        <location filename="../ui/prompt_edit.cpp" line="153"/>
+        <source>%1 / %2</source>
+        <comment>prompt tokens used / tokens available</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_edit.cpp" line="154"/>
+        <source>CLIP tokens: the model reads prompts in chunks of 75; BREAK starts a new chunk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_edit.cpp" line="155"/>
+        <source>Token count</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eikona::ui::QueuePanel</name>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="91"/>
+        <source>Job queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="92"/>
+        <source>Jobs run from the top; drag a row to change the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="93"/>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="94"/>
+        <source>Run this job earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="95"/>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="96"/>
+        <source>Run this job later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="97"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="98"/>
+        <source>Edit job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="99"/>
+        <source>Take this waiting job out of the queue and back into the controls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="100"/>
+        <location filename="../ui/queue_panel.cpp" line="134"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="101"/>
+        <source>Remove job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="102"/>
+        <source>Remove the waiting job, or stop the running one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="134"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eikona::ui::ResultsStrip</name>
+    <message>
+        <location filename="../ui/results_strip.cpp" line="36"/>
+        <source>Pictures made in this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/results_strip.cpp" line="37"/>
+        <source>The pictures made since Eikona started; click one to see it and its parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eikona::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="38"/>
+        <location filename="../ui/settings_dialog.cpp" line="118"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="43"/>
+        <location filename="../ui/settings_dialog.cpp" line="124"/>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="51"/>
+        <location filename="../ui/settings_dialog.cpp" line="127"/>
+        <source>Threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="54"/>
+        <location filename="../ui/settings_dialog.cpp" line="129"/>
+        <source>Pictures folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="57"/>
+        <location filename="../ui/settings_dialog.cpp" line="131"/>
+        <source>Model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="62"/>
+        <location filename="../ui/settings_dialog.cpp" line="137"/>
+        <source>Live preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="68"/>
+        <location filename="../ui/settings_dialog.cpp" line="140"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="100"/>
+        <location filename="../ui/settings_dialog.cpp" line="104"/>
+        <location filename="../ui/settings_dialog.cpp" line="105"/>
+        <source>Choose a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="111"/>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="114"/>
+        <location filename="../ui/settings_dialog.cpp" line="120"/>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="115"/>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="116"/>
+        <source>NVIDIA GPU (CUDA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="117"/>
+        <source>Apple GPU (MPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="119"/>
+        <source>Where pictures are computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="121"/>
+        <source>Full (fp32)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="122"/>
+        <source>Half (fp16, GPU only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="123"/>
+        <source>Faster (bf16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="125"/>
+        <source>Number precision: fp32 matches the reference exactly; bf16 is faster on recent CPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/settings_dialog.cpp" line="126"/>
+        <source>Automatic (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="128"/>
+        <source>CPU threads the engine uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="130"/>
+        <source>Every picture is saved here as a PNG with its parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="132"/>
+        <source>Downloaded models (several GB each) are kept here, shared with diffusers; applies from the next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="133"/>
+        <source>Every step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="134"/>
+        <source>Every 2nd step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="135"/>
+        <source>Every 5th step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="136"/>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="138"/>
+        <source>How often the forming picture is drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="139"/>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="141"/>
+        <source>The language of Eikona&apos;s window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="149"/>
+        <source>Not available here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="149"/>
+        <source>Will run on: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

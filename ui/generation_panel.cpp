@@ -140,7 +140,7 @@ GenerationPanel::GenerationPanel(QWidget* parent)
     m_seed->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("-1|\\d{1,20}")), m_seed));
     m_randomSeed = new QToolButton(seedRow);
     m_randomSeed->setObjectName(QStringLiteral("randomSeedButton"));
-    m_randomSeed->setText(QStringLiteral("🎲"));
+    m_randomSeed->setText(QStringLiteral("⚄"));
     m_reuseSeed = new QToolButton(seedRow);
     m_reuseSeed->setObjectName(QStringLiteral("reuseSeedButton"));
     m_reuseSeed->setText(QStringLiteral("♻"));

@@ -141,6 +141,7 @@ MainWindow::MainWindow(const QString& queueFile, QWidget* parent)
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_progress->setTextVisible(false);
+    m_progress->hide();
     statusBar()->addWidget(m_progress);
     statusBar()->addWidget(m_progressLabel, 1);
     m_computeLabel = new QLabel(this);
@@ -337,6 +338,7 @@ void MainWindow::connectRunner()
         m_runningJob = job;
         clearError();
         m_progress->setRange(0, 0); // busy until the first step says how far
+        m_progress->show();
         m_progressLabel->setText(tr("Preparing…"));
         updateRunningState();
     });
@@ -349,6 +351,9 @@ void MainWindow::connectRunner()
     connect(m_runner, &backend::JobRunner::imageSaved, this,
             [this](qint64, const QString& path, const QImage& image, const store::GenerationParameters& parameters) {
                 m_results->addResult({path, image, parameters});
+                m_results->selectNewest();
+                m_useParameters->setEnabled(true);
+                m_useSeed->setEnabled(true);
                 m_canvas->showImage(image);
                 m_panel->setLastSeed(parameters.seed);
                 m_details->setPlainText(formatParameters(parameters) + QStringLiteral("\n\n") + path);
@@ -368,6 +373,7 @@ void MainWindow::connectRunner()
     connect(m_runner, &backend::JobRunner::idle, this, [this] {
         m_progress->setRange(0, 1);
         m_progress->setValue(0);
+        m_progress->hide();
     });
     connect(m_queue.get(), &backend::JobQueue::changed, this, &MainWindow::updateRunningState);
 }

@@ -58,6 +58,12 @@ void ResultsStrip::addResult(const Result& result)
     insertItem(0, item);
 }
 
+void ResultsStrip::selectNewest()
+{
+    const QSignalBlocker blocker(this);
+    setCurrentRow(0);
+}
+
 const Result* ResultsStrip::result(int row) const
 {
     return row >= 0 && row < m_results.size() ? &m_results[row] : nullptr;

@@ -24,6 +24,8 @@ public:
     void addResult(const Result& result);
     const Result* result(int row) const;
     const Result* current() const;
+    /// Marks the newest picture as the current one without announcing it (it is shown already).
+    void selectNewest();
 
 Q_SIGNALS:
     void resultSelected(const eikona::ui::Result& result);
