@@ -14,6 +14,7 @@ packages=(
   nlohmann-json3-dev      # JSON (safetensors headers, configs, vocab)
   libicu-dev              # Unicode: normalisation, case mapping, the tokenizer's regex
   nginx-light             # the tests' hub-shaped HTTP server (started by the tests on 127.0.0.1)
+  xvfb xdotool imagemagick  # the real-window test: a private X server, real input events, screenshots
 )
 
 missing=()
