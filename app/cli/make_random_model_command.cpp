@@ -3,7 +3,8 @@
 #include "cli/cli_command.h"
 
 #include "local_model.h"
-#include "models/random_model.h"
+#include "generation_types.h"
+#include "model_tools.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -11,7 +12,6 @@
 #include <QFileInfo>
 
 #include <cstdio>
-#include <exception>
 
 namespace eikona::cli {
 namespace {
@@ -58,20 +58,20 @@ int runMakeRandomModel(const QStringList& arguments)
     if (!usage.isEmpty())
         return usageError(arguments, usage);
 
-    models::RandomModelOptions options;
-    options.preset = presetName == QLatin1String("sd15") ? models::ModelPreset::SD15 : models::ModelPreset::Tiny;
-    options.seed = seedValue;
-    options.fp16 = dtypeName == QLatin1String("fp16");
-    options.tokenizer_source = QDir(parser.value(tokenizer)).filesystemAbsolutePath();
+    backend::RandomModelRequest request;
+    request.preset = presetName;
+    request.seed = seedValue;
+    request.fp16 = dtypeName == QLatin1String("fp16");
+    request.tokenizerFolder = parser.value(tokenizer);
     QElapsedTimer timer;
     timer.start();
-    options.progress = [&](const std::string& component) {
-        std::fprintf(stderr, "writing %s ... (%.1f s)\n", component.c_str(), static_cast<double>(timer.elapsed()) / 1000.0);
+    request.progress = [&](const QString& component) {
+        std::fprintf(stderr, "writing %s ... (%.1f s)\n", qUtf8Printable(component), static_cast<double>(timer.elapsed()) / 1000.0);
     };
     try {
-        models::write_random_model(QDir(parser.value(out)).filesystemAbsolutePath(), options);
-    } catch (const std::exception& error) {
-        return fail(QString::fromStdString(error.what()));
+        backend::writeRandomModel(parser.value(out), request);
+    } catch (const backend::GenerationError& error) {
+        return fail(QString::fromUtf8(error.what()));
     }
     std::fprintf(stderr, "done in %.1f s: %s\n", static_cast<double>(timer.elapsed()) / 1000.0, qUtf8Printable(parser.value(out)));
     return Success;

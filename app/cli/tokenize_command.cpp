@@ -2,12 +2,8 @@
 
 #include "cli/cli_command.h"
 
-#include "tokenizer/clip_tokenizer.h"
-
-#include <QDir>
-#include <QFileInfo>
-
-#include <exception>
+#include "generation_types.h"
+#include "model_tools.h"
 
 namespace eikona::cli {
 
@@ -30,21 +26,16 @@ int runTokenize(const QStringList& arguments)
         return UsageError;
     }
 
-    QString directory = parser.value(model);
-    if (QFileInfo::exists(directory + QStringLiteral("/tokenizer")))
-        directory += QStringLiteral("/tokenizer");
     try {
-        const auto tokenizer = tokenizer::ClipTokenizer::from_directory(QDir(directory).filesystemAbsolutePath());
-        const auto text = parser.value(prompt).toStdString();
-        const auto ids = parser.isSet(padded) ? tokenizer.encode_padded(text) : tokenizer.encode(text);
+        const auto ids = backend::tokenizePrompt(parser.value(model), parser.value(prompt), parser.isSet(padded));
         QStringList numbers;
-        numbers.reserve(static_cast<qsizetype>(ids.size()));
+        numbers.reserve(ids.size());
         for (const int id : ids)
             numbers << QString::number(id);
         printOut(QLatin1Char('[') + numbers.join(QStringLiteral(", ")) + QLatin1Char(']'));
         return Success;
-    } catch (const std::exception& error) {
-        return fail(QString::fromStdString(error.what()));
+    } catch (const backend::GenerationError& error) {
+        return fail(QString::fromUtf8(error.what()));
     }
 }
 
