@@ -10,6 +10,8 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <cstdio>
+
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
@@ -34,5 +36,12 @@ int main(int argc, char* argv[])
     eikona::ui::MainWindow window;
     window.show();
     QTimer::singleShot(0, &window, &eikona::ui::MainWindow::showFirstRunIfNeeded);
+    // For the start-up benchmark: the first turn of the event loop with the window shown.
+    if (qEnvironmentVariableIsSet("EIKONA_QUIT_WHEN_READY"))
+        QTimer::singleShot(0, &app, [] {
+            std::fprintf(stderr, "eikona: window ready\n");
+            std::fflush(stderr);
+            QApplication::quit();
+        });
     return QApplication::exec();
 }
