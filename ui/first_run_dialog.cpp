@@ -16,8 +16,8 @@
 
 namespace eikona::ui {
 
-FirstRunDialog::FirstRunDialog(QWidget* parent)
-    : QDialog(parent), m_download(std::make_unique<backend::ModelDownload>(store::k_defaultModel))
+FirstRunDialog::FirstRunDialog(QWidget* parent, const QString& repoId)
+    : QDialog(parent), m_download(std::make_unique<backend::ModelDownload>(repoId.isEmpty() ? store::k_defaultModel : repoId))
 {
     setObjectName(QStringLiteral("firstRunDialog"));
     auto* layout = new QVBoxLayout(this);
@@ -106,11 +106,11 @@ void FirstRunDialog::retranslate()
                         "<p>Download the standard one from Hugging Face, or use a model you already have: a diffusers "
                         "folder or a single <tt>.safetensors</tt> file.</p>"));
     if (m_bytesToFetch > 0)
-        m_size->setText(tr("Stable Diffusion 1.5 (%1): %2 to download.").arg(store::k_defaultModel, formatBytes(m_bytesToFetch)));
+        m_size->setText(tr("Stable Diffusion 1.5 (%1): %2 to download.").arg(m_download->repoId(), formatBytes(m_bytesToFetch)));
     else if (m_bytesToFetch == 0)
         m_size->setText(tr("Stable Diffusion 1.5 is already downloaded: it only needs to be checked."));
     else
-        m_size->setText(tr("Stable Diffusion 1.5 (%1): asking Hugging Face for its size…").arg(store::k_defaultModel));
+        m_size->setText(tr("Stable Diffusion 1.5 (%1): asking Hugging Face for its size…").arg(m_download->repoId()));
     m_downloadButton->setText(tr("Download"));
     m_downloadButton->setAccessibleName(tr("Download Stable Diffusion 1.5"));
     m_downloadButton->setToolTip(tr("Fetch the model into the model folder; an interrupted download resumes next time"));
@@ -147,6 +147,7 @@ void FirstRunDialog::startDownload()
     m_error->hide();
     m_downloadButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
+    m_cancelButton->setFocus();
     m_progressText->setText(tr("Connecting…"));
     m_download->start();
 }
@@ -166,6 +167,7 @@ void FirstRunDialog::showProgress(const store::DownloadProgress& progress)
 void FirstRunDialog::showFailure(const QString& message, bool cancelled)
 {
     m_downloadButton->setEnabled(true);
+    m_downloadButton->setFocus();
     m_cancelButton->setEnabled(false);
     m_progressText->clear();
     m_error->setText(cancelled ? tr("The download was stopped. What was fetched is kept: Download resumes it.")
@@ -180,15 +182,26 @@ void FirstRunDialog::chooseLocal(bool file)
     const auto path = file ? QFileDialog::getOpenFileName(this, tr("Choose a model file"), QString(),
                                                           tr("Safetensors checkpoints (*.safetensors)"))
                            : QFileDialog::getExistingDirectory(this, tr("Choose a diffusers model folder"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        useLocalModel(path);
+}
+
+bool FirstRunDialog::useLocalModel(const QString& path)
+{
     try {
         m_model = store::ModelRegistry().add(path).name;
         accept();
+        return true;
     } catch (const store::RegistryError& error) {
         m_error->setText(tr("This cannot be used as a model: %1").arg(QString::fromUtf8(error.what())));
         m_error->show();
+        return false;
     }
+}
+
+QString FirstRunDialog::errorText() const
+{
+    return m_error->isVisible() ? m_error->text() : QString();
 }
 
 } // namespace eikona::ui

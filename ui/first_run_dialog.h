@@ -27,11 +27,16 @@ class FirstRunDialog final : public QDialog {
     Q_OBJECT
 
 public:
-    explicit FirstRunDialog(QWidget* parent = nullptr);
+    /// `repoId`: what Download fetches (the standard SD 1.5 unless a test says otherwise).
+    explicit FirstRunDialog(QWidget* parent = nullptr, const QString& repoId = {});
     ~FirstRunDialog() override;
 
     /// The registry name of the model now available (after accept()).
     QString model() const;
+    /// What "Use a model folder/file…" does with the chosen path: registers it and closes, or
+    /// says why it cannot be used and stays open.
+    bool useLocalModel(const QString& path);
+    QString errorText() const;
 
 protected:
     void changeEvent(QEvent* event) override;

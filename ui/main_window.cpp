@@ -256,6 +256,7 @@ void MainWindow::buildMenus()
                                     ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
                                     : QKeySequence::keyBindings(QKeySequence::Preferences));
     m.preferences->setMenuRole(QAction::PreferencesRole);
+    m.preferences->setObjectName(QStringLiteral("preferencesAction"));
 
     m.generate = menuBar()->addMenu(QString());
     m.generateNow = m.generate->addAction(QString(), this, [this] { submit(true); });

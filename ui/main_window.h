@@ -52,6 +52,9 @@ public:
     /// Returns false (and says why) when there is no model or a value is refused.
     bool submit(bool now);
     void showFirstRunIfNeeded();
+    /// Makes `path` the img2img input; its thumbnail is read off this thread, and a picture
+    /// that cannot be read is refused with a message.
+    void setInitImage(const QString& path);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -66,7 +69,6 @@ private:
     void restoreState();
     void reloadModels();
     void openInitImage();
-    void setInitImage(const QString& path);
     void addModel();
     void openPreferences();
     void showShortcuts();

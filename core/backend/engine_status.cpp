@@ -4,6 +4,10 @@
 #include "pipeline/compute_target.h"
 #include "runtime.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace eikona::backend {
 
 QString configureEngine(int threads)
@@ -26,6 +30,11 @@ QString describeComputeTarget(const QString& device, const QString& dtype, QStri
 void releaseCachedMemory()
 {
     release_cached_cpu_memory();
+#ifdef __GLIBC__
+    // Freed blocks below glibc's mmap threshold stay in the heap otherwise: an idle app would
+    // keep a job's working memory.
+    malloc_trim(0);
+#endif
 }
 
 } // namespace eikona::backend

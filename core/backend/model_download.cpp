@@ -10,8 +10,10 @@ ModelDownload::ModelDownload(QString repoId, QObject* parent)
 ModelDownload::~ModelDownload()
 {
     cancel();
-    if (m_thread)
+    if (m_thread) {
+        m_thread->disconnect(this);
         m_thread->wait();
+    }
 }
 
 QString ModelDownload::repoId() const
@@ -26,18 +28,26 @@ bool ModelDownload::isRunning() const
 
 void ModelDownload::cancel()
 {
+    m_pending = {};
     m_cancel = true;
 }
 
 void ModelDownload::runInThread(std::function<void()> work)
 {
-    if (isRunning())
+    if (isRunning()) {
+        // The size is still being asked: the download starts the moment that ends.
+        m_pending = std::move(work);
         return;
+    }
     if (m_thread)
         m_thread->wait();
     m_cancel = false;
     m_thread.reset(QThread::create(std::move(work)));
     m_thread->setObjectName(QStringLiteral("download"));
+    connect(m_thread.get(), &QThread::finished, this, [this] {
+        if (m_pending)
+            runInThread(std::exchange(m_pending, {}));
+    });
     m_thread->start();
 }
 

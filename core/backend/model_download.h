@@ -8,6 +8,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace eikona::backend {
@@ -40,6 +41,7 @@ private:
     QString m_repoId;
     std::unique_ptr<QThread> m_thread;
     std::atomic<bool> m_cancel{false};
+    std::function<void()> m_pending; ///< a start asked for while the size query ran
 };
 
 } // namespace eikona::backend

@@ -572,6 +572,12 @@ qint64 pipelineDownloadSize(const QString& requestedRepoId, const QString& revis
     if (folder.isEmpty())
         throw HubError(text(QStringLiteral("\"%1\" is not a Hugging Face repository id (ORG/NAME)").arg(requestedRepoId)));
     RepoCache cache{QDir(options.cacheDirectory + u'/' + folder), QDir(options.cacheDirectory + QStringLiteral("/.locks/") + folder)};
+    if (options.offline) {
+        if (!cachedSnapshot(repoId, revision).isEmpty())
+            return 0;
+        throw HubError(text(QStringLiteral("offline mode (HF_HUB_OFFLINE) is on; and %1 (%2) is not in the cache at %3")
+                                .arg(repoId, revision, options.cacheDirectory)));
+    }
     Hub hub(options);
     bool unreachable = false;
     const auto info = fetchJson(hub, QUrl(options.endpoint + QStringLiteral("/api/models/") + repoId + QStringLiteral("/revision/") +

@@ -13,6 +13,7 @@
 #include "number_field.h"
 #include "picture_file.h"
 #include "prompt_edit.h"
+#include "settings_dialog.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -31,6 +32,8 @@
 #include <QTableView>
 #include <QSlider>
 #include <QLabel>
+#include <QSpinBox>
+#include <QAction>
 
 using namespace eikona;
 
@@ -164,6 +167,27 @@ private Q_SLOTS:
         auto* strength = child<ui::NumberField>(m_window->panel(), "strengthField");
         strength->setValue(7);
         QCOMPARE(strength->value(), 1.0);
+    }
+
+    void unreadableInitImageIsRefused()
+    {
+        const auto notAPicture = m_home.filePath(QStringLiteral("notes.png"));
+        QFile file(notAPicture);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("just text");
+        file.close();
+        m_window->setInitImage(notAPicture);
+        QTRY_VERIFY(m_window->errorText().contains(QStringLiteral("cannot be read")));
+        QVERIFY(m_window->panel()->initImage().isEmpty());
+        QVERIFY(!child<ui::NumberField>(m_window->panel(), "strengthField")->isEnabled());
+
+        QImage picture(96, 64, QImage::Format_RGB32);
+        picture.fill(Qt::darkCyan);
+        const auto real = m_home.filePath(QStringLiteral("start.png"));
+        QVERIFY(picture.save(real));
+        m_window->setInitImage(real);
+        QCOMPARE(m_window->panel()->initImage(), real);
+        QVERIFY(child<ui::NumberField>(m_window->panel(), "strengthField")->isEnabled());
     }
 
     void ctrlUpRaisesTheWeightAndUndoTakesItBack()
@@ -357,6 +381,54 @@ private Q_SLOTS:
         backend::JobQueue reread(m_queueFile);
         QCOMPARE(reread.size(), 1);
         QCOMPARE(reread.state(0), backend::JobQueue::State::Waiting);
+    }
+
+    void preferencesAreKeptAndReachTheWorker()
+    {
+        backend::AppSettings before = backend::AppSettings::load();
+        QTimer::singleShot(0, this, [&] {
+            auto* dialog = qobject_cast<ui::SettingsDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto* dtype = child<QComboBox>(dialog, "dtypeCombo");
+            dtype->setCurrentIndex(dtype->findData(QStringLiteral("bf16")));
+            child<QSpinBox>(dialog, "threadsSpin")->setValue(1);
+            child<QLineEdit>(dialog, "outputFolderEdit")->setText(m_home.filePath(QStringLiteral("elsewhere")));
+            auto* preview = child<QComboBox>(dialog, "previewCombo");
+            preview->setCurrentIndex(preview->findData(5));
+            auto* language = child<QComboBox>(dialog, "languageCombo");
+            language->setCurrentIndex(language->findData(QStringLiteral("el")));
+            QVERIFY(child<QLabel>(dialog, "detectedLabel")->text().contains(QStringLiteral("CPU, bf16")));
+            dialog->accept();
+        });
+        m_window->findChild<QAction*>(QStringLiteral("preferencesAction"))->trigger();
+        const auto after = backend::AppSettings::load();
+        QCOMPARE(after.dtype, QStringLiteral("bf16"));
+        QCOMPARE(after.threads, 1);
+        QCOMPARE(after.outputFolder, m_home.filePath(QStringLiteral("elsewhere")));
+        QCOMPARE(after.previewEvery, 5);
+        QCOMPARE(after.language, QStringLiteral("el"));
+        QCOMPARE(after.device, before.device);
+        const auto worker = m_window->runner()->settings();
+        QCOMPARE(worker.dtype, QStringLiteral("bf16"));
+        QCOMPARE(worker.previewEvery, 5);
+        QCOMPARE(worker.outputFolder, m_home.filePath(QStringLiteral("elsewhere")));
+        QVERIFY(child<QLabel>(m_window.get(), "computeLabel")->text().startsWith(QStringLiteral("CPU, bf16, 1 thread")));
+    }
+
+    void tabOrderFollowsTheLayout()
+    {
+        // From the prompt, Tab walks down the panel: negative prompt, the buttons, then the fields.
+        QStringList order;
+        QWidget* widget = m_window->panel()->promptEdit();
+        for (int i = 0; i < 8; ++i) {
+            order.append(widget->objectName());
+            widget = widget->nextInFocusChain();
+            while (!(widget->focusPolicy() & Qt::TabFocus) || !widget->isVisibleTo(m_window.get()))
+                widget = widget->nextInFocusChain();
+        }
+        QCOMPARE(order.mid(0, 6), (QStringList{QStringLiteral("promptEdit"), QStringLiteral("negativePromptEdit"),
+                                               QStringLiteral("generateButton"), QStringLiteral("queueButton"),
+                                               QStringLiteral("cancelButton"), QStringLiteral("modelCombo")}));
     }
 
     void windowStaysResponsiveDuringAJob()

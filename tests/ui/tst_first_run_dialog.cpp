@@ -1,0 +1,132 @@
+// The first-run dialog against the hub-shaped test server: the size before anything starts,
+// a download with progress that ends in a usable model, cancel and resume, a gated model and
+// offline mode said in words with the dialog still usable, a local folder used or refused.
+
+#include "../store/hub_test_server.h"
+#include "first_run_dialog.h"
+#include "model_registry.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace eikona;
+
+namespace {
+const QString k_tinyModel = QStringLiteral(EIKONA_TEST_DATA "/tiny-sd15");
+}
+
+class TestFirstRunDialog : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_home = std::make_unique<QTemporaryDir>();
+        qputenv("XDG_DATA_HOME", QFile::encodeName(m_home->filePath(QStringLiteral("data"))));
+        qputenv("HF_HUB_CACHE", QFile::encodeName(m_home->filePath(QStringLiteral("hub"))));
+        qunsetenv("HF_HUB_OFFLINE");
+    }
+
+    void sizeFirstThenADownloadThatEndsInAModel()
+    {
+        testing::HubTestServer hub;
+        QString error;
+        QVERIFY2(hub.start(k_tinyModel, &error), qPrintable(error));
+        qputenv("HF_ENDPOINT", hub.endpoint().toUtf8());
+        ui::FirstRunDialog dialog;
+        dialog.show();
+        auto* size = dialog.findChild<QLabel*>(QStringLiteral("downloadSizeLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(size->text().contains(QStringLiteral("MB to download")), 20000);
+        QCOMPARE(hub.requests(QStringLiteral("/resolve/")), 0); // nothing fetched before the artist says so
+        QSignalSpy finished(&dialog, &QDialog::finished);
+        dialog.findChild<QPushButton*>(QStringLiteral("downloadButton"))->click();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(dialog.result(), static_cast<int>(QDialog::Accepted));
+        QCOMPARE(dialog.model(), QLatin1String(testing::HubTestServer::k_repo));
+        QVERIFY(store::ModelRegistry().find(dialog.model()));
+    }
+
+    void cancelThenResume()
+    {
+        testing::HubTestServer hub;
+        QString error;
+        QVERIFY2(hub.start(k_tinyModel, &error, 400'000), qPrintable(error)); // the UNet at 400 kB/s
+        qputenv("HF_ENDPOINT", hub.endpoint().toUtf8());
+        ui::FirstRunDialog dialog;
+        dialog.show();
+        auto* download = dialog.findChild<QPushButton*>(QStringLiteral("downloadButton"));
+        auto* cancel = dialog.findChild<QPushButton*>(QStringLiteral("cancelDownloadButton"));
+        auto* progress = dialog.findChild<QProgressBar*>(QStringLiteral("downloadProgress"));
+        auto* text = dialog.findChild<QLabel*>(QStringLiteral("downloadProgressText"));
+        download->click();
+        QVERIFY(!download->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(progress->value() > 0, 20000);
+        QVERIFY(text->text().contains(QStringLiteral("left"))); // bytes, rate and ETA
+        cancel->click();
+        QTRY_VERIFY_WITH_TIMEOUT(download->isEnabled(), 20000);
+        QVERIFY(dialog.errorText().contains(QStringLiteral("resumes")));
+        QVERIFY(dialog.isVisible());
+        QSignalSpy finished(&dialog, &QDialog::finished);
+        download->click();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(dialog.result(), static_cast<int>(QDialog::Accepted));
+        QVERIFY(hub.requests(QLatin1String(testing::HubTestServer::k_slow_file), 206) >= 1); // resumed, not restarted
+    }
+
+    void failuresAreSaidAndTheDialogStaysUsable_data()
+    {
+        QTest::addColumn<QString>("repo");
+        QTest::addColumn<bool>("offline");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("gated") << QString::fromLatin1(testing::HubTestServer::k_gated) << false << QStringLiteral("HF_TOKEN");
+        QTest::newRow("offline") << QString::fromLatin1(testing::HubTestServer::k_repo) << true << QStringLiteral("offline");
+        QTest::newRow("no such model") << QStringLiteral("nobody/nothing") << false << QStringLiteral("not found");
+    }
+
+    void failuresAreSaidAndTheDialogStaysUsable()
+    {
+        QFETCH(QString, repo);
+        QFETCH(bool, offline);
+        QFETCH(QString, words);
+        testing::HubTestServer hub;
+        QString error;
+        QVERIFY2(hub.start(k_tinyModel, &error), qPrintable(error));
+        qputenv("HF_ENDPOINT", hub.endpoint().toUtf8());
+        if (offline)
+            qputenv("HF_HUB_OFFLINE", "1");
+        ui::FirstRunDialog dialog(nullptr, repo);
+        dialog.show();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.errorText().isEmpty(), 20000);
+        QVERIFY2(dialog.errorText().contains(words, Qt::CaseInsensitive), qPrintable(dialog.errorText()));
+        auto* download = dialog.findChild<QPushButton*>(QStringLiteral("downloadButton"));
+        QVERIFY(download->isEnabled());
+        download->click(); // again: the same words, no crash, still open
+        QTRY_VERIFY_WITH_TIMEOUT(download->isEnabled(), 20000);
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!dialog.errorText().isEmpty());
+    }
+
+    void localFolderUsedOrRefused()
+    {
+        qputenv("HF_HUB_OFFLINE", "1");
+        ui::FirstRunDialog dialog;
+        dialog.show();
+        QVERIFY(!dialog.useLocalModel(m_home->path())); // an empty folder is not a model
+        QVERIFY(dialog.errorText().contains(QStringLiteral("cannot be used as a model")));
+        QVERIFY(dialog.isVisible());
+        QVERIFY(dialog.useLocalModel(k_tinyModel));
+        QCOMPARE(dialog.result(), static_cast<int>(QDialog::Accepted));
+        QCOMPARE(dialog.model(), QStringLiteral("tiny-sd15"));
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_home;
+};
+
+QTEST_MAIN(TestFirstRunDialog)
+#include "tst_first_run_dialog.moc"
