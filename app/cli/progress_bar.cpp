@@ -6,17 +6,6 @@
 
 namespace eikona::cli {
 
-QString formatDuration(double seconds)
-{
-    const auto total = static_cast<long long>(seconds + 0.5);
-    const auto h = total / 3600;
-    const auto m = (total / 60) % 60;
-    const auto s = total % 60;
-    if (h > 0)
-        return QStringLiteral("%1:%2:%3").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
-}
-
 QString formatRate(double perSecond)
 {
     if (perSecond <= 0)

@@ -2,6 +2,8 @@
 // A one-line progress bar on stderr: redrawn in place on a terminal, one line per update
 // when stderr is a file or a pipe (logs stay readable).
 
+#include "duration_text.h"
+
 #include <QString>
 
 #include <chrono>
@@ -25,8 +27,7 @@ private:
     std::chrono::steady_clock::time_point m_start;
 };
 
-/// "0:42", "1:02:03".
-QString formatDuration(double seconds);
+using backend::formatDuration;
 
 /// tqdm's rate: "2.31 it/s" at one or more per second, else "4.20 s/it".
 QString formatRate(double perSecond);

@@ -60,7 +60,7 @@ private Q_SLOTS:
                                          {QStringLiteral("search"), QStringLiteral("--onlyvisible"), QStringLiteral("--name"),
                                           QStringLiteral("^Welcome to Eikona$")})
                                      .isEmpty(),
-                                 60000);
+                                 180000);
         QVERIFY(QDir(m_home.filePath(QStringLiteral("hub/models--stable-diffusion-v1-5--stable-diffusion-v1-5"))).exists());
 
         const auto window = m_x.waitForWindow(QStringLiteral("^Eikona$"));
@@ -68,7 +68,7 @@ private Q_SLOTS:
         m_x.focus(window);
         m_x.type(QStringLiteral("a lighthouse at dusk, (oil painting:1.2)"));
         m_x.key(QStringLiteral("ctrl+Return"));
-        QTRY_COMPARE_WITH_TIMEOUT(pictures().size(), 1, 120000);
+        QTRY_COMPARE_WITH_TIMEOUT(pictures().size(), 1, 300000);
         QTest::qWait(500);
         shoot(QStringLiteral("window.png"));
         const auto parameters = store::readParametersText(QDir(m_pictures).filePath(pictures().first()));
@@ -95,7 +95,7 @@ private Q_SLOTS:
         startApp();
         QVERIFY(!m_x.waitForWindow(QStringLiteral("^Eikona$")).isEmpty());
         // The jobs left waiting (the interrupted one again) run by themselves on the next start.
-        QTRY_COMPARE_WITH_TIMEOUT(pictures().size(), made + left, 120000);
+        QTRY_COMPARE_WITH_TIMEOUT(pictures().size(), made + left, 300000);
         QTRY_COMPARE_WITH_TIMEOUT(backend::JobQueue(queueFile).size(), 0, 10000);
         QVERIFY(pictures().size() >= before + 3);
     }
