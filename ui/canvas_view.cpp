@@ -91,7 +91,7 @@ void CanvasView::paintEvent(QPaintEvent*)
     // A preview is latent-sized (1/8 of the picture): it is shown at the picture's size.
     const QSizeF natural = m_preview ? QSizeF(m_image.size()) * 8 : QSizeF(m_image.size());
     const double fit = std::min(width() / natural.width(), height() / natural.height());
-    const double scale = m_zoom > 0 ? m_zoom : std::min(fit, m_preview ? fit : std::max(fit, 0.0));
+    const double scale = m_zoom > 0 ? m_zoom : fit;
     const QSizeF shown = natural * scale;
     const QRectF target((width() - shown.width()) / 2, (height() - shown.height()) / 2, shown.width(), shown.height());
     painter.setRenderHint(QPainter::SmoothPixmapTransform, true);

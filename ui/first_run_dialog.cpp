@@ -126,7 +126,7 @@ void FirstRunDialog::retranslate()
     m_fileButton->setToolTip(tr("A single SD 1.x .safetensors checkpoint on this computer"));
     m_laterButton->setText(tr("Later"));
     m_laterButton->setAccessibleName(tr("Later"));
-    m_laterButton->setToolTip(tr("Close; the window stays usable and File ▸ Add model… adds one later"));
+    m_laterButton->setToolTip(tr("Close; the window stays usable and File ▸ Add a model folder… adds one later"));
 }
 
 void FirstRunDialog::changeEvent(QEvent* event)

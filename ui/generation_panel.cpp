@@ -379,6 +379,12 @@ void GenerationPanel::setModels(const QStringList& names)
         m_model->setCurrentIndex(index);
 }
 
+void GenerationPanel::selectModel(const QString& name)
+{
+    if (const int index = m_model->findText(name); index >= 0)
+        m_model->setCurrentIndex(index);
+}
+
 QString GenerationPanel::model() const
 {
     return m_model->currentText();

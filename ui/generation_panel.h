@@ -48,6 +48,7 @@ public:
 
     void setModels(const QStringList& names);
     QString model() const;
+    void selectModel(const QString& name);
     void setInitImage(const QString& path, const QImage& thumbnail);
     QString initImage() const;
 

@@ -1,12 +1,15 @@
 #include "main_window.h"
 
 #include "canvas_view.h"
+#include "error_text.h"
+#include "help_dialogs.h"
 #include "engine_status.h"
 #include "first_run_dialog.h"
 #include "format_text.h"
 #include "generation_panel.h"
 #include "job_queue.h"
 #include "job_runner.h"
+#include "picture_details.h"
 #include "model_registry.h"
 #include "prompt_edit.h"
 #include "queue_panel.h"
@@ -73,6 +76,7 @@ struct MainWindow::MenuTexts {
     QMenu* help = nullptr;
     QAction* openImage = nullptr;
     QAction* addModel = nullptr;
+    QAction* addModelFile = nullptr;
     QAction* openFolder = nullptr;
     QAction* quit = nullptr;
     QAction* preferences = nullptr;
@@ -187,26 +191,10 @@ void MainWindow::buildDocks()
     m_queueDock->setWidget(m_queuePanel);
     addDockWidget(Qt::RightDockWidgetArea, m_queueDock);
 
-    auto* details = new QWidget(this);
-    auto* detailsLayout = new QVBoxLayout(details);
-    detailsLayout->setContentsMargins(4, 4, 4, 4);
-    m_details = new QPlainTextEdit(details);
-    m_details->setObjectName(QStringLiteral("detailsText"));
-    m_details->setReadOnly(true);
-    detailsLayout->addWidget(m_details);
-    auto* buttons = new QHBoxLayout;
-    m_useParameters = new QPushButton(details);
-    m_useParameters->setObjectName(QStringLiteral("useParametersButton"));
-    m_useSeed = new QPushButton(details);
-    m_useSeed->setObjectName(QStringLiteral("useSeedButton"));
-    buttons->addWidget(m_useParameters);
-    buttons->addWidget(m_useSeed);
-    detailsLayout->addLayout(buttons);
-    m_useParameters->setEnabled(false);
-    m_useSeed->setEnabled(false);
+    m_details = new PictureDetails(this);
     m_detailsDock = new QDockWidget(this);
     m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
-    m_detailsDock->setWidget(details);
+    m_detailsDock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
     splitDockWidget(m_queueDock, m_detailsDock, Qt::Vertical);
     resizeDocks({m_generationDock, m_queueDock}, {420, 340}, Qt::Horizontal);
@@ -224,14 +212,8 @@ void MainWindow::buildDocks()
             m_panel->applyJob(*job);
     });
     connect(m_results, &ResultsStrip::resultSelected, this, &MainWindow::showResult);
-    connect(m_useParameters, &QPushButton::clicked, this, [this] {
-        if (const auto* result = m_results->current())
-            m_panel->applyParameters(result->parameters);
-    });
-    connect(m_useSeed, &QPushButton::clicked, this, [this] {
-        if (const auto* result = m_results->current())
-            m_panel->setSeed(result->parameters.seed);
-    });
+    connect(m_details, &PictureDetails::useParametersRequested, m_panel, &GenerationPanel::applyParameters);
+    connect(m_details, &PictureDetails::useSeedRequested, this, [this](quint64 seed) { m_panel->setSeed(seed); });
 }
 
 void MainWindow::buildMenus()
@@ -240,7 +222,8 @@ void MainWindow::buildMenus()
     m.file = menuBar()->addMenu(QString());
     m.openImage = m.file->addAction(QString(), this, &MainWindow::openInitImage);
     m.openImage->setShortcut(QKeySequence::Open);
-    m.addModel = m.file->addAction(QString(), this, &MainWindow::addModel);
+    m.addModel = m.file->addAction(QString(), this, [this] { addModel(false); });
+    m.addModelFile = m.file->addAction(QString(), this, [this] { addModel(true); });
     m.openFolder = m.file->addAction(QString(), this, [this] {
         QDir().mkpath(m_settings.outputFolder);
         QDesktopServices::openUrl(QUrl::fromLocalFile(m_settings.outputFolder));
@@ -291,7 +274,8 @@ void MainWindow::retranslate()
     m.file->setTitle(tr("&File"));
     m.openImage->setText(tr("&Open image…"));
     m.openImage->setToolTip(tr("Start from a picture (img2img)"));
-    m.addModel->setText(tr("&Add model…"));
+    m.addModel->setText(tr("&Add a model folder…"));
+    m.addModelFile->setText(tr("Add a model &file…"));
     m.openFolder->setText(tr("Open the &pictures folder"));
     m.quit->setText(tr("&Quit"));
     m.edit->setTitle(tr("&Edit"));
@@ -308,15 +292,6 @@ void MainWindow::retranslate()
     m_generationDock->setWindowTitle(tr("Generation"));
     m_queueDock->setWindowTitle(tr("Queue"));
     m_detailsDock->setWindowTitle(tr("Picture"));
-    m_details->setAccessibleName(tr("Parameters of the picture"));
-    m_details->setToolTip(tr("The parameters stored in the picture's PNG; select text to copy it"));
-    m_details->setPlaceholderText(tr("Click a picture in the strip to see its parameters here."));
-    m_useParameters->setText(tr("Use these parameters"));
-    m_useParameters->setAccessibleName(tr("Use these parameters"));
-    m_useParameters->setToolTip(tr("Fill the controls with this picture's prompt and settings"));
-    m_useSeed->setText(tr("Use this seed"));
-    m_useSeed->setAccessibleName(tr("Use this seed"));
-    m_useSeed->setToolTip(tr("Put this picture's seed into the seed field"));
     m_errorDetails->setText(tr("Details…"));
     m_errorDetails->setAccessibleName(tr("Details of the error"));
     m_errorDetails->setToolTip(tr("What the engine said, in full"));
@@ -353,11 +328,9 @@ void MainWindow::connectRunner()
             [this](qint64, const QString& path, const QImage& image, const store::GenerationParameters& parameters) {
                 m_results->addResult({path, image, parameters});
                 m_results->selectNewest();
-                m_useParameters->setEnabled(true);
-                m_useSeed->setEnabled(true);
                 m_canvas->showImage(image);
                 m_panel->setLastSeed(parameters.seed);
-                m_details->setPlainText(formatParameters(parameters) + QStringLiteral("\n\n") + path);
+                m_details->showPicture(path, parameters);
             });
     connect(m_runner, &backend::JobRunner::jobFinished, this,
             [this](qint64, backend::JobOutcome outcome, backend::ErrorKind kind, const QString& detail) {
@@ -451,30 +424,7 @@ bool MainWindow::submit(bool now)
 
 void MainWindow::showError(backend::ErrorKind kind, const QString& detail)
 {
-    QString text;
-    switch (kind) {
-    case backend::ErrorKind::BadRequest:
-        text = tr("These settings cannot be used: check the size, the steps and the strength.");
-        break;
-    case backend::ErrorKind::ModelMissing:
-        text = tr("The model was not found. Choose another one, or add it with File ▸ Add model….");
-        break;
-    case backend::ErrorKind::ModelBroken:
-        text = tr("The model could not be opened: its files are damaged, or it is not a Stable Diffusion 1.5 model.");
-        break;
-    case backend::ErrorKind::OutOfMemory:
-        text = tr("Not enough memory for this picture: try a smaller size or batch.");
-        break;
-    case backend::ErrorKind::ImageUnreadable:
-        text = tr("The init image cannot be read: choose another picture.");
-        break;
-    case backend::ErrorKind::SaveFailed:
-        text = tr("The picture could not be saved: check that the pictures folder (Preferences) exists and can be written to.");
-        break;
-    case backend::ErrorKind::Failed:
-        text = tr("Something went wrong; the window is still usable.");
-        break;
-    }
+    const auto text = ErrorText::describe(kind);
     m_errorLabel->setText(text);
     m_errorDetail = detail;
     m_errorDetails->setVisible(!detail.isEmpty());
@@ -495,9 +445,7 @@ QString MainWindow::errorText() const
 
 void MainWindow::showResult(const Result& result)
 {
-    m_details->setPlainText(formatParameters(result.parameters) + QStringLiteral("\n\n") + result.path);
-    m_useParameters->setEnabled(true);
-    m_useSeed->setEnabled(true);
+    m_details->showPicture(result.path, result.parameters);
     if (!result.image.isNull()) {
         m_canvas->showImage(result.image);
         return;
@@ -546,16 +494,17 @@ void MainWindow::reloadModels()
     m_panel->setModels(names);
 }
 
-void MainWindow::addModel()
+void MainWindow::addModel(bool file)
 {
-    const auto path = QFileDialog::getExistingDirectory(this, tr("Choose a diffusers model folder"));
+    const auto path = file ? QFileDialog::getOpenFileName(this, tr("Choose a model file"), QString(),
+                                                          tr("Safetensors checkpoints (*.safetensors)"))
+                           : QFileDialog::getExistingDirectory(this, tr("Choose a diffusers model folder"));
     if (path.isEmpty())
         return;
     try {
         const auto entry = store::ModelRegistry().add(path);
         reloadModels();
-        m_panel->setModels({});
-        reloadModels();
+        m_panel->selectModel(entry.name);
     } catch (const store::RegistryError& error) {
         showError(backend::ErrorKind::ModelBroken, QString::fromUtf8(error.what()));
     }
@@ -567,8 +516,10 @@ void MainWindow::showFirstRunIfNeeded()
         return;
     m_firstRunShown = true;
     FirstRunDialog dialog(this);
-    if (dialog.exec() == QDialog::Accepted)
+    if (dialog.exec() == QDialog::Accepted) {
         reloadModels();
+        m_panel->selectModel(dialog.model());
+    }
 }
 
 void MainWindow::openPreferences()
@@ -584,27 +535,12 @@ void MainWindow::openPreferences()
 
 void MainWindow::showShortcuts()
 {
-    QMessageBox::information(
-        this, tr("Keyboard shortcuts"),
-        tr("<table cellspacing='6'>"
-           "<tr><td><b>Ctrl+Enter</b></td><td>Generate now</td></tr>"
-           "<tr><td><b>Ctrl+Shift+Enter</b></td><td>Add to the queue</td></tr>"
-           "<tr><td><b>Esc</b></td><td>Cancel the running job</td></tr>"
-           "<tr><td><b>Ctrl+Up / Ctrl+Down</b></td><td>More or less weight for the selected words</td></tr>"
-           "<tr><td><b>Ctrl+O</b></td><td>Start from a picture</td></tr>"
-           "<tr><td><b>Ctrl+,</b></td><td>Preferences</td></tr>"
-           "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"
-           "<tr><td><b>Wheel, + / −, double-click</b></td><td>Zoom the canvas, fit it</td></tr>"
-           "</table>"));
+    HelpDialogs::showShortcuts(this);
 }
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Eikona"),
-                       tr("<h3>Eikona %1</h3><p>Stable Diffusion 1.5 on your own computer.</p>"
-                          "<p>Engine: Eikona's own C++ implementation on libtorch, numerically the same as diffusers "
-                          "for the same seed and parameters.</p><p>%2</p>")
-                           .arg(QStringLiteral(EIKONA_VERSION), m_computeLabel->text()));
+    HelpDialogs::showAbout(this, m_computeLabel->text());
 }
 
 void MainWindow::resetLayout()

@@ -29,6 +29,7 @@ namespace eikona::ui {
 
 class CanvasView;
 class GenerationPanel;
+class PictureDetails;
 class QueuePanel;
 
 class MainWindow final : public QMainWindow {
@@ -69,7 +70,7 @@ private:
     void restoreState();
     void reloadModels();
     void openInitImage();
-    void addModel();
+    void addModel(bool file);
     void openPreferences();
     void showShortcuts();
     void showAbout();
@@ -91,9 +92,7 @@ private:
     QDockWidget* m_generationDock = nullptr;
     QDockWidget* m_queueDock = nullptr;
     QDockWidget* m_detailsDock = nullptr;
-    QPlainTextEdit* m_details = nullptr;
-    QPushButton* m_useParameters = nullptr;
-    QPushButton* m_useSeed = nullptr;
+    PictureDetails* m_details = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_progressLabel = nullptr;
     QLabel* m_computeLabel = nullptr;

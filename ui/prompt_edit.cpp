@@ -111,9 +111,11 @@ QLabel* PromptEdit::counterLabel() const
     return m_counterLabel;
 }
 
-void PromptEdit::retranslate()
+void PromptEdit::changeEvent(QEvent* event)
 {
-    updateCount();
+    if (event->type() == QEvent::LanguageChange)
+        updateCount();
+    QPlainTextEdit::changeEvent(event);
 }
 
 void PromptEdit::keyPressEvent(QKeyEvent* event)

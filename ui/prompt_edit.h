@@ -45,10 +45,10 @@ public:
     void setText(const QString& text);
     /// The "12 / 75" label to place beside the box.
     QLabel* counterLabel() const;
-    void retranslate();
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void adjustWeight(double delta);
