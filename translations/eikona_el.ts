@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="el_GR">
 <context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../ui/error_text.cpp" line="9"/>
+        <source>These settings cannot be used: check the size, the steps and the strength.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/error_text.cpp" line="11"/>
+        <source>The device or precision chosen in Preferences is not available on this computer: choose Automatic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/error_text.cpp" line="13"/>
+        <source>The model was not found. Choose another one, or add it with File ▸ Add a model folder….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/error_text.cpp" line="15"/>
+        <source>The model could not be opened: its files are damaged, or it is not a Stable Diffusion 1.5 model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/error_text.cpp" line="17"/>
+        <source>Not enough memory for this picture: try a smaller size or batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/error_text.cpp" line="19"/>
+        <source>The init image cannot be read: choose another picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/error_text.cpp" line="21"/>
+        <source>The picture could not be saved: check that the pictures folder (Preferences) exists and can be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/error_text.cpp" line="23"/>
+        <location filename="../ui/error_text.cpp" line="25"/>
+        <source>Something went wrong; the window is still usable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialogs</name>
+    <message>
+        <location filename="../ui/help_dialogs.cpp" line="10"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/help_dialogs.cpp" line="11"/>
+        <source>&lt;table cellspacing=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Generate now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Add to the queue&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cancel the running job&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Up / Ctrl+Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;More or less weight for the selected words&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Start from a picture&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+,&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Preferences&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Wheel, + / −, double-click&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom the canvas, fit it&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/help_dialogs.cpp" line="25"/>
+        <source>About Eikona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/help_dialogs.cpp" line="26"/>
+        <source>&lt;h3&gt;Eikona %1&lt;/h3&gt;&lt;p&gt;Stable Diffusion 1.5 on your own computer.&lt;/p&gt;&lt;p&gt;Engine: Eikona&apos;s own C++ implementation on libtorch, numerically the same as diffusers for the same seed and parameters.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>eikona::backend::JobQueue</name>
     <message>
         <location filename="../core/backend/job_queue.cpp" line="196"/>
@@ -65,6 +132,35 @@
         <location filename="../ui/canvas_view.cpp" line="88"/>
         <source>Type a prompt and press Generate (Ctrl+Enter).
 The picture forms here, step by step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eikona::ui::ErrorBar</name>
+    <message>
+        <location filename="../ui/error_bar.cpp" line="31"/>
+        <source>What went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/error_bar.cpp" line="61"/>
+        <source>Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/error_bar.cpp" line="62"/>
+        <source>Details of the error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/error_bar.cpp" line="63"/>
+        <source>What the engine said, in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/error_bar.cpp" line="64"/>
+        <location filename="../ui/error_bar.cpp" line="65"/>
+        <source>Close the message</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -164,47 +260,47 @@ The picture forms here, step by step.</source>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="129"/>
-        <source>Close; the window stays usable and File ▸ Add model… adds one later</source>
+        <source>Close; the window stays usable and File ▸ Add a model folder… adds one later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="150"/>
+        <location filename="../ui/first_run_dialog.cpp" line="151"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="161"/>
+        <location filename="../ui/first_run_dialog.cpp" line="162"/>
         <source>%1 of %2 · %3/s · %4 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="171"/>
+        <location filename="../ui/first_run_dialog.cpp" line="173"/>
         <source>The download was stopped. What was fetched is kept: Download resumes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="172"/>
+        <location filename="../ui/first_run_dialog.cpp" line="174"/>
         <source>The download did not work: %1
 Check the connection (and a proxy, if you use one), then press Download again, or use a model you already have.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="180"/>
+        <location filename="../ui/first_run_dialog.cpp" line="182"/>
         <source>Choose a model file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="181"/>
+        <location filename="../ui/first_run_dialog.cpp" line="183"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="182"/>
+        <location filename="../ui/first_run_dialog.cpp" line="184"/>
         <source>Choose a diffusers model folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="189"/>
+        <location filename="../ui/first_run_dialog.cpp" line="196"/>
         <source>This cannot be used as a model: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -472,7 +568,7 @@ Check the connection (and a proxy, if you use one), then press Download again, o
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="283"/>
-        <location filename="../ui/generation_panel.cpp" line="394"/>
+        <location filename="../ui/generation_panel.cpp" line="400"/>
         <source>None: the picture starts from noise</source>
         <translation type="unfinished"></translation>
     </message>
@@ -485,253 +581,197 @@ Check the connection (and a proxy, if you use one), then press Download again, o
 <context>
     <name>eikona::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="127"/>
-        <source>What went wrong</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="131"/>
-        <source>Close the message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="287"/>
+        <location filename="../ui/main_window.cpp" line="248"/>
         <source>Eikona</source>
         <translation>Εικόνα</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="289"/>
+        <location filename="../ui/main_window.cpp" line="250"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
         <source>&amp;Open image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>Start from a picture (img2img)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
-        <source>&amp;Add model…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="293"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>Open the &amp;pictures folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="294"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="296"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="297"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>&amp;Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="298"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>&amp;Generate now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="299"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>&amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="300"/>
+        <location filename="../ui/main_window.cpp" line="262"/>
         <source>&amp;Cancel the running job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="301"/>
+        <location filename="../ui/main_window.cpp" line="263"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>&amp;Reset the layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="303"/>
+        <location filename="../ui/main_window.cpp" line="265"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window.cpp" line="266"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>&amp;About Eikona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>Generation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
-        <location filename="../ui/main_window.cpp" line="408"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="360"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>Picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="309"/>
-        <source>Parameters of the picture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
-        <source>The parameters stored in the picture&apos;s PNG; select text to copy it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="311"/>
-        <source>Click a picture in the strip to see its parameters here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
-        <location filename="../ui/main_window.cpp" line="313"/>
-        <source>Use these parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="314"/>
-        <source>Fill the controls with this picture&apos;s prompt and settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="315"/>
-        <location filename="../ui/main_window.cpp" line="316"/>
-        <source>Use this seed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="317"/>
-        <source>Put this picture&apos;s seed into the seed field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="318"/>
-        <source>Details…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
-        <source>Details of the error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="320"/>
-        <source>What the engine said, in full</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="322"/>
+        <location filename="../ui/main_window.cpp" line="368"/>
+        <source>%1 is not available here</source>
+        <comment>a device</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="370"/>
         <source>Where and how pictures are computed (change it in Preferences)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="340"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>Preparing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="253"/>
+        <source>&amp;Add a model folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="254"/>
+        <source>Add a model &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>Loading the model %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="346"/>
+        <location filename="../ui/main_window.cpp" line="296"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="363"/>
+        <location filename="../ui/main_window.cpp" line="314"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="364"/>
+        <location filename="../ui/main_window.cpp" line="315"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="365"/>
+        <location filename="../ui/main_window.cpp" line="316"/>
         <source>Stopped by an error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="382"/>
+        <location filename="../ui/main_window.cpp" line="334"/>
         <source>%1 s/it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="383"/>
+        <location filename="../ui/main_window.cpp" line="335"/>
         <source>%1 it/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="385"/>
+        <location filename="../ui/main_window.cpp" line="337"/>
         <source>Run %1/%2 · step %3/%4 · %5 · %6 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="391"/>
+        <location filename="../ui/main_window.cpp" line="343"/>
         <source>Step %1/%2 · %3 · %4 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="394"/>
+        <location filename="../ui/main_window.cpp" line="346"/>
         <source>Step %1 / %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="408"/>
+        <location filename="../ui/main_window.cpp" line="360"/>
         <source>Queue (%n waiting)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="416"/>
-        <source>Device not available: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="417"/>
+        <location filename="../ui/main_window.cpp" line="369"/>
         <source>%1, %n thread(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -739,106 +779,101 @@ Check the connection (and a proxy, if you use one), then press Download again, o
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="450"/>
-        <source>These settings cannot be used: check the size, the steps and the strength.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="453"/>
-        <source>The model was not found. Choose another one, or add it with File ▸ Add model….</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="456"/>
-        <source>The model could not be opened: its files are damaged, or it is not a Stable Diffusion 1.5 model.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="459"/>
-        <source>Not enough memory for this picture: try a smaller size or batch.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="462"/>
-        <source>The init image cannot be read: choose another picture.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="465"/>
-        <source>The picture could not be saved: check that the pictures folder (Preferences) exists and can be written to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="468"/>
-        <source>Something went wrong; the window is still usable.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="509"/>
+        <location filename="../ui/main_window.cpp" line="432"/>
         <source>Start from a picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="510"/>
+        <location filename="../ui/main_window.cpp" line="433"/>
         <source>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="544"/>
+        <location filename="../ui/main_window.cpp" line="467"/>
+        <source>Choose a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="468"/>
+        <source>Safetensors checkpoints (*.safetensors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="469"/>
         <source>Choose a diffusers model folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="581"/>
-        <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="582"/>
-        <source>&lt;table cellspacing=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Generate now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Add to the queue&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cancel the running job&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Up / Ctrl+Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;More or less weight for the selected words&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Start from a picture&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+,&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Preferences&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Wheel, + / −, double-click&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom the canvas, fit it&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="596"/>
-        <source>About Eikona</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="597"/>
-        <source>&lt;h3&gt;Eikona %1&lt;/h3&gt;&lt;p&gt;Stable Diffusion 1.5 on your own computer.&lt;/p&gt;&lt;p&gt;Engine: Eikona&apos;s own C++ implementation on libtorch, numerically the same as diffusers for the same seed and parameters.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="635"/>
+        <location filename="../ui/main_window.cpp" line="546"/>
         <source>Quit Eikona?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="636"/>
+        <location filename="../ui/main_window.cpp" line="547"/>
         <source>A picture is being made. Stop it and quit? The waiting jobs stay in the queue for the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="639"/>
+        <location filename="../ui/main_window.cpp" line="550"/>
         <source>Stop and quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eikona::ui::PictureDetails</name>
+    <message>
+        <location filename="../ui/picture_details.cpp" line="53"/>
+        <source>Parameters of the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/picture_details.cpp" line="54"/>
+        <source>The parameters stored in the picture&apos;s PNG; select text to copy it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/picture_details.cpp" line="55"/>
+        <source>Click a picture in the strip to see its parameters here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/picture_details.cpp" line="56"/>
+        <location filename="../ui/picture_details.cpp" line="57"/>
+        <source>Use these parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/picture_details.cpp" line="58"/>
+        <source>Fill the controls with this picture&apos;s prompt and settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/picture_details.cpp" line="59"/>
+        <location filename="../ui/picture_details.cpp" line="60"/>
+        <source>Use this seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/picture_details.cpp" line="61"/>
+        <source>Put this picture&apos;s seed into the seed field</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>eikona::ui::PromptEdit</name>
     <message>
-        <location filename="../ui/prompt_edit.cpp" line="153"/>
+        <location filename="../ui/prompt_edit.cpp" line="155"/>
         <source>%1 / %2</source>
         <comment>prompt tokens used / tokens available</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompt_edit.cpp" line="154"/>
+        <location filename="../ui/prompt_edit.cpp" line="156"/>
         <source>CLIP tokens: the model reads prompts in chunks of 75; BREAK starts a new chunk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompt_edit.cpp" line="155"/>
+        <location filename="../ui/prompt_edit.cpp" line="157"/>
         <source>Token count</source>
         <translation type="unfinished"></translation>
     </message>

@@ -94,8 +94,13 @@ void CanvasView::paintEvent(QPaintEvent*)
     const double scale = m_zoom > 0 ? m_zoom : fit;
     const QSizeF shown = natural * scale;
     const QRectF target((width() - shown.width()) / 2, (height() - shown.height()) / 2, shown.width(), shown.height());
-    painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
-    painter.drawImage(target, m_image);
+    if (m_preview) {
+        // Eight times up: QImage's own smooth scaling (the painter draws such enlargements in blocks).
+        painter.drawImage(target.topLeft(), m_image.scaled(target.size().toSize(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
+    } else {
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
+        painter.drawImage(target, m_image);
+    }
     if (!m_caption.isEmpty()) {
         const auto metrics = painter.fontMetrics();
         const QRectF box(target.left() + 8, target.top() + 8, metrics.horizontalAdvance(m_caption) + 16, metrics.height() + 8);

@@ -7,6 +7,8 @@ QString ErrorText::describe(backend::ErrorKind kind)
     switch (kind) {
     case backend::ErrorKind::BadRequest:
         return tr("These settings cannot be used: check the size, the steps and the strength.");
+    case backend::ErrorKind::DeviceUnavailable:
+        return tr("The device or precision chosen in Preferences is not available on this computer: choose Automatic.");
     case backend::ErrorKind::ModelMissing:
         return tr("The model was not found. Choose another one, or add it with File ▸ Add a model folder….");
     case backend::ErrorKind::ModelBroken:

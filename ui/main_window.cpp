@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "canvas_view.h"
+#include "error_bar.h"
 #include "error_text.h"
 #include "help_dialogs.h"
 #include "engine_status.h"
@@ -101,38 +102,13 @@ MainWindow::MainWindow(const QString& queueFile, QWidget* parent)
     auto* centre = new QWidget(this);
     auto* centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
-    m_errorBar = new QWidget(centre);
-    m_errorBar->setObjectName(QStringLiteral("errorBar"));
-    m_errorBar->setAutoFillBackground(true);
-    m_errorBar->setStyleSheet(QStringLiteral("#errorBar { background: #fdecea; border-bottom: 1px solid #f5c2c0; } "
-                                             "#errorBar QLabel { color: #611a15; }"));
-    auto* errorLayout = new QHBoxLayout(m_errorBar);
-    m_errorLabel = new QLabel(m_errorBar);
-    m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorDetails = new QPushButton(m_errorBar);
-    m_errorDetails->setObjectName(QStringLiteral("errorDetailsButton"));
-    auto* errorClose = new QPushButton(QStringLiteral("✕"), m_errorBar);
-    errorClose->setObjectName(QStringLiteral("errorCloseButton"));
-    errorClose->setFlat(true);
-    errorLayout->addWidget(m_errorLabel, 1);
-    errorLayout->addWidget(m_errorDetails);
-    errorLayout->addWidget(errorClose);
-    m_errorBar->hide();
+    m_errorBar = new ErrorBar(centre);
     centreLayout->addWidget(m_errorBar);
     m_canvas = new CanvasView(centre);
     centreLayout->addWidget(m_canvas, 1);
     m_results = new ResultsStrip(centre);
     centreLayout->addWidget(m_results);
     setCentralWidget(centre);
-    connect(errorClose, &QPushButton::clicked, this, &MainWindow::clearError);
-    connect(m_errorDetails, &QPushButton::clicked, this, [this] {
-        QMessageBox box(QMessageBox::Warning, tr("What went wrong"), m_errorLabel->text(), QMessageBox::Close, this);
-        box.setDetailedText(m_errorDetail);
-        box.exec();
-    });
-    errorClose->setAccessibleName(tr("Close the message"));
 
     buildDocks();
     buildMenus();
@@ -292,11 +268,7 @@ void MainWindow::retranslate()
     m_generationDock->setWindowTitle(tr("Generation"));
     m_queueDock->setWindowTitle(tr("Queue"));
     m_detailsDock->setWindowTitle(tr("Picture"));
-    m_errorDetails->setText(tr("Details…"));
-    m_errorDetails->setAccessibleName(tr("Details of the error"));
-    m_errorDetails->setToolTip(tr("What the engine said, in full"));
     m_progress->setAccessibleName(tr("Progress"));
-    m_computeLabel->setToolTip(tr("Where and how pictures are computed (change it in Preferences)"));
     updateComputeLabel();
     updateRunningState();
 }
@@ -393,8 +365,9 @@ void MainWindow::updateComputeLabel(const QString&)
     QString error;
     const auto target = backend::describeComputeTarget(m_settings.device, m_settings.dtype, &error);
     const int threads = m_settings.threads > 0 ? m_settings.threads : QThread::idealThreadCount();
-    m_computeLabel->setText(target.isEmpty() ? tr("Device not available: %1").arg(error)
+    m_computeLabel->setText(target.isEmpty() ? tr("%1 is not available here", "a device").arg(m_settings.device.toUpper())
                                              : tr("%1, %n thread(s)", nullptr, threads).arg(target));
+    m_computeLabel->setToolTip(target.isEmpty() ? error : tr("Where and how pictures are computed (change it in Preferences)"));
     m_computeLabel->setAccessibleName(m_computeLabel->text());
 }
 
@@ -425,22 +398,17 @@ bool MainWindow::submit(bool now)
 void MainWindow::showError(backend::ErrorKind kind, const QString& detail)
 {
     const auto text = ErrorText::describe(kind);
-    m_errorLabel->setText(text);
-    m_errorDetail = detail;
-    m_errorDetails->setVisible(!detail.isEmpty());
-    m_errorBar->show();
+    m_errorBar->showMessage(text, detail);
 }
 
 void MainWindow::clearError()
 {
-    m_errorBar->hide();
-    m_errorLabel->clear();
-    m_errorDetail.clear();
+    m_errorBar->clear();
 }
 
 QString MainWindow::errorText() const
 {
-    return m_errorBar->isVisible() ? m_errorLabel->text() : QString();
+    return m_errorBar->text();
 }
 
 void MainWindow::showResult(const Result& result)

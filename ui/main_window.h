@@ -28,6 +28,7 @@ class JobRunner;
 namespace eikona::ui {
 
 class CanvasView;
+class ErrorBar;
 class GenerationPanel;
 class PictureDetails;
 class QueuePanel;
@@ -96,10 +97,7 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_progressLabel = nullptr;
     QLabel* m_computeLabel = nullptr;
-    QWidget* m_errorBar = nullptr;
-    QLabel* m_errorLabel = nullptr;
-    QPushButton* m_errorDetails = nullptr;
-    QString m_errorDetail;
+    ErrorBar* m_errorBar = nullptr;
     QTimer* m_saveTimer = nullptr;
     QByteArray m_defaultLayout;
     std::optional<backend::GenerationJob> m_runningJob;

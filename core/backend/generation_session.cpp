@@ -108,7 +108,7 @@ std::unique_ptr<GenerationSession> GenerationSession::open(const QString& modelF
     try {
         target = pipeline::resolve_compute_target(options.device.toStdString(), options.dtype.toStdString());
     } catch (const std::exception& error) {
-        throw GenerationError(error.what(), ErrorKind::BadRequest);
+        throw GenerationError(error.what(), ErrorKind::DeviceUnavailable);
     }
     if (!QFileInfo::exists(modelFolder))
         throw GenerationError("there is no model at " + modelFolder.toStdString(), ErrorKind::ModelMissing);

@@ -61,6 +61,7 @@ struct GenerationCallbacks {
 enum class ErrorKind {
     Failed,       ///< anything else the engine reports
     BadRequest,   ///< a request field the engine refuses (size, strength, steps, sampler)
+    DeviceUnavailable, ///< the device or dtype asked for is not in this build or machine
     ModelMissing, ///< no model at the path or name
     ModelBroken,  ///< files there, but not a model Eikona can open
     OutOfMemory,

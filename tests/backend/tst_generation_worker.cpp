@@ -205,6 +205,7 @@ private Q_SLOTS:
         QTest::newRow("size not a multiple of 8") << QStringLiteral("size") << ErrorKind::BadRequest;
         QTest::newRow("unreadable init image") << QStringLiteral("init") << ErrorKind::ImageUnreadable;
         QTest::newRow("output folder not writable") << QStringLiteral("output") << ErrorKind::SaveFailed;
+        QTest::newRow("device not in this build") << QStringLiteral("device") << ErrorKind::DeviceUnavailable;
     }
 
     void failuresHaveKindsAndTheNextJobRuns()
@@ -239,6 +240,10 @@ private Q_SLOTS:
             file.write("this is text, not a picture");
             file.close();
             bad.initImagePath = notAnImage;
+        } else if (what == QStringLiteral("device")) {
+            auto settings = m_runner->settings();
+            settings.device = QStringLiteral("mps"); // Apple GPUs only: never on Linux
+            m_runner->setSettings(settings);
         } else if (what == QStringLiteral("output")) {
             auto settings = m_runner->settings();
             const auto blocker = m_dir->filePath(QStringLiteral("a-file"));
@@ -258,6 +263,7 @@ private Q_SLOTS:
 
         // Recovered: the next good job runs.
         auto settings = m_runner->settings();
+        settings.device = QStringLiteral("auto");
         settings.outputFolder = m_dir->filePath(QStringLiteral("out"));
         m_runner->setSettings(settings);
         m_queue->enqueue(tinyJob(2));
