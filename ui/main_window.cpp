@@ -34,6 +34,7 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -157,7 +158,14 @@ void MainWindow::buildDocks()
     m_panel = new GenerationPanel(this);
     m_generationDock = new QDockWidget(this);
     m_generationDock->setObjectName(QStringLiteral("generationDock"));
-    m_generationDock->setWidget(m_panel);
+    // Small screens: the panel scrolls rather than squeezing its controls.
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("generationScroll"));
+    scroll->setWidget(m_panel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_generationDock->setWidget(scroll);
     m_generationDock->setMinimumWidth(380);
     addDockWidget(Qt::LeftDockWidgetArea, m_generationDock);
 
