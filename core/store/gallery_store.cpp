@@ -1,0 +1,531 @@
+#include "gallery_store.h"
+
+#include "picture_file.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace eikona::store {
+
+namespace {
+
+const QStringList k_pictureFilters{QStringLiteral("*.png"),  QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"),
+                                   QStringLiteral("*.webp"), QStringLiteral("*.bmp"), QStringLiteral("*.tif"),
+                                   QStringLiteral("*.tiff"), QStringLiteral("*.PNG"), QStringLiteral("*.JPG"),
+                                   QStringLiteral("*.JPEG")};
+
+const char* const k_schema[] = {
+    "CREATE TABLE IF NOT EXISTS folders(path TEXT PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS pictures("
+    " id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, folder TEXT NOT NULL, source TEXT NOT NULL,"
+    " prompt TEXT NOT NULL, negative TEXT NOT NULL, parameters TEXT NOT NULL, model TEXT NOT NULL,"
+    " width INTEGER NOT NULL, height INTEGER NOT NULL, created INTEGER NOT NULL, favourite INTEGER NOT NULL DEFAULT 0,"
+    " content_hash TEXT NOT NULL, file_size INTEGER NOT NULL, file_mtime INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS pictures_created ON pictures(created)",
+    "CREATE INDEX IF NOT EXISTS pictures_folder ON pictures(folder)",
+    // The folded prompt, rowid = pictures.id.
+    "CREATE VIRTUAL TABLE IF NOT EXISTS pictures_fts USING fts5(text, tokenize='unicode61')",
+};
+
+// SQLite stores a null QString as NULL; the text columns are NOT NULL.
+QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+QString hashFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QStringList picturesUnder(const QString& folder)
+{
+    QStringList files;
+    QDirIterator it(folder, k_pictureFilters, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(QFileInfo(it.next()).absoluteFilePath());
+    files.sort();
+    return files;
+}
+
+// "καρ άβι" -> `"καρ"* "αβι"*`: every word, as a prefix, all required.
+QString matchExpression(const QString& text)
+{
+    QStringList terms;
+    static const QRegularExpression separators(QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption);
+    for (const auto& word : foldForSearch(text).split(separators, Qt::SkipEmptyParts))
+        terms.append(u'"' + word + QStringLiteral("\"*"));
+    return terms.join(u' ');
+}
+
+} // namespace
+
+QString foldForSearch(const QString& text)
+{
+    const auto decomposed = text.normalized(QString::NormalizationForm_KD);
+    QString folded;
+    folded.reserve(decomposed.size());
+    for (const QChar c : decomposed)
+        if (c.category() != QChar::Mark_NonSpacing)
+            folded.append(c);
+    return folded.toCaseFolded();
+}
+
+struct GalleryStore::Impl {
+    QString file;
+    QString connection;
+    QString error;
+    bool rebuilt = false;
+
+    QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
+
+    bool exec(const QString& sql)
+    {
+        QSqlQuery query(db());
+        if (!query.exec(sql)) {
+            error = query.lastError().text();
+            return false;
+        }
+        return true;
+    }
+
+    bool open()
+    {
+        auto database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        database.setDatabaseName(file);
+        database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        if (!database.open()) {
+            error = database.lastError().text();
+            return false;
+        }
+        {
+            QSqlQuery check(database);
+            const bool sound = check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next() &&
+                               check.value(0).toString() == QStringLiteral("ok");
+            check.finish(); // an unfinished statement holds a read transaction: WAL could not be switched on
+            if (!sound) {
+                error = QStringLiteral("the gallery index %1 is damaged").arg(file);
+                return false;
+            }
+        }
+        if (!exec(QStringLiteral("PRAGMA journal_mode=WAL")))
+            return false;
+        for (const auto* statement : k_schema)
+            if (!exec(QString::fromLatin1(statement)))
+                return false;
+        return true;
+    }
+
+    void close()
+    {
+        {
+            auto database = db();
+            database.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+    }
+
+    QString folderFor(const QString& path) const
+    {
+        QSqlQuery query(db());
+        query.exec(QStringLiteral("SELECT path FROM folders"));
+        QString best = QFileInfo(path).absolutePath();
+        int bestLength = -1;
+        while (query.next()) {
+            const auto folder = query.value(0).toString();
+            if (path.startsWith(folder + u'/') && folder.size() > bestLength) {
+                best = folder;
+                bestLength = static_cast<int>(folder.size());
+            }
+        }
+        return best;
+    }
+
+    std::optional<qint64> index(const QString& path)
+    {
+        const QFileInfo info(path);
+        if (!info.isFile()) {
+            error = QStringLiteral("%1 is not a file").arg(path);
+            return std::nullopt;
+        }
+        const auto absolute = info.absoluteFilePath();
+        const auto metadata = readPictureMetadata(absolute);
+        const QSize size = QImageReader(absolute).size();
+        const auto created = info.birthTime().isValid() ? info.birthTime() : info.lastModified();
+        const auto folder = folderFor(absolute);
+        const auto contentHash = hashFile(absolute);
+        QSqlQuery query(db());
+        if (!query.prepare(QStringLiteral(
+            "INSERT INTO pictures(path, folder, source, prompt, negative, parameters, model, width, height, created,"
+            " content_hash, file_size, file_mtime) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(path) DO UPDATE SET source=excluded.source, prompt=excluded.prompt, negative=excluded.negative,"
+            " parameters=excluded.parameters, model=excluded.model, width=excluded.width, height=excluded.height,"
+            " content_hash=excluded.content_hash, file_size=excluded.file_size, file_mtime=excluded.file_mtime"
+            " RETURNING id"))) {
+            error = query.lastError().text();
+            return std::nullopt;
+        }
+        const bool known = metadata.source != PictureMetadata::Source::None;
+        query.addBindValue(absolute);
+        query.addBindValue(folder);
+        query.addBindValue(text(sourceName(metadata.source)));
+        query.addBindValue(text(metadata.parameters.prompt));
+        query.addBindValue(text(metadata.parameters.negativePrompt));
+        query.addBindValue(known ? formatParameters(metadata.parameters) : text({}));
+        query.addBindValue(text(metadata.parameters.model));
+        query.addBindValue(size.isValid() ? size.width() : 0);
+        query.addBindValue(size.isValid() ? size.height() : 0);
+        query.addBindValue(created.toMSecsSinceEpoch());
+        query.addBindValue(text(contentHash));
+        query.addBindValue(info.size());
+        query.addBindValue(info.lastModified().toMSecsSinceEpoch());
+        if (!query.exec() || !query.next()) {
+            error = query.lastError().text();
+            return std::nullopt;
+        }
+        const auto id = query.value(0).toLongLong();
+        QSqlQuery fts(db());
+        fts.prepare(QStringLiteral("DELETE FROM pictures_fts WHERE rowid = ?"));
+        fts.addBindValue(id);
+        fts.exec();
+        fts.prepare(QStringLiteral("INSERT INTO pictures_fts(rowid, text) VALUES(?, ?)"));
+        fts.addBindValue(id);
+        fts.addBindValue(text(foldForSearch(metadata.parameters.prompt)));
+        if (!fts.exec()) {
+            error = fts.lastError().text();
+            return std::nullopt;
+        }
+        return id;
+    }
+
+    bool forget(qint64 id)
+    {
+        QSqlQuery query(db());
+        query.prepare(QStringLiteral("DELETE FROM pictures WHERE id = ?"));
+        query.addBindValue(id);
+        QSqlQuery fts(db());
+        fts.prepare(QStringLiteral("DELETE FROM pictures_fts WHERE rowid = ?"));
+        fts.addBindValue(id);
+        return query.exec() && fts.exec() && query.numRowsAffected() > 0;
+    }
+
+    bool addFolderRow(const QString& folder)
+    {
+        QSqlQuery query(db());
+        query.prepare(QStringLiteral("INSERT OR IGNORE INTO folders(path) VALUES(?)"));
+        query.addBindValue(QFileInfo(folder).absoluteFilePath());
+        return query.exec();
+    }
+
+    GalleryEntry entryFrom(const QSqlQuery& row) const
+    {
+        GalleryEntry entry;
+        entry.id = row.value(0).toLongLong();
+        entry.path = row.value(1).toString();
+        entry.folder = row.value(2).toString();
+        const auto source = row.value(3).toString();
+        for (const auto candidate : {PictureMetadata::Source::A1111, PictureMetadata::Source::ComfyUI, PictureMetadata::Source::InvokeAI})
+            if (sourceName(candidate) == source)
+                entry.source = candidate;
+        if (const auto parsed = parseParameters(row.value(6).toString()))
+            entry.parameters = *parsed;
+        entry.parameters.prompt = row.value(4).toString();
+        entry.parameters.negativePrompt = row.value(5).toString();
+        entry.width = row.value(7).toInt();
+        entry.height = row.value(8).toInt();
+        entry.created = QDateTime::fromMSecsSinceEpoch(row.value(9).toLongLong());
+        entry.favourite = row.value(10).toBool();
+        entry.contentHash = row.value(11).toString();
+        return entry;
+    }
+};
+
+QString GalleryStore::defaultDatabase()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/eikona/gallery.sqlite");
+}
+
+GalleryStore::GalleryStore(const QString& databaseFile, const QStringList& defaultFolders)
+    : d(std::make_unique<Impl>())
+{
+    d->file = databaseFile;
+    d->connection = QStringLiteral("gallery-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QDir().mkpath(QFileInfo(databaseFile).absolutePath());
+    if (d->open()) {
+        for (const auto& folder : defaultFolders)
+            d->addFolderRow(folder);
+        return;
+    }
+    // Damaged: set it aside (kept for whoever wants to look) and make the index again.
+    d->close();
+    const auto aside = databaseFile + QStringLiteral(".damaged-") + QString::number(QDateTime::currentSecsSinceEpoch());
+    QFile::rename(databaseFile, aside);
+    QFile::remove(databaseFile + QStringLiteral("-wal"));
+    QFile::remove(databaseFile + QStringLiteral("-shm"));
+    d->error.clear();
+    if (!d->open())
+        return;
+    for (const auto& folder : defaultFolders)
+        d->addFolderRow(folder);
+    rebuild();
+    d->rebuilt = true;
+}
+
+GalleryStore::~GalleryStore()
+{
+    d->close();
+}
+
+bool GalleryStore::isOpen() const
+{
+    return d->db().isOpen();
+}
+
+QString GalleryStore::lastError() const
+{
+    return d->error;
+}
+
+bool GalleryStore::wasRebuilt() const
+{
+    return d->rebuilt;
+}
+
+std::optional<qint64> GalleryStore::savePicture(const QString& path, const QImage& image, const GenerationParameters& parameters)
+{
+    if (const auto problem = writePicture(path, image, parameters); !problem.isEmpty()) {
+        d->error = problem;
+        return std::nullopt;
+    }
+    d->addFolderRow(QFileInfo(path).absolutePath());
+    return d->index(path);
+}
+
+std::optional<qint64> GalleryStore::addFile(const QString& path)
+{
+    return d->index(path);
+}
+
+int GalleryStore::addFolder(const QString& folder, const std::function<void(int, int)>& progress,
+                            const std::function<bool()>& cancelled)
+{
+    if (!QFileInfo(folder).isDir()) {
+        d->error = QStringLiteral("%1 is not a folder").arg(folder);
+        return 0;
+    }
+    d->addFolderRow(folder);
+    const auto files = picturesUnder(QFileInfo(folder).absoluteFilePath());
+    int indexed = 0;
+    auto database = d->db();
+    database.transaction();
+    for (int i = 0; i < files.size(); ++i) {
+        if (cancelled && cancelled())
+            break;
+        if (d->index(files[i]))
+            ++indexed;
+        if (i % 500 == 499) { // a long indexing run lets the app's reads in now and then
+            database.commit();
+            database.transaction();
+        }
+        if (progress)
+            progress(i + 1, static_cast<int>(files.size()));
+    }
+    database.commit();
+    return indexed;
+}
+
+QStringList GalleryStore::folders() const
+{
+    QStringList list;
+    QSqlQuery query(d->db());
+    query.exec(QStringLiteral("SELECT path FROM folders ORDER BY path"));
+    while (query.next())
+        list.append(query.value(0).toString());
+    return list;
+}
+
+int GalleryStore::rescan()
+{
+    int changes = 0;
+    auto database = d->db();
+    database.transaction();
+    QSet<QString> onDisk;
+    for (const auto& folder : folders())
+        for (const auto& file : picturesUnder(folder))
+            onDisk.insert(file);
+    QList<qint64> vanished;
+    QSet<QString> known;
+    {
+        QSqlQuery query(database);
+        query.exec(QStringLiteral("SELECT id, path, file_size, file_mtime FROM pictures"));
+        while (query.next()) {
+            const auto path = query.value(1).toString();
+            const QFileInfo info(path);
+            if (!info.exists())
+                vanished.append(query.value(0).toLongLong());
+            else if (info.size() != query.value(2).toLongLong() ||
+                     info.lastModified().toMSecsSinceEpoch() != query.value(3).toLongLong())
+                onDisk.insert(path); // changed: index it again
+            else
+                known.insert(path);
+        }
+    }
+    for (const auto id : std::as_const(vanished))
+        changes += d->forget(id) ? 1 : 0;
+    for (const auto& path : std::as_const(onDisk))
+        if (!known.contains(path) && d->index(path))
+            ++changes;
+    database.commit();
+    return changes;
+}
+
+int GalleryStore::rebuild(const std::function<void(int, int)>& progress, const std::function<bool()>& cancelled)
+{
+    // Favourites are the one thing only the index knows: they survive by path.
+    QSet<QString> favourites;
+    {
+        QSqlQuery query(d->db());
+        query.exec(QStringLiteral("SELECT path FROM pictures WHERE favourite = 1"));
+        while (query.next())
+            favourites.insert(query.value(0).toString());
+    }
+    auto database = d->db();
+    database.transaction();
+    d->exec(QStringLiteral("DELETE FROM pictures"));
+    d->exec(QStringLiteral("DELETE FROM pictures_fts"));
+    QStringList files;
+    for (const auto& folder : folders())
+        files += picturesUnder(folder);
+    int indexed = 0;
+    for (int i = 0; i < files.size(); ++i) {
+        if (cancelled && cancelled())
+            break;
+        if (const auto id = d->index(files[i])) {
+            ++indexed;
+            if (favourites.contains(files[i]))
+                setFavourite(*id, true);
+        }
+        if (progress)
+            progress(i + 1, static_cast<int>(files.size()));
+    }
+    database.commit();
+    return indexed;
+}
+
+QList<GalleryEntry> GalleryStore::search(const GalleryQuery& query) const
+{
+    QStringList conditions;
+    QVariantList values;
+    const auto match = matchExpression(query.text);
+    if (!match.isEmpty()) {
+        conditions.append(QStringLiteral("id IN (SELECT rowid FROM pictures_fts WHERE pictures_fts MATCH ?)"));
+        values.append(match);
+    }
+    if (query.favouritesOnly)
+        conditions.append(QStringLiteral("favourite = 1"));
+    if (!query.model.isEmpty()) {
+        conditions.append(QStringLiteral("model = ?"));
+        values.append(query.model);
+    }
+    if (!query.folder.isEmpty()) {
+        conditions.append(QStringLiteral("(path LIKE ? ESCAPE '\\')"));
+        auto folder = QFileInfo(query.folder).absoluteFilePath();
+        folder.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+        values.append(folder + QStringLiteral("/%"));
+    }
+    if (query.size.isValid()) {
+        conditions.append(QStringLiteral("width = ? AND height = ?"));
+        values.append(query.size.width());
+        values.append(query.size.height());
+    }
+    QString sql = QStringLiteral("SELECT id, path, folder, source, prompt, negative, parameters, width, height, created, favourite,"
+                                 " content_hash FROM pictures");
+    if (!conditions.isEmpty())
+        sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    switch (query.sort) {
+    case GalleryQuery::Sort::Newest:
+        sql += QStringLiteral(" ORDER BY created DESC, id DESC");
+        break;
+    case GalleryQuery::Sort::Oldest:
+        sql += QStringLiteral(" ORDER BY created, id");
+        break;
+    case GalleryQuery::Sort::Name:
+        sql += QStringLiteral(" ORDER BY path");
+        break;
+    }
+    if (query.limit >= 0)
+        sql += QStringLiteral(" LIMIT %1").arg(query.limit);
+    QSqlQuery select(d->db());
+    select.setForwardOnly(true);
+    select.prepare(sql);
+    for (const auto& value : values)
+        select.addBindValue(value);
+    QList<GalleryEntry> entries;
+    if (!select.exec()) {
+        d->error = select.lastError().text();
+        return entries;
+    }
+    while (select.next())
+        entries.append(d->entryFrom(select));
+    return entries;
+}
+
+std::optional<GalleryEntry> GalleryStore::entry(qint64 id) const
+{
+    QSqlQuery select(d->db());
+    select.prepare(QStringLiteral("SELECT id, path, folder, source, prompt, negative, parameters, width, height, created, favourite,"
+                                  " content_hash FROM pictures WHERE id = ?"));
+    select.addBindValue(id);
+    if (!select.exec() || !select.next())
+        return std::nullopt;
+    return d->entryFrom(select);
+}
+
+std::optional<qint64> GalleryStore::idOf(const QString& path) const
+{
+    QSqlQuery select(d->db());
+    select.prepare(QStringLiteral("SELECT id FROM pictures WHERE path = ?"));
+    select.addBindValue(QFileInfo(path).absoluteFilePath());
+    if (!select.exec() || !select.next())
+        return std::nullopt;
+    return select.value(0).toLongLong();
+}
+
+int GalleryStore::count() const
+{
+    QSqlQuery query(d->db());
+    query.exec(QStringLiteral("SELECT count(*) FROM pictures"));
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+bool GalleryStore::setFavourite(qint64 id, bool favourite)
+{
+    QSqlQuery query(d->db());
+    query.prepare(QStringLiteral("UPDATE pictures SET favourite = ? WHERE id = ?"));
+    query.addBindValue(favourite ? 1 : 0);
+    query.addBindValue(id);
+    return query.exec() && query.numRowsAffected() == 1;
+}
+
+bool GalleryStore::removeEntry(qint64 id)
+{
+    return d->forget(id);
+}
+
+} // namespace eikona::store
