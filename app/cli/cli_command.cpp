@@ -11,6 +11,7 @@ const QList<Command>& commands()
     static const QList<Command> all{
         {QStringLiteral("generate"), QStringLiteral("Make pictures from a prompt (txt2img) or from a picture (img2img)"), runGenerate},
         {QStringLiteral("models"), QStringLiteral("List, download, verify, remove and add models"), runModels},
+        {QStringLiteral("gallery"), QStringLiteral("Index folders of pictures, search them by prompt, rebuild the index"), runGallery},
         {QStringLiteral("export-single-file"), QStringLiteral("Write a diffusers model as one original-layout SD 1.x .safetensors checkpoint"), runExportSingleFile},
         {QStringLiteral("tokenize"), QStringLiteral("Print the CLIP token ids of a prompt as a JSON array"), runTokenize},
         {QStringLiteral("inspect"), QStringLiteral("List the tensors of a safetensors file or the components of a model folder"), runInspect},

@@ -37,6 +37,7 @@ int runInspect(const QStringList& arguments);
 int runMakeRandomModel(const QStringList& arguments);
 int runGenerate(const QStringList& arguments);
 int runModels(const QStringList& arguments);
+int runGallery(const QStringList& arguments);
 int runExportSingleFile(const QStringList& arguments);
 
 } // namespace eikona::cli

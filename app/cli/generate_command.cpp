@@ -7,6 +7,7 @@
 #include "cli/progress_bar.h"
 
 #include "engine_status.h"
+#include "gallery_store.h"
 #include "generation_session.h"
 #include "model_registry.h"
 #include "picture_file.h"
@@ -31,6 +32,7 @@ struct Options {
     QString initImage;
     QString out;
     QString saveFloat;
+    bool gallery = true;
 };
 
 // Reads and checks every flag before anything slow happens; returns the usage message or "".
@@ -101,6 +103,7 @@ QString readOptions(const QCommandLineParser& parser, Options& options)
     options.load.dtype = parser.value(QStringLiteral("dtype"));
     options.out = parser.value(QStringLiteral("out"));
     options.saveFloat = parser.value(QStringLiteral("save-float"));
+    options.gallery = !parser.isSet(QStringLiteral("no-gallery"));
     if (!options.saveFloat.isEmpty() && !options.saveFloat.endsWith(QStringLiteral(".safetensors")))
         return QStringLiteral("--save-float needs a FILE.safetensors path");
     return {};
@@ -155,6 +158,7 @@ int runGenerate(const QStringList& arguments)
                "chunk|truncate", "chunk"),
         option("out", "PNG file, or folder for numbered PNGs (default: the current folder).", "FILE|DIR"),
         option("save-float", "Also write the float32 images and latents to this safetensors file.", "FILE"),
+        option("no-gallery", "Do not add the pictures to the gallery (they are added by default)."),
     });
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
@@ -214,9 +218,29 @@ int runGenerate(const QStringList& arguments)
     const InterruptGuard interrupt; // Ctrl+C stops after the current UNet call; finished pictures stay saved
     callbacks.shouldStop = [] { return InterruptGuard::interrupted(); };
     callbacks.onLog = [](const QString& line) { std::fprintf(stderr, "note: %s\n", qUtf8Printable(line)); };
+    // The gallery is the app's too: a picture is written first, then its row (a busy timeout
+    // waits for the app's writes). Without a gallery the pictures are still saved.
+    std::optional<store::GalleryStore> gallery;
+    if (options.gallery) {
+        gallery.emplace();
+        if (!gallery->isOpen()) {
+            std::fprintf(stderr, "note: the gallery cannot be opened (%s); the pictures are saved without it\n",
+                         qUtf8Printable(gallery->lastError()));
+            gallery.reset();
+        }
+    }
     callbacks.onImage = [&](const backend::GeneratedImage& image) {
         const auto path = outputPath(options.out, image.index, total, image.seed);
-        if (const auto problem = store::writePicture(path, image.image, image.parameters); !problem.isEmpty()) {
+        if (gallery) {
+            if (!gallery->savePicture(path, image.image, image.parameters)) {
+                if (!QFileInfo::exists(path)) {
+                    saveError = gallery->lastError();
+                    return;
+                }
+                std::fprintf(stderr, "note: %s is saved but not yet in the gallery (%s); the next rescan adds it\n",
+                             qUtf8Printable(path), qUtf8Printable(gallery->lastError()));
+            }
+        } else if (const auto problem = store::writePicture(path, image.image, image.parameters); !problem.isEmpty()) {
             saveError = problem;
             return;
         }

@@ -1,5 +1,6 @@
 #include "app_settings.h"
 
+#include "gallery_store.h"
 #include "hub_cache.h"
 
 #include <QDir>
@@ -50,7 +51,7 @@ void AppSettings::applyModelCache() const
 
 WorkerSettings AppSettings::workerSettings() const
 {
-    return {device, dtype, threads, outputFolder, previewEvery};
+    return {device, dtype, threads, outputFolder, previewEvery, store::GalleryStore::defaultDatabase()};
 }
 
 } // namespace eikona::backend

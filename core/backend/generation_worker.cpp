@@ -1,6 +1,7 @@
 #include "generation_worker.h"
 
 #include "engine_status.h"
+#include "gallery_store.h"
 #include "generation_session.h"
 #include "model_registry.h"
 #include "picture_file.h"
@@ -96,8 +97,8 @@ void GenerationWorker::run(const GenerationJob& job, const WorkerSettings& setti
         callbacks.shouldStop = [&] { return cancelled() || !saveError.isEmpty(); };
         callbacks.onProgress = [&](const GenerationProgress& progress) { Q_EMIT this->progress(job.id, progress); };
         callbacks.onImage = [&](const GeneratedImage& image) {
-            const auto path = store::nextPicturePath(settings.outputFolder, image.seed);
-            if (const auto problem = store::writePicture(path, image.image, image.parameters); !problem.isEmpty()) {
+            QString path;
+            if (const auto problem = savePicture(image, settings, path); !problem.isEmpty()) {
                 saveError = problem;
                 return;
             }
@@ -123,6 +124,22 @@ void GenerationWorker::run(const GenerationJob& job, const WorkerSettings& setti
         // Nothing may escape a slot; whatever else went wrong is reported like the rest.
         Q_EMIT jobFinished(job.id, JobOutcome::Failed, ErrorKind::Failed, QString::fromUtf8(error.what()));
     }
+}
+
+QString GenerationWorker::savePicture(const GeneratedImage& image, const WorkerSettings& settings, QString& path)
+{
+    path = store::nextPicturePath(settings.outputFolder, image.seed);
+    if (!settings.galleryDatabase.isEmpty() && (!m_gallery || m_galleryFile != settings.galleryDatabase)) {
+        m_gallery = std::make_unique<store::GalleryStore>(settings.galleryDatabase);
+        m_galleryFile = settings.galleryDatabase;
+    }
+    if (settings.galleryDatabase.isEmpty() || !m_gallery->isOpen())
+        return store::writePicture(path, image.image, image.parameters);
+    // The file first, then its row: a picture is never lost to the index. A row that could
+    // not be written (the database busy past its timeout) comes with the next rescan.
+    if (!m_gallery->savePicture(path, image.image, image.parameters) && !QFileInfo::exists(path))
+        return m_gallery->lastError();
+    return {};
 }
 
 void GenerationWorker::releaseMemory()

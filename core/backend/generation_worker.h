@@ -10,6 +10,10 @@
 #include <QObject>
 
 #include <atomic>
+
+namespace eikona::store {
+class GalleryStore;
+}
 #include <memory>
 
 namespace eikona::backend {
@@ -23,6 +27,7 @@ struct WorkerSettings {
     int threads = 0;      ///< 0: one per core
     QString outputFolder; ///< where the PNGs go
     int previewEvery = 1; ///< a preview every Nth step; 0: none
+    QString galleryDatabase; ///< the gallery the pictures are added to; empty: none
 
     bool operator==(const WorkerSettings&) const = default;
 };
@@ -60,7 +65,11 @@ private:
     void ensureModel(const GenerationJob& job, const WorkerSettings& settings);
     QImage readInitImage(const QString& path) const;
 
+    QString savePicture(const GeneratedImage& image, const WorkerSettings& settings, QString& path);
+
     std::unique_ptr<GenerationSession> m_session;
+    std::unique_ptr<store::GalleryStore> m_gallery; ///< opened on this thread, for this thread
+    QString m_galleryFile;
     QString m_sessionKey;
     int m_threads = -1;
     std::atomic<qint64> m_cancelledId{0};
