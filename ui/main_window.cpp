@@ -7,7 +7,10 @@
 #include "engine_status.h"
 #include "first_run_dialog.h"
 #include "format_text.h"
+#include "gallery_store.h"
+#include "gallery_view.h"
 #include "generation_panel.h"
+#include "thumbnail_cache.h"
 #include "job_queue.h"
 #include "job_runner.h"
 #include "picture_details.h"
@@ -39,6 +42,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QThread>
 #include <QTimer>
 #include <QUrl>
@@ -109,7 +113,18 @@ MainWindow::MainWindow(const QString& queueFile, QWidget* parent)
     centreLayout->addWidget(m_canvas, 1);
     m_results = new ResultsStrip(centre);
     centreLayout->addWidget(m_results);
-    setCentralWidget(centre);
+    // The gallery: the index of every picture, read on this thread (queries are milliseconds);
+    // the worker writes through its own connection.
+    m_gallery = std::make_unique<store::GalleryStore>(store::GalleryStore::defaultDatabase(),
+                                                      QStringList{m_settings.outputFolder});
+    m_thumbnails = new ThumbnailCache({}, 256LL * 1024 * 1024, this);
+    m_galleryView = new GalleryView(m_gallery.get(), m_thumbnails, this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("centralTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(centre, QString());
+    m_tabs->addTab(m_galleryView, QString());
+    setCentralWidget(m_tabs);
 
     buildDocks();
     buildMenus();
@@ -136,6 +151,7 @@ MainWindow::MainWindow(const QString& queueFile, QWidget* parent)
     connect(m_panel, &GenerationPanel::changed, m_saveTimer, qOverload<>(&QTimer::start));
 
     connectRunner();
+    connectGallery();
     reloadModels();
     retranslate();
     m_defaultLayout = QMainWindow::saveState(k_layoutVersion);
@@ -198,6 +214,37 @@ void MainWindow::buildDocks()
     connect(m_results, &ResultsStrip::resultSelected, this, &MainWindow::showResult);
     connect(m_details, &PictureDetails::useParametersRequested, m_panel, &GenerationPanel::applyParameters);
     connect(m_details, &PictureDetails::useSeedRequested, this, [this](quint64 seed) { m_panel->setSeed(seed); });
+}
+
+void MainWindow::connectGallery()
+{
+    m_galleryReload = new QTimer(this);
+    m_galleryReload->setSingleShot(true);
+    m_galleryReload->setInterval(300);
+    connect(m_galleryReload, &QTimer::timeout, m_galleryView, &GalleryView::reload);
+    connect(m_runner, &backend::JobRunner::imageSaved, m_galleryReload, qOverload<>(&QTimer::start));
+    connect(m_galleryView, &GalleryView::pictureOpened, this, [this](const store::GalleryEntry& entry) {
+        showResult({entry.path, {}, entry.parameters});
+        m_tabs->setCurrentIndex(0);
+    });
+    connect(m_galleryView, &GalleryView::pictureSelected, this,
+            [this](const store::GalleryEntry& entry) { m_details->showPicture(entry.path, entry.parameters); });
+    connect(m_galleryView, &GalleryView::useParametersRequested, m_panel, &GenerationPanel::applyParameters);
+    connect(m_galleryView, &GalleryView::useAsInitImageRequested, this, &MainWindow::setInitImage);
+    connect(m_galleryView, &GalleryView::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    if (!m_gallery->isOpen())
+        showError(backend::ErrorKind::Failed, m_gallery->lastError());
+    // Pictures added or removed while the app was closed: a rescan off this thread, then a reload.
+    auto* watcher = new QFutureWatcher<int>(this);
+    connect(watcher, &QFutureWatcher<int>::finished, this, [this, watcher] {
+        if (watcher->result() > 0)
+            m_galleryView->reload();
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([database = store::GalleryStore::defaultDatabase(), folder = m_settings.outputFolder] {
+        store::GalleryStore store(database, {folder});
+        return store.rescan();
+    }));
 }
 
 void MainWindow::buildMenus()
@@ -273,6 +320,8 @@ void MainWindow::retranslate()
     m.help->setTitle(tr("&Help"));
     m.shortcuts->setText(tr("&Keyboard shortcuts"));
     m.about->setText(tr("&About Eikona"));
+    m_tabs->setTabText(0, tr("Picture"));
+    m_tabs->setTabText(1, tr("Gallery"));
     m_generationDock->setWindowTitle(tr("Generation"));
     m_queueDock->setWindowTitle(tr("Queue"));
     m_detailsDock->setWindowTitle(tr("Picture"));
@@ -572,6 +621,11 @@ void MainWindow::closeEvent(QCloseEvent* event)
 GenerationPanel* MainWindow::panel() const
 {
     return m_panel;
+}
+
+GalleryView* MainWindow::gallery() const
+{
+    return m_galleryView;
 }
 
 CanvasView* MainWindow::canvas() const

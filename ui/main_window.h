@@ -18,7 +18,12 @@ class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QTabWidget;
 class QTimer;
+
+namespace eikona::store {
+class GalleryStore;
+}
 
 namespace eikona::backend {
 class JobQueue;
@@ -28,6 +33,8 @@ class JobRunner;
 namespace eikona::ui {
 
 class CanvasView;
+class GalleryView;
+class ThumbnailCache;
 class ErrorBar;
 class GenerationPanel;
 class PictureDetails;
@@ -42,6 +49,7 @@ public:
     ~MainWindow() override;
 
     GenerationPanel* panel() const;
+    GalleryView* gallery() const;
     CanvasView* canvas() const;
     ResultsStrip* results() const;
     backend::JobQueue* queue() const;
@@ -67,6 +75,7 @@ private:
     void buildDocks();
     void retranslate();
     void connectRunner();
+    void connectGallery();
     void saveState();
     void restoreState();
     void reloadModels();
@@ -89,6 +98,11 @@ private:
     GenerationPanel* m_panel = nullptr;
     CanvasView* m_canvas = nullptr;
     ResultsStrip* m_results = nullptr;
+    std::unique_ptr<store::GalleryStore> m_gallery;
+    ThumbnailCache* m_thumbnails = nullptr;
+    GalleryView* m_galleryView = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QTimer* m_galleryReload = nullptr;
     QueuePanel* m_queuePanel = nullptr;
     QDockWidget* m_generationDock = nullptr;
     QDockWidget* m_queueDock = nullptr;

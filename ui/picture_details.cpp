@@ -52,7 +52,7 @@ void PictureDetails::retranslate()
 {
     m_text->setAccessibleName(tr("Parameters of the picture"));
     m_text->setToolTip(tr("The parameters stored in the picture's PNG; select text to copy it"));
-    m_text->setPlaceholderText(tr("Click a picture in the strip to see its parameters here."));
+    m_text->setPlaceholderText(tr("Click a picture to see its parameters here."));
     m_useParameters->setText(tr("Use these parameters"));
     m_useParameters->setAccessibleName(tr("Use these parameters"));
     m_useParameters->setToolTip(tr("Fill the controls with this picture's prompt and settings"));

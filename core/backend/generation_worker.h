@@ -80,4 +80,3 @@ private:
 Q_DECLARE_METATYPE(eikona::backend::GenerationProgress)
 Q_DECLARE_METATYPE(eikona::backend::JobOutcome)
 Q_DECLARE_METATYPE(eikona::backend::ErrorKind)
-Q_DECLARE_METATYPE(eikona::store::GenerationParameters)

@@ -309,6 +309,7 @@ bool GalleryStore::wasRebuilt() const
 
 std::optional<qint64> GalleryStore::savePicture(const QString& path, const QImage& image, const GenerationParameters& parameters)
 {
+    QDir().mkpath(QFileInfo(path).absolutePath());
     if (const auto problem = writePicture(path, image, parameters); !problem.isEmpty()) {
         d->error = problem;
         return std::nullopt;

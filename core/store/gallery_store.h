@@ -96,3 +96,5 @@ private:
 };
 
 } // namespace eikona::store
+
+Q_DECLARE_METATYPE(eikona::store::GalleryEntry)

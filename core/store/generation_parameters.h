@@ -4,6 +4,7 @@
 // one line of `Key: value` pairs. The one place this text is written and parsed.
 
 #include <QList>
+#include <QMetaType>
 #include <QPair>
 #include <QString>
 
@@ -37,3 +38,5 @@ QString formatParameters(const GenerationParameters& parameters);
 std::optional<GenerationParameters> parseParameters(const QString& text);
 
 } // namespace eikona::store
+
+Q_DECLARE_METATYPE(eikona::store::GenerationParameters)

@@ -5,6 +5,8 @@
 
 #include "app_settings.h"
 #include "canvas_view.h"
+#include "gallery_model.h"
+#include "gallery_view.h"
 #include "generation_panel.h"
 #include "job_queue.h"
 #include "job_runner.h"
@@ -236,6 +238,10 @@ private Q_SLOTS:
         QCOMPARE(m_window->canvas()->image().size(), QSize(64, 64));
         QVERIFY(eikona::store::readParametersText(result->path)->contains(QStringLiteral("Seed: 1234")));
         QVERIFY(m_window->progressText().contains(QStringLiteral("Done")));
+        // The picture is in the gallery too, found by a word of its prompt.
+        QTRY_VERIFY(m_window->gallery()->model()->rowOfPath(result->path) >= 0);
+        m_window->gallery()->searchBox()->setText(QStringLiteral("lighthouse"));
+        QTRY_VERIFY(m_window->gallery()->model()->rowCount() >= 1);
         // Reuse: fill the controls back from the picture.
         panel->promptEdit()->setText(QStringLiteral("something else"));
         child<QPushButton>(m_window.get(), "useParametersButton")->click();

@@ -1,0 +1,158 @@
+// The gallery tab (offscreen): the grid shows the index, search filters while typing (Greek
+// included), F marks a favourite, Delete moves a picture to the trash and Ctrl+Z brings it
+// back, thumbnails arrive from off the window's thread and are kept on disk, a drag gives the
+// files, and copying a picture keeps its parameters chunk.
+
+#include "gallery_model.h"
+#include "gallery_store.h"
+#include "gallery_view.h"
+#include "png_text.h"
+#include "thumbnail_cache.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace eikona;
+
+namespace {
+
+store::GenerationParameters parametersFor(const QString& prompt, quint64 seed)
+{
+    store::GenerationParameters p;
+    p.prompt = prompt;
+    p.steps = 20;
+    p.sampler = QStringLiteral("Euler a");
+    p.cfgScale = 7;
+    p.seed = seed;
+    p.width = 512;
+    p.height = 512;
+    return p;
+}
+
+} // namespace
+
+class TestGalleryView : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_store = std::make_unique<store::GalleryStore>(m_dir->filePath(QStringLiteral("gallery.sqlite")));
+        const QStringList prompts{QStringLiteral("a red apple"), QStringLiteral("ένα ΚΑΡΆΒΙ στο λιμάνι"),
+                                  QStringLiteral("a lighthouse at dusk")};
+        for (int i = 0; i < prompts.size(); ++i) {
+            QImage image(300, 200, QImage::Format_RGB888);
+            image.fill(QColor::fromHsv(i * 90, 200, 200));
+            QVERIFY(m_store->savePicture(m_dir->filePath(QStringLiteral("pictures/%1.png").arg(i)), image,
+                                         parametersFor(prompts[i], static_cast<quint64>(i))));
+        }
+        m_thumbnails = std::make_unique<ui::ThumbnailCache>(m_dir->filePath(QStringLiteral("thumbnails")));
+        m_view = std::make_unique<ui::GalleryView>(m_store.get(), m_thumbnails.get());
+        m_view->resize(800, 600);
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    }
+
+    void cleanup()
+    {
+        m_view.reset();
+        m_thumbnails.reset();
+        m_store.reset();
+    }
+
+    void showsTheIndexAndSearchesWhileTyping()
+    {
+        auto* count = m_view->findChild<QLabel*>(QStringLiteral("galleryCount"));
+        QCOMPARE(m_view->model()->rowCount(), 3);
+        QCOMPARE(count->text(), QStringLiteral("3 picture(s)"));
+        m_view->searchBox()->insert(QStringLiteral("καραβ")); // typed by an input method (keyClicks takes ASCII)
+        QTRY_COMPARE(m_view->model()->rowCount(), 1);
+        QCOMPARE(m_view->model()->entry(0).parameters.prompt, QStringLiteral("ένα ΚΑΡΆΒΙ στο λιμάνι"));
+        m_view->searchBox()->clear();
+        QTest::keyClicks(m_view->searchBox(), QStringLiteral("LIGHT"));
+        QTRY_COMPARE(m_view->model()->rowCount(), 1);
+        m_view->searchBox()->clear();
+        QTRY_COMPARE(m_view->model()->rowCount(), 3);
+    }
+
+    void thumbnailsArriveAndAreKeptOnDisk()
+    {
+        QSignalSpy ready(m_thumbnails.get(), &ui::ThumbnailCache::thumbnailReady);
+        const auto index = m_view->model()->index(0);
+        m_view->model()->data(index, Qt::DecorationRole); // asks for it
+        QVERIFY(ready.wait(10000));
+        // 300x200 scaled to 192 wide (until then a grey square of 192 stands in).
+        QTRY_COMPARE(m_view->model()->data(index, Qt::DecorationRole).value<QPixmap>().size(), QSize(ui::ThumbnailCache::k_size, 128));
+        QTRY_VERIFY(!QDir(m_thumbnails->folder()).entryList({QStringLiteral("*.png")}).isEmpty());
+    }
+
+    void favouriteDeleteAndUndoFromTheKeyboard()
+    {
+        auto* grid = m_view->grid();
+        grid->setFocus();
+        grid->setCurrentIndex(m_view->model()->index(1));
+        const auto entry = *m_view->current();
+        QTest::keyClick(grid, Qt::Key_F);
+        QVERIFY(m_view->model()->entry(1).favourite);
+        QVERIFY(m_store->entry(entry.id)->favourite);
+        QSignalSpy messages(m_view.get(), &ui::GalleryView::message);
+        QTest::keyClick(grid, Qt::Key_Delete);
+        QVERIFY(!QFile::exists(entry.path));
+        QCOMPARE(m_view->model()->rowCount(), 2);
+        QCOMPARE(m_store->count(), 2);
+        QVERIFY(messages.last().at(0).toString().contains(QStringLiteral("Ctrl+Z")));
+        QTest::keyClick(grid, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(QFile::exists(entry.path));
+        QCOMPARE(m_view->model()->rowCount(), 3);
+        QCOMPARE(m_view->current()->path, entry.path);
+    }
+
+    void dragGivesTheFilesAndCopyKeepsTheParameters()
+    {
+        const auto index = m_view->model()->index(0);
+        std::unique_ptr<QMimeData> dragged(m_view->model()->mimeData({index}));
+        QCOMPARE(dragged->urls().size(), 1);
+        QCOMPARE(dragged->urls().first().toLocalFile(), m_view->model()->entry(0).path);
+        QVERIFY(!dragged->hasImage()); // the file, never a re-encoded bitmap without its chunks
+        QCOMPARE(m_view->model()->supportedDragActions(), Qt::CopyAction);
+
+        m_view->grid()->setCurrentIndex(index);
+        m_view->copyImage();
+        const auto* clipboard = QApplication::clipboard()->mimeData();
+        QVERIFY(clipboard->hasFormat(QStringLiteral("image/png")));
+        const auto text = store::readPngText(clipboard->data(QStringLiteral("image/png")));
+        QVERIFY(text);
+        QVERIFY(text->first().second.startsWith(m_view->model()->entry(0).parameters.prompt));
+        m_view->copyParameters();
+        QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("Steps: 20")));
+    }
+
+    void openingAPictureSaysWhich()
+    {
+        QSignalSpy opened(m_view.get(), &ui::GalleryView::pictureOpened);
+        auto* grid = m_view->grid();
+        grid->setFocus();
+        grid->setCurrentIndex(m_view->model()->index(2));
+        QTest::keyClick(grid, Qt::Key_Return);
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened[0][0].value<store::GalleryEntry>().path, m_view->model()->entry(2).path);
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<store::GalleryStore> m_store;
+    std::unique_ptr<ui::ThumbnailCache> m_thumbnails;
+    std::unique_ptr<ui::GalleryView> m_view;
+};
+
+QTEST_MAIN(TestGalleryView)
+#include "tst_gallery_view.moc"

@@ -1,0 +1,274 @@
+#include "gallery_view.h"
+
+#include "gallery_model.h"
+#include "thumbnail_cache.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QEvent>
+#include <QFile>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QMimeData>
+#include <QShortcut>
+#include <QTimer>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace eikona::ui {
+
+GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails, QWidget* parent)
+    : QWidget(parent), m_store(store), m_model(new GalleryModel(store, thumbnails, this)), m_search(new QLineEdit(this)),
+      m_favourites(new QCheckBox(this)), m_sort(new QComboBox(this)), m_count(new QLabel(this)), m_grid(new QListView(this)),
+      m_searchTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("galleryView"));
+    m_search->setObjectName(QStringLiteral("gallerySearch"));
+    m_search->setClearButtonEnabled(true);
+    m_favourites->setObjectName(QStringLiteral("galleryFavourites"));
+    m_sort->setObjectName(QStringLiteral("gallerySort"));
+    m_sort->addItems({QString(), QString(), QString()});
+    m_count->setObjectName(QStringLiteral("galleryCount"));
+    m_grid->setObjectName(QStringLiteral("galleryGrid"));
+    m_grid->setModel(m_model);
+    // A segment layout with a fixed grid: no per-row size hints, fast at 100,000 pictures.
+    m_grid->setViewMode(QListView::IconMode);
+    m_grid->setFlow(QListView::LeftToRight);
+    m_grid->setWrapping(true);
+    m_grid->setResizeMode(QListView::Adjust);
+    m_grid->setMovement(QListView::Static);
+    m_grid->setUniformItemSizes(true);
+    m_grid->setLayoutMode(QListView::Batched);
+    m_grid->setBatchSize(500);
+    m_grid->setIconSize(QSize(ThumbnailCache::k_size, ThumbnailCache::k_size));
+    m_grid->setGridSize(QSize(ThumbnailCache::k_size + 12, ThumbnailCache::k_size + 12));
+    m_grid->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_grid->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_grid->setDragEnabled(true);
+    m_grid->setDragDropMode(QAbstractItemView::DragOnly);
+    m_grid->setDefaultDropAction(Qt::CopyAction);
+    m_grid->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_grid->installEventFilter(this);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_search, 1);
+    bar->addWidget(m_favourites);
+    bar->addWidget(m_sort);
+    bar->addWidget(m_count);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(m_grid, 1);
+
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(150);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, &GalleryView::applyQuery);
+    connect(m_favourites, &QCheckBox::toggled, this, &GalleryView::applyQuery);
+    connect(m_sort, &QComboBox::currentIndexChanged, this, &GalleryView::applyQuery);
+    connect(m_grid, &QListView::activated, this, [this](const QModelIndex& index) {
+        Q_EMIT pictureOpened(m_model->entry(index.row()));
+    });
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& index) {
+        if (index.isValid())
+            Q_EMIT pictureSelected(m_model->entry(index.row()));
+    });
+    connect(m_grid, &QListView::customContextMenuRequested, this, &GalleryView::showContextMenu);
+    auto* find = new QShortcut(QKeySequence::Find, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    auto* undo = new QShortcut(QKeySequence::Undo, m_grid, [this] { undoTrash(); });
+    undo->setContext(Qt::WidgetShortcut);
+    retranslate();
+    applyQuery();
+}
+
+GalleryModel* GalleryView::model() const
+{
+    return m_model;
+}
+
+QListView* GalleryView::grid() const
+{
+    return m_grid;
+}
+
+QLineEdit* GalleryView::searchBox() const
+{
+    return m_search;
+}
+
+void GalleryView::retranslate()
+{
+    m_search->setPlaceholderText(tr("Search the prompts (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Search the gallery"));
+    m_search->setToolTip(tr("Words or word beginnings of the prompt, in any language; accents and capitals do not matter"));
+    m_favourites->setText(tr("Favourites"));
+    m_favourites->setAccessibleName(tr("Favourites only"));
+    m_favourites->setToolTip(tr("Show only the pictures marked as favourites (F)"));
+    m_sort->setItemText(0, tr("Newest first"));
+    m_sort->setItemText(1, tr("Oldest first"));
+    m_sort->setItemText(2, tr("By name"));
+    m_sort->setAccessibleName(tr("Sort"));
+    m_sort->setToolTip(tr("The order of the pictures"));
+    m_grid->setAccessibleName(tr("Gallery"));
+    m_grid->setToolTip(tr("Enter opens a picture, Delete moves it to the trash (Ctrl+Z undoes it), F marks a favourite"));
+    m_count->setText(tr("%n picture(s)", nullptr, m_model->rowCount()));
+}
+
+void GalleryView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void GalleryView::applyQuery()
+{
+    store::GalleryQuery query;
+    query.text = m_search->text();
+    query.favouritesOnly = m_favourites->isChecked();
+    query.sort = static_cast<store::GalleryQuery::Sort>(m_sort->currentIndex());
+    m_model->setQuery(query);
+    m_count->setText(tr("%n picture(s)", nullptr, m_model->rowCount()));
+}
+
+void GalleryView::reload()
+{
+    const auto selected = current();
+    m_model->reload();
+    m_count->setText(tr("%n picture(s)", nullptr, m_model->rowCount()));
+    if (selected)
+        if (const int row = m_model->rowOfId(selected->id); row >= 0)
+            m_grid->setCurrentIndex(m_model->index(row));
+}
+
+std::optional<store::GalleryEntry> GalleryView::current() const
+{
+    const auto index = m_grid->currentIndex();
+    if (!index.isValid())
+        return std::nullopt;
+    return m_model->entry(index.row());
+}
+
+bool GalleryView::trashCurrent()
+{
+    const auto entry = current();
+    if (!entry)
+        return false;
+    const int row = m_grid->currentIndex().row();
+    QString inTrash;
+    if (!QFile::moveToTrash(entry->path, &inTrash)) {
+        Q_EMIT message(tr("%1 could not be moved to the trash.").arg(QFileInfo(entry->path).fileName()));
+        return false;
+    }
+    m_trashed.append({entry->path, inTrash});
+    m_store->removeEntry(entry->id);
+    m_model->reload();
+    m_count->setText(tr("%n picture(s)", nullptr, m_model->rowCount()));
+    if (m_model->rowCount() > 0)
+        m_grid->setCurrentIndex(m_model->index(std::min(row, m_model->rowCount() - 1)));
+    Q_EMIT message(tr("%1 is in the trash. Ctrl+Z brings it back.").arg(QFileInfo(entry->path).fileName()));
+    return true;
+}
+
+bool GalleryView::undoTrash()
+{
+    if (m_trashed.isEmpty())
+        return false;
+    const auto last = m_trashed.takeLast();
+    if (!QFile::rename(last.inTrash, last.original)) {
+        Q_EMIT message(tr("%1 could not be brought back from the trash.").arg(QFileInfo(last.original).fileName()));
+        return false;
+    }
+    const auto id = m_store->addFile(last.original);
+    m_model->reload();
+    m_count->setText(tr("%n picture(s)", nullptr, m_model->rowCount()));
+    if (id)
+        if (const int row = m_model->rowOfId(*id); row >= 0)
+            m_grid->setCurrentIndex(m_model->index(row));
+    Q_EMIT message(tr("%1 is back.").arg(QFileInfo(last.original).fileName()));
+    return true;
+}
+
+void GalleryView::toggleFavourite()
+{
+    const auto index = m_grid->currentIndex();
+    if (index.isValid())
+        m_model->setFavourite(index.row(), !m_model->entry(index.row()).favourite);
+}
+
+void GalleryView::copyImage()
+{
+    const auto entry = current();
+    if (!entry)
+        return;
+    QFile file(entry->path);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    auto* data = new QMimeData;
+    // The file's own bytes, so the parameters chunk travels with it; and the file itself.
+    if (entry->path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
+        data->setData(QStringLiteral("image/png"), file.readAll());
+    data->setUrls({QUrl::fromLocalFile(entry->path)});
+    QApplication::clipboard()->setMimeData(data);
+}
+
+void GalleryView::copyParameters()
+{
+    if (const auto entry = current())
+        QApplication::clipboard()->setText(formatParameters(entry->parameters));
+}
+
+bool GalleryView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_grid && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Delete && key->modifiers() == Qt::NoModifier) {
+            trashCurrent();
+            return true;
+        }
+        if (key->key() == Qt::Key_F && key->modifiers() == Qt::NoModifier) {
+            toggleFavourite();
+            return true;
+        }
+        if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier) {
+            if (const auto entry = current())
+                Q_EMIT pictureOpened(*entry);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void GalleryView::showContextMenu(const QPoint& position)
+{
+    const auto entry = current();
+    if (!entry)
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Open"), this, [this, entry] { Q_EMIT pictureOpened(*entry); });
+    menu.addAction(tr("Use these parameters"), this, [this, entry] { Q_EMIT useParametersRequested(entry->parameters); });
+    menu.addAction(tr("Use as the init image"), this, [this, entry] { Q_EMIT useAsInitImageRequested(entry->path); });
+    menu.addSeparator();
+    menu.addAction(tr("Copy the picture"), this, &GalleryView::copyImage);
+    menu.addAction(tr("Copy the parameters"), this, &GalleryView::copyParameters);
+    menu.addAction(entry->favourite ? tr("Not a favourite") : tr("Favourite"), this, &GalleryView::toggleFavourite);
+    menu.addAction(tr("Show in the file manager"), this,
+                   [entry] { QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(entry->path).absolutePath())); });
+    menu.addSeparator();
+    menu.addAction(tr("Move to the trash"), this, &GalleryView::trashCurrent);
+    menu.exec(m_grid->viewport()->mapToGlobal(position));
+}
+
+} // namespace eikona::ui

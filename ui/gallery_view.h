@@ -1,0 +1,74 @@
+#pragma once
+// The gallery tab: a search box (results while typing), favourites and sort, and a grid of
+// every picture in the index. Enter opens a picture on the canvas, Delete moves it to the
+// trash (Ctrl+Z brings it back), F marks a favourite; the context menu holds the rest.
+
+#include "gallery_store.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QPushButton;
+class QTimer;
+
+namespace eikona::ui {
+
+class GalleryModel;
+class ThumbnailCache;
+
+class GalleryView final : public QWidget {
+    Q_OBJECT
+
+public:
+    GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails, QWidget* parent = nullptr);
+
+    GalleryModel* model() const;
+    QListView* grid() const;
+    QLineEdit* searchBox() const;
+    /// Reads the index again (a picture was made, a folder added).
+    void reload();
+    std::optional<store::GalleryEntry> current() const;
+
+    /// The current picture to the system trash, with Undo.
+    bool trashCurrent();
+    bool undoTrash();
+    void toggleFavourite();
+    void copyImage();
+    void copyParameters();
+
+Q_SIGNALS:
+    void pictureOpened(const eikona::store::GalleryEntry& entry);
+    void pictureSelected(const eikona::store::GalleryEntry& entry);
+    void useParametersRequested(const eikona::store::GenerationParameters& parameters);
+    void useAsInitImageRequested(const QString& path);
+    void message(const QString& text);
+
+protected:
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void retranslate();
+    void applyQuery();
+    void showContextMenu(const QPoint& position);
+
+    store::GalleryStore* m_store;
+    GalleryModel* m_model;
+    QLineEdit* m_search;
+    QCheckBox* m_favourites;
+    QComboBox* m_sort;
+    QLabel* m_count;
+    QListView* m_grid;
+    QTimer* m_searchTimer;
+    struct Trashed {
+        QString original;
+        QString inTrash;
+    };
+    QList<Trashed> m_trashed;
+};
+
+} // namespace eikona::ui
