@@ -1,6 +1,9 @@
 #include "canvas_view.h"
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QEvent>
+#include <QMimeData>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QWheelEvent>
@@ -17,13 +20,15 @@ CanvasView::CanvasView(QWidget* parent)
     setFocusPolicy(Qt::ClickFocus);
     setBackgroundRole(QPalette::Dark);
     setAutoFillBackground(true);
+    setAcceptDrops(true);
     retranslate();
 }
 
 void CanvasView::retranslate()
 {
     setAccessibleName(tr("Canvas"));
-    setToolTip(tr("The picture being made, then the result. Wheel or +/- to zoom, double-click to fit."));
+    setToolTip(tr("The picture being made, then the result. Wheel or +/- to zoom, double-click to fit. "
+                  "Drop a picture here (or paste one with Ctrl+V) to start from it."));
     update();
 }
 
@@ -110,6 +115,19 @@ void CanvasView::paintEvent(QPaintEvent*)
         painter.setPen(Qt::white);
         painter.drawText(box, Qt::AlignCenter, m_caption);
     }
+}
+
+void CanvasView::dragEnterEvent(QDragEnterEvent* event)
+{
+    // What it is exactly is checked on the drop, off the window's thread; here only its kind.
+    if (event->mimeData()->hasUrls() || event->mimeData()->hasImage())
+        event->acceptProposedAction();
+}
+
+void CanvasView::dropEvent(QDropEvent* event)
+{
+    Q_EMIT dropped(event->mimeData());
+    event->acceptProposedAction();
 }
 
 void CanvasView::wheelEvent(QWheelEvent* event)

@@ -5,6 +5,8 @@
 #include <QImage>
 #include <QWidget>
 
+class QMimeData;
+
 namespace eikona::ui {
 
 class CanvasView final : public QWidget {
@@ -22,7 +24,13 @@ public:
     double zoom() const; ///< 0: fit to the view
     void setZoom(double zoom);
 
+Q_SIGNALS:
+    /// A picture (a file, image data, a gallery thumbnail) was dropped on the canvas.
+    void dropped(const QMimeData* data);
+
 protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;

@@ -5,6 +5,7 @@
 #include "prompt_edit.h"
 #include "prompt_tools.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
@@ -179,6 +180,9 @@ GenerationPanel::GenerationPanel(QWidget* parent)
     initLayout->addWidget(m_clearInit);
     initRow->setFocusProxy(m_openInit);
     addRow(QT_TR_NOOP("Init image"), initRow);
+    m_takeSize = new QCheckBox(this);
+    m_takeSize->setObjectName(QStringLiteral("takeSizeCheck"));
+    form->addRow(QString(), m_takeSize);
     m_strength = new NumberField(0.01, 1, 0.01, 2, 0, this);
     m_strength->setObjectName(QStringLiteral("strengthField"));
     m_strength->setValue(0.75);
@@ -206,6 +210,7 @@ GenerationPanel::GenerationPanel(QWidget* parent)
         connect(edit, &QPlainTextEdit::textChanged, this, &GenerationPanel::changed);
     for (auto* field : {m_steps, m_cfg, m_width, m_height, m_strength, m_batchSize, m_batchCount})
         connect(field, &NumberField::valueChanged, this, &GenerationPanel::changed);
+    connect(m_takeSize, &QCheckBox::toggled, this, &GenerationPanel::changed);
     for (auto* combo : {m_model, m_sampler})
         connect(combo, &QComboBox::currentIndexChanged, this, &GenerationPanel::changed);
     connect(m_seed, &QLineEdit::textChanged, this, &GenerationPanel::changed);
@@ -282,6 +287,9 @@ void GenerationPanel::retranslate()
     if (m_initPath.isEmpty())
         m_initName->setText(tr("None: the picture starts from noise"));
     m_strength->describe(tr("Strength"), tr("How much the init image may change: 0 keeps it, 1 replaces it"));
+    m_takeSize->setText(tr("Use the init image's size"));
+    m_takeSize->setAccessibleName(tr("Use the init image's size"));
+    m_takeSize->setToolTip(tr("On: a new init image sets the width and height. Off: it is resized to them."));
 }
 
 void GenerationPanel::changeEvent(QEvent* event)
@@ -390,8 +398,13 @@ QString GenerationPanel::model() const
     return m_model->currentText();
 }
 
-void GenerationPanel::setInitImage(const QString& path, const QImage& thumbnail)
+void GenerationPanel::setInitImage(const QString& path, const QImage& thumbnail, const QSize& size)
 {
+    if (!path.isEmpty() && size.isValid() && m_takeSize->isChecked()) {
+        const auto fit = [](int pixels) { return std::clamp((pixels + 4) / 8 * 8, 64, 2048); };
+        m_width->setValue(fit(size.width()));
+        m_height->setValue(fit(size.height()));
+    }
     m_initPath = path;
     m_initThumbnail->setPixmap(thumbnail.isNull() ? QPixmap() : QPixmap::fromImage(thumbnail));
     m_initThumbnail->setVisible(!path.isEmpty());
@@ -428,6 +441,7 @@ void GenerationPanel::saveState(QSettings& settings) const
     settings.setValue(settingsKey("seed"), m_seed->text());
     settings.setValue(settingsKey("model"), job.model);
     settings.setValue(settingsKey("initImage"), m_initPath);
+    settings.setValue(settingsKey("takeInitSize"), m_takeSize->isChecked());
 }
 
 void GenerationPanel::restoreState(const QSettings& settings)
@@ -447,6 +461,7 @@ void GenerationPanel::restoreState(const QSettings& settings)
     job.model = settings.value(settingsKey("model"), job.model).toString();
     job.initImagePath = settings.value(settingsKey("initImage")).toString();
     applyJob(job);
+    m_takeSize->setChecked(settings.value(settingsKey("takeInitSize"), false).toBool());
     m_seed->setText(settings.value(settingsKey("seed"), QStringLiteral("-1")).toString());
     if (!m_seed->hasAcceptableInput())
         m_seed->setText(QStringLiteral("-1"));

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -49,7 +50,8 @@ public:
     void setModels(const QStringList& names);
     QString model() const;
     void selectModel(const QString& name);
-    void setInitImage(const QString& path, const QImage& thumbnail);
+    /// `size`: the picture's own; with "Use its size" on, the job takes it (rounded to 8).
+    void setInitImage(const QString& path, const QImage& thumbnail, const QSize& size = {});
     QString initImage() const;
 
     void setRunning(bool running);
@@ -87,6 +89,7 @@ private:
     QComboBox* m_sizePresets;
     QToolButton* m_swap;
     NumberField* m_strength;
+    QCheckBox* m_takeSize;
     NumberField* m_batchSize;
     NumberField* m_batchCount;
     QLineEdit* m_seed;

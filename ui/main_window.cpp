@@ -15,13 +15,16 @@
 #include "job_runner.h"
 #include "picture_details.h"
 #include "model_registry.h"
+#include "picture_metadata.h"
 #include "prompt_edit.h"
 #include "queue_panel.h"
 #include "settings_dialog.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
@@ -32,6 +35,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -54,6 +58,9 @@ namespace eikona::ui {
 namespace {
 
 constexpr int k_layoutVersion = 1;
+
+// Pictures larger than this (decoded) are refused: a 30,000 x 30,000 bomb would need 3.6 GB.
+constexpr int k_pictureLimitMb = 1024;
 
 QString defaultQueueFile()
 {
@@ -81,6 +88,7 @@ struct MainWindow::MenuTexts {
     QMenu* view = nullptr;
     QMenu* help = nullptr;
     QAction* openImage = nullptr;
+    QAction* pasteImage = nullptr;
     QAction* addModel = nullptr;
     QAction* addModelFile = nullptr;
     QAction* openFolder = nullptr;
@@ -212,6 +220,7 @@ void MainWindow::buildDocks()
             m_panel->applyJob(*job);
     });
     connect(m_results, &ResultsStrip::resultSelected, this, &MainWindow::showResult);
+    connect(m_canvas, &CanvasView::dropped, this, &MainWindow::takeImage);
     connect(m_details, &PictureDetails::useParametersRequested, m_panel, &GenerationPanel::applyParameters);
     connect(m_details, &PictureDetails::useSeedRequested, this, [this](quint64 seed) { m_panel->setSeed(seed); });
 }
@@ -253,6 +262,9 @@ void MainWindow::buildMenus()
     m.file = menuBar()->addMenu(QString());
     m.openImage = m.file->addAction(QString(), this, &MainWindow::openInitImage);
     m.openImage->setShortcut(QKeySequence::Open);
+    // Text boxes keep Ctrl+V for text: they take the shortcut first.
+    m.pasteImage = m.file->addAction(QString(), this, [this] { takeImage(QApplication::clipboard()->mimeData()); });
+    m.pasteImage->setShortcut(QKeySequence::Paste);
     m.addModel = m.file->addAction(QString(), this, [this] { addModel(false); });
     m.addModelFile = m.file->addAction(QString(), this, [this] { addModel(true); });
     m.openFolder = m.file->addAction(QString(), this, [this] {
@@ -305,6 +317,8 @@ void MainWindow::retranslate()
     m.file->setTitle(tr("&File"));
     m.openImage->setText(tr("&Open image…"));
     m.openImage->setToolTip(tr("Start from a picture (img2img)"));
+    m.pasteImage->setText(tr("&Paste a picture"));
+    m.pasteImage->setToolTip(tr("Start from the picture on the clipboard"));
     m.addModel->setText(tr("&Add a model folder…"));
     m.addModelFile->setText(tr("Add a model &file…"));
     m.openFolder->setText(tr("Open the &pictures folder"));
@@ -494,21 +508,95 @@ void MainWindow::openInitImage()
 
 void MainWindow::setInitImage(const QString& path)
 {
-    m_panel->setInitImage(path, {});
-    auto* watcher = new QFutureWatcher<QImage>(this);
-    connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, path] {
-        const auto thumbnail = watcher->result();
+    // Read off this thread; the current init image stays until the new one proved readable.
+    struct Checked {
+        QImage thumbnail;
+        QSize size;
+        QString problem;
+        store::PictureMetadata metadata;
+    };
+    auto* watcher = new QFutureWatcher<Checked>(this);
+    connect(watcher, &QFutureWatcher<Checked>::finished, this, [this, watcher, path] {
+        const auto checked = watcher->result();
         watcher->deleteLater();
-        if (m_panel->initImage() != path)
-            return;
-        if (thumbnail.isNull()) {
-            m_panel->setInitImage({}, {});
-            showError(backend::ErrorKind::ImageUnreadable, QStringLiteral("cannot read %1").arg(path));
+        if (checked.thumbnail.isNull()) {
+            if (m_panel->initImage() == path) // restored from the last session, and gone since
+                m_panel->setInitImage({}, {});
+            showError(backend::ErrorKind::ImageUnreadable, checked.problem);
             return;
         }
-        m_panel->setInitImage(path, thumbnail);
+        clearError();
+        m_panel->setInitImage(path, checked.thumbnail, checked.size);
+        if (checked.metadata.source != store::PictureMetadata::Source::None && !checked.metadata.parameters.prompt.isEmpty())
+            offerParameters(checked.metadata.parameters);
     });
-    watcher->setFuture(QtConcurrent::run([path] { return readThumbnail(path, 40); }));
+    watcher->setFuture(QtConcurrent::run([path] {
+        Checked checked;
+        QImageReader reader(path);
+        reader.setAllocationLimit(k_pictureLimitMb); // a decompression bomb is refused before it is decoded
+        checked.size = reader.size();
+        checked.thumbnail = readThumbnail(path, 40);
+        if (checked.thumbnail.isNull()) {
+            checked.problem = QStringLiteral("cannot read %1: %2").arg(path, reader.errorString());
+            return checked;
+        }
+        // A full decode proves the file whole (a truncated PNG can still give a thumbnail).
+        if (reader.read().isNull()) {
+            checked.thumbnail = {};
+            checked.problem = QStringLiteral("cannot read %1: %2").arg(path, reader.errorString());
+            return checked;
+        }
+        checked.metadata = store::readPictureMetadata(path);
+        return checked;
+    }));
+}
+
+void MainWindow::offerParameters(const store::GenerationParameters& parameters)
+{
+    QMessageBox box(QMessageBox::Question, tr("Restore its parameters?"),
+                    tr("This picture carries the parameters it was made with. Put them into the controls too?"),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(parameters.prompt.left(300));
+    auto* restore = box.addButton(tr("Restore the parameters"), QMessageBox::AcceptRole);
+    box.addButton(tr("Only the picture"), QMessageBox::RejectRole);
+    box.setDefaultButton(restore);
+    box.exec();
+    if (box.clickedButton() == restore)
+        m_panel->applyParameters(parameters);
+}
+
+void MainWindow::takeImage(const QMimeData* data)
+{
+    if (!data)
+        return;
+    if (data->hasUrls()) {
+        for (const auto& url : data->urls())
+            if (url.isLocalFile()) {
+                setInitImage(url.toLocalFile());
+                return;
+            }
+        showError(backend::ErrorKind::ImageUnreadable, QStringLiteral("only pictures on this computer can be used"));
+        return;
+    }
+    if (data->hasImage()) {
+        const auto image = qvariant_cast<QImage>(data->imageData());
+        const auto folder = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("pasted"));
+        const auto path = QDir(folder).filePath(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) +
+                                                QStringLiteral(".png"));
+        auto* watcher = new QFutureWatcher<bool>(this);
+        connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, path] {
+            if (watcher->result())
+                setInitImage(path);
+            else
+                showError(backend::ErrorKind::ImageUnreadable, QStringLiteral("cannot save the pasted picture as %1").arg(path));
+            watcher->deleteLater();
+        });
+        watcher->setFuture(QtConcurrent::run([image, folder, path] {
+            return !image.isNull() && QDir().mkpath(folder) && image.save(path, "PNG");
+        }));
+        return;
+    }
+    showError(backend::ErrorKind::ImageUnreadable, QStringLiteral("what was dropped or pasted is not a picture"));
 }
 
 void MainWindow::reloadModels()

@@ -6,6 +6,7 @@
 
 #include "app_settings.h"
 #include "generation_worker.h"
+#include "generation_parameters.h"
 #include "results_strip.h"
 
 #include <QMainWindow>
@@ -15,6 +16,7 @@
 
 class QDockWidget;
 class QLabel;
+class QMimeData;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -65,6 +67,10 @@ public:
     /// Makes `path` the img2img input; its thumbnail is read off this thread, and a picture
     /// that cannot be read is refused with a message.
     void setInitImage(const QString& path);
+    /// A dropped or pasted picture becomes the init image: local files (the first picture among
+    /// the URLs), else image data (saved as a PNG first). Anything else is refused with a
+    /// message and changes nothing.
+    void takeImage(const QMimeData* data);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -80,6 +86,7 @@ private:
     void restoreState();
     void reloadModels();
     void openInitImage();
+    void offerParameters(const store::GenerationParameters& parameters);
     void addModel(bool file);
     void openPreferences();
     void showShortcuts();

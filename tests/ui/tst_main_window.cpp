@@ -18,6 +18,11 @@
 #include "settings_dialog.h"
 
 #include <QApplication>
+#include <QBuffer>
+#include <QClipboard>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QUrl>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -188,8 +193,149 @@ private Q_SLOTS:
         const auto real = m_home.filePath(QStringLiteral("start.png"));
         QVERIFY(picture.save(real));
         m_window->setInitImage(real);
-        QCOMPARE(m_window->panel()->initImage(), real);
+        QTRY_COMPARE(m_window->panel()->initImage(), real);
         QVERIFY(child<ui::NumberField>(m_window->panel(), "strengthField")->isEnabled());
+    }
+
+    void droppedAndPastedPictures()
+    {
+        auto* canvas = m_window->canvas();
+        // As a drag arrives: it enters (and is accepted by its kind), then drops.
+        const auto drop = [&](QMimeData* data) {
+            QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(canvas, &enter);
+            QDropEvent event(QPointF(50, 50), Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(canvas, &event);
+        };
+        // A file.
+        QImage picture(120, 80, QImage::Format_RGB32);
+        picture.fill(Qt::darkGreen);
+        const auto file = m_home.filePath(QStringLiteral("dropped.png"));
+        QVERIFY(picture.save(file));
+        QMimeData fileData;
+        fileData.setUrls({QUrl::fromLocalFile(file)});
+        drop(&fileData);
+        QTRY_COMPARE(m_window->panel()->initImage(), file);
+
+        // Not a picture, a truncated PNG, a decompression bomb: a message, and nothing changes.
+        QMimeData text; // words alone are refused as the drag enters: no drop happens at all
+        text.setText(QStringLiteral("just words"));
+        QDragEnterEvent enterText(QPoint(50, 50), Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(canvas, &enterText);
+        QVERIFY(!enterText.isAccepted());
+        const auto notes = m_home.filePath(QStringLiteral("notes.txt"));
+        QFile notesFile(notes);
+        QVERIFY(notesFile.open(QIODevice::WriteOnly));
+        notesFile.write("not a picture");
+        notesFile.close();
+        QMimeData notAPicture;
+        notAPicture.setUrls({QUrl::fromLocalFile(notes)});
+        drop(&notAPicture);
+        QTRY_VERIFY(m_window->errorText().contains(QStringLiteral("cannot be read")));
+        QCOMPARE(m_window->panel()->initImage(), file);
+        m_window->findChild<QPushButton*>(QStringLiteral("errorCloseButton"))->click();
+        QByteArray png;
+        {
+            QBuffer buffer(&png);
+            buffer.open(QIODevice::WriteOnly);
+            QImage big(400, 400, QImage::Format_RGB32);
+            big.fill(Qt::red);
+            big.save(&buffer, "PNG");
+        }
+        const auto truncated = m_home.filePath(QStringLiteral("truncated.png"));
+        QFile cut(truncated);
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        cut.write(png.left(png.size() / 2));
+        cut.close();
+        QMimeData truncatedData;
+        truncatedData.setUrls({QUrl::fromLocalFile(truncated)});
+        drop(&truncatedData);
+        QTRY_VERIFY(m_window->errorText().contains(QStringLiteral("cannot be read")));
+        QCOMPARE(m_window->panel()->initImage(), file);
+        m_window->findChild<QPushButton*>(QStringLiteral("errorCloseButton"))->click();
+        // 30,000 x 30,000: the header says so; the body never needs to exist.
+        auto bomb = png.left(33);
+        const auto putBigEndian = [&](int offset, quint32 value) {
+            for (int i = 0; i < 4; ++i)
+                bomb[offset + i] = static_cast<char>((value >> (24 - 8 * i)) & 0xff);
+        };
+        putBigEndian(16, 30000);
+        putBigEndian(20, 30000);
+        const auto crc = [](const QByteArray& bytes) {
+            quint32 c = 0xffffffffu;
+            for (const char byte : bytes) {
+                c ^= static_cast<quint8>(byte);
+                for (int k = 0; k < 8; ++k)
+                    c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
+            }
+            return c ^ 0xffffffffu;
+        };
+        putBigEndian(29, crc(bomb.mid(12, 17)));
+        bomb += png.mid(33);
+        const auto bombFile = m_home.filePath(QStringLiteral("bomb.png"));
+        QFile bombOut(bombFile);
+        QVERIFY(bombOut.open(QIODevice::WriteOnly));
+        bombOut.write(bomb);
+        bombOut.close();
+        QMimeData bombData;
+        bombData.setUrls({QUrl::fromLocalFile(bombFile)});
+        QElapsedTimer timer;
+        timer.start();
+        drop(&bombData);
+        QTRY_VERIFY(m_window->errorText().contains(QStringLiteral("cannot be read")));
+        QVERIFY(timer.elapsed() < 2000);
+        QCOMPARE(m_window->panel()->initImage(), file);
+
+        // Image data (what a browser or an editor puts on the clipboard): saved, then used.
+        QMimeData imageData;
+        imageData.setImageData(picture);
+        QApplication::clipboard()->setMimeData(new QMimeData);
+        drop(&imageData);
+        QTRY_VERIFY(m_window->panel()->initImage().contains(QStringLiteral("/pasted/")));
+        QVERIFY(QFile::exists(m_window->panel()->initImage()));
+        // And pasted with Ctrl+V while the canvas has the focus.
+        auto* clip = new QMimeData;
+        clip->setUrls({QUrl::fromLocalFile(file)});
+        QApplication::clipboard()->setMimeData(clip);
+        canvas->setFocus();
+        QTest::keyClick(canvas, Qt::Key_V, Qt::ControlModifier);
+        QTRY_COMPARE(m_window->panel()->initImage(), file);
+    }
+
+    void droppedPictureWithParametersOffersThem()
+    {
+        QImage picture(64, 64, QImage::Format_RGB888);
+        picture.fill(Qt::blue);
+        auto parameters = store::GenerationParameters{};
+        parameters.prompt = QStringLiteral("a castle made of glass");
+        parameters.steps = 31;
+        parameters.sampler = QStringLiteral("DDIM");
+        parameters.cfgScale = 5;
+        parameters.seed = 4242;
+        parameters.width = 64;
+        parameters.height = 64;
+        const auto file = m_home.filePath(QStringLiteral("with-parameters.png"));
+        QVERIFY(store::writePicture(file, picture, parameters).isEmpty());
+        bool offered = false;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                offered = true;
+                QTest::keyClick(box, Qt::Key_Return); // the default: restore
+            }
+        });
+        poll.start(50);
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(file)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window->canvas(), &enter);
+        QDropEvent event(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window->canvas(), &event);
+        QTRY_VERIFY(offered);
+        QTRY_COMPARE(m_window->panel()->promptEdit()->text(), QStringLiteral("a castle made of glass"));
+        QCOMPARE(m_window->panel()->job().request.steps, 31);
+        QCOMPARE(m_window->panel()->seed(), std::optional<quint64>(4242));
+        QCOMPARE(m_window->panel()->initImage(), file);
     }
 
     void ctrlUpRaisesTheWeightAndUndoTakesItBack()
