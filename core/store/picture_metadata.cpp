@@ -1,5 +1,7 @@
 #include "picture_metadata.h"
 
+#include "exif_comment.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -153,8 +155,19 @@ PictureMetadata metadataFromPngText(const PngTextEntries& entries)
 PictureMetadata readPictureMetadata(const QString& path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || file.peek(8) != QByteArray("\x89PNG\r\n\x1a\n", 8))
+    if (!file.open(QIODevice::ReadOnly))
         return {};
+    if (file.peek(8) != QByteArray("\x89PNG\r\n\x1a\n", 8)) {
+        // JPEG and WebP: A1111's parameters in the EXIF UserComment.
+        const auto comment = readExifComment(path);
+        if (!comment)
+            return {};
+        if (auto parsed = parseParameters(*comment))
+            return {PictureMetadata::Source::A1111, *parsed};
+        GenerationParameters promptOnly;
+        promptOnly.prompt = comment->trimmed();
+        return {PictureMetadata::Source::A1111, promptOnly};
+    }
     const auto entries = readPngText(file.read(k_maxPngBytes));
     return entries ? metadataFromPngText(*entries) : PictureMetadata{};
 }

@@ -29,7 +29,7 @@ std::optional<GenerationParameters> parametersFromComfyGraph(const QString& json
 /// InvokeAI's `invokeai_metadata` (3.x and later); nullopt when it is not such an object.
 std::optional<GenerationParameters> parametersFromInvokeMetadata(const QString& json);
 
-/// A picture file's metadata (PNG text chunks; other formats have none we read yet).
+/// A picture file's metadata: PNG text chunks, or a JPEG's or WebP's EXIF UserComment.
 PictureMetadata readPictureMetadata(const QString& path);
 
 QString sourceName(PictureMetadata::Source source);
