@@ -1,10 +1,11 @@
-// eikona-cli gallery add-folder DIR | search TEXT [--favourites] [--model M] | rebuild | rescan
+// eikona-cli gallery add-folder DIR | search TEXT [--favourites] [--model M] | rebuild | rescan | export ...
 // The same index the app uses (safe while the app runs: SQLite's locking and a busy timeout).
 
 #include "cli/cli_command.h"
 #include "cli/interrupt.h"
 #include "cli/progress_bar.h"
 
+#include "gallery_export.h"
 #include "gallery_store.h"
 
 #include <QFileInfo>
@@ -15,7 +16,40 @@ namespace eikona::cli {
 
 namespace {
 
-const QString k_usage = QStringLiteral("usage: eikona-cli gallery add-folder DIR | search TEXT [--favourites] [--model M] | rebuild | rescan");
+const QString k_usage = QStringLiteral(
+    "usage: eikona-cli gallery add-folder DIR | search TEXT [--favourites] [--model M] | rebuild | rescan\n"
+    "       eikona-cli gallery export (--all | --search TEXT) --format folder|zip|html [--image-format png|jpeg|webp]\n"
+    "                                 [--strip-metadata] --out PATH");
+
+// The export's options from the flags; the usage message when they do not fit.
+QString readExportOptions(const QCommandLineParser& parser, store::ExportOptions& options)
+{
+    const auto format = parser.value(QStringLiteral("format"));
+    if (format == QStringLiteral("folder"))
+        options.target = store::ExportOptions::Target::Folder;
+    else if (format == QStringLiteral("zip"))
+        options.target = store::ExportOptions::Target::Zip;
+    else if (format == QStringLiteral("html"))
+        options.target = store::ExportOptions::Target::Html;
+    else
+        return QStringLiteral("--format must be folder, zip or html");
+    const auto image = parser.value(QStringLiteral("image-format"));
+    if (image == QStringLiteral("png"))
+        options.imageFormat = store::ExportOptions::ImageFormat::Png;
+    else if (image == QStringLiteral("jpeg") || image == QStringLiteral("jpg"))
+        options.imageFormat = store::ExportOptions::ImageFormat::Jpeg;
+    else if (image == QStringLiteral("webp"))
+        options.imageFormat = store::ExportOptions::ImageFormat::Webp;
+    else
+        return QStringLiteral("--image-format must be png, jpeg or webp");
+    options.stripMetadata = parser.isSet(QStringLiteral("strip-metadata"));
+    options.out = parser.value(QStringLiteral("out"));
+    if (options.out.isEmpty())
+        return QStringLiteral("--out is required");
+    if (parser.isSet(QStringLiteral("all")) == parser.isSet(QStringLiteral("search")))
+        return QStringLiteral("export needs exactly one of --all and --search TEXT");
+    return {};
+}
 
 int openFailed(const store::GalleryStore& gallery)
 {
@@ -35,11 +69,21 @@ int runGallery(const QStringList& arguments)
         "                  any language, accents and case ignored; an empty TEXT lists every picture\n"
         "  rebuild         index every known folder again from its files\n"
         "  rescan          pick up pictures added or removed behind the gallery's back\n"
+        "  export          copy pictures with their parameters to a folder, a ZIP archive or an HTML sheet\n"
         "The index: ~/.local/share/eikona/gallery.sqlite ($XDG_DATA_HOME)."));
     const QCommandLineOption favourites(QStringLiteral("favourites"), QStringLiteral("search: favourites only."));
     const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("search: pictures of this model only."), QStringLiteral("M"));
-    parser.addOptions({favourites, model});
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add-folder, search, rebuild or rescan"));
+    const QCommandLineOption all(QStringLiteral("all"), QStringLiteral("export: every picture."));
+    const QCommandLineOption search(QStringLiteral("search"), QStringLiteral("export: the pictures this search finds."),
+                                    QStringLiteral("TEXT"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("export: folder, zip or html."), QStringLiteral("F"));
+    const QCommandLineOption imageFormat(QStringLiteral("image-format"), QStringLiteral("export: png (default), jpeg or webp."),
+                                         QStringLiteral("F"), QStringLiteral("png"));
+    const QCommandLineOption strip(QStringLiteral("strip-metadata"), QStringLiteral("export: leave the parameters out."));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("export: the folder, .zip or .html to write."),
+                                 QStringLiteral("PATH"));
+    parser.addOptions({favourites, model, all, search, format, imageFormat, strip, out});
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add-folder, search, rebuild, rescan or export"));
     parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("The folder or the search text."), QStringLiteral("[what]"));
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
@@ -48,8 +92,12 @@ int runGallery(const QStringList& arguments)
     const bool takesArgument = action == QStringLiteral("add-folder") || action == QStringLiteral("search");
     if (positional.isEmpty() || positional.size() != (takesArgument ? 2 : 1))
         return usageError(arguments, k_usage);
-    if ((parser.isSet(favourites) || parser.isSet(model)) && action != QStringLiteral("search"))
-        return usageError(arguments, QStringLiteral("--favourites and --model go with search"));
+    if ((parser.isSet(favourites) || parser.isSet(model)) && action != QStringLiteral("search") && action != QStringLiteral("export"))
+        return usageError(arguments, QStringLiteral("--favourites and --model go with search and export"));
+    store::ExportOptions exportOptions;
+    if (action == QStringLiteral("export"))
+        if (const auto problem = readExportOptions(parser, exportOptions); !problem.isEmpty())
+            return usageError(arguments, problem);
 
     store::GalleryStore gallery;
     if (!gallery.isOpen())
@@ -93,6 +141,34 @@ int runGallery(const QStringList& arguments)
         std::fprintf(stderr, "%d picture%s indexed from %lld folder%s\n", indexed, indexed == 1 ? "" : "s",
                      static_cast<long long>(gallery.folders().size()), gallery.folders().size() == 1 ? "" : "s");
         return Success;
+    }
+    if (action == QStringLiteral("export")) {
+        store::GalleryQuery query;
+        query.text = parser.value(search);
+        query.favouritesOnly = parser.isSet(favourites);
+        query.model = parser.value(model);
+        const auto entries = gallery.search(query);
+        std::optional<ProgressBar> exportBar;
+        try {
+            const auto result = store::exportPictures(entries, exportOptions,
+                                                      [&](int done, int total) {
+                                                          if (!exportBar)
+                                                              exportBar.emplace(QStringLiteral("exporting"));
+                                                          exportBar->update(done, total);
+                                                      },
+                                                      cancelled);
+            if (exportBar)
+                exportBar->finish();
+            if (result.cancelled)
+                return fail(QStringLiteral("export cancelled; nothing was left half-written"));
+            std::fprintf(stderr, "%d picture%s exported\n", result.exported, result.exported == 1 ? "" : "s");
+            printOut(result.written);
+            return Success;
+        } catch (const store::ExportError& error) {
+            if (exportBar)
+                exportBar->finish();
+            return fail(QString::fromUtf8(error.what()));
+        }
     }
     if (action == QStringLiteral("rescan")) {
         const int changes = gallery.rescan();

@@ -142,6 +142,31 @@ private Q_SLOTS:
         QCOMPARE(lines(all.out).size(), 6);
     }
 
+    void exportFromTheCommandLine()
+    {
+        QTemporaryDir home;
+        const auto out = home.filePath(QStringLiteral("pictures"));
+        QCOMPARE(cli(generate(QStringLiteral("a red apple"), out, QStringLiteral("1")), home.path()).exitCode, 0);
+        QCOMPARE(cli(generate(QStringLiteral("a green pear"), out, QStringLiteral("2")), home.path()).exitCode, 0);
+        const auto zip = cli({QStringLiteral("gallery"), QStringLiteral("export"), QStringLiteral("--all"), QStringLiteral("--format"),
+                              QStringLiteral("zip"), QStringLiteral("--out"), home.filePath(QStringLiteral("all.zip"))},
+                             home.path());
+        QVERIFY2(zip.exitCode == 0, qPrintable(zip.err));
+        QCOMPARE(zip.out.trimmed(), home.filePath(QStringLiteral("all.zip")));
+        const auto jpeg = cli({QStringLiteral("gallery"), QStringLiteral("export"), QStringLiteral("--search"), QStringLiteral("apple"),
+                               QStringLiteral("--format"), QStringLiteral("folder"), QStringLiteral("--image-format"),
+                               QStringLiteral("jpeg"), QStringLiteral("--out"), home.filePath(QStringLiteral("jpegs"))},
+                              home.path());
+        QVERIFY2(jpeg.exitCode == 0, qPrintable(jpeg.err));
+        QCOMPARE(QDir(home.filePath(QStringLiteral("jpegs"))).entryList({QStringLiteral("*.jpg")}).size(), 1);
+        const auto html = cli({QStringLiteral("gallery"), QStringLiteral("export"), QStringLiteral("--all"), QStringLiteral("--format"),
+                               QStringLiteral("html"), QStringLiteral("--strip-metadata"), QStringLiteral("--out"),
+                               home.filePath(QStringLiteral("sheet.html"))},
+                              home.path());
+        QVERIFY2(html.exitCode == 0, qPrintable(html.err));
+        QVERIFY(QFile::exists(home.filePath(QStringLiteral("sheet.html"))));
+    }
+
     void badUsage_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -156,6 +181,14 @@ private Q_SLOTS:
                                              << QStringLiteral("usage");
         QTest::newRow("--favourites elsewhere") << QStringList{QStringLiteral("gallery"), QStringLiteral("rebuild"), QStringLiteral("--favourites")}
                                                 << 2 << QStringLiteral("go with search");
+        QTest::newRow("export without --all or --search")
+            << QStringList{QStringLiteral("gallery"), QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("zip"),
+                           QStringLiteral("--out"), QStringLiteral("x.zip")}
+            << 2 << QStringLiteral("exactly one of --all and --search");
+        QTest::newRow("export to an unknown format")
+            << QStringList{QStringLiteral("gallery"), QStringLiteral("export"), QStringLiteral("--all"), QStringLiteral("--format"),
+                           QStringLiteral("tar"), QStringLiteral("--out"), QStringLiteral("x.tar")}
+            << 2 << QStringLiteral("--format must be folder, zip or html");
     }
 
     void badUsage()
