@@ -1,5 +1,6 @@
 #include "gallery_view.h"
 
+#include "export_dialog.h"
 #include "gallery_model.h"
 #include "thumbnail_cache.h"
 
@@ -21,13 +22,22 @@
 #include <QShortcut>
 #include <QTimer>
 #include <QUrl>
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <memory>
 
 namespace eikona::ui {
 
 GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails, QWidget* parent)
     : QWidget(parent), m_store(store), m_model(new GalleryModel(store, thumbnails, this)), m_search(new QLineEdit(this)),
-      m_favourites(new QCheckBox(this)), m_sort(new QComboBox(this)), m_count(new QLabel(this)), m_grid(new QListView(this)),
+      m_favourites(new QCheckBox(this)), m_sort(new QComboBox(this)), m_count(new QLabel(this)),
+      m_export(new QPushButton(this)), m_grid(new QListView(this)),
       m_searchTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("galleryView"));
@@ -63,6 +73,9 @@ GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails,
     bar->addWidget(m_favourites);
     bar->addWidget(m_sort);
     bar->addWidget(m_count);
+    bar->addWidget(m_export);
+    m_export->setObjectName(QStringLiteral("galleryExport"));
+    connect(m_export, &QPushButton::clicked, this, [this] { exportPictures(false); });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
@@ -124,6 +137,9 @@ void GalleryView::retranslate()
     m_grid->setAccessibleName(tr("Gallery"));
     m_grid->setToolTip(tr("Enter opens a picture, Delete moves it to the trash (Ctrl+Z undoes it), F marks a favourite"));
     m_count->setText(tr("%n picture(s)", nullptr, m_model->rowCount()));
+    m_export->setText(tr("Export…"));
+    m_export->setAccessibleName(tr("Export pictures"));
+    m_export->setToolTip(tr("Export the selected pictures, or all the search shows, with their parameters"));
 }
 
 void GalleryView::changeEvent(QEvent* event)
@@ -266,9 +282,75 @@ void GalleryView::showContextMenu(const QPoint& position)
     menu.addAction(entry->favourite ? tr("Not a favourite") : tr("Favourite"), this, &GalleryView::toggleFavourite);
     menu.addAction(tr("Show in the file manager"), this,
                    [entry] { QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(entry->path).absolutePath())); });
+    menu.addAction(tr("Export…"), this, [this] { exportPictures(true); });
     menu.addSeparator();
     menu.addAction(tr("Move to the trash"), this, &GalleryView::trashCurrent);
     menu.exec(m_grid->viewport()->mapToGlobal(position));
+}
+
+} // namespace eikona::ui
+
+namespace eikona::ui {
+
+void GalleryView::exportPictures(bool selectionOnly)
+{
+    // The toolbar's Export: several selected pictures, else all the search shows (one selected
+    // picture is just where the cursor is). The context menu's: the selection.
+    const auto selected = m_grid->selectionModel()->selectedIndexes();
+    QList<store::GalleryEntry> entries;
+    if (selectionOnly || selected.size() > 1) {
+        for (const auto& index : selected)
+            entries.append(m_model->entry(index.row()));
+    } else {
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            entries.append(m_model->entry(row));
+    }
+    if (entries.isEmpty())
+        return;
+    ExportDialog dialog(static_cast<int>(entries.size()), this);
+    if (dialog.exec() == QDialog::Accepted)
+        runExport(entries, dialog.options());
+}
+
+void GalleryView::runExport(const QList<store::GalleryEntry>& entries, const store::ExportOptions& options)
+{
+    auto* progress = new QProgressDialog(tr("Exporting…"), tr("Cancel"), 0, static_cast<int>(entries.size()), this);
+    progress->setObjectName(QStringLiteral("exportProgress"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    connect(progress, &QProgressDialog::canceled, this, [cancel] { *cancel = true; });
+    QPointer<QProgressDialog> guard(progress);
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, guard, cancel] {
+        const auto outcome = watcher->result();
+        watcher->deleteLater();
+        if (guard)
+            guard->deleteLater();
+        const bool ok = !outcome.startsWith(u'!');
+        const auto text = ok ? outcome : outcome.mid(1);
+        Q_EMIT message(text);
+        Q_EMIT exportFinished(ok, text);
+    });
+    watcher->setFuture(QtConcurrent::run([entries, options, cancel, guard]() -> QString {
+        try {
+            const auto result = store::exportPictures(
+                entries, options,
+                [guard](int done, int) {
+                    // Through the application object: it outlives this view, the dialog may not.
+                    QMetaObject::invokeMethod(qApp, [guard, done] {
+                        if (guard)
+                            guard->setValue(done);
+                    }, Qt::QueuedConnection);
+                },
+                [cancel] { return cancel->load(); });
+            if (result.cancelled)
+                return u'!' + tr("The export was cancelled; nothing half-written was left.");
+            return tr("%n picture(s) exported to %1", nullptr, result.exported).arg(result.written);
+        } catch (const store::ExportError& error) {
+            return u'!' + tr("The export failed: %1").arg(QString::fromUtf8(error.what()));
+        }
+    }));
 }
 
 } // namespace eikona::ui

@@ -3,6 +3,7 @@
 // every picture in the index. Enter opens a picture on the canvas, Delete moves it to the
 // trash (Ctrl+Z brings it back), F marks a favourite; the context menu holds the rest.
 
+#include "gallery_export.h"
 #include "gallery_store.h"
 
 #include <QWidget>
@@ -12,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QPushButton;
 class QPushButton;
 class QTimer;
 
@@ -39,6 +41,11 @@ public:
     void toggleFavourite();
     void copyImage();
     void copyParameters();
+    /// The selection (or, with none, everything the search shows): asks where, then exports
+    /// off the window's thread with a progress dialog and cancel.
+    void exportPictures(bool selectionOnly);
+    /// Runs an export of `entries` (what exportPictures does once the dialog is answered).
+    void runExport(const QList<store::GalleryEntry>& entries, const store::ExportOptions& options);
 
 Q_SIGNALS:
     void pictureOpened(const eikona::store::GalleryEntry& entry);
@@ -46,6 +53,7 @@ Q_SIGNALS:
     void useParametersRequested(const eikona::store::GenerationParameters& parameters);
     void useAsInitImageRequested(const QString& path);
     void message(const QString& text);
+    void exportFinished(bool ok, const QString& text);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -62,6 +70,7 @@ private:
     QCheckBox* m_favourites;
     QComboBox* m_sort;
     QLabel* m_count;
+    QPushButton* m_export;
     QListView* m_grid;
     QTimer* m_searchTimer;
     struct Trashed {

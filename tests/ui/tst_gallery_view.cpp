@@ -136,6 +136,27 @@ private Q_SLOTS:
         QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("Steps: 20")));
     }
 
+    void exportRunsOffTheWindowsThread()
+    {
+        QSignalSpy finished(m_view.get(), &ui::GalleryView::exportFinished);
+        store::ExportOptions options;
+        options.target = store::ExportOptions::Target::Zip;
+        options.out = m_dir->filePath(QStringLiteral("all.zip"));
+        QList<store::GalleryEntry> entries;
+        for (int row = 0; row < m_view->model()->rowCount(); ++row)
+            entries.append(m_view->model()->entry(row));
+        m_view->runExport(entries, options);
+        QVERIFY(finished.wait(20000));
+        QVERIFY(finished[0][0].toBool());
+        QVERIFY(finished[0][1].toString().contains(QStringLiteral("3 picture(s) exported")));
+        QVERIFY(QFile::exists(options.out));
+        options.out = QStringLiteral("/proc/nowhere/x.zip");
+        m_view->runExport(entries, options);
+        QVERIFY(finished.wait(20000));
+        QVERIFY(!finished[1][0].toBool());
+        QVERIFY(finished[1][1].toString().contains(QStringLiteral("failed")));
+    }
+
     void openingAPictureSaysWhich()
     {
         QSignalSpy opened(m_view.get(), &ui::GalleryView::pictureOpened);
