@@ -22,6 +22,9 @@
 #include <QShortcut>
 #include <QTimer>
 #include <QUrl>
+#include <QDirIterator>
+#include <QFileDialog>
+#include <QFileSystemWatcher>
 #include <QFutureWatcher>
 #include <QPointer>
 #include <QProgressDialog>
@@ -37,7 +40,8 @@ namespace eikona::ui {
 GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails, QWidget* parent)
     : QWidget(parent), m_store(store), m_model(new GalleryModel(store, thumbnails, this)), m_search(new QLineEdit(this)),
       m_favourites(new QCheckBox(this)), m_sort(new QComboBox(this)), m_count(new QLabel(this)),
-      m_export(new QPushButton(this)), m_grid(new QListView(this)),
+      m_export(new QPushButton(this)), m_addFolder(new QPushButton(this)), m_modelFilter(new QComboBox(this)), m_folderFilter(new QComboBox(this)),
+      m_watcher(new QFileSystemWatcher(this)), m_rescanTimer(new QTimer(this)), m_grid(new QListView(this)),
       m_searchTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("galleryView"));
@@ -71,9 +75,24 @@ GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails,
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_search, 1);
     bar->addWidget(m_favourites);
+    bar->addWidget(m_modelFilter);
+    bar->addWidget(m_folderFilter);
+    m_modelFilter->setObjectName(QStringLiteral("galleryModelFilter"));
+    m_folderFilter->setObjectName(QStringLiteral("galleryFolderFilter"));
+    m_modelFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_modelFilter->setMinimumContentsLength(10);
+    m_folderFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_folderFilter->setMinimumContentsLength(10);
     bar->addWidget(m_sort);
     bar->addWidget(m_count);
+    bar->addWidget(m_addFolder);
     bar->addWidget(m_export);
+    m_addFolder->setObjectName(QStringLiteral("galleryAddFolder"));
+    connect(m_addFolder, &QPushButton::clicked, this, [this] {
+        const auto folder = QFileDialog::getExistingDirectory(this, tr("Add a folder of pictures"));
+        if (!folder.isEmpty())
+            addFolder(folder);
+    });
     m_export->setObjectName(QStringLiteral("galleryExport"));
     connect(m_export, &QPushButton::clicked, this, [this] { exportPictures(false); });
     auto* layout = new QVBoxLayout(this);
@@ -87,6 +106,13 @@ GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails,
     connect(m_searchTimer, &QTimer::timeout, this, &GalleryView::applyQuery);
     connect(m_favourites, &QCheckBox::toggled, this, &GalleryView::applyQuery);
     connect(m_sort, &QComboBox::currentIndexChanged, this, &GalleryView::applyQuery);
+    connect(m_modelFilter, &QComboBox::activated, this, &GalleryView::applyQuery);
+    connect(m_folderFilter, &QComboBox::activated, this, &GalleryView::applyQuery);
+    // Files added or removed behind the gallery's back: a rescan off this thread, a moment after.
+    m_rescanTimer->setSingleShot(true);
+    m_rescanTimer->setInterval(1000);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_rescanTimer, qOverload<>(&QTimer::start));
+    connect(m_rescanTimer, &QTimer::timeout, this, &GalleryView::rescanInBackground);
     connect(m_grid, &QListView::activated, this, [this](const QModelIndex& index) {
         Q_EMIT pictureOpened(m_model->entry(index.row()));
     });
@@ -102,8 +128,73 @@ GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails,
     find->setContext(Qt::WidgetWithChildrenShortcut);
     auto* undo = new QShortcut(QKeySequence::Undo, m_grid, [this] { undoTrash(); });
     undo->setContext(Qt::WidgetShortcut);
+    fillFilters();
     retranslate();
     applyQuery();
+    watchFolders();
+}
+
+void GalleryView::fillFilters()
+{
+    const auto model = m_modelFilter->currentData().toString();
+    const auto folder = m_folderFilter->currentData().toString();
+    const QSignalBlocker blockModels(m_modelFilter);
+    const QSignalBlocker blockFolders(m_folderFilter);
+    m_modelFilter->clear();
+    m_modelFilter->addItem(tr("Every model"), QString());
+    for (const auto& name : m_store->models())
+        m_modelFilter->addItem(name, name);
+    m_modelFilter->setCurrentIndex(std::max(0, m_modelFilter->findData(model)));
+    m_folderFilter->clear();
+    m_folderFilter->addItem(tr("Every folder"), QString());
+    for (const auto& path : m_store->folders())
+        m_folderFilter->addItem(QFileInfo(path).fileName(), path);
+    m_folderFilter->setCurrentIndex(std::max(0, m_folderFilter->findData(folder)));
+    for (int i = 1; i < m_folderFilter->count(); ++i)
+        m_folderFilter->setItemData(i, m_folderFilter->itemData(i), Qt::ToolTipRole);
+}
+
+void GalleryView::watchFolders()
+{
+    QStringList directories;
+    for (const auto& folder : m_store->folders()) {
+        directories.append(folder);
+        QDirIterator it(folder, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext() && directories.size() < 2000) // inotify watches are a bounded resource
+            directories.append(it.next());
+    }
+    if (!m_watcher->directories().isEmpty())
+        m_watcher->removePaths(m_watcher->directories());
+    if (!directories.isEmpty())
+        m_watcher->addPaths(directories);
+}
+
+void GalleryView::addFolder(const QString& folder)
+{
+    Q_EMIT message(tr("Indexing %1…").arg(folder));
+    auto* watcher = new QFutureWatcher<int>(this);
+    connect(watcher, &QFutureWatcher<int>::finished, this, [this, watcher, folder] {
+        const int pictures = watcher->result();
+        watcher->deleteLater();
+        reload();
+        watchFolders();
+        Q_EMIT message(tr("%n picture(s) added from %1", nullptr, pictures).arg(folder));
+        Q_EMIT folderAdded(pictures);
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [database = m_store->databaseFile(), folder] { return store::GalleryStore(database).addFolder(folder); }));
+}
+
+void GalleryView::rescanInBackground()
+{
+    auto* watcher = new QFutureWatcher<int>(this);
+    connect(watcher, &QFutureWatcher<int>::finished, this, [this, watcher] {
+        if (watcher->result() > 0)
+            reload();
+        watcher->deleteLater();
+    });
+    // Its own connection: an SQLite connection belongs to the thread that opened it.
+    watcher->setFuture(QtConcurrent::run([database = m_store->databaseFile()] { return store::GalleryStore(database).rescan(); }));
 }
 
 GalleryModel* GalleryView::model() const
@@ -137,6 +228,16 @@ void GalleryView::retranslate()
     m_grid->setAccessibleName(tr("Gallery"));
     m_grid->setToolTip(tr("Enter opens a picture, Delete moves it to the trash (Ctrl+Z undoes it), F marks a favourite"));
     m_count->setText(tr("%n picture(s)", nullptr, m_model->rowCount()));
+    m_modelFilter->setAccessibleName(tr("Model filter"));
+    m_modelFilter->setToolTip(tr("Only the pictures of one model"));
+    m_folderFilter->setAccessibleName(tr("Folder filter"));
+    m_folderFilter->setToolTip(tr("Only the pictures of one folder"));
+    m_modelFilter->setItemText(0, tr("Every model"));
+    m_folderFilter->setItemText(0, tr("Every folder"));
+    m_addFolder->setText(tr("Add folder…"));
+    m_addFolder->setAccessibleName(tr("Add a folder of pictures"));
+    m_addFolder->setToolTip(tr("Index a folder of pictures, an A1111, ComfyUI or InvokeAI output folder included: "
+                               "their parameters are read and their prompts become searchable"));
     m_export->setText(tr("Export…"));
     m_export->setAccessibleName(tr("Export pictures"));
     m_export->setToolTip(tr("Export the selected pictures, or all the search shows, with their parameters"));
@@ -152,6 +253,8 @@ void GalleryView::changeEvent(QEvent* event)
 void GalleryView::applyQuery()
 {
     store::GalleryQuery query;
+    query.model = m_modelFilter->currentData().toString();
+    query.folder = m_folderFilter->currentData().toString();
     query.text = m_search->text();
     query.favouritesOnly = m_favourites->isChecked();
     query.sort = static_cast<store::GalleryQuery::Sort>(m_sort->currentIndex());
@@ -162,6 +265,7 @@ void GalleryView::applyQuery()
 void GalleryView::reload()
 {
     const auto selected = current();
+    fillFilters();
     m_model->reload();
     m_count->setText(tr("%n picture(s)", nullptr, m_model->rowCount()));
     if (selected)

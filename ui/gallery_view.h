@@ -10,6 +10,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFileSystemWatcher;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -46,6 +47,10 @@ public:
     void exportPictures(bool selectionOnly);
     /// Runs an export of `entries` (what exportPictures does once the dialog is answered).
     void runExport(const QList<store::GalleryEntry>& entries, const store::ExportOptions& options);
+    /// Indexes a folder of pictures (another tool's outputs, say) off the window's thread.
+    void addFolder(const QString& folder);
+    /// Picks up files added or removed behind the gallery's back, off the window's thread.
+    void rescanInBackground();
 
 Q_SIGNALS:
     void pictureOpened(const eikona::store::GalleryEntry& entry);
@@ -54,6 +59,7 @@ Q_SIGNALS:
     void useAsInitImageRequested(const QString& path);
     void message(const QString& text);
     void exportFinished(bool ok, const QString& text);
+    void folderAdded(int pictures);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -62,6 +68,8 @@ protected:
 private:
     void retranslate();
     void applyQuery();
+    void fillFilters();
+    void watchFolders();
     void showContextMenu(const QPoint& position);
 
     store::GalleryStore* m_store;
@@ -69,8 +77,13 @@ private:
     QLineEdit* m_search;
     QCheckBox* m_favourites;
     QComboBox* m_sort;
+    QComboBox* m_modelFilter;
+    QComboBox* m_folderFilter;
+    QFileSystemWatcher* m_watcher;
+    QTimer* m_rescanTimer;
     QLabel* m_count;
     QPushButton* m_export;
+    QPushButton* m_addFolder;
     QListView* m_grid;
     QTimer* m_searchTimer;
     struct Trashed {

@@ -243,17 +243,8 @@ void MainWindow::connectGallery()
     connect(m_galleryView, &GalleryView::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     if (!m_gallery->isOpen())
         showError(backend::ErrorKind::Failed, m_gallery->lastError());
-    // Pictures added or removed while the app was closed: a rescan off this thread, then a reload.
-    auto* watcher = new QFutureWatcher<int>(this);
-    connect(watcher, &QFutureWatcher<int>::finished, this, [this, watcher] {
-        if (watcher->result() > 0)
-            m_galleryView->reload();
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run([database = store::GalleryStore::defaultDatabase(), folder = m_settings.outputFolder] {
-        store::GalleryStore store(database, {folder});
-        return store.rescan();
-    }));
+    // Pictures added or removed while the app was closed.
+    m_galleryView->rescanInBackground();
 }
 
 void MainWindow::buildMenus()

@@ -292,6 +292,11 @@ GalleryStore::~GalleryStore()
     d->close();
 }
 
+QString GalleryStore::databaseFile() const
+{
+    return d->file;
+}
+
 bool GalleryStore::isOpen() const
 {
     return d->db().isOpen();
@@ -356,6 +361,16 @@ QStringList GalleryStore::folders() const
     QStringList list;
     QSqlQuery query(d->db());
     query.exec(QStringLiteral("SELECT path FROM folders ORDER BY path"));
+    while (query.next())
+        list.append(query.value(0).toString());
+    return list;
+}
+
+QStringList GalleryStore::models() const
+{
+    QStringList list;
+    QSqlQuery query(d->db());
+    query.exec(QStringLiteral("SELECT DISTINCT model FROM pictures WHERE model <> '' ORDER BY model"));
     while (query.next())
         list.append(query.value(0).toString());
     return list;

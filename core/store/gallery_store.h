@@ -62,6 +62,7 @@ public:
     GalleryStore& operator=(const GalleryStore&) = delete;
 
     bool isOpen() const;
+    QString databaseFile() const;
     QString lastError() const;
     /// True when opening found the database corrupt and rebuilt it.
     bool wasRebuilt() const;
@@ -76,6 +77,8 @@ public:
     int addFolder(const QString& folder, const std::function<void(int, int)>& progress = {},
                   const std::function<bool()>& cancelled = {});
     QStringList folders() const;
+    /// The model names the pictures were made with, for a filter.
+    QStringList models() const;
     /// Every folder walked again: new files indexed, rows of vanished files dropped.
     /// Returns the number of rows added plus removed.
     int rescan();

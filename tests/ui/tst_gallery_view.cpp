@@ -6,10 +6,12 @@
 #include "gallery_model.h"
 #include "gallery_store.h"
 #include "gallery_view.h"
+#include "picture_file.h"
 #include "png_text.h"
 #include "thumbnail_cache.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QClipboard>
 #include <QDir>
 #include <QLabel>
@@ -155,6 +157,39 @@ private Q_SLOTS:
         QVERIFY(finished.wait(20000));
         QVERIFY(!finished[1][0].toBool());
         QVERIFY(finished[1][1].toString().contains(QStringLiteral("failed")));
+    }
+
+    void filtersAddedFoldersAndFilesBehindItsBack()
+    {
+        // Another tool's folder, added from the gallery.
+        const auto other = m_dir->filePath(QStringLiteral("other"));
+        QDir().mkpath(other);
+        QImage picture(40, 40, QImage::Format_RGB888);
+        picture.fill(Qt::magenta);
+        auto parameters = parametersFor(QStringLiteral("a purple moth"), 9);
+        parameters.model = QStringLiteral("dreamshaper");
+        QVERIFY(store::writePicture(other + QStringLiteral("/moth.png"), picture, parameters).isEmpty());
+        QSignalSpy added(m_view.get(), &ui::GalleryView::folderAdded);
+        m_view->addFolder(other);
+        QVERIFY(added.wait(10000));
+        QCOMPARE(added[0][0].toInt(), 1);
+        QCOMPARE(m_view->model()->rowCount(), 4);
+        // Filter by model.
+        auto* models = m_view->findChild<QComboBox*>(QStringLiteral("galleryModelFilter"));
+        const int dreamshaper = models->findData(QStringLiteral("dreamshaper"));
+        QVERIFY(dreamshaper > 0);
+        models->setCurrentIndex(dreamshaper);
+        models->activated(dreamshaper);
+        QCOMPARE(m_view->model()->rowCount(), 1);
+        models->setCurrentIndex(0);
+        models->activated(0);
+        QCOMPARE(m_view->model()->rowCount(), 4);
+        // A picture written into a watched folder by someone else appears by itself.
+        QVERIFY(store::writePicture(other + QStringLiteral("/second moth.png"), picture, parametersFor(QStringLiteral("moth two"), 10))
+                    .isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(m_view->model()->rowCount(), 5, 10000);
+        QVERIFY(QFile::remove(other + QStringLiteral("/moth.png")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_view->model()->rowCount(), 4, 10000);
     }
 
     void openingAPictureSaysWhich()
