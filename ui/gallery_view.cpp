@@ -12,6 +12,7 @@
 #include <QEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -72,32 +73,34 @@ GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails,
     m_grid->setContextMenuPolicy(Qt::CustomContextMenu);
     m_grid->installEventFilter(this);
 
-    auto* bar = new QHBoxLayout;
-    bar->addWidget(m_search, 1);
-    bar->addWidget(m_favourites);
-    bar->addWidget(m_modelFilter);
-    bar->addWidget(m_folderFilter);
-    m_modelFilter->setObjectName(QStringLiteral("galleryModelFilter"));
-    m_folderFilter->setObjectName(QStringLiteral("galleryFolderFilter"));
-    m_modelFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_modelFilter->setMinimumContentsLength(10);
-    m_folderFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_folderFilter->setMinimumContentsLength(10);
-    bar->addWidget(m_sort);
-    bar->addWidget(m_count);
-    bar->addWidget(m_addFolder);
-    bar->addWidget(m_export);
+    // A narrow grid of controls, so the window keeps its small sizes (1024 px wide): the hidden
+    // tab's minimum width counts too.
+    auto* controls = new QGridLayout;
+    controls->addWidget(m_search, 0, 0, 1, 2);
+    controls->addWidget(m_count, 0, 2);
+    controls->addWidget(m_favourites, 1, 0);
+    controls->addWidget(m_modelFilter, 1, 1);
+    controls->addWidget(m_folderFilter, 1, 2);
+    controls->addWidget(m_sort, 2, 0);
+    controls->addWidget(m_addFolder, 2, 1);
+    controls->addWidget(m_export, 2, 2);
+    m_export->setObjectName(QStringLiteral("galleryExport"));
+    connect(m_export, &QPushButton::clicked, this, [this] { exportPictures(false); });
     m_addFolder->setObjectName(QStringLiteral("galleryAddFolder"));
     connect(m_addFolder, &QPushButton::clicked, this, [this] {
         const auto folder = QFileDialog::getExistingDirectory(this, tr("Add a folder of pictures"));
         if (!folder.isEmpty())
             addFolder(folder);
     });
-    m_export->setObjectName(QStringLiteral("galleryExport"));
-    connect(m_export, &QPushButton::clicked, this, [this] { exportPictures(false); });
+    m_modelFilter->setObjectName(QStringLiteral("galleryModelFilter"));
+    m_folderFilter->setObjectName(QStringLiteral("galleryFolderFilter"));
+    for (auto* combo : {m_modelFilter, m_folderFilter}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(6);
+    }
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(bar);
+    layout->addLayout(controls);
     layout->addWidget(m_grid, 1);
 
     m_searchTimer->setSingleShot(true);

@@ -98,6 +98,8 @@ struct MainWindow::MenuTexts {
     QAction* queue = nullptr;
     QAction* cancel = nullptr;
     QAction* resetLayout = nullptr;
+    QAction* showPicture = nullptr;
+    QAction* showGallery = nullptr;
     QAction* shortcuts = nullptr;
     QAction* about = nullptr;
 };
@@ -288,6 +290,14 @@ void MainWindow::buildMenus()
     m.cancel->setShortcut(QKeySequence(Qt::Key_Escape));
 
     m.view = menuBar()->addMenu(QString());
+    m.showPicture = m.view->addAction(QString(), this, [this] { m_tabs->setCurrentIndex(0); });
+    m.showPicture->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    m.showGallery = m.view->addAction(QString(), this, [this] {
+        m_tabs->setCurrentIndex(1);
+        m_galleryView->grid()->setFocus();
+    });
+    m.showGallery->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m.view->addSeparator();
     m.view->addAction(m_generationDock->toggleViewAction());
     m.view->addAction(m_queueDock->toggleViewAction());
     m.view->addAction(m_detailsDock->toggleViewAction());
@@ -322,6 +332,8 @@ void MainWindow::retranslate()
     m.cancel->setText(tr("&Cancel the running job"));
     m.view->setTitle(tr("&View"));
     m.resetLayout->setText(tr("&Reset the layout"));
+    m.showPicture->setText(tr("The &picture"));
+    m.showGallery->setText(tr("The &gallery"));
     m.help->setTitle(tr("&Help"));
     m.shortcuts->setText(tr("&Keyboard shortcuts"));
     m.about->setText(tr("&About Eikona"));

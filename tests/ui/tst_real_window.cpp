@@ -71,6 +71,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(pictures().size(), 1, 300000);
         QTest::qWait(500);
         shoot(QStringLiteral("window.png"));
+        m_x.key(QStringLiteral("ctrl+2"));
+        QTest::qWait(1500); // thumbnails arrive
+        shoot(QStringLiteral("gallery.png"));
+        m_x.key(QStringLiteral("ctrl+1"));
+        m_x.focus(window);
         const auto parameters = store::readParametersText(QDir(m_pictures).filePath(pictures().first()));
         QVERIFY(parameters);
         QVERIFY2(parameters->startsWith(QStringLiteral("a lighthouse at dusk, (oil painting:1.2)\n")), qPrintable(*parameters));
