@@ -30,6 +30,7 @@
 #include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -72,6 +73,8 @@ GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails,
     m_grid->setDefaultDropAction(Qt::CopyAction);
     m_grid->setContextMenuPolicy(Qt::CustomContextMenu);
     m_grid->installEventFilter(this);
+    // Thumbnails asked for rows scrolled past are dropped before they start.
+    connect(m_grid->verticalScrollBar(), &QScrollBar::valueChanged, thumbnails, &ThumbnailCache::dropPending);
 
     // A narrow grid of controls, so the window keeps its small sizes (1024 px wide): the hidden
     // tab's minimum width counts too.
