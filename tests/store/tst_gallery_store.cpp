@@ -231,6 +231,36 @@ private Q_SLOTS:
         QCOMPARE(static_cast<int>(files.size()), store.count());
     }
 
+    void killedDuringARebuildRecovers()
+    {
+        {
+            GalleryStore store(m_database, {m_pictures});
+            for (int i = 0; i < 200; ++i)
+                QVERIFY(writePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)), smallPicture(i),
+                                     parametersFor(QStringLiteral("picture %1").arg(i), static_cast<quint64>(i)))
+                            .isEmpty());
+            QCOMPARE(store.rescan(), 200);
+        }
+        for (int round = 0; round < 5; ++round) {
+            QProcess child;
+            auto environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("EIKONA_GALLERY_REBUILD_CHILD"), m_database);
+            child.setProcessEnvironment(environment);
+            child.start(QCoreApplication::applicationFilePath(), {});
+            QVERIFY(child.waitForStarted());
+            QVERIFY(child.waitForReadyRead(20000));
+            QThread::msleep(QRandomGenerator::global()->bounded(10, 200));
+            ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
+            child.waitForFinished();
+            // Whatever moment it died at, the index opens whole (a rebuild is one transaction).
+            GalleryStore store(m_database, {m_pictures});
+            QVERIFY(store.isOpen());
+            QVERIFY(!store.wasRebuilt());
+            QCOMPARE(store.count(), 200);
+            QCOMPARE(store.search({QStringLiteral("picture")}).size(), 200);
+        }
+    }
+
     void otherToolsPictures()
     {
         const auto folder = m_dir->filePath(QStringLiteral("outputs"));
@@ -309,9 +339,21 @@ static int saveUntilKilled(const QString& spec)
     }
 }
 
+// The child of the rebuild kill test: rebuilds again and again until it is killed.
+static int rebuildUntilKilled(const QString& database)
+{
+    GalleryStore store(database);
+    std::printf("ready\n");
+    std::fflush(stdout);
+    for (;;)
+        store.rebuild();
+}
+
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    if (const auto child = qEnvironmentVariable("EIKONA_GALLERY_REBUILD_CHILD"); !child.isEmpty())
+        return rebuildUntilKilled(child);
     if (const auto child = qEnvironmentVariable("EIKONA_GALLERY_CHILD"); !child.isEmpty())
         return saveUntilKilled(child);
     TestGalleryStore test;
