@@ -21,6 +21,7 @@ GalleryModel::GalleryModel(store::GalleryStore* store, ThumbnailCache* thumbnail
 void GalleryModel::setQuery(const store::GalleryQuery& query)
 {
     m_query = query;
+    m_query.withParameters = false; // the grid shows pictures; one picture's parameters come with entry()
     reload();
 }
 
@@ -43,6 +44,11 @@ void GalleryModel::reload()
 const store::GalleryEntry& GalleryModel::entry(int row) const
 {
     return m_entries.at(row);
+}
+
+store::GalleryEntry GalleryModel::fullEntry(int row) const
+{
+    return m_store->entry(m_entries.at(row).id).value_or(m_entries.at(row));
 }
 
 int GalleryModel::rowOfId(qint64 id) const
@@ -91,11 +97,14 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const
         }();
         return placeholder;
     }
-    case Qt::ToolTipRole:
-        return entry.parameters.prompt.isEmpty() ? QFileInfo(entry.path).fileName()
-                                                 : QFileInfo(entry.path).fileName() + u'\n' + entry.parameters.prompt;
+    case Qt::ToolTipRole: {
+        // Asked for one picture at a time: its prompt is read then.
+        const auto full = fullEntry(index.row());
+        return full.parameters.prompt.isEmpty() ? QFileInfo(entry.path).fileName()
+                                                : QFileInfo(entry.path).fileName() + u'\n' + full.parameters.prompt;
+    }
     case Qt::AccessibleTextRole:
-        return entry.parameters.prompt.isEmpty() ? QFileInfo(entry.path).fileName() : entry.parameters.prompt;
+        return QFileInfo(entry.path).fileName();
     case IdRole:
         return entry.id;
     case PathRole:

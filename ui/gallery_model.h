@@ -24,7 +24,10 @@ public:
     store::GalleryQuery query() const;
     /// Reads the query's rows again (after pictures were added or removed).
     void reload();
+    /// The row's picture: path, folder, favourite, content hash; the rest through fullEntry().
     const store::GalleryEntry& entry(int row) const;
+    /// Everything the index knows of the row's picture.
+    store::GalleryEntry fullEntry(int row) const;
     int rowOfId(qint64 id) const;
     int rowOfPath(const QString& path) const;
     void setFavourite(int row, bool favourite);

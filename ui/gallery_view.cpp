@@ -55,15 +55,15 @@ GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails,
     m_count->setObjectName(QStringLiteral("galleryCount"));
     m_grid->setObjectName(QStringLiteral("galleryGrid"));
     m_grid->setModel(m_model);
-    // A segment layout with a fixed grid: no per-row size hints, fast at 100,000 pictures.
-    m_grid->setViewMode(QListView::IconMode);
+    // List mode flowing left to right with wrapping and a fixed grid: Qt lays it out in
+    // segments with binary-searched hit tests (icon mode keeps a rectangle per item), so
+    // 100,000 pictures lay out at once and scroll without per-row size hints.
+    m_grid->setViewMode(QListView::ListMode);
     m_grid->setFlow(QListView::LeftToRight);
     m_grid->setWrapping(true);
     m_grid->setResizeMode(QListView::Adjust);
     m_grid->setMovement(QListView::Static);
     m_grid->setUniformItemSizes(true);
-    m_grid->setLayoutMode(QListView::Batched);
-    m_grid->setBatchSize(500);
     m_grid->setIconSize(QSize(ThumbnailCache::k_size, ThumbnailCache::k_size));
     m_grid->setGridSize(QSize(ThumbnailCache::k_size + 12, ThumbnailCache::k_size + 12));
     m_grid->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -120,11 +120,11 @@ GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails,
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_rescanTimer, qOverload<>(&QTimer::start));
     connect(m_rescanTimer, &QTimer::timeout, this, &GalleryView::rescanInBackground);
     connect(m_grid, &QListView::activated, this, [this](const QModelIndex& index) {
-        Q_EMIT pictureOpened(m_model->entry(index.row()));
+        Q_EMIT pictureOpened(m_model->fullEntry(index.row()));
     });
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& index) {
         if (index.isValid())
-            Q_EMIT pictureSelected(m_model->entry(index.row()));
+            Q_EMIT pictureSelected(m_model->fullEntry(index.row()));
     });
     connect(m_grid, &QListView::customContextMenuRequested, this, &GalleryView::showContextMenu);
     auto* find = new QShortcut(QKeySequence::Find, this, [this] {
@@ -284,7 +284,7 @@ std::optional<store::GalleryEntry> GalleryView::current() const
     const auto index = m_grid->currentIndex();
     if (!index.isValid())
         return std::nullopt;
-    return m_model->entry(index.row());
+    return m_model->fullEntry(index.row());
 }
 
 bool GalleryView::trashCurrent()
@@ -442,10 +442,19 @@ void GalleryView::runExport(const QList<store::GalleryEntry>& entries, const sto
         Q_EMIT message(text);
         Q_EMIT exportFinished(ok, text);
     });
-    watcher->setFuture(QtConcurrent::run([entries, options, cancel, guard]() -> QString {
+    watcher->setFuture(QtConcurrent::run([entries, options, cancel, guard, database = m_store->databaseFile()]() -> QString {
         try {
+            // The grid's entries carry prompts only: the rest of each picture's parameters is
+            // read here, through this thread's own connection.
+            QList<store::GalleryEntry> full;
+            {
+                store::GalleryStore store(database);
+                full.reserve(entries.size());
+                for (const auto& entry : entries)
+                    full.append(store.entry(entry.id).value_or(entry));
+            }
             const auto result = store::exportPictures(
-                entries, options,
+                full, options,
                 [guard](int done, int) {
                     // Through the application object: it outlives this view, the dialog may not.
                     QMetaObject::invokeMethod(qApp, [guard, done] {

@@ -243,8 +243,9 @@ struct GalleryStore::Impl {
         for (const auto candidate : {PictureMetadata::Source::A1111, PictureMetadata::Source::ComfyUI, PictureMetadata::Source::InvokeAI})
             if (sourceName(candidate) == source)
                 entry.source = candidate;
-        if (const auto parsed = parseParameters(row.value(6).toString()))
-            entry.parameters = *parsed;
+        if (const auto text = row.value(6).toString(); !text.isEmpty())
+            if (const auto parsed = parseParameters(text))
+                entry.parameters = *parsed;
         entry.parameters.prompt = row.value(4).toString();
         entry.parameters.negativePrompt = row.value(5).toString();
         entry.width = row.value(7).toInt();
@@ -470,8 +471,10 @@ QList<GalleryEntry> GalleryStore::search(const GalleryQuery& query) const
         values.append(query.size.width());
         values.append(query.size.height());
     }
-    QString sql = QStringLiteral("SELECT id, path, folder, source, prompt, negative, parameters, width, height, created, favourite,"
-                                 " content_hash FROM pictures");
+    QString sql = query.withParameters
+                      ? QStringLiteral("SELECT id, path, folder, source, prompt, negative, parameters, width, height, created,"
+                                       " favourite, content_hash FROM pictures")
+                      : QStringLiteral("SELECT id, path, folder, favourite, content_hash FROM pictures");
     if (!conditions.isEmpty())
         sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
     switch (query.sort) {
@@ -495,6 +498,18 @@ QList<GalleryEntry> GalleryStore::search(const GalleryQuery& query) const
     QList<GalleryEntry> entries;
     if (!select.exec()) {
         d->error = select.lastError().text();
+        return entries;
+    }
+    if (!query.withParameters) {
+        while (select.next()) {
+            GalleryEntry entry;
+            entry.id = select.value(0).toLongLong();
+            entry.path = select.value(1).toString();
+            entry.folder = select.value(2).toString();
+            entry.favourite = select.value(3).toBool();
+            entry.contentHash = select.value(4).toString();
+            entries.append(std::move(entry));
+        }
         return entries;
     }
     while (select.next())

@@ -43,6 +43,9 @@ struct GalleryQuery {
     QSize size;          ///< exact picture size; invalid: any
     Sort sort = Sort::Newest;
     int limit = -1;
+    /// false: entries carry only id, path, folder, favourite and content hash — what a grid of
+    /// 100,000 needs to show them (entry(id) gives all of one).
+    bool withParameters = true;
 };
 
 /// Text as the search compares it: decomposed, without accents, case-folded ("ΚΑΡΆΒΙ" ->

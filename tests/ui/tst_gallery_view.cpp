@@ -78,7 +78,7 @@ private Q_SLOTS:
         QCOMPARE(count->text(), QStringLiteral("3 picture(s)"));
         m_view->searchBox()->insert(QStringLiteral("καραβ")); // typed by an input method (keyClicks takes ASCII)
         QTRY_COMPARE(m_view->model()->rowCount(), 1);
-        QCOMPARE(m_view->model()->entry(0).parameters.prompt, QStringLiteral("ένα ΚΑΡΆΒΙ στο λιμάνι"));
+        QCOMPARE(m_view->model()->fullEntry(0).parameters.prompt, QStringLiteral("ένα ΚΑΡΆΒΙ στο λιμάνι"));
         m_view->searchBox()->clear();
         QTest::keyClicks(m_view->searchBox(), QStringLiteral("LIGHT"));
         QTRY_COMPARE(m_view->model()->rowCount(), 1);
@@ -133,7 +133,7 @@ private Q_SLOTS:
         QVERIFY(clipboard->hasFormat(QStringLiteral("image/png")));
         const auto text = store::readPngText(clipboard->data(QStringLiteral("image/png")));
         QVERIFY(text);
-        QVERIFY(text->first().second.startsWith(m_view->model()->entry(0).parameters.prompt));
+        QVERIFY(text->first().second.startsWith(m_view->model()->fullEntry(0).parameters.prompt));
         m_view->copyParameters();
         QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("Steps: 20")));
     }
