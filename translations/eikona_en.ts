@@ -54,16 +54,16 @@
     </message>
     <message>
         <location filename="../ui/help_dialogs.cpp" line="11"/>
-        <source>&lt;table cellspacing=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Generate now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Add to the queue&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cancel the running job&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Up / Ctrl+Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;More or less weight for the selected words&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Start from a picture&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+,&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Preferences&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Wheel, + / −, double-click&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom the canvas, fit it&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <source>&lt;table cellspacing=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Generate now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Add to the queue&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cancel the running job&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Up / Ctrl+Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;More or less weight for the selected words&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Start from a picture&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+V&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Start from the picture on the clipboard (or drop one on the canvas)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;The picture / the gallery&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Search the gallery&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter, Space / Delete / F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;In the gallery: open / move to the trash (Ctrl+Z undoes) / favourite&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+,&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Preferences&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Wheel, + / −, double-click&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom the canvas, fit it&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/help_dialogs.cpp" line="25"/>
+        <location filename="../ui/help_dialogs.cpp" line="29"/>
         <source>About Eikona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/help_dialogs.cpp" line="26"/>
+        <location filename="../ui/help_dialogs.cpp" line="30"/>
         <source>&lt;h3&gt;Eikona %1&lt;/h3&gt;&lt;p&gt;Stable Diffusion 1.5 on your own computer.&lt;/p&gt;&lt;p&gt;Engine: Eikona&apos;s own C++ implementation on libtorch, numerically the same as diffusers for the same seed and parameters.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -119,17 +119,17 @@
 <context>
     <name>eikona::ui::CanvasView</name>
     <message>
-        <location filename="../ui/canvas_view.cpp" line="25"/>
+        <location filename="../ui/canvas_view.cpp" line="29"/>
         <source>Canvas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas_view.cpp" line="26"/>
-        <source>The picture being made, then the result. Wheel or +/- to zoom, double-click to fit.</source>
+        <location filename="../ui/canvas_view.cpp" line="30"/>
+        <source>The picture being made, then the result. Wheel or +/- to zoom, double-click to fit. Drop a picture here (or paste one with Ctrl+V) to start from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/canvas_view.cpp" line="88"/>
+        <location filename="../ui/canvas_view.cpp" line="93"/>
         <source>Type a prompt and press Generate (Ctrl+Enter).
 The picture forms here, step by step.</source>
         <translation type="unfinished"></translation>
@@ -161,6 +161,100 @@ The picture forms here, step by step.</source>
         <location filename="../ui/error_bar.cpp" line="64"/>
         <location filename="../ui/error_bar.cpp" line="65"/>
         <source>Close the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eikona::ui::ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/export_dialog.cpp" line="23"/>
+        <source>Export %n picture(s)</source>
+        <translation>
+            <numerusform>Export %n picture</numerusform>
+            <numerusform>Export %n pictures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="25"/>
+        <source>A folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="26"/>
+        <source>A ZIP archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="27"/>
+        <source>An HTML contact sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="28"/>
+        <location filename="../ui/export_dialog.cpp" line="51"/>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="29"/>
+        <source>A folder of pictures, one ZIP file, or one web page with every picture and its prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="34"/>
+        <location filename="../ui/export_dialog.cpp" line="52"/>
+        <source>Picture format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="35"/>
+        <source>PNG keeps the pictures exactly; JPEG and WebP are smaller (the parameters go into their EXIF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="37"/>
+        <source>Leave the prompts and parameters out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="38"/>
+        <source>Leave the parameters out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="39"/>
+        <source>For sharing pictures without how they were made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="41"/>
+        <source>Export to this place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="45"/>
+        <location filename="../ui/export_dialog.cpp" line="46"/>
+        <source>Choose where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="54"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="56"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="82"/>
+        <source>Export to this folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="83"/>
+        <source>Export as</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -308,76 +402,107 @@ Check the connection (and a proxy, if you use one), then press Download again, o
 <context>
     <name>eikona::ui::GalleryView</name>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="113"/>
+        <location filename="../ui/gallery_view.cpp" line="94"/>
+        <location filename="../ui/gallery_view.cpp" line="244"/>
+        <source>Add a folder of pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="150"/>
+        <location filename="../ui/gallery_view.cpp" line="241"/>
+        <source>Every model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="155"/>
+        <location filename="../ui/gallery_view.cpp" line="242"/>
+        <source>Every folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="180"/>
+        <source>Indexing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/gallery_view.cpp" line="187"/>
+        <source>%n picture(s) added from %1</source>
+        <translation>
+            <numerusform>%n picture added from %1</numerusform>
+            <numerusform>%n pictures added from %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="223"/>
         <source>Search the prompts (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="114"/>
+        <location filename="../ui/gallery_view.cpp" line="224"/>
         <source>Search the gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="115"/>
+        <location filename="../ui/gallery_view.cpp" line="225"/>
         <source>Words or word beginnings of the prompt, in any language; accents and capitals do not matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="116"/>
+        <location filename="../ui/gallery_view.cpp" line="226"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="117"/>
+        <location filename="../ui/gallery_view.cpp" line="227"/>
         <source>Favourites only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="118"/>
+        <location filename="../ui/gallery_view.cpp" line="228"/>
         <source>Show only the pictures marked as favourites (F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="119"/>
+        <location filename="../ui/gallery_view.cpp" line="229"/>
         <source>Newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="120"/>
+        <location filename="../ui/gallery_view.cpp" line="230"/>
         <source>Oldest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="121"/>
+        <location filename="../ui/gallery_view.cpp" line="231"/>
         <source>By name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="122"/>
+        <location filename="../ui/gallery_view.cpp" line="232"/>
         <source>Sort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="123"/>
+        <location filename="../ui/gallery_view.cpp" line="233"/>
         <source>The order of the pictures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="124"/>
+        <location filename="../ui/gallery_view.cpp" line="234"/>
         <source>Gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="125"/>
+        <location filename="../ui/gallery_view.cpp" line="235"/>
         <source>Enter opens a picture, Delete moves it to the trash (Ctrl+Z undoes it), F marks a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/gallery_view.cpp" line="126"/>
-        <location filename="../ui/gallery_view.cpp" line="143"/>
-        <location filename="../ui/gallery_view.cpp" line="150"/>
-        <location filename="../ui/gallery_view.cpp" line="178"/>
-        <location filename="../ui/gallery_view.cpp" line="196"/>
+        <location filename="../ui/gallery_view.cpp" line="236"/>
+        <location filename="../ui/gallery_view.cpp" line="268"/>
+        <location filename="../ui/gallery_view.cpp" line="276"/>
+        <location filename="../ui/gallery_view.cpp" line="304"/>
+        <location filename="../ui/gallery_view.cpp" line="322"/>
         <source>%n picture(s)</source>
         <translation>
             <numerusform>%n picture</numerusform>
@@ -385,536 +510,641 @@ Check the connection (and a proxy, if you use one), then press Download again, o
         </translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="172"/>
+        <location filename="../ui/gallery_view.cpp" line="237"/>
+        <source>Model filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="238"/>
+        <source>Only the pictures of one model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="239"/>
+        <source>Folder filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="240"/>
+        <source>Only the pictures of one folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="243"/>
+        <source>Add folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="245"/>
+        <source>Index a folder of pictures, an A1111, ComfyUI or InvokeAI output folder included: their parameters are read and their prompts become searchable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="247"/>
+        <location filename="../ui/gallery_view.cpp" line="395"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="248"/>
+        <source>Export pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="249"/>
+        <source>Export the selected pictures, or all the search shows, with their parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="298"/>
         <source>%1 could not be moved to the trash.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="181"/>
+        <location filename="../ui/gallery_view.cpp" line="307"/>
         <source>%1 is in the trash. Ctrl+Z brings it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="191"/>
+        <location filename="../ui/gallery_view.cpp" line="317"/>
         <source>%1 could not be brought back from the trash.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="200"/>
+        <location filename="../ui/gallery_view.cpp" line="326"/>
         <source>%1 is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="260"/>
+        <location filename="../ui/gallery_view.cpp" line="386"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="261"/>
+        <location filename="../ui/gallery_view.cpp" line="387"/>
         <source>Use these parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="262"/>
+        <location filename="../ui/gallery_view.cpp" line="388"/>
         <source>Use as the init image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="264"/>
+        <location filename="../ui/gallery_view.cpp" line="390"/>
         <source>Copy the picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="265"/>
+        <location filename="../ui/gallery_view.cpp" line="391"/>
         <source>Copy the parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="266"/>
+        <location filename="../ui/gallery_view.cpp" line="392"/>
         <source>Not a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="266"/>
+        <location filename="../ui/gallery_view.cpp" line="392"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="267"/>
+        <location filename="../ui/gallery_view.cpp" line="393"/>
         <source>Show in the file manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="270"/>
+        <location filename="../ui/gallery_view.cpp" line="397"/>
         <source>Move to the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="427"/>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="427"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="467"/>
+        <source>The export was cancelled; nothing half-written was left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/gallery_view.cpp" line="468"/>
+        <source>%n picture(s) exported to %1</source>
+        <translation>
+            <numerusform>%n picture exported to %1</numerusform>
+            <numerusform>%n pictures exported to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="470"/>
+        <source>The export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>eikona::ui::GenerationPanel</name>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="99"/>
-        <location filename="../ui/generation_panel.cpp" line="252"/>
+        <location filename="../ui/generation_panel.cpp" line="100"/>
+        <location filename="../ui/generation_panel.cpp" line="257"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="103"/>
-        <location filename="../ui/generation_panel.cpp" line="254"/>
+        <location filename="../ui/generation_panel.cpp" line="104"/>
+        <location filename="../ui/generation_panel.cpp" line="259"/>
         <source>Sampler</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="107"/>
-        <location filename="../ui/generation_panel.cpp" line="256"/>
+        <location filename="../ui/generation_panel.cpp" line="108"/>
+        <location filename="../ui/generation_panel.cpp" line="261"/>
         <source>Steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="111"/>
-        <location filename="../ui/generation_panel.cpp" line="257"/>
+        <location filename="../ui/generation_panel.cpp" line="112"/>
+        <location filename="../ui/generation_panel.cpp" line="262"/>
         <source>CFG scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="115"/>
-        <location filename="../ui/generation_panel.cpp" line="258"/>
+        <location filename="../ui/generation_panel.cpp" line="116"/>
+        <location filename="../ui/generation_panel.cpp" line="263"/>
         <source>Width</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="119"/>
-        <location filename="../ui/generation_panel.cpp" line="259"/>
+        <location filename="../ui/generation_panel.cpp" line="120"/>
+        <location filename="../ui/generation_panel.cpp" line="264"/>
         <source>Height</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="132"/>
+        <location filename="../ui/generation_panel.cpp" line="133"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="152"/>
-        <location filename="../ui/generation_panel.cpp" line="268"/>
+        <location filename="../ui/generation_panel.cpp" line="153"/>
+        <location filename="../ui/generation_panel.cpp" line="273"/>
         <source>Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="156"/>
-        <location filename="../ui/generation_panel.cpp" line="274"/>
+        <location filename="../ui/generation_panel.cpp" line="157"/>
+        <location filename="../ui/generation_panel.cpp" line="279"/>
         <source>Batch size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="159"/>
-        <location filename="../ui/generation_panel.cpp" line="275"/>
+        <location filename="../ui/generation_panel.cpp" line="160"/>
+        <location filename="../ui/generation_panel.cpp" line="280"/>
         <source>Batch count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="181"/>
+        <location filename="../ui/generation_panel.cpp" line="182"/>
         <source>Init image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="185"/>
-        <location filename="../ui/generation_panel.cpp" line="284"/>
+        <location filename="../ui/generation_panel.cpp" line="189"/>
+        <location filename="../ui/generation_panel.cpp" line="289"/>
         <source>Strength</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="234"/>
+        <location filename="../ui/generation_panel.cpp" line="239"/>
         <source>&amp;Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="235"/>
+        <location filename="../ui/generation_panel.cpp" line="240"/>
         <source>&amp;Negative prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="236"/>
+        <location filename="../ui/generation_panel.cpp" line="241"/>
         <source>Describe the picture: a lighthouse at dusk, (oil painting:1.2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="237"/>
+        <location filename="../ui/generation_panel.cpp" line="242"/>
         <source>Prompt</source>
         <translation type="unfinished">Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="238"/>
+        <location filename="../ui/generation_panel.cpp" line="243"/>
         <source>What to draw. (word:1.3) gives a word more weight, [word] less; Ctrl+Up and Ctrl+Down change the weight of the selected words; BREAK starts a new 75-token chunk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="240"/>
+        <location filename="../ui/generation_panel.cpp" line="245"/>
         <source>What the picture should not contain</source>
         <translation type="unfinished">What the picture should not contain</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="241"/>
+        <location filename="../ui/generation_panel.cpp" line="246"/>
         <source>Negative prompt</source>
         <translation type="unfinished">Negative prompt</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="242"/>
+        <location filename="../ui/generation_panel.cpp" line="247"/>
         <source>What to steer away from, with the same syntax as the prompt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="243"/>
-        <location filename="../ui/generation_panel.cpp" line="245"/>
+        <location filename="../ui/generation_panel.cpp" line="248"/>
+        <location filename="../ui/generation_panel.cpp" line="250"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="244"/>
+        <location filename="../ui/generation_panel.cpp" line="249"/>
         <source>Make the picture now, before the waiting jobs (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="246"/>
-        <location filename="../ui/generation_panel.cpp" line="248"/>
+        <location filename="../ui/generation_panel.cpp" line="251"/>
+        <location filename="../ui/generation_panel.cpp" line="253"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="247"/>
+        <location filename="../ui/generation_panel.cpp" line="252"/>
         <source>Add these settings to the end of the queue (Ctrl+Shift+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="249"/>
-        <location filename="../ui/generation_panel.cpp" line="251"/>
+        <location filename="../ui/generation_panel.cpp" line="254"/>
+        <location filename="../ui/generation_panel.cpp" line="256"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="250"/>
+        <location filename="../ui/generation_panel.cpp" line="255"/>
         <source>Stop the picture being made; the queue goes on (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="253"/>
+        <location filename="../ui/generation_panel.cpp" line="258"/>
         <source>The Stable Diffusion 1.5 model to use: downloaded, or a folder or file on this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="255"/>
+        <location filename="../ui/generation_panel.cpp" line="260"/>
         <source>The sampling method; Euler a and DPM++ 2M Karras give good pictures in 20–30 steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="256"/>
+        <location filename="../ui/generation_panel.cpp" line="261"/>
         <source>Denoising steps: more take longer and add detail, up to a point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="257"/>
+        <location filename="../ui/generation_panel.cpp" line="262"/>
         <source>How closely the picture follows the prompt (7 is a good start)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="258"/>
+        <location filename="../ui/generation_panel.cpp" line="263"/>
         <source>Width in pixels, a multiple of 8; SD 1.5 knows 512 best</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="259"/>
+        <location filename="../ui/generation_panel.cpp" line="264"/>
         <source>Height in pixels, a multiple of 8; SD 1.5 knows 512 best</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="261"/>
+        <location filename="../ui/generation_panel.cpp" line="266"/>
         <source>Choose a size…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="264"/>
+        <location filename="../ui/generation_panel.cpp" line="269"/>
         <source>Size presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="265"/>
+        <location filename="../ui/generation_panel.cpp" line="270"/>
         <source>Common sizes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="266"/>
-        <location filename="../ui/generation_panel.cpp" line="267"/>
+        <location filename="../ui/generation_panel.cpp" line="271"/>
+        <location filename="../ui/generation_panel.cpp" line="272"/>
         <source>Swap width and height</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="269"/>
+        <location filename="../ui/generation_panel.cpp" line="274"/>
         <source>The same seed and settings make the same picture; -1 draws a new one each time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="270"/>
+        <location filename="../ui/generation_panel.cpp" line="275"/>
         <source>Random seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="271"/>
+        <location filename="../ui/generation_panel.cpp" line="276"/>
         <source>A new random seed for every picture (-1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="272"/>
+        <location filename="../ui/generation_panel.cpp" line="277"/>
         <source>Reuse the last seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="273"/>
+        <location filename="../ui/generation_panel.cpp" line="278"/>
         <source>Use the seed of the last picture made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="274"/>
+        <location filename="../ui/generation_panel.cpp" line="279"/>
         <source>Pictures made together in one run (uses more memory)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="275"/>
+        <location filename="../ui/generation_panel.cpp" line="280"/>
         <source>Runs one after another; each picture gets the next seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="276"/>
+        <location filename="../ui/generation_panel.cpp" line="281"/>
         <source>Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="277"/>
+        <location filename="../ui/generation_panel.cpp" line="282"/>
         <source>Open init image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="278"/>
+        <location filename="../ui/generation_panel.cpp" line="283"/>
         <source>Start from a picture (img2img)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="279"/>
+        <location filename="../ui/generation_panel.cpp" line="284"/>
         <source>Clear init image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="280"/>
+        <location filename="../ui/generation_panel.cpp" line="285"/>
         <source>Make pictures from the prompt alone again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="281"/>
+        <location filename="../ui/generation_panel.cpp" line="286"/>
         <source>Init image preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="283"/>
-        <location filename="../ui/generation_panel.cpp" line="400"/>
+        <location filename="../ui/generation_panel.cpp" line="288"/>
+        <location filename="../ui/generation_panel.cpp" line="413"/>
         <source>None: the picture starts from noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="284"/>
+        <location filename="../ui/generation_panel.cpp" line="289"/>
         <source>How much the init image may change: 0 keeps it, 1 replaces it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="290"/>
+        <location filename="../ui/generation_panel.cpp" line="291"/>
+        <source>Use the init image&apos;s size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="292"/>
+        <source>On: a new init image sets the width and height. Off: it is resized to them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>eikona::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="303"/>
+        <location filename="../ui/main_window.cpp" line="316"/>
         <source>Eikona</source>
         <translation>Eikona</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="318"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>&amp;Open image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="320"/>
         <source>Start from a picture (img2img)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="325"/>
         <source>Open the &amp;pictures folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="311"/>
+        <location filename="../ui/main_window.cpp" line="326"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="327"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="313"/>
+        <location filename="../ui/main_window.cpp" line="328"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="329"/>
         <source>&amp;Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="315"/>
+        <location filename="../ui/main_window.cpp" line="330"/>
         <source>&amp;Generate now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="316"/>
+        <location filename="../ui/main_window.cpp" line="331"/>
         <source>&amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="317"/>
+        <location filename="../ui/main_window.cpp" line="332"/>
         <source>&amp;Cancel the running job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="318"/>
+        <location filename="../ui/main_window.cpp" line="333"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window.cpp" line="334"/>
         <source>&amp;Reset the layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="320"/>
+        <location filename="../ui/main_window.cpp" line="337"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="338"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="322"/>
+        <location filename="../ui/main_window.cpp" line="339"/>
         <source>&amp;About Eikona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="325"/>
+        <location filename="../ui/main_window.cpp" line="342"/>
         <source>Generation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326"/>
-        <location filename="../ui/main_window.cpp" line="417"/>
+        <location filename="../ui/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window.cpp" line="434"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="323"/>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="340"/>
+        <location filename="../ui/main_window.cpp" line="344"/>
         <source>Picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="328"/>
+        <location filename="../ui/main_window.cpp" line="345"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="425"/>
+        <location filename="../ui/main_window.cpp" line="442"/>
         <source>%1 is not available here</source>
         <comment>a device</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="427"/>
+        <location filename="../ui/main_window.cpp" line="444"/>
         <source>Where and how pictures are computed (change it in Preferences)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="347"/>
+        <location filename="../ui/main_window.cpp" line="364"/>
         <source>Preparing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
+        <source>&amp;Paste a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="322"/>
+        <source>Start from the picture on the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="323"/>
         <source>&amp;Add a model folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="324"/>
         <source>Add a model &amp;file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="324"/>
+        <location filename="../ui/main_window.cpp" line="335"/>
+        <source>The &amp;picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="336"/>
+        <source>The &amp;gallery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>Gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="351"/>
+        <location filename="../ui/main_window.cpp" line="368"/>
         <source>Loading the model %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="353"/>
+        <location filename="../ui/main_window.cpp" line="370"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="371"/>
+        <location filename="../ui/main_window.cpp" line="388"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="372"/>
+        <location filename="../ui/main_window.cpp" line="389"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="373"/>
+        <location filename="../ui/main_window.cpp" line="390"/>
         <source>Stopped by an error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="391"/>
+        <location filename="../ui/main_window.cpp" line="408"/>
         <source>%1 s/it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="392"/>
+        <location filename="../ui/main_window.cpp" line="409"/>
         <source>%1 it/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="394"/>
+        <location filename="../ui/main_window.cpp" line="411"/>
         <source>Run %1/%2 · step %3/%4 · %5 · %6 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="400"/>
+        <location filename="../ui/main_window.cpp" line="417"/>
         <source>Step %1/%2 · %3 · %4 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="403"/>
+        <location filename="../ui/main_window.cpp" line="420"/>
         <source>Step %1 / %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="417"/>
+        <location filename="../ui/main_window.cpp" line="434"/>
         <source>Queue (%n waiting)</source>
         <translation>
             <numerusform>Queue (%n waiting)</numerusform>
@@ -922,7 +1152,7 @@ Check the connection (and a proxy, if you use one), then press Download again, o
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="426"/>
+        <location filename="../ui/main_window.cpp" line="443"/>
         <source>%1, %n thread(s)</source>
         <translation>
             <numerusform>%1, %n thread</numerusform>
@@ -930,42 +1160,62 @@ Check the connection (and a proxy, if you use one), then press Download again, o
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="489"/>
+        <location filename="../ui/main_window.cpp" line="507"/>
         <source>Start from a picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="490"/>
+        <location filename="../ui/main_window.cpp" line="508"/>
         <source>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="524"/>
+        <location filename="../ui/main_window.cpp" line="560"/>
+        <source>Restore its parameters?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="561"/>
+        <source>This picture carries the parameters it was made with. Put them into the controls too?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="564"/>
+        <source>Restore the parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="565"/>
+        <source>Only the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="620"/>
         <source>Choose a model file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="525"/>
+        <location filename="../ui/main_window.cpp" line="621"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="526"/>
+        <location filename="../ui/main_window.cpp" line="622"/>
         <source>Choose a diffusers model folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="603"/>
+        <location filename="../ui/main_window.cpp" line="699"/>
         <source>Quit Eikona?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="604"/>
+        <location filename="../ui/main_window.cpp" line="700"/>
         <source>A picture is being made. Stop it and quit? The waiting jobs stay in the queue for the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="607"/>
+        <location filename="../ui/main_window.cpp" line="703"/>
         <source>Stop and quit</source>
         <translation type="unfinished"></translation>
     </message>

@@ -473,6 +473,7 @@ void MainWindow::showError(backend::ErrorKind kind, const QString& detail)
 {
     const auto text = ErrorText::describe(kind);
     m_errorBar->showMessage(text, detail);
+    qWarning("%s (%s)", qUtf8Printable(text), qUtf8Printable(detail)); // the log keeps what the bar showed
 }
 
 void MainWindow::clearError()
@@ -578,7 +579,11 @@ void MainWindow::takeImage(const QMimeData* data)
                 setInitImage(url.toLocalFile());
                 return;
             }
-        showError(backend::ErrorKind::ImageUnreadable, QStringLiteral("only pictures on this computer can be used"));
+        QStringList urls;
+        for (const auto& url : data->urls())
+            urls.append(url.toString());
+        showError(backend::ErrorKind::ImageUnreadable,
+                  QStringLiteral("only pictures on this computer can be used, not %1").arg(urls.join(QStringLiteral(", "))));
         return;
     }
     if (data->hasImage()) {

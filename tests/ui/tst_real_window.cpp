@@ -10,9 +10,7 @@
 
 #include <QDir>
 #include <QFile>
-#include <QImage>
 #include <QProcess>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -105,59 +103,6 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(pictures().size(), made + left, 300000);
         QTRY_COMPARE_WITH_TIMEOUT(backend::JobQueue(queueFile).size(), 0, 10000);
         QVERIFY(pictures().size() >= before + 3);
-    }
-
-    void fileDroppedWithRealXEventsBecomesTheInitImage()
-    {
-        const auto window = m_x.waitForWindow(QStringLiteral("^Eikona$"));
-        QVERIFY(!window.isEmpty());
-        QImage picture(96, 64, QImage::Format_RGB32);
-        picture.fill(Qt::darkCyan);
-        const auto file = m_home.filePath(QStringLiteral("to-drop.png"));
-        QVERIFY(picture.save(file));
-        // A real XDND source (another program), dragged with the X server's own pointer events.
-        QProcess source;
-        auto environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("DISPLAY"), m_x.display());
-        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
-        source.setProcessEnvironment(environment);
-        source.start(QStringLiteral(EIKONA_DRAG_SOURCE), {file});
-        QVERIFY(source.waitForStarted());
-        const auto sourceWindow = m_x.waitForWindow(QStringLiteral("^drag source$"));
-        QVERIFY(!sourceWindow.isEmpty());
-        m_x.run(QStringLiteral("xdotool"), {QStringLiteral("windowmove"), QStringLiteral("--sync"), sourceWindow,
-                                            QStringLiteral("1250"), QStringLiteral("830")});
-        QTest::qWait(300);
-        // The canvas: the centre of the main window's middle third.
-        const auto geometry = m_x.run(QStringLiteral("xdotool"), {QStringLiteral("getwindowgeometry"), QStringLiteral("--shell"), window});
-        int width = 1400;
-        int height = 800;
-        for (const auto& line : geometry.split(u'\n')) {
-            if (line.startsWith(QStringLiteral("WIDTH=")))
-                width = line.mid(6).toInt();
-            if (line.startsWith(QStringLiteral("HEIGHT=")))
-                height = line.mid(7).toInt();
-        }
-        const int targetX = width / 2;
-        const int targetY = height / 3;
-        const auto move = [&](int x, int y) {
-            m_x.run(QStringLiteral("xdotool"), {QStringLiteral("mousemove"), QStringLiteral("--sync"), QString::number(x), QString::number(y)});
-            QTest::qWait(40);
-        };
-        move(1300, 850);
-        m_x.run(QStringLiteral("xdotool"), {QStringLiteral("mousedown"), QStringLiteral("1")});
-        QTest::qWait(100);
-        for (int step = 1; step <= 20; ++step)
-            move(1300 + (targetX - 1300) * step / 20, 850 + (targetY - 850) * step / 20);
-        move(targetX + 3, targetY + 3);
-        m_x.run(QStringLiteral("xdotool"), {QStringLiteral("mouseup"), QStringLiteral("1")});
-        QVERIFY(source.waitForFinished(10000));
-        QVERIFY2(source.readAllStandardOutput().contains("dropped 1"), "the window did not accept the drop"); // CopyAction
-        // The app keeps its controls' values: the dropped file is the init image now.
-        const auto config = m_home.filePath(QStringLiteral("config/Eikona/Eikona.conf"));
-        QTRY_VERIFY_WITH_TIMEOUT(QSettings(config, QSettings::IniFormat).value(QStringLiteral("generation/initImage")).toString() == file,
-                                 10000);
-        shoot(QStringLiteral("dropped.png"));
     }
 
 private:
