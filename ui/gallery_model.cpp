@@ -12,7 +12,7 @@ GalleryModel::GalleryModel(store::GalleryStore* store, ThumbnailCache* thumbnail
     : QAbstractListModel(parent), m_store(store), m_thumbnails(thumbnails)
 {
     connect(thumbnails, &ThumbnailCache::thumbnailReady, this, [this](const QString& path) {
-        const auto row = m_rowOfPath.value(path, -1);
+        const auto row = m_rowOfPath.value(path, -1); // only rows read so far ask for thumbnails
         if (row >= 0)
             Q_EMIT dataChanged(index(row), index(row), {Qt::DecorationRole});
     });
@@ -30,58 +30,88 @@ store::GalleryQuery GalleryModel::query() const
     return m_query;
 }
 
+namespace {
+constexpr int k_page = 256; // rows read together: a screenful and then some
+}
+
 void GalleryModel::reload()
 {
     beginResetModel();
-    m_entries = m_store->search(m_query);
+    m_ids = m_store->searchIds(m_query);
+    m_rowOfId.clear();
+    m_rowOfId.reserve(m_ids.size());
+    for (int row = 0; row < m_ids.size(); ++row)
+        m_rowOfId.insert(m_ids[row], row);
+    m_rows.clear();
     m_rowOfPath.clear();
-    m_rowOfPath.reserve(m_entries.size());
-    for (int row = 0; row < m_entries.size(); ++row)
-        m_rowOfPath.insert(m_entries[row].path, row);
     endResetModel();
 }
 
-const store::GalleryEntry& GalleryModel::entry(int row) const
+const store::GalleryEntry& GalleryModel::cached(int row) const
 {
-    return m_entries.at(row);
+    if (const auto found = m_rows.constFind(row); found != m_rows.cend())
+        return *found;
+    const int first = row / k_page * k_page;
+    const int last = std::min(static_cast<int>(m_ids.size()), first + k_page);
+    for (auto entry : m_store->gridEntries(m_ids.mid(first, last - first))) {
+        const int at = m_rowOfId.value(entry.id, -1);
+        if (at < 0)
+            continue;
+        m_rowOfPath.insert(entry.path, at);
+        m_rows.insert(at, std::move(entry));
+    }
+    if (!m_rows.contains(row)) { // removed behind our back since the ids were read
+        store::GalleryEntry gone;
+        gone.id = m_ids.at(row);
+        m_rows.insert(row, gone);
+    }
+    return m_rows[row];
+}
+
+store::GalleryEntry GalleryModel::entry(int row) const
+{
+    return cached(row);
 }
 
 store::GalleryEntry GalleryModel::fullEntry(int row) const
 {
-    return m_store->entry(m_entries.at(row).id).value_or(m_entries.at(row));
+    return m_store->entry(m_ids.at(row)).value_or(cached(row));
 }
 
 int GalleryModel::rowOfId(qint64 id) const
 {
-    for (int row = 0; row < m_entries.size(); ++row)
-        if (m_entries[row].id == id)
-            return row;
-    return -1;
+    return m_rowOfId.value(id, -1);
 }
 
 int GalleryModel::rowOfPath(const QString& path) const
 {
-    return m_rowOfPath.value(path, -1);
+    if (const auto found = m_rowOfPath.constFind(path); found != m_rowOfPath.cend())
+        return *found;
+    const auto id = m_store->idOf(path);
+    return id ? rowOfId(*id) : -1;
 }
 
 void GalleryModel::setFavourite(int row, bool favourite)
 {
-    if (row < 0 || row >= m_entries.size() || !m_store->setFavourite(m_entries[row].id, favourite))
+    if (row < 0 || row >= m_ids.size() || !m_store->setFavourite(m_ids[row], favourite))
         return;
-    m_entries[row].favourite = favourite;
+    cached(row);
+    m_rows[row].favourite = favourite;
     Q_EMIT dataChanged(index(row), index(row), {FavouriteRole, Qt::DisplayRole});
 }
 
 int GalleryModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_entries.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_ids.size());
 }
 
 QVariant GalleryModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_entries.size())
+    if (!index.isValid() || index.row() >= m_ids.size())
         return {};
-    const auto& entry = m_entries[index.row()];
+    if (role == IdRole)
+        return m_ids[index.row()];
+    const auto& entry = cached(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return entry.favourite ? QStringLiteral("★") : QString();
@@ -131,7 +161,7 @@ QMimeData* GalleryModel::mimeData(const QModelIndexList& indexes) const
     QList<QUrl> urls;
     for (const auto& index : indexes)
         if (index.isValid())
-            urls.append(QUrl::fromLocalFile(m_entries[index.row()].path));
+            urls.append(QUrl::fromLocalFile(cached(index.row()).path));
     auto* data = new QMimeData;
     data->setUrls(urls); // only the files: image data would make other apps re-encode them without their chunks
     return data;

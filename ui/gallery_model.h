@@ -1,6 +1,7 @@
 #pragma once
-// The gallery's pictures for the grid: every row of a query read once from the index into a
-// vector (exact row count, no fetch-more), thumbnails from the ThumbnailCache as they arrive.
+// The gallery's pictures for the grid: the ids a query finds, read at once (an exact row count,
+// no fetch-more), and each row's path and hash read a page at a time when the view first
+// shows it; thumbnails from the ThumbnailCache as they arrive.
 // Dragging gives other apps the files (copy only: the model never deletes on a drop).
 
 #include "gallery_store.h"
@@ -25,7 +26,7 @@ public:
     /// Reads the query's rows again (after pictures were added or removed).
     void reload();
     /// The row's picture: path, folder, favourite, content hash; the rest through fullEntry().
-    const store::GalleryEntry& entry(int row) const;
+    store::GalleryEntry entry(int row) const;
     /// Everything the index knows of the row's picture.
     store::GalleryEntry fullEntry(int row) const;
     int rowOfId(qint64 id) const;
@@ -42,9 +43,13 @@ public:
 private:
     store::GalleryStore* m_store;
     ThumbnailCache* m_thumbnails;
+    const store::GalleryEntry& cached(int row) const;
+
     store::GalleryQuery m_query;
-    QList<store::GalleryEntry> m_entries;
-    QHash<QString, int> m_rowOfPath;
+    QList<qint64> m_ids;
+    QHash<qint64, int> m_rowOfId;
+    mutable QHash<int, store::GalleryEntry> m_rows; ///< the rows read so far
+    mutable QHash<QString, int> m_rowOfPath;        ///< of the rows read so far
 };
 
 } // namespace eikona::ui

@@ -445,10 +445,14 @@ int GalleryStore::rebuild(const std::function<void(int, int)>& progress, const s
     return indexed;
 }
 
-QList<GalleryEntry> GalleryStore::search(const GalleryQuery& query) const
+namespace {
+
+// The WHERE and ORDER BY of a query, with the values its placeholders take.
+QString whereAndOrder(const GalleryQuery& query, QVariantList& values)
 {
+    QString sql;
+
     QStringList conditions;
-    QVariantList values;
     const auto match = matchExpression(query.text);
     if (!match.isEmpty()) {
         conditions.append(QStringLiteral("id IN (SELECT rowid FROM pictures_fts WHERE pictures_fts MATCH ?)"));
@@ -471,10 +475,6 @@ QList<GalleryEntry> GalleryStore::search(const GalleryQuery& query) const
         values.append(query.size.width());
         values.append(query.size.height());
     }
-    QString sql = query.withParameters
-                      ? QStringLiteral("SELECT id, path, folder, source, prompt, negative, parameters, width, height, created,"
-                                       " favourite, content_hash FROM pictures")
-                      : QStringLiteral("SELECT id, path, folder, favourite, content_hash FROM pictures");
     if (!conditions.isEmpty())
         sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
     switch (query.sort) {
@@ -490,6 +490,19 @@ QList<GalleryEntry> GalleryStore::search(const GalleryQuery& query) const
     }
     if (query.limit >= 0)
         sql += QStringLiteral(" LIMIT %1").arg(query.limit);
+    return sql;
+}
+
+} // namespace
+
+QList<GalleryEntry> GalleryStore::search(const GalleryQuery& query) const
+{
+    QVariantList values;
+    QString sql = query.withParameters
+                      ? QStringLiteral("SELECT id, path, folder, source, prompt, negative, parameters, width, height, created,"
+                                       " favourite, content_hash FROM pictures")
+                      : QStringLiteral("SELECT id, path, folder, favourite, content_hash FROM pictures");
+    sql += whereAndOrder(query, values);
     QSqlQuery select(d->db());
     select.setForwardOnly(true);
     select.prepare(sql);
@@ -514,6 +527,49 @@ QList<GalleryEntry> GalleryStore::search(const GalleryQuery& query) const
     }
     while (select.next())
         entries.append(d->entryFrom(select));
+    return entries;
+}
+
+QList<qint64> GalleryStore::searchIds(const GalleryQuery& query) const
+{
+    QVariantList values;
+    const auto sql = QStringLiteral("SELECT id FROM pictures") + whereAndOrder(query, values);
+    QSqlQuery select(d->db());
+    select.setForwardOnly(true);
+    select.prepare(sql);
+    for (const auto& value : values)
+        select.addBindValue(value);
+    QList<qint64> ids;
+    if (!select.exec()) {
+        d->error = select.lastError().text();
+        return ids;
+    }
+    while (select.next())
+        ids.append(select.value(0).toLongLong());
+    return ids;
+}
+
+QList<GalleryEntry> GalleryStore::gridEntries(const QList<qint64>& ids) const
+{
+    QStringList list;
+    list.reserve(ids.size());
+    for (const auto id : ids)
+        list.append(QString::number(id));
+    QSqlQuery select(d->db());
+    select.setForwardOnly(true);
+    QList<GalleryEntry> entries;
+    if (!select.exec(QStringLiteral("SELECT id, path, folder, favourite, content_hash FROM pictures WHERE id IN (%1)")
+                         .arg(list.join(u','))))
+        return entries;
+    while (select.next()) {
+        GalleryEntry entry;
+        entry.id = select.value(0).toLongLong();
+        entry.path = select.value(1).toString();
+        entry.folder = select.value(2).toString();
+        entry.favourite = select.value(3).toBool();
+        entry.contentHash = select.value(4).toString();
+        entries.append(std::move(entry));
+    }
     return entries;
 }
 

@@ -89,6 +89,10 @@ public:
     int rebuild(const std::function<void(int, int)>& progress = {}, const std::function<bool()>& cancelled = {});
 
     QList<GalleryEntry> search(const GalleryQuery& query = {}) const;
+    /// The ids a query finds, in its order: what a grid of 100,000 needs up front.
+    QList<qint64> searchIds(const GalleryQuery& query) const;
+    /// id, path, folder, favourite and content hash of these pictures (any order).
+    QList<GalleryEntry> gridEntries(const QList<qint64>& ids) const;
     std::optional<GalleryEntry> entry(qint64 id) const;
     std::optional<qint64> idOf(const QString& path) const;
     int count() const;
