@@ -233,6 +233,28 @@ struct GalleryStore::Impl {
         return query.exec();
     }
 
+    QStringList column(const QString& sql) const
+    {
+        QStringList list;
+        QSqlQuery query(db());
+        query.exec(sql);
+        while (query.next())
+            list.append(query.value(0).toString());
+        return list;
+    }
+
+    // A row of "SELECT id, path, folder, favourite, content_hash": what the grid needs.
+    static GalleryEntry gridEntryFrom(const QSqlQuery& row)
+    {
+        GalleryEntry entry;
+        entry.id = row.value(0).toLongLong();
+        entry.path = row.value(1).toString();
+        entry.folder = row.value(2).toString();
+        entry.favourite = row.value(3).toBool();
+        entry.contentHash = row.value(4).toString();
+        return entry;
+    }
+
     GalleryEntry entryFrom(const QSqlQuery& row) const
     {
         GalleryEntry entry;
@@ -359,22 +381,12 @@ int GalleryStore::addFolder(const QString& folder, const std::function<void(int,
 
 QStringList GalleryStore::folders() const
 {
-    QStringList list;
-    QSqlQuery query(d->db());
-    query.exec(QStringLiteral("SELECT path FROM folders ORDER BY path"));
-    while (query.next())
-        list.append(query.value(0).toString());
-    return list;
+    return d->column(QStringLiteral("SELECT path FROM folders ORDER BY path"));
 }
 
 QStringList GalleryStore::models() const
 {
-    QStringList list;
-    QSqlQuery query(d->db());
-    query.exec(QStringLiteral("SELECT DISTINCT model FROM pictures WHERE model <> '' ORDER BY model"));
-    while (query.next())
-        list.append(query.value(0).toString());
-    return list;
+    return d->column(QStringLiteral("SELECT DISTINCT model FROM pictures WHERE model <> '' ORDER BY model"));
 }
 
 int GalleryStore::rescan()
@@ -514,15 +526,8 @@ QList<GalleryEntry> GalleryStore::search(const GalleryQuery& query) const
         return entries;
     }
     if (!query.withParameters) {
-        while (select.next()) {
-            GalleryEntry entry;
-            entry.id = select.value(0).toLongLong();
-            entry.path = select.value(1).toString();
-            entry.folder = select.value(2).toString();
-            entry.favourite = select.value(3).toBool();
-            entry.contentHash = select.value(4).toString();
-            entries.append(std::move(entry));
-        }
+        while (select.next())
+            entries.append(Impl::gridEntryFrom(select));
         return entries;
     }
     while (select.next())
@@ -561,15 +566,8 @@ QList<GalleryEntry> GalleryStore::gridEntries(const QList<qint64>& ids) const
     if (!select.exec(QStringLiteral("SELECT id, path, folder, favourite, content_hash FROM pictures WHERE id IN (%1)")
                          .arg(list.join(u','))))
         return entries;
-    while (select.next()) {
-        GalleryEntry entry;
-        entry.id = select.value(0).toLongLong();
-        entry.path = select.value(1).toString();
-        entry.folder = select.value(2).toString();
-        entry.favourite = select.value(3).toBool();
-        entry.contentHash = select.value(4).toString();
-        entries.append(std::move(entry));
-    }
+    while (select.next())
+        entries.append(Impl::gridEntryFrom(select));
     return entries;
 }
 

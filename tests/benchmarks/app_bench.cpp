@@ -14,6 +14,7 @@
 #include "generation_session.h"
 #include "job_runner.h"
 #include "main_window.h"
+#include "proc_status.h"
 #include "model_registry.h"
 #include "number_field.h"
 #include "prompt_edit.h"
@@ -50,17 +51,6 @@ double percentile(std::vector<double> values, double p)
         return 0;
     std::sort(values.begin(), values.end());
     return values[std::min(values.size() - 1, static_cast<std::size_t>(p * static_cast<double>(values.size())))];
-}
-
-qint64 statusKb(const char* key)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const auto& line : status.readAll().split('\n'))
-        if (line.startsWith(key))
-            return line.mid(static_cast<int>(std::strlen(key))).trimmed().split(' ').first().toLongLong();
-    return -1;
 }
 
 qint64 weightsBytes(const QString& model)
@@ -115,7 +105,7 @@ int main(int argc, char* argv[])
     backend::AppSettings settings;
     settings.outputFolder = home.filePath(QStringLiteral("pictures"));
     settings.save();
-    const qint64 anonAtStart = statusKb("RssAnon:");
+    const qint64 anonAtStart = procStatusKb("RssAnon:");
 
     // 1. Start-up of the built app, with the model registered (loaded lazily, in the worker).
     std::vector<double> starts;
@@ -208,8 +198,8 @@ int main(int argc, char* argv[])
     direct.reset();
     backend::releaseCachedMemory();
     QTest::qWait(1000);
-    const qint64 anon = statusKb("RssAnon:");
-    const qint64 file = statusKb("RssFile:");
+    const qint64 anon = procStatusKb("RssAnon:");
+    const qint64 file = procStatusKb("RssFile:");
     const auto weights = weightsBytes(model);
 
     std::printf("| what | measured | bar |\n|---|---|---|\n");

@@ -12,6 +12,7 @@
 #include "gallery_store.h"
 #include "gallery_view.h"
 #include "picture_file.h"
+#include "proc_status.h"
 #include "thumbnail_cache.h"
 
 #include <QApplication>
@@ -31,17 +32,6 @@
 using namespace eikona;
 
 namespace {
-
-qint64 statusKb(const char* key)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const auto& line : status.readAll().split('\n'))
-        if (line.startsWith(key))
-            return line.mid(static_cast<int>(std::strlen(key))).trimmed().split(' ').first().toLongLong();
-    return -1;
-}
 
 double percentile(std::vector<double> values, double p)
 {
@@ -118,7 +108,7 @@ int main(int argc, char* argv[])
     }
     const double indexSeconds = static_cast<double>(timer.elapsed()) / 1000;
 
-    const qint64 anonBefore = statusKb("RssAnon:");
+    const qint64 anonBefore = procStatusKb("RssAnon:");
     timer.restart();
     store::GalleryStore store(database);
     ui::ThumbnailCache thumbnails(scratch.filePath(QStringLiteral("thumbnails")));
@@ -180,7 +170,7 @@ int main(int argc, char* argv[])
     QTest::qWait(2000);
     std::vector<double> secondPass;
     pass(secondPass);
-    const qint64 anonAfter = statusKb("RssAnon:");
+    const qint64 anonAfter = procStatusKb("RssAnon:");
 
     std::printf("| what | measured | bar |\n|---|---|---|\n");
     std::printf("| pictures | %d | |\n", rows);

@@ -6,6 +6,7 @@
 #include "exif_comment.h"
 #include "gallery_export.h"
 #include "gallery_store.h"
+#include "picture_fixtures.h"
 #include "picture_metadata.h"
 #include "png_text.h"
 
@@ -19,23 +20,6 @@
 
 using namespace eikona::store;
 
-namespace {
-
-GenerationParameters parametersFor(const QString& prompt, quint64 seed)
-{
-    GenerationParameters p;
-    p.prompt = prompt;
-    p.negativePrompt = QStringLiteral("blurry");
-    p.steps = 20;
-    p.sampler = QStringLiteral("Euler a");
-    p.cfgScale = 7;
-    p.seed = seed;
-    p.width = 512;
-    p.height = 512;
-    return p;
-}
-
-} // namespace
 
 class TestGalleryExport : public QObject {
     Q_OBJECT
@@ -51,7 +35,7 @@ private Q_SLOTS:
             QImage image(64, 48, QImage::Format_RGB888);
             image.fill(QColor::fromHsv(i * 100, 200, 200));
             QVERIFY(m_store->savePicture(m_dir->filePath(QStringLiteral("pictures/%1.png").arg(i)), image,
-                                         parametersFor(prompts[i], static_cast<quint64>(i))));
+                                         eikona::testing::testParameters(prompts[i], static_cast<quint64>(i))));
         }
         m_entries = m_store->search({QString(), false, {}, {}, {}, GalleryQuery::Sort::Name});
         QCOMPARE(m_entries.size(), 3);

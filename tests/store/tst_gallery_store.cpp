@@ -4,6 +4,7 @@
 // and other tools' pictures (A1111, ComfyUI, InvokeAI PNGs) read and searchable.
 
 #include "gallery_store.h"
+#include "picture_fixtures.h"
 #include "picture_file.h"
 #include "png_text.h"
 
@@ -25,27 +26,7 @@ using namespace eikona::store;
 
 namespace {
 
-QImage smallPicture(int seed)
-{
-    QImage image(16, 24, QImage::Format_RGB888);
-    image.fill(QColor::fromHsv(seed * 37 % 360, 200, 200));
-    return image;
-}
 
-GenerationParameters parametersFor(const QString& prompt, quint64 seed)
-{
-    GenerationParameters p;
-    p.prompt = prompt;
-    p.negativePrompt = QStringLiteral("blurry");
-    p.steps = 20;
-    p.sampler = QStringLiteral("Euler a");
-    p.cfgScale = 7;
-    p.seed = seed;
-    p.width = 512;
-    p.height = 512;
-    p.model = QStringLiteral("stable-diffusion-v1-5");
-    return p;
-}
 
 // A PNG with the given text chunks, as another tool would write it.
 void writePngWithText(const QString& path, const PngTextEntries& entries)
@@ -53,7 +34,7 @@ void writePngWithText(const QString& path, const PngTextEntries& entries)
     QByteArray png;
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
-    QImageWriter(&buffer, "png").write(smallPicture(static_cast<int>(path.size())));
+    QImageWriter(&buffer, "png").write(eikona::testing::testPicture(static_cast<int>(path.size())));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(entries.isEmpty() ? png : withPngText(png, entries));
@@ -98,8 +79,8 @@ private Q_SLOTS:
                                 QStringLiteral("a café at night, ΚΑΡΆΒΙ in the harbour"),
                                 QStringLiteral("a lighthouse at dusk")};
         for (int i = 0; i < texts.size(); ++i)
-            QVERIFY2(store.savePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)), smallPicture(i),
-                                       parametersFor(texts[i], 100 + i)),
+            QVERIFY2(store.savePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)), eikona::testing::testPicture(i),
+                                       eikona::testing::testParameters(texts[i], 100 + i)),
                      qPrintable(store.lastError()));
         QCOMPARE(store.count(), 3);
         const auto search = [&](const char* text) { return store.search({QString::fromUtf8(text)}).size(); };
@@ -127,10 +108,10 @@ private Q_SLOTS:
     void favouritesFiltersAndRemoval()
     {
         GalleryStore store(m_database);
-        const auto a = store.savePicture(QDir(m_pictures).filePath(QStringLiteral("a.png")), smallPicture(1),
-                                         parametersFor(QStringLiteral("red apple"), 1));
-        const auto b = store.savePicture(QDir(m_pictures).filePath(QStringLiteral("b.png")), smallPicture(2),
-                                         parametersFor(QStringLiteral("green apple"), 2));
+        const auto a = store.savePicture(QDir(m_pictures).filePath(QStringLiteral("a.png")), eikona::testing::testPicture(1),
+                                         eikona::testing::testParameters(QStringLiteral("red apple"), 1));
+        const auto b = store.savePicture(QDir(m_pictures).filePath(QStringLiteral("b.png")), eikona::testing::testPicture(2),
+                                         eikona::testing::testParameters(QStringLiteral("green apple"), 2));
         QVERIFY(a && b);
         QVERIFY(store.setFavourite(*b, true));
         GalleryQuery favourites;
@@ -157,11 +138,11 @@ private Q_SLOTS:
     {
         GalleryStore store(m_database);
         for (int i = 0; i < 3; ++i)
-            store.savePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)), smallPicture(i),
-                              parametersFor(QStringLiteral("picture %1").arg(i), i));
+            store.savePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)), eikona::testing::testPicture(i),
+                              eikona::testing::testParameters(QStringLiteral("picture %1").arg(i), i));
         // Another program adds one and deletes one.
-        QVERIFY(writePicture(QDir(m_pictures).filePath(QStringLiteral("added.png")), smallPicture(9),
-                             parametersFor(QStringLiteral("added by hand"), 9)).isEmpty());
+        QVERIFY(writePicture(QDir(m_pictures).filePath(QStringLiteral("added.png")), eikona::testing::testPicture(9),
+                             eikona::testing::testParameters(QStringLiteral("added by hand"), 9)).isEmpty());
         QVERIFY(QFile::remove(QDir(m_pictures).filePath(QStringLiteral("1.png"))));
         QCOMPARE(store.rescan(), 2);
         QCOMPARE(store.count(), 3);
@@ -173,8 +154,8 @@ private Q_SLOTS:
     {
         GalleryStore store(m_database);
         for (int i = 0; i < 4; ++i)
-            store.savePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)), smallPicture(i),
-                              parametersFor(QStringLiteral("picture %1").arg(i), i));
+            store.savePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)), eikona::testing::testPicture(i),
+                              eikona::testing::testParameters(QStringLiteral("picture %1").arg(i), i));
         store.setFavourite(*store.idOf(QDir(m_pictures).filePath(QStringLiteral("2.png"))), true);
         QCOMPARE(store.rebuild(), 4);
         QCOMPARE(store.count(), 4);
@@ -188,8 +169,8 @@ private Q_SLOTS:
         {
             GalleryStore store(m_database, {m_pictures});
             for (int i = 0; i < 5; ++i)
-                store.savePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)), smallPicture(i),
-                                  parametersFor(QStringLiteral("kept %1").arg(i), i));
+                store.savePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)), eikona::testing::testPicture(i),
+                                  eikona::testing::testParameters(QStringLiteral("kept %1").arg(i), i));
         }
         QFile file(m_database);
         QVERIFY(file.open(QIODevice::ReadWrite));
@@ -236,8 +217,8 @@ private Q_SLOTS:
         {
             GalleryStore store(m_database, {m_pictures});
             for (int i = 0; i < 200; ++i)
-                QVERIFY(writePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)), smallPicture(i),
-                                     parametersFor(QStringLiteral("picture %1").arg(i), static_cast<quint64>(i)))
+                QVERIFY(writePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)), eikona::testing::testPicture(i),
+                                     eikona::testing::testParameters(QStringLiteral("picture %1").arg(i), static_cast<quint64>(i)))
                             .isEmpty());
             QCOMPARE(store.rescan(), 200);
         }
@@ -335,7 +316,7 @@ static int saveUntilKilled(const QString& spec)
         const auto path = nextPicturePath(parts[1], static_cast<quint64>(i));
         QImage big(256, 256, QImage::Format_RGB888);
         big.fill(QColor::fromHsv(i % 360, 255, 255));
-        store.savePicture(path, big, parametersFor(QStringLiteral("saved %1").arg(i), static_cast<quint64>(i)));
+        store.savePicture(path, big, eikona::testing::testParameters(QStringLiteral("saved %1").arg(i), static_cast<quint64>(i)));
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "gallery_model.h"
 #include "gallery_store.h"
+#include "picture_fixtures.h"
 #include "gallery_view.h"
 #include "picture_file.h"
 #include "png_text.h"
@@ -24,22 +25,6 @@
 
 using namespace eikona;
 
-namespace {
-
-store::GenerationParameters parametersFor(const QString& prompt, quint64 seed)
-{
-    store::GenerationParameters p;
-    p.prompt = prompt;
-    p.steps = 20;
-    p.sampler = QStringLiteral("Euler a");
-    p.cfgScale = 7;
-    p.seed = seed;
-    p.width = 512;
-    p.height = 512;
-    return p;
-}
-
-} // namespace
 
 class TestGalleryView : public QObject {
     Q_OBJECT
@@ -55,7 +40,7 @@ private Q_SLOTS:
             QImage image(300, 200, QImage::Format_RGB888);
             image.fill(QColor::fromHsv(i * 90, 200, 200));
             QVERIFY(m_store->savePicture(m_dir->filePath(QStringLiteral("pictures/%1.png").arg(i)), image,
-                                         parametersFor(prompts[i], static_cast<quint64>(i))));
+                                         eikona::testing::testParameters(prompts[i], static_cast<quint64>(i))));
         }
         m_thumbnails = std::make_unique<ui::ThumbnailCache>(m_dir->filePath(QStringLiteral("thumbnails")));
         m_view = std::make_unique<ui::GalleryView>(m_store.get(), m_thumbnails.get());
@@ -166,7 +151,7 @@ private Q_SLOTS:
         QDir().mkpath(other);
         QImage picture(40, 40, QImage::Format_RGB888);
         picture.fill(Qt::magenta);
-        auto parameters = parametersFor(QStringLiteral("a purple moth"), 9);
+        auto parameters = eikona::testing::testParameters(QStringLiteral("a purple moth"), 9);
         parameters.model = QStringLiteral("dreamshaper");
         QVERIFY(store::writePicture(other + QStringLiteral("/moth.png"), picture, parameters).isEmpty());
         QSignalSpy added(m_view.get(), &ui::GalleryView::folderAdded);
@@ -185,7 +170,7 @@ private Q_SLOTS:
         models->activated(0);
         QCOMPARE(m_view->model()->rowCount(), 4);
         // A picture written into a watched folder by someone else appears by itself.
-        QVERIFY(store::writePicture(other + QStringLiteral("/second moth.png"), picture, parametersFor(QStringLiteral("moth two"), 10))
+        QVERIFY(store::writePicture(other + QStringLiteral("/second moth.png"), picture, eikona::testing::testParameters(QStringLiteral("moth two"), 10))
                     .isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(m_view->model()->rowCount(), 5, 10000);
         QVERIFY(QFile::remove(other + QStringLiteral("/moth.png")));
