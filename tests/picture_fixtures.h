@@ -19,6 +19,7 @@ inline store::GenerationParameters testParameters(const QString& prompt, quint64
     p.seed = seed;
     p.width = 512;
     p.height = 512;
+    p.model = QStringLiteral("stable-diffusion-v1-5");
     return p;
 }
 
