@@ -6,6 +6,7 @@
 #include "model_registry.h"
 #include "picture_file.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImageReader>
@@ -128,7 +129,7 @@ void GenerationWorker::run(const GenerationJob& job, const WorkerSettings& setti
 
 QString GenerationWorker::savePicture(const GeneratedImage& image, const WorkerSettings& settings, QString& path)
 {
-    path = store::nextPicturePath(settings.outputFolder, image.seed);
+    path = store::namedPicturePath(settings.outputFolder, image.seed, image.parameters.prompt, QDateTime::currentDateTime());
     if (!settings.galleryDatabase.isEmpty() && (!m_gallery || m_galleryFile != settings.galleryDatabase)) {
         m_gallery = std::make_unique<store::GalleryStore>(settings.galleryDatabase);
         m_galleryFile = settings.galleryDatabase;

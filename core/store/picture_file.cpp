@@ -4,6 +4,8 @@
 
 #include <QBuffer>
 #include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QFile>
 #include <QImageWriter>
 #include <QSaveFile>
@@ -38,6 +40,28 @@ QString nextPicturePath(const QString& folder, quint64 seed)
         if (dir.entryList({prefix + QStringLiteral("*.png")}, QDir::Files).isEmpty())
             return dir.filePath(prefix + QString::number(seed) + QStringLiteral(".png"));
     }
+}
+
+QString namedPicturePath(const QString& folder, quint64 seed, const QString& prompt, const QDateTime& when)
+{
+    // The words of the prompt without its syntax: "(oil painting:1.2)" gives "oil-painting".
+    static const QRegularExpression weights(QStringLiteral(":\\s*[-+]?\\d*\\.?\\d+"));
+    static const QRegularExpression separators(QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption);
+    auto words = QString(prompt).remove(weights).toLower().split(separators, Qt::SkipEmptyParts);
+    QString slug;
+    for (const auto& word : std::as_const(words)) {
+        if (word == QStringLiteral("break") || slug.size() + word.size() + 1 > 40)
+            continue;
+        slug += (slug.isEmpty() ? QString() : QStringLiteral("-")) + word;
+    }
+    const QDir dir(folder);
+    dir.mkpath(QStringLiteral("."));
+    const auto base = when.toString(QStringLiteral("yyyyMMdd-HHmmss")) + u'-' + QString::number(seed) +
+                      (slug.isEmpty() ? QString() : u'-' + slug);
+    auto name = base + QStringLiteral(".png");
+    for (int n = 2; QFileInfo::exists(dir.filePath(name)); ++n)
+        name = base + QStringLiteral("-%1.png").arg(n);
+    return dir.filePath(name);
 }
 
 std::optional<QString> readParametersText(const QString& path)

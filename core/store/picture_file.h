@@ -5,6 +5,7 @@
 #include "generation_parameters.h"
 
 #include <QImage>
+#include <QDateTime>
 #include <QString>
 
 #include <optional>
@@ -18,6 +19,11 @@ QString writePicture(const QString& path, const QImage& image, const GenerationP
 /// A new file name in `folder` for a picture of `seed`: A1111's "<number>-<seed>.png", the
 /// number one past every used one, so nothing is overwritten. The folder is made if needed.
 QString nextPicturePath(const QString& folder, quint64 seed);
+
+/// The app's name for a new picture in `folder`: "<date>-<time>-<seed>-<prompt slug>.png"
+/// ("20261202-143012-1234-a-lighthouse-at-dusk.png"; the slug keeps letters of any language),
+/// never a name that is taken. The folder is made if needed.
+QString namedPicturePath(const QString& folder, quint64 seed, const QString& prompt, const QDateTime& when);
 
 /// The `parameters` text of a PNG file (any tool's); nullopt when the file cannot be read, is
 /// not a PNG, or has no such chunk.

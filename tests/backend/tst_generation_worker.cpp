@@ -8,6 +8,7 @@
 #include "picture_file.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QFile>
 #include <QImage>
 #include <QSignalSpy>
@@ -103,7 +104,9 @@ private Q_SLOTS:
         QCOMPARE(saved.size(), 2);
         const auto path = saved[1][1].toString();
         QVERIFY(QFile::exists(path));
-        QVERIFY(path.endsWith(QStringLiteral("-1235.png"))); // image 1 of the job: seed + 1
+        // Named by date, seed (image 1 of the job: seed + 1) and the prompt's words.
+        QVERIFY2(QRegularExpression(QStringLiteral("/\\d{8}-\\d{6}-1235-a-lighthouse-at-dusk-oil-painting\\.png$")).match(path).hasMatch(),
+                 qPrintable(path));
 
         // The CLI makes the same picture, with the same parameters text, for the same request.
         const auto cliOut = m_dir->filePath(QStringLiteral("cli.png"));

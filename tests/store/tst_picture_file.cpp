@@ -8,6 +8,9 @@
 #include <QBuffer>
 #include <QImageWriter>
 #include <QTemporaryDir>
+#include <QFileInfo>
+#include <QDateTime>
+#include <QFile>
 #include <QTest>
 #include <QtEndian>
 
@@ -61,6 +64,28 @@ class TestPictureFile : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void namesCarryDateSeedAndPromptAndNeverRepeat()
+    {
+        QTemporaryDir folder;
+        const QDateTime when(QDate(2026, 12, 2), QTime(14, 30, 12));
+        const auto first = eikona::store::namedPicturePath(folder.path(), 1234, QStringLiteral("a lighthouse at dusk, (oil painting:1.2) BREAK fog"), when);
+        QCOMPARE(QFileInfo(first).fileName(), QStringLiteral("20261202-143012-1234-a-lighthouse-at-dusk-oil-painting-fog.png"));
+        QFile taken(first);
+        QVERIFY(taken.open(QIODevice::WriteOnly));
+        taken.close();
+        QCOMPARE(QFileInfo(eikona::store::namedPicturePath(folder.path(), 1234, QStringLiteral("a lighthouse at dusk, (oil painting:1.2) BREAK fog"), when)).fileName(),
+                 QStringLiteral("20261202-143012-1234-a-lighthouse-at-dusk-oil-painting-fog-2.png"));
+        QCOMPARE(QFileInfo(eikona::store::namedPicturePath(folder.path(), 7, QStringLiteral("ένα ΚΑΡΆΒΙ, στο λιμάνι!"), when)).fileName(),
+                 QStringLiteral("20261202-143012-7-ένα-καράβι-στο-λιμάνι.png"));
+        QCOMPARE(QFileInfo(eikona::store::namedPicturePath(folder.path(), 7, QString(), when)).fileName(),
+                 QStringLiteral("20261202-143012-7.png"));
+        // A long prompt: the slug stops at about 40 characters, at a word.
+        const auto longName = QFileInfo(eikona::store::namedPicturePath(
+                                            folder.path(), 1, QStringLiteral("one two three four five six seven eight nine ten eleven twelve"), when))
+                                  .fileName();
+        QVERIFY(longName.size() <= QStringLiteral("20261202-143012-1-").size() + 40 + 4);
+    }
+
     void formatsA1111Layout()
     {
         const auto text = formatParameters(sample());

@@ -378,7 +378,7 @@ private Q_SLOTS:
         const auto* result = m_window->results()->current();
         QVERIFY(result);
         QVERIFY(QFile::exists(result->path));
-        QVERIFY(result->path.endsWith(QStringLiteral("-1234.png")));
+        QVERIFY2(result->path.endsWith(QStringLiteral("-1234-a-lighthouse-at-dusk.png")), qPrintable(result->path));
         QCOMPARE(result->parameters.prompt, QStringLiteral("a lighthouse at dusk"));
         QVERIFY(!m_window->canvas()->isPreview());
         QCOMPARE(m_window->canvas()->image().size(), QSize(64, 64));
