@@ -43,6 +43,7 @@ GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails,
     : QWidget(parent), m_store(store), m_model(new GalleryModel(store, thumbnails, this)), m_search(new QLineEdit(this)),
       m_favourites(new QCheckBox(this)), m_sort(new QComboBox(this)), m_count(new QLabel(this)),
       m_export(new QPushButton(this)), m_addFolder(new QPushButton(this)), m_modelFilter(new QComboBox(this)), m_folderFilter(new QComboBox(this)),
+      m_sizeFilter(new QComboBox(this)),
       m_watcher(new QFileSystemWatcher(this)), m_rescanTimer(new QTimer(this)), m_grid(new QListView(this)),
       m_searchTimer(new QTimer(this))
 {
@@ -80,13 +81,14 @@ GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails,
     // tab's minimum width counts too.
     auto* controls = new QGridLayout;
     controls->addWidget(m_search, 0, 0, 1, 2);
-    controls->addWidget(m_count, 0, 2);
     controls->addWidget(m_favourites, 1, 0);
     controls->addWidget(m_modelFilter, 1, 1);
-    controls->addWidget(m_folderFilter, 1, 2);
+    controls->addWidget(m_folderFilter, 1, 2, 1, 2);
+    controls->addWidget(m_sizeFilter, 0, 2);
+    controls->addWidget(m_count, 0, 3);
     controls->addWidget(m_sort, 2, 0);
     controls->addWidget(m_addFolder, 2, 1);
-    controls->addWidget(m_export, 2, 2);
+    controls->addWidget(m_export, 2, 2, 1, 2);
     m_export->setObjectName(QStringLiteral("galleryExport"));
     connect(m_export, &QPushButton::clicked, this, [this] { exportPictures(false); });
     m_addFolder->setObjectName(QStringLiteral("galleryAddFolder"));
@@ -97,7 +99,7 @@ GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails,
     });
     m_modelFilter->setObjectName(QStringLiteral("galleryModelFilter"));
     m_folderFilter->setObjectName(QStringLiteral("galleryFolderFilter"));
-    for (auto* combo : {m_modelFilter, m_folderFilter}) {
+    for (auto* combo : {m_modelFilter, m_folderFilter, m_sizeFilter}) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(6);
     }
@@ -114,6 +116,8 @@ GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails,
     connect(m_sort, &QComboBox::currentIndexChanged, this, &GalleryView::applyQuery);
     connect(m_modelFilter, &QComboBox::activated, this, &GalleryView::applyQuery);
     connect(m_folderFilter, &QComboBox::activated, this, &GalleryView::applyQuery);
+    connect(m_sizeFilter, &QComboBox::activated, this, &GalleryView::applyQuery);
+    m_sizeFilter->setObjectName(QStringLiteral("gallerySizeFilter"));
     // Files added or removed behind the gallery's back: a rescan off this thread, a moment after.
     m_rescanTimer->setSingleShot(true);
     m_rescanTimer->setInterval(1000);
@@ -156,6 +160,13 @@ void GalleryView::fillFilters()
     for (const auto& path : m_store->folders())
         m_folderFilter->addItem(QFileInfo(path).fileName(), path);
     m_folderFilter->setCurrentIndex(std::max(0, m_folderFilter->findData(folder)));
+    const auto size = m_sizeFilter->currentData().toSize();
+    const QSignalBlocker blockSizes(m_sizeFilter);
+    m_sizeFilter->clear();
+    m_sizeFilter->addItem(tr("Every size"), QSize());
+    for (const auto& each : m_store->sizes())
+        m_sizeFilter->addItem(QStringLiteral("%1 × %2").arg(each.width()).arg(each.height()), each);
+    m_sizeFilter->setCurrentIndex(std::max(0, m_sizeFilter->findData(size)));
     for (int i = 1; i < m_folderFilter->count(); ++i)
         m_folderFilter->setItemData(i, m_folderFilter->itemData(i), Qt::ToolTipRole);
 }
@@ -240,6 +251,9 @@ void GalleryView::retranslate()
     m_folderFilter->setToolTip(tr("Only the pictures of one folder"));
     m_modelFilter->setItemText(0, tr("Every model"));
     m_folderFilter->setItemText(0, tr("Every folder"));
+    m_sizeFilter->setItemText(0, tr("Every size"));
+    m_sizeFilter->setAccessibleName(tr("Size filter"));
+    m_sizeFilter->setToolTip(tr("Only the pictures of one size"));
     m_addFolder->setText(tr("Add folder…"));
     m_addFolder->setAccessibleName(tr("Add a folder of pictures"));
     m_addFolder->setToolTip(tr("Index a folder of pictures, an A1111, ComfyUI or InvokeAI output folder included: "
@@ -261,6 +275,7 @@ void GalleryView::applyQuery()
     store::GalleryQuery query;
     query.model = m_modelFilter->currentData().toString();
     query.folder = m_folderFilter->currentData().toString();
+    query.size = m_sizeFilter->currentData().toSize();
     query.text = m_search->text();
     query.favouritesOnly = m_favourites->isChecked();
     query.sort = static_cast<store::GalleryQuery::Sort>(m_sort->currentIndex());

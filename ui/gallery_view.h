@@ -79,6 +79,7 @@ private:
     QComboBox* m_sort;
     QComboBox* m_modelFilter;
     QComboBox* m_folderFilter;
+    QComboBox* m_sizeFilter;
     QFileSystemWatcher* m_watcher;
     QTimer* m_rescanTimer;
     QLabel* m_count;

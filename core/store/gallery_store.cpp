@@ -389,6 +389,16 @@ QStringList GalleryStore::models() const
     return d->column(QStringLiteral("SELECT DISTINCT model FROM pictures WHERE model <> '' ORDER BY model"));
 }
 
+QList<QSize> GalleryStore::sizes() const
+{
+    QList<QSize> list;
+    QSqlQuery query(d->db());
+    query.exec(QStringLiteral("SELECT width, height FROM pictures WHERE width > 0 GROUP BY width, height ORDER BY count(*) DESC"));
+    while (query.next())
+        list.append(QSize(query.value(0).toInt(), query.value(1).toInt()));
+    return list;
+}
+
 int GalleryStore::rescan()
 {
     int changes = 0;

@@ -82,6 +82,8 @@ public:
     QStringList folders() const;
     /// The model names the pictures were made with, for a filter.
     QStringList models() const;
+    /// The sizes of the pictures, most common first, for a filter.
+    QList<QSize> sizes() const;
     /// Every folder walked again: new files indexed, rows of vanished files dropped.
     /// Returns the number of rows added plus removed.
     int rescan();

@@ -169,6 +169,16 @@ private Q_SLOTS:
         models->setCurrentIndex(0);
         models->activated(0);
         QCOMPARE(m_view->model()->rowCount(), 4);
+        // Filter by size: the moth is 40 x 40, the others 300 x 200.
+        auto* sizes = m_view->findChild<QComboBox*>(QStringLiteral("gallerySizeFilter"));
+        const int small = sizes->findData(QSize(40, 40));
+        QVERIFY(small > 0);
+        sizes->setCurrentIndex(small);
+        sizes->activated(small);
+        QCOMPARE(m_view->model()->rowCount(), 1);
+        sizes->setCurrentIndex(0);
+        sizes->activated(0);
+        QCOMPARE(m_view->model()->rowCount(), 4);
         // A picture written into a watched folder by someone else appears by itself.
         QVERIFY(store::writePicture(other + QStringLiteral("/second moth.png"), picture, eikona::testing::testParameters(QStringLiteral("moth two"), 10))
                     .isEmpty());
