@@ -402,30 +402,36 @@ Check the connection (and a proxy, if you use one), then press Download again, o
 <context>
     <name>eikona::ui::GalleryView</name>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="94"/>
-        <location filename="../ui/gallery_view.cpp" line="244"/>
+        <location filename="../ui/gallery_view.cpp" line="96"/>
+        <location filename="../ui/gallery_view.cpp" line="258"/>
         <source>Add a folder of pictures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="150"/>
-        <location filename="../ui/gallery_view.cpp" line="241"/>
+        <location filename="../ui/gallery_view.cpp" line="154"/>
+        <location filename="../ui/gallery_view.cpp" line="252"/>
         <source>Every model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="155"/>
-        <location filename="../ui/gallery_view.cpp" line="242"/>
+        <location filename="../ui/gallery_view.cpp" line="159"/>
+        <location filename="../ui/gallery_view.cpp" line="253"/>
         <source>Every folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="180"/>
+        <location filename="../ui/gallery_view.cpp" line="166"/>
+        <location filename="../ui/gallery_view.cpp" line="254"/>
+        <source>Every size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="191"/>
         <source>Indexing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/gallery_view.cpp" line="187"/>
+        <location filename="../ui/gallery_view.cpp" line="198"/>
         <source>%n picture(s) added from %1</source>
         <translation>
             <numerusform>%n picture added from %1</numerusform>
@@ -433,76 +439,76 @@ Check the connection (and a proxy, if you use one), then press Download again, o
         </translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="223"/>
+        <location filename="../ui/gallery_view.cpp" line="234"/>
         <source>Search the prompts (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="224"/>
+        <location filename="../ui/gallery_view.cpp" line="235"/>
         <source>Search the gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="225"/>
+        <location filename="../ui/gallery_view.cpp" line="236"/>
         <source>Words or word beginnings of the prompt, in any language; accents and capitals do not matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="226"/>
+        <location filename="../ui/gallery_view.cpp" line="237"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="227"/>
+        <location filename="../ui/gallery_view.cpp" line="238"/>
         <source>Favourites only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="228"/>
+        <location filename="../ui/gallery_view.cpp" line="239"/>
         <source>Show only the pictures marked as favourites (F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="229"/>
+        <location filename="../ui/gallery_view.cpp" line="240"/>
         <source>Newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="230"/>
+        <location filename="../ui/gallery_view.cpp" line="241"/>
         <source>Oldest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="231"/>
+        <location filename="../ui/gallery_view.cpp" line="242"/>
         <source>By name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="232"/>
+        <location filename="../ui/gallery_view.cpp" line="243"/>
         <source>Sort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="233"/>
+        <location filename="../ui/gallery_view.cpp" line="244"/>
         <source>The order of the pictures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="234"/>
+        <location filename="../ui/gallery_view.cpp" line="245"/>
         <source>Gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="235"/>
+        <location filename="../ui/gallery_view.cpp" line="246"/>
         <source>Enter opens a picture, Delete moves it to the trash (Ctrl+Z undoes it), F marks a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/gallery_view.cpp" line="236"/>
-        <location filename="../ui/gallery_view.cpp" line="268"/>
-        <location filename="../ui/gallery_view.cpp" line="276"/>
-        <location filename="../ui/gallery_view.cpp" line="304"/>
-        <location filename="../ui/gallery_view.cpp" line="322"/>
+        <location filename="../ui/gallery_view.cpp" line="247"/>
+        <location filename="../ui/gallery_view.cpp" line="283"/>
+        <location filename="../ui/gallery_view.cpp" line="291"/>
+        <location filename="../ui/gallery_view.cpp" line="319"/>
+        <location filename="../ui/gallery_view.cpp" line="337"/>
         <source>%n picture(s)</source>
         <translation>
             <numerusform>%n picture</numerusform>
@@ -510,133 +516,143 @@ Check the connection (and a proxy, if you use one), then press Download again, o
         </translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="237"/>
+        <location filename="../ui/gallery_view.cpp" line="248"/>
         <source>Model filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="238"/>
+        <location filename="../ui/gallery_view.cpp" line="249"/>
         <source>Only the pictures of one model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="239"/>
+        <location filename="../ui/gallery_view.cpp" line="250"/>
         <source>Folder filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="240"/>
+        <location filename="../ui/gallery_view.cpp" line="251"/>
         <source>Only the pictures of one folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="243"/>
+        <location filename="../ui/gallery_view.cpp" line="255"/>
+        <source>Size filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="256"/>
+        <source>Only the pictures of one size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="257"/>
         <source>Add folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="245"/>
+        <location filename="../ui/gallery_view.cpp" line="259"/>
         <source>Index a folder of pictures, an A1111, ComfyUI or InvokeAI output folder included: their parameters are read and their prompts become searchable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="247"/>
-        <location filename="../ui/gallery_view.cpp" line="395"/>
+        <location filename="../ui/gallery_view.cpp" line="261"/>
+        <location filename="../ui/gallery_view.cpp" line="410"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="248"/>
+        <location filename="../ui/gallery_view.cpp" line="262"/>
         <source>Export pictures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="249"/>
+        <location filename="../ui/gallery_view.cpp" line="263"/>
         <source>Export the selected pictures, or all the search shows, with their parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="298"/>
+        <location filename="../ui/gallery_view.cpp" line="313"/>
         <source>%1 could not be moved to the trash.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="307"/>
+        <location filename="../ui/gallery_view.cpp" line="322"/>
         <source>%1 is in the trash. Ctrl+Z brings it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="317"/>
+        <location filename="../ui/gallery_view.cpp" line="332"/>
         <source>%1 could not be brought back from the trash.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="326"/>
+        <location filename="../ui/gallery_view.cpp" line="341"/>
         <source>%1 is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="386"/>
+        <location filename="../ui/gallery_view.cpp" line="401"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="387"/>
+        <location filename="../ui/gallery_view.cpp" line="402"/>
         <source>Use these parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="388"/>
+        <location filename="../ui/gallery_view.cpp" line="403"/>
         <source>Use as the init image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="390"/>
+        <location filename="../ui/gallery_view.cpp" line="405"/>
         <source>Copy the picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="391"/>
+        <location filename="../ui/gallery_view.cpp" line="406"/>
         <source>Copy the parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="392"/>
+        <location filename="../ui/gallery_view.cpp" line="407"/>
         <source>Not a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="392"/>
+        <location filename="../ui/gallery_view.cpp" line="407"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="393"/>
+        <location filename="../ui/gallery_view.cpp" line="408"/>
         <source>Show in the file manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="397"/>
+        <location filename="../ui/gallery_view.cpp" line="412"/>
         <source>Move to the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="427"/>
+        <location filename="../ui/gallery_view.cpp" line="442"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="427"/>
+        <location filename="../ui/gallery_view.cpp" line="442"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="467"/>
+        <location filename="../ui/gallery_view.cpp" line="482"/>
         <source>The export was cancelled; nothing half-written was left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/gallery_view.cpp" line="468"/>
+        <location filename="../ui/gallery_view.cpp" line="483"/>
         <source>%n picture(s) exported to %1</source>
         <translation>
             <numerusform>%n picture exported to %1</numerusform>
@@ -644,7 +660,7 @@ Check the connection (and a proxy, if you use one), then press Download again, o
         </translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="470"/>
+        <location filename="../ui/gallery_view.cpp" line="485"/>
         <source>The export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
