@@ -504,11 +504,7 @@ Check the connection (and a proxy, if you use one), then press Download again, o
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/gallery_view.cpp" line="247"/>
-        <location filename="../ui/gallery_view.cpp" line="283"/>
-        <location filename="../ui/gallery_view.cpp" line="291"/>
-        <location filename="../ui/gallery_view.cpp" line="319"/>
-        <location filename="../ui/gallery_view.cpp" line="337"/>
+        <location filename="../ui/gallery_view.cpp" line="268"/>
         <source>%n picture(s)</source>
         <translation>
             <numerusform>%n picture</numerusform>
@@ -557,7 +553,7 @@ Check the connection (and a proxy, if you use one), then press Download again, o
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="261"/>
-        <location filename="../ui/gallery_view.cpp" line="410"/>
+        <location filename="../ui/gallery_view.cpp" line="415"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -572,87 +568,87 @@ Check the connection (and a proxy, if you use one), then press Download again, o
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="313"/>
+        <location filename="../ui/gallery_view.cpp" line="318"/>
         <source>%1 could not be moved to the trash.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="322"/>
+        <location filename="../ui/gallery_view.cpp" line="327"/>
         <source>%1 is in the trash. Ctrl+Z brings it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="332"/>
+        <location filename="../ui/gallery_view.cpp" line="337"/>
         <source>%1 could not be brought back from the trash.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="341"/>
+        <location filename="../ui/gallery_view.cpp" line="346"/>
         <source>%1 is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="401"/>
+        <location filename="../ui/gallery_view.cpp" line="406"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="402"/>
+        <location filename="../ui/gallery_view.cpp" line="407"/>
         <source>Use these parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="403"/>
+        <location filename="../ui/gallery_view.cpp" line="408"/>
         <source>Use as the init image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="405"/>
+        <location filename="../ui/gallery_view.cpp" line="410"/>
         <source>Copy the picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="406"/>
+        <location filename="../ui/gallery_view.cpp" line="411"/>
         <source>Copy the parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="407"/>
+        <location filename="../ui/gallery_view.cpp" line="412"/>
         <source>Not a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="407"/>
+        <location filename="../ui/gallery_view.cpp" line="412"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="408"/>
+        <location filename="../ui/gallery_view.cpp" line="413"/>
         <source>Show in the file manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="412"/>
+        <location filename="../ui/gallery_view.cpp" line="417"/>
         <source>Move to the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="442"/>
+        <location filename="../ui/gallery_view.cpp" line="447"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="442"/>
+        <location filename="../ui/gallery_view.cpp" line="447"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="482"/>
+        <location filename="../ui/gallery_view.cpp" line="487"/>
         <source>The export was cancelled; nothing half-written was left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/gallery_view.cpp" line="483"/>
+        <location filename="../ui/gallery_view.cpp" line="488"/>
         <source>%n picture(s) exported to %1</source>
         <translation>
             <numerusform>%n picture exported to %1</numerusform>
@@ -660,7 +656,7 @@ Check the connection (and a proxy, if you use one), then press Download again, o
         </translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="485"/>
+        <location filename="../ui/gallery_view.cpp" line="490"/>
         <source>The export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -952,215 +948,160 @@ Check the connection (and a proxy, if you use one), then press Download again, o
 <context>
     <name>eikona::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="316"/>
+        <location filename="../ui/main_window.cpp" line="212"/>
         <source>Eikona</source>
         <translation>Eikona</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="318"/>
+        <location filename="../ui/main_window_menus.cpp" line="89"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window_menus.cpp" line="90"/>
         <source>&amp;Open image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="320"/>
+        <location filename="../ui/main_window_menus.cpp" line="91"/>
         <source>Start from a picture (img2img)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="325"/>
+        <location filename="../ui/main_window_menus.cpp" line="96"/>
         <source>Open the &amp;pictures folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326"/>
+        <location filename="../ui/main_window_menus.cpp" line="97"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window_menus.cpp" line="98"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="328"/>
+        <location filename="../ui/main_window_menus.cpp" line="99"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="329"/>
+        <location filename="../ui/main_window_menus.cpp" line="100"/>
         <source>&amp;Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="330"/>
+        <location filename="../ui/main_window_menus.cpp" line="101"/>
         <source>&amp;Generate now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="331"/>
+        <location filename="../ui/main_window_menus.cpp" line="102"/>
         <source>&amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="332"/>
+        <location filename="../ui/main_window_menus.cpp" line="103"/>
         <source>&amp;Cancel the running job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window_menus.cpp" line="104"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="334"/>
+        <location filename="../ui/main_window_menus.cpp" line="105"/>
         <source>&amp;Reset the layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="337"/>
+        <location filename="../ui/main_window_menus.cpp" line="108"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="338"/>
+        <location filename="../ui/main_window_menus.cpp" line="109"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="339"/>
+        <location filename="../ui/main_window_menus.cpp" line="110"/>
         <source>&amp;About Eikona</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="342"/>
+        <location filename="../ui/main_window.cpp" line="216"/>
         <source>Generation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="343"/>
-        <location filename="../ui/main_window.cpp" line="434"/>
+        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="340"/>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="214"/>
+        <location filename="../ui/main_window.cpp" line="218"/>
         <source>Picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="345"/>
-        <source>Progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="442"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>%1 is not available here</source>
         <comment>a device</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="444"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>Where and how pictures are computed (change it in Preferences)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="364"/>
-        <source>Preparing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window_menus.cpp" line="92"/>
         <source>&amp;Paste a picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="322"/>
+        <location filename="../ui/main_window_menus.cpp" line="93"/>
         <source>Start from the picture on the clipboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="323"/>
+        <location filename="../ui/main_window_menus.cpp" line="94"/>
         <source>&amp;Add a model folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="324"/>
+        <location filename="../ui/main_window_menus.cpp" line="95"/>
         <source>Add a model &amp;file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="335"/>
+        <location filename="../ui/main_window_menus.cpp" line="106"/>
         <source>The &amp;picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="336"/>
+        <location filename="../ui/main_window_menus.cpp" line="107"/>
         <source>The &amp;gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="341"/>
+        <location filename="../ui/main_window.cpp" line="215"/>
         <source>Gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="368"/>
-        <source>Loading the model %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="370"/>
-        <source>Starting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="388"/>
-        <source>Done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="389"/>
-        <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="390"/>
-        <source>Stopped by an error.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="408"/>
-        <source>%1 s/it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="409"/>
-        <source>%1 it/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="411"/>
-        <source>Run %1/%2 · step %3/%4 · %5 · %6 left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="417"/>
-        <source>Step %1/%2 · %3 · %4 left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="420"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>Step %1 / %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="434"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>Queue (%n waiting)</source>
         <translation>
             <numerusform>Queue (%n waiting)</numerusform>
@@ -1168,7 +1109,7 @@ Check the connection (and a proxy, if you use one), then press Download again, o
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="443"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>%1, %n thread(s)</source>
         <translation>
             <numerusform>%1, %n thread</numerusform>
@@ -1176,62 +1117,62 @@ Check the connection (and a proxy, if you use one), then press Download again, o
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="507"/>
+        <location filename="../ui/main_window.cpp" line="355"/>
         <source>Start from a picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="508"/>
+        <location filename="../ui/main_window.cpp" line="356"/>
         <source>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="560"/>
+        <location filename="../ui/main_window.cpp" line="384"/>
         <source>Restore its parameters?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="561"/>
+        <location filename="../ui/main_window.cpp" line="385"/>
         <source>This picture carries the parameters it was made with. Put them into the controls too?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="564"/>
+        <location filename="../ui/main_window.cpp" line="388"/>
         <source>Restore the parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="565"/>
+        <location filename="../ui/main_window.cpp" line="389"/>
         <source>Only the picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="620"/>
+        <location filename="../ui/main_window.cpp" line="411"/>
         <source>Choose a model file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="621"/>
+        <location filename="../ui/main_window.cpp" line="412"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="622"/>
+        <location filename="../ui/main_window.cpp" line="413"/>
         <source>Choose a diffusers model folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="699"/>
+        <location filename="../ui/main_window.cpp" line="490"/>
         <source>Quit Eikona?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="700"/>
+        <location filename="../ui/main_window.cpp" line="491"/>
         <source>A picture is being made. Stop it and quit? The waiting jobs stay in the queue for the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="703"/>
+        <location filename="../ui/main_window.cpp" line="494"/>
         <source>Stop and quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1273,6 +1214,65 @@ Check the connection (and a proxy, if you use one), then press Download again, o
     <message>
         <location filename="../ui/picture_details.cpp" line="61"/>
         <source>Put this picture&apos;s seed into the seed field</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eikona::ui::ProgressStatus</name>
+    <message>
+        <location filename="../ui/progress_status.cpp" line="27"/>
+        <location filename="../ui/progress_status.cpp" line="33"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_status.cpp" line="41"/>
+        <source>Preparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_status.cpp" line="46"/>
+        <source>Loading the model %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_status.cpp" line="51"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_status.cpp" line="61"/>
+        <source>%1 s/it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_status.cpp" line="62"/>
+        <source>%1 it/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_status.cpp" line="64"/>
+        <source>Run %1/%2 · step %3/%4 · %5 · %6 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_status.cpp" line="70"/>
+        <source>Step %1/%2 · %3 · %4 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_status.cpp" line="75"/>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_status.cpp" line="76"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_status.cpp" line="77"/>
+        <source>Stopped by an error.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -244,7 +244,7 @@ void GalleryView::retranslate()
     m_sort->setToolTip(tr("The order of the pictures"));
     m_grid->setAccessibleName(tr("Gallery"));
     m_grid->setToolTip(tr("Enter opens a picture, Delete moves it to the trash (Ctrl+Z undoes it), F marks a favourite"));
-    m_count->setText(tr("%n picture(s)", nullptr, m_model->rowCount()));
+    updateCount();
     m_modelFilter->setAccessibleName(tr("Model filter"));
     m_modelFilter->setToolTip(tr("Only the pictures of one model"));
     m_folderFilter->setAccessibleName(tr("Folder filter"));
@@ -261,6 +261,11 @@ void GalleryView::retranslate()
     m_export->setText(tr("Export…"));
     m_export->setAccessibleName(tr("Export pictures"));
     m_export->setToolTip(tr("Export the selected pictures, or all the search shows, with their parameters"));
+}
+
+void GalleryView::updateCount()
+{
+    m_count->setText(tr("%n picture(s)", nullptr, m_model->rowCount()));
 }
 
 void GalleryView::changeEvent(QEvent* event)
@@ -280,7 +285,7 @@ void GalleryView::applyQuery()
     query.favouritesOnly = m_favourites->isChecked();
     query.sort = static_cast<store::GalleryQuery::Sort>(m_sort->currentIndex());
     m_model->setQuery(query);
-    m_count->setText(tr("%n picture(s)", nullptr, m_model->rowCount()));
+    updateCount();
 }
 
 void GalleryView::reload()
@@ -288,7 +293,7 @@ void GalleryView::reload()
     const auto selected = current();
     fillFilters();
     m_model->reload();
-    m_count->setText(tr("%n picture(s)", nullptr, m_model->rowCount()));
+    updateCount();
     if (selected)
         if (const int row = m_model->rowOfId(selected->id); row >= 0)
             m_grid->setCurrentIndex(m_model->index(row));
@@ -316,7 +321,7 @@ bool GalleryView::trashCurrent()
     m_trashed.append({entry->path, inTrash});
     m_store->removeEntry(entry->id);
     m_model->reload();
-    m_count->setText(tr("%n picture(s)", nullptr, m_model->rowCount()));
+    updateCount();
     if (m_model->rowCount() > 0)
         m_grid->setCurrentIndex(m_model->index(std::min(row, m_model->rowCount() - 1)));
     Q_EMIT message(tr("%1 is in the trash. Ctrl+Z brings it back.").arg(QFileInfo(entry->path).fileName()));
@@ -334,7 +339,7 @@ bool GalleryView::undoTrash()
     }
     const auto id = m_store->addFile(last.original);
     m_model->reload();
-    m_count->setText(tr("%n picture(s)", nullptr, m_model->rowCount()));
+    updateCount();
     if (id)
         if (const int row = m_model->rowOfId(*id); row >= 0)
             m_grid->setCurrentIndex(m_model->index(row));

@@ -68,6 +68,7 @@ protected:
 private:
     void retranslate();
     void applyQuery();
+    void updateCount();
     void fillFilters();
     void watchFolders();
     void showContextMenu(const QPoint& position);

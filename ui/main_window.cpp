@@ -1,9 +1,11 @@
 #include "main_window.h"
+#include "main_window_menus.h"
 
 #include "canvas_view.h"
 #include "error_bar.h"
 #include "error_text.h"
 #include "help_dialogs.h"
+#include "init_image_intake.h"
 #include "engine_status.h"
 #include "first_run_dialog.h"
 #include "format_text.h"
@@ -14,6 +16,8 @@
 #include "job_queue.h"
 #include "job_runner.h"
 #include "picture_details.h"
+#include "picture_file.h"
+#include "progress_status.h"
 #include "model_registry.h"
 #include "picture_metadata.h"
 #include "prompt_edit.h"
@@ -24,20 +28,17 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
-#include <QImageReader>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QScreen>
@@ -59,50 +60,13 @@ namespace {
 
 constexpr int k_layoutVersion = 1;
 
-// Pictures larger than this (decoded) are refused: a 30,000 x 30,000 bomb would need 3.6 GB.
-constexpr int k_pictureLimitMb = 1024;
-
 QString defaultQueueFile()
 {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("queue.json"));
 }
 
-// A picture read at thumbnail size, off the window's thread.
-QImage readThumbnail(const QString& path, int size)
-{
-    QImageReader reader(path);
-    reader.setAutoTransform(true);
-    reader.setAllocationLimit(1024);
-    const auto full = reader.size();
-    if (full.isValid() && (full.width() > size || full.height() > size))
-        reader.setScaledSize(full.scaled(size, size, Qt::KeepAspectRatio));
-    return reader.read();
-}
-
 } // namespace
 
-struct MainWindow::MenuTexts {
-    QMenu* file = nullptr;
-    QMenu* edit = nullptr;
-    QMenu* generate = nullptr;
-    QMenu* view = nullptr;
-    QMenu* help = nullptr;
-    QAction* openImage = nullptr;
-    QAction* pasteImage = nullptr;
-    QAction* addModel = nullptr;
-    QAction* addModelFile = nullptr;
-    QAction* openFolder = nullptr;
-    QAction* quit = nullptr;
-    QAction* preferences = nullptr;
-    QAction* generateNow = nullptr;
-    QAction* queue = nullptr;
-    QAction* cancel = nullptr;
-    QAction* resetLayout = nullptr;
-    QAction* showPicture = nullptr;
-    QAction* showGallery = nullptr;
-    QAction* shortcuts = nullptr;
-    QAction* about = nullptr;
-};
 
 MainWindow::MainWindow(const QString& queueFile, QWidget* parent)
     : QMainWindow(parent), m_settings(backend::AppSettings::load()),
@@ -111,6 +75,7 @@ MainWindow::MainWindow(const QString& queueFile, QWidget* parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_runner = new backend::JobRunner(m_queue.get(), this);
+    m_intake = new InitImageIntake(this);
     m_runner->setSettings(m_settings.workerSettings());
 
     // Centre: an error bar, the canvas and the strip of this session's pictures.
@@ -139,17 +104,8 @@ MainWindow::MainWindow(const QString& queueFile, QWidget* parent)
     buildDocks();
     buildMenus();
 
-    m_progressLabel = new QLabel(this);
-    m_progressLabel->setObjectName(QStringLiteral("progressLabel"));
-    m_progress = new QProgressBar(this);
-    m_progress->setObjectName(QStringLiteral("progressBar"));
-    m_progress->setMaximumWidth(260);
-    m_progress->setRange(0, 1);
-    m_progress->setValue(0);
-    m_progress->setTextVisible(false);
-    m_progress->hide();
-    statusBar()->addWidget(m_progress);
-    statusBar()->addWidget(m_progressLabel, 1);
+    m_progress = new ProgressStatus(this);
+    statusBar()->addWidget(m_progress, 1);
     m_computeLabel = new QLabel(this);
     m_computeLabel->setObjectName(QStringLiteral("computeLabel"));
     statusBar()->addPermanentWidget(m_computeLabel);
@@ -223,6 +179,8 @@ void MainWindow::buildDocks()
     });
     connect(m_results, &ResultsStrip::resultSelected, this, &MainWindow::showResult);
     connect(m_canvas, &CanvasView::dropped, this, &MainWindow::takeImage);
+    connect(m_intake, &InitImageIntake::accepted, this, &MainWindow::takeInitImage);
+    connect(m_intake, &InitImageIntake::refused, this, &MainWindow::refuseInitImage);
     connect(m_details, &PictureDetails::useParametersRequested, m_panel, &GenerationPanel::applyParameters);
     connect(m_details, &PictureDetails::useSeedRequested, this, [this](quint64 seed) { m_panel->setSeed(seed); });
 }
@@ -249,100 +207,15 @@ void MainWindow::connectGallery()
     m_galleryView->rescanInBackground();
 }
 
-void MainWindow::buildMenus()
-{
-    auto& m = *m_menus;
-    m.file = menuBar()->addMenu(QString());
-    m.openImage = m.file->addAction(QString(), this, &MainWindow::openInitImage);
-    m.openImage->setShortcut(QKeySequence::Open);
-    // Text boxes keep Ctrl+V for text: they take the shortcut first.
-    m.pasteImage = m.file->addAction(QString(), this, [this] { takeImage(QApplication::clipboard()->mimeData()); });
-    m.pasteImage->setShortcut(QKeySequence::Paste);
-    m.addModel = m.file->addAction(QString(), this, [this] { addModel(false); });
-    m.addModelFile = m.file->addAction(QString(), this, [this] { addModel(true); });
-    m.openFolder = m.file->addAction(QString(), this, [this] {
-        QDir().mkpath(m_settings.outputFolder);
-        QDesktopServices::openUrl(QUrl::fromLocalFile(m_settings.outputFolder));
-    });
-    m.file->addSeparator();
-    m.quit = m.file->addAction(QString(), this, &QWidget::close);
-    m.quit->setShortcut(QKeySequence::Quit);
-    m.quit->setMenuRole(QAction::QuitRole);
-
-    m.edit = menuBar()->addMenu(QString());
-    m.preferences = m.edit->addAction(QString(), this, &MainWindow::openPreferences);
-    m.preferences->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
-                                    ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
-                                    : QKeySequence::keyBindings(QKeySequence::Preferences));
-    m.preferences->setMenuRole(QAction::PreferencesRole);
-    m.preferences->setObjectName(QStringLiteral("preferencesAction"));
-
-    m.generate = menuBar()->addMenu(QString());
-    m.generateNow = m.generate->addAction(QString(), this, [this] { submit(true); });
-    m.generateNow->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    m.queue = m.generate->addAction(QString(), this, [this] { submit(false); });
-    m.queue->setShortcuts(
-        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});
-    m.cancel = m.generate->addAction(QString(), this, [this] {
-        if (const auto id = m_runner->runningJob())
-            m_runner->cancel(*id);
-    });
-    m.cancel->setShortcut(QKeySequence(Qt::Key_Escape));
-
-    m.view = menuBar()->addMenu(QString());
-    m.showPicture = m.view->addAction(QString(), this, [this] { m_tabs->setCurrentIndex(0); });
-    m.showPicture->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    m.showGallery = m.view->addAction(QString(), this, [this] {
-        m_tabs->setCurrentIndex(1);
-        m_galleryView->grid()->setFocus();
-    });
-    m.showGallery->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    m.view->addSeparator();
-    m.view->addAction(m_generationDock->toggleViewAction());
-    m.view->addAction(m_queueDock->toggleViewAction());
-    m.view->addAction(m_detailsDock->toggleViewAction());
-    m.view->addSeparator();
-    m.resetLayout = m.view->addAction(QString(), this, &MainWindow::resetLayout);
-
-    m.help = menuBar()->addMenu(QString());
-    m.shortcuts = m.help->addAction(QString(), this, &MainWindow::showShortcuts);
-    m.shortcuts->setShortcut(QKeySequence::HelpContents);
-    m.about = m.help->addAction(QString(), this, &MainWindow::showAbout);
-    m.about->setMenuRole(QAction::AboutRole);
-}
-
 void MainWindow::retranslate()
 {
     setWindowTitle(tr("Eikona"));
-    auto& m = *m_menus;
-    m.file->setTitle(tr("&File"));
-    m.openImage->setText(tr("&Open image…"));
-    m.openImage->setToolTip(tr("Start from a picture (img2img)"));
-    m.pasteImage->setText(tr("&Paste a picture"));
-    m.pasteImage->setToolTip(tr("Start from the picture on the clipboard"));
-    m.addModel->setText(tr("&Add a model folder…"));
-    m.addModelFile->setText(tr("Add a model &file…"));
-    m.openFolder->setText(tr("Open the &pictures folder"));
-    m.quit->setText(tr("&Quit"));
-    m.edit->setTitle(tr("&Edit"));
-    m.preferences->setText(tr("&Preferences…"));
-    m.generate->setTitle(tr("&Generate"));
-    m.generateNow->setText(tr("&Generate now"));
-    m.queue->setText(tr("&Queue"));
-    m.cancel->setText(tr("&Cancel the running job"));
-    m.view->setTitle(tr("&View"));
-    m.resetLayout->setText(tr("&Reset the layout"));
-    m.showPicture->setText(tr("The &picture"));
-    m.showGallery->setText(tr("The &gallery"));
-    m.help->setTitle(tr("&Help"));
-    m.shortcuts->setText(tr("&Keyboard shortcuts"));
-    m.about->setText(tr("&About Eikona"));
+    retranslateMenus();
     m_tabs->setTabText(0, tr("Picture"));
     m_tabs->setTabText(1, tr("Gallery"));
     m_generationDock->setWindowTitle(tr("Generation"));
     m_queueDock->setWindowTitle(tr("Queue"));
     m_detailsDock->setWindowTitle(tr("Picture"));
-    m_progress->setAccessibleName(tr("Progress"));
     updateComputeLabel();
     updateRunningState();
 }
@@ -359,15 +232,11 @@ void MainWindow::connectRunner()
     connect(m_runner, &backend::JobRunner::jobStarted, this, [this](qint64, const backend::GenerationJob& job) {
         m_runningJob = job;
         clearError();
-        m_progress->setRange(0, 0); // busy until the first step says how far
-        m_progress->show();
-        m_progressLabel->setText(tr("Preparing…"));
+        m_progress->preparing();
         updateRunningState();
     });
-    connect(m_runner, &backend::JobRunner::modelLoading, this,
-            [this](const QString& model) { m_progressLabel->setText(tr("Loading the model %1…").arg(model)); });
-    connect(m_runner, &backend::JobRunner::modelLoaded, this,
-            [this](const QString&, const QString&, double) { m_progressLabel->setText(tr("Starting…")); });
+    connect(m_runner, &backend::JobRunner::modelLoading, m_progress, &ProgressStatus::loadingModel);
+    connect(m_runner, &backend::JobRunner::modelLoaded, m_progress, &ProgressStatus::starting);
     connect(m_runner, &backend::JobRunner::engineConfigured, this, [this] { updateComputeLabel(); });
     connect(m_runner, &backend::JobRunner::progress, this, &MainWindow::onProgress);
     connect(m_runner, &backend::JobRunner::imageSaved, this,
@@ -385,44 +254,23 @@ void MainWindow::connectRunner()
                     showError(kind, detail);
                 if (outcome == backend::JobOutcome::Cancelled && m_canvas->isPreview())
                     m_canvas->clear();
-                m_progressLabel->setText(outcome == backend::JobOutcome::Done        ? tr("Done.")
-                                         : outcome == backend::JobOutcome::Cancelled ? tr("Cancelled.")
-                                                                                      : tr("Stopped by an error."));
+                m_progress->finished(outcome);
                 updateRunningState();
             });
-    connect(m_runner, &backend::JobRunner::idle, this, [this] {
-        m_progress->setRange(0, 1);
-        m_progress->setValue(0);
-        m_progress->hide();
-    });
+    connect(m_runner, &backend::JobRunner::idle, m_progress, &ProgressStatus::idle);
     connect(m_queue.get(), &backend::JobQueue::changed, this, &MainWindow::updateRunningState);
 }
 
 void MainWindow::onProgress(qint64, const backend::GenerationProgress& progress)
 {
-    const int total = progress.runs * progress.steps;
-    const int done = progress.run * progress.steps + progress.step;
-    m_progress->setRange(0, std::max(1, total));
-    m_progress->setValue(done);
-    const double perStep = progress.step > 0 ? progress.elapsedSeconds / progress.step : 0;
-    const auto rate = perStep >= 1 || perStep == 0 ? tr("%1 s/it").arg(QLocale().toString(perStep, 'f', 2))
-                                                   : tr("%1 it/s").arg(QLocale().toString(1 / perStep, 'f', 2));
-    const auto left = formatDuration(perStep * (total - done));
-    const auto text = progress.runs > 1 ? tr("Run %1/%2 · step %3/%4 · %5 · %6 left")
-                                              .arg(progress.run + 1)
-                                              .arg(progress.runs)
-                                              .arg(progress.step)
-                                              .arg(progress.steps)
-                                              .arg(rate, left)
-                                        : tr("Step %1/%2 · %3 · %4 left").arg(progress.step).arg(progress.steps).arg(rate, left);
-    m_progressLabel->setText(text);
+    m_progress->step(progress);
     if (!progress.preview.isNull())
         m_canvas->showPreview(progress.preview, tr("Step %1 / %2").arg(progress.step).arg(progress.steps));
 }
 
 QString MainWindow::progressText() const
 {
-    return m_progressLabel->text();
+    return m_progress->text();
 }
 
 void MainWindow::updateRunningState()
@@ -499,7 +347,7 @@ void MainWindow::showResult(const Result& result)
         m_canvas->showImage(watcher->result());
         watcher->deleteLater();
     });
-    watcher->setFuture(QtConcurrent::run([path = result.path] { return readThumbnail(path, 4096); }));
+    watcher->setFuture(QtConcurrent::run([path = result.path] { return store::readPicture(path); }));
 }
 
 void MainWindow::openInitImage()
@@ -512,47 +360,23 @@ void MainWindow::openInitImage()
 
 void MainWindow::setInitImage(const QString& path)
 {
-    // Read off this thread; the current init image stays until the new one proved readable.
-    struct Checked {
-        QImage thumbnail;
-        QSize size;
-        QString problem;
-        store::PictureMetadata metadata;
-    };
-    auto* watcher = new QFutureWatcher<Checked>(this);
-    connect(watcher, &QFutureWatcher<Checked>::finished, this, [this, watcher, path] {
-        const auto checked = watcher->result();
-        watcher->deleteLater();
-        if (checked.thumbnail.isNull()) {
-            if (m_panel->initImage() == path) // restored from the last session, and gone since
-                m_panel->setInitImage({}, {});
-            showError(backend::ErrorKind::ImageUnreadable, checked.problem);
-            return;
-        }
-        clearError();
-        m_panel->setInitImage(path, checked.thumbnail, checked.size);
-        if (checked.metadata.source != store::PictureMetadata::Source::None && !checked.metadata.parameters.prompt.isEmpty())
-            offerParameters(checked.metadata.parameters);
-    });
-    watcher->setFuture(QtConcurrent::run([path] {
-        Checked checked;
-        QImageReader reader(path);
-        reader.setAllocationLimit(k_pictureLimitMb); // a decompression bomb is refused before it is decoded
-        checked.size = reader.size();
-        checked.thumbnail = readThumbnail(path, 40);
-        if (checked.thumbnail.isNull()) {
-            checked.problem = QStringLiteral("cannot read %1: %2").arg(path, reader.errorString());
-            return checked;
-        }
-        // A full decode proves the file whole (a truncated PNG can still give a thumbnail).
-        if (reader.read().isNull()) {
-            checked.thumbnail = {};
-            checked.problem = QStringLiteral("cannot read %1: %2").arg(path, reader.errorString());
-            return checked;
-        }
-        checked.metadata = store::readPictureMetadata(path);
-        return checked;
-    }));
+    m_intake->check(path); // the current init image stays until the new one proved readable
+}
+
+void MainWindow::takeInitImage(const QString& path, const QImage& thumbnail, const QSize& size,
+                               const store::PictureMetadata& metadata)
+{
+    clearError();
+    m_panel->setInitImage(path, thumbnail, size);
+    if (metadata.source != store::PictureMetadata::Source::None && !metadata.parameters.prompt.isEmpty())
+        offerParameters(metadata.parameters);
+}
+
+void MainWindow::refuseInitImage(const QString& path, const QString& detail)
+{
+    if (!path.isEmpty() && m_panel->initImage() == path) // restored from the last session, and gone since
+        m_panel->setInitImage({}, {});
+    showError(backend::ErrorKind::ImageUnreadable, detail);
 }
 
 void MainWindow::offerParameters(const store::GenerationParameters& parameters)
@@ -571,40 +395,7 @@ void MainWindow::offerParameters(const store::GenerationParameters& parameters)
 
 void MainWindow::takeImage(const QMimeData* data)
 {
-    if (!data)
-        return;
-    if (data->hasUrls()) {
-        for (const auto& url : data->urls())
-            if (url.isLocalFile()) {
-                setInitImage(url.toLocalFile());
-                return;
-            }
-        QStringList urls;
-        for (const auto& url : data->urls())
-            urls.append(url.toString());
-        showError(backend::ErrorKind::ImageUnreadable,
-                  QStringLiteral("only pictures on this computer can be used, not %1").arg(urls.join(QStringLiteral(", "))));
-        return;
-    }
-    if (data->hasImage()) {
-        const auto image = qvariant_cast<QImage>(data->imageData());
-        const auto folder = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("pasted"));
-        const auto path = QDir(folder).filePath(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) +
-                                                QStringLiteral(".png"));
-        auto* watcher = new QFutureWatcher<bool>(this);
-        connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, path] {
-            if (watcher->result())
-                setInitImage(path);
-            else
-                showError(backend::ErrorKind::ImageUnreadable, QStringLiteral("cannot save the pasted picture as %1").arg(path));
-            watcher->deleteLater();
-        });
-        watcher->setFuture(QtConcurrent::run([image, folder, path] {
-            return !image.isNull() && QDir().mkpath(folder) && image.save(path, "PNG");
-        }));
-        return;
-    }
-    showError(backend::ErrorKind::ImageUnreadable, QStringLiteral("what was dropped or pasted is not a picture"));
+    m_intake->take(data);
 }
 
 void MainWindow::reloadModels()

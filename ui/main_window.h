@@ -7,6 +7,7 @@
 #include "app_settings.h"
 #include "generation_worker.h"
 #include "generation_parameters.h"
+#include "picture_metadata.h"
 #include "results_strip.h"
 
 #include <QMainWindow>
@@ -18,7 +19,6 @@ class QDockWidget;
 class QLabel;
 class QMimeData;
 class QPlainTextEdit;
-class QProgressBar;
 class QPushButton;
 class QTabWidget;
 class QTimer;
@@ -36,6 +36,8 @@ namespace eikona::ui {
 
 class CanvasView;
 class GalleryView;
+class InitImageIntake;
+class ProgressStatus;
 class ThumbnailCache;
 class ErrorBar;
 class GenerationPanel;
@@ -77,7 +79,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void buildMenus();
+    void buildMenus();       // main_window_menus.cpp
+    void retranslateMenus(); // main_window_menus.cpp
     void buildDocks();
     void retranslate();
     void connectRunner();
@@ -87,6 +90,8 @@ private:
     void reloadModels();
     void openInitImage();
     void offerParameters(const store::GenerationParameters& parameters);
+    void takeInitImage(const QString& path, const QImage& thumbnail, const QSize& size, const store::PictureMetadata& metadata);
+    void refuseInitImage(const QString& path, const QString& detail);
     void addModel(bool file);
     void openPreferences();
     void showShortcuts();
@@ -115,8 +120,8 @@ private:
     QDockWidget* m_queueDock = nullptr;
     QDockWidget* m_detailsDock = nullptr;
     PictureDetails* m_details = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QLabel* m_progressLabel = nullptr;
+    ProgressStatus* m_progress = nullptr;
+    InitImageIntake* m_intake = nullptr;
     QLabel* m_computeLabel = nullptr;
     ErrorBar* m_errorBar = nullptr;
     QTimer* m_saveTimer = nullptr;

@@ -1,8 +1,9 @@
 #include "thumbnail_cache.h"
 
+#include "picture_file.h"
+
 #include <QDir>
 #include <QFile>
-#include <QImageReader>
 #include <QImageWriter>
 #include <QPointer>
 #include <QRunnable>
@@ -20,17 +21,9 @@ QImage makeThumbnail(const QString& path, const QString& cacheFile)
         if (!cached.isNull())
             return cached;
     }
-    QImageReader reader(path);
-    reader.setAutoTransform(true);
-    reader.setAllocationLimit(1024); // a decompression bomb is refused, not decoded
-    const auto size = reader.size();
-    if (size.isValid() && (size.width() > ThumbnailCache::k_size || size.height() > ThumbnailCache::k_size))
-        reader.setScaledSize(size.scaled(ThumbnailCache::k_size, ThumbnailCache::k_size, Qt::KeepAspectRatio));
-    auto image = reader.read();
+    const auto image = store::readPicture(path, ThumbnailCache::k_size);
     if (image.isNull())
         return image;
-    if (image.width() > ThumbnailCache::k_size || image.height() > ThumbnailCache::k_size) // formats without scaled reads
-        image = image.scaled(ThumbnailCache::k_size, ThumbnailCache::k_size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     if (!cacheFile.isEmpty()) {
         QSaveFile file(cacheFile);
         if (file.open(QIODevice::WriteOnly) && QImageWriter(&file, "png").write(image))

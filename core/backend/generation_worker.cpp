@@ -9,15 +9,10 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QImageReader>
 
 namespace eikona::backend {
 
 namespace {
-
-// A picture larger than this is refused before it is decoded (a decompression bomb would
-// otherwise take gigabytes): 16384 x 16384 RGBA.
-constexpr int k_initImageLimitMb = 1024;
 
 struct ResolvedModel {
     QString path;
@@ -71,13 +66,10 @@ void GenerationWorker::ensureModel(const GenerationJob& job, const WorkerSetting
 
 QImage GenerationWorker::readInitImage(const QString& path) const
 {
-    QImageReader reader(path);
-    reader.setAutoTransform(true);
-    reader.setAllocationLimit(k_initImageLimitMb);
-    const auto image = reader.read();
+    QString problem;
+    const auto image = store::readPicture(path, 0, &problem);
     if (image.isNull())
-        throw GenerationError("cannot read the init image " + path.toStdString() + ": " + reader.errorString().toStdString(),
-                              ErrorKind::ImageUnreadable);
+        throw GenerationError(problem.toStdString(), ErrorKind::ImageUnreadable);
     return image;
 }
 

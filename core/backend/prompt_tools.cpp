@@ -34,10 +34,16 @@ QString formatWeight(double weight)
     return text;
 }
 
+// ":1.2" closing the text of a weighted group.
+const QRegularExpression& weightSuffix()
+{
+    static const QRegularExpression weight(QStringLiteral(":\\s*[-+]?\\d*\\.?\\d+\\s*$"));
+    return weight;
+}
+
 // The "(text:1.2)" group containing position `at` (innermost), as [open, close] indices.
 std::optional<std::pair<int, int>> weightedGroupAround(const QString& text, int at)
 {
-    static const QRegularExpression weight(QStringLiteral(":\\s*[-+]?\\d*\\.?\\d+\\s*$"));
     QList<int> opens;
     std::optional<std::pair<int, int>> found;
     for (int i = 0; i < text.size(); ++i) {
@@ -50,7 +56,7 @@ std::optional<std::pair<int, int>> weightedGroupAround(const QString& text, int 
         } else if (text[i] == u')' && !opens.isEmpty()) {
             const int open = opens.takeLast();
             const bool contains = open < at && at <= i;
-            if (contains && weight.match(text.mid(open + 1, i - open - 1)).hasMatch() &&
+            if (contains && weightSuffix().match(text.mid(open + 1, i - open - 1)).hasMatch() &&
                 (!found || open > found->first))
                 found = std::pair{open, i};
         }
@@ -62,7 +68,6 @@ std::optional<std::pair<int, int>> weightedGroupAround(const QString& text, int 
 
 QList<PromptSpan> promptSyntaxSpans(const QString& prompt)
 {
-    static const QRegularExpression weight(QStringLiteral(":\\s*[-+]?\\d*\\.?\\d+\\s*$"));
     QList<PromptSpan> spans;
     QList<int> opens; // positions of unmatched ( and [
     for (int i = 0; i < prompt.size(); ++i) {
@@ -78,7 +83,7 @@ QList<PromptSpan> promptSyntaxSpans(const QString& prompt)
                 const int open = opens.takeLast();
                 spans.append({open, 1, PromptSpan::Kind::Bracket});
                 if (c == u')') {
-                    const auto match = weight.match(prompt.mid(open + 1, i - open - 1));
+                    const auto match = weightSuffix().match(prompt.mid(open + 1, i - open - 1));
                     if (match.hasMatch())
                         spans.append({open + 1 + static_cast<int>(match.capturedStart()),
                                       static_cast<int>(match.capturedLength()), PromptSpan::Kind::Weight});

@@ -1,13 +1,13 @@
 #include "gallery_export.h"
 
 #include "exif_comment.h"
+#include "picture_file.h"
 #include "png_text.h"
 
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QImageReader>
 #include <QImageWriter>
 #include <QSaveFile>
 #include <QSet>
@@ -22,7 +22,6 @@ namespace eikona::store {
 
 namespace {
 
-constexpr int k_pictureLimitMb = 1024;
 constexpr int k_sheetThumbnail = 256;
 
 std::string text(const QString& message)
@@ -47,12 +46,10 @@ QString extensionOf(ExportOptions::ImageFormat format)
 // PNG text or JPEG comments), which would defeat stripping.
 QImage readImage(const QString& path)
 {
-    QImageReader reader(path);
-    reader.setAutoTransform(true);
-    reader.setAllocationLimit(k_pictureLimitMb);
-    const auto image = reader.read();
+    QString problem;
+    const auto image = readPicture(path, 0, &problem);
     if (image.isNull())
-        throw ExportError(text(QStringLiteral("cannot read %1: %2").arg(path, reader.errorString())));
+        throw ExportError(text(problem));
     const auto rgb = image.hasAlphaChannel() ? image.convertToFormat(QImage::Format_ARGB32)
                                              : image.convertToFormat(QImage::Format_RGB32);
     QImage pixels(rgb.size(), rgb.format());
@@ -146,6 +143,22 @@ struct Run {
     }
 };
 
+// Each picture's exported bytes under a name `taken` does not know, handed to `write`, until
+// the run is cancelled.
+void eachExported(const Run& run, const QDir& scratch, ExportResult& result, const std::function<bool(const QString&)>& taken,
+                  const std::function<void(const QString&, const QByteArray&)>& write)
+{
+    for (const auto& entry : run.entries) {
+        if (run.stop()) {
+            result.cancelled = true;
+            return;
+        }
+        const auto bytes = exportedBytes(entry, run.options, scratch);
+        write(uniqueName(QFileInfo(entry.path).completeBaseName(), extensionOf(run.options.imageFormat), taken), bytes);
+        run.done(++result.exported);
+    }
+}
+
 ExportResult toFolder(const Run& run, const QDir& scratch)
 {
     const QDir folder(run.options.out);
@@ -153,19 +166,13 @@ ExportResult toFolder(const Run& run, const QDir& scratch)
         throw ExportError(text(QStringLiteral("cannot create the folder %1").arg(run.options.out)));
     ExportResult result;
     result.written = folder.absolutePath();
-    for (const auto& entry : run.entries) {
-        if (run.stop()) {
-            result.cancelled = true;
-            break;
-        }
-        const auto bytes = exportedBytes(entry, run.options, scratch);
-        const auto name = uniqueName(QFileInfo(entry.path).completeBaseName(), extensionOf(run.options.imageFormat),
-                                     [&](const QString& candidate) { return QFileInfo::exists(folder.filePath(candidate)); });
-        QSaveFile file(folder.filePath(name));
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-            throw ExportError(text(QStringLiteral("cannot write %1: %2").arg(folder.filePath(name), file.errorString())));
-        run.done(++result.exported);
-    }
+    eachExported(
+        run, scratch, result, [&](const QString& name) { return QFileInfo::exists(folder.filePath(name)); },
+        [&](const QString& name, const QByteArray& bytes) {
+            QSaveFile file(folder.filePath(name));
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+                throw ExportError(text(QStringLiteral("cannot write %1: %2").arg(folder.filePath(name), file.errorString())));
+        });
     return result;
 }
 
@@ -180,14 +187,8 @@ ExportResult toZip(const Run& run, const QDir& scratch)
     ExportResult result;
     QSet<QString> names;
     try {
-        for (const auto& entry : run.entries) {
-            if (run.stop()) {
-                result.cancelled = true;
-                break;
-            }
-            const auto bytes = exportedBytes(entry, run.options, scratch);
-            const auto name = uniqueName(QFileInfo(entry.path).completeBaseName(), extensionOf(run.options.imageFormat),
-                                         [&](const QString& candidate) { return names.contains(candidate); });
+        eachExported(run, scratch, result, [&](const QString& name) { return names.contains(name); },
+                     [&](const QString& name, const QByteArray& bytes) {
             names.insert(name);
             void* copy = std::malloc(static_cast<std::size_t>(bytes.size()));
             std::memcpy(copy, bytes.constData(), static_cast<std::size_t>(bytes.size()));
@@ -196,14 +197,14 @@ ExportResult toZip(const Run& run, const QDir& scratch)
                 std::free(copy);
                 throw ExportError(text(QStringLiteral("cannot add %1 to the archive").arg(name)));
             }
-            if (zip_file_add(archive, name.toUtf8().constData(), source, ZIP_FL_ENC_UTF_8) < 0) {
+            const auto index = zip_file_add(archive, name.toUtf8().constData(), source, ZIP_FL_ENC_UTF_8);
+            if (index < 0) {
                 zip_source_free(source);
                 throw ExportError(text(QStringLiteral("cannot add %1 to the archive: %2").arg(name, QString::fromUtf8(zip_strerror(archive)))));
             }
             // Pictures are compressed already: stored, not deflated again.
-            zip_set_file_compression(archive, static_cast<zip_uint64_t>(result.exported), ZIP_CM_STORE, 0);
-            run.done(++result.exported);
-        }
+            zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
+        });
     } catch (...) {
         zip_discard(archive);
         throw;

@@ -1,7 +1,9 @@
 #include "gallery_store.h"
 
+#include "gallery_query_sql.h"
 #include "picture_file.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -44,16 +46,6 @@ QString text(const QString& value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
-QString hashFile(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return QString::fromLatin1(hash.result().toHex());
-}
-
 QStringList picturesUnder(const QString& folder)
 {
     QStringList files;
@@ -64,28 +56,8 @@ QStringList picturesUnder(const QString& folder)
     return files;
 }
 
-// "καρ άβι" -> `"καρ"* "αβι"*`: every word, as a prefix, all required.
-QString matchExpression(const QString& text)
-{
-    QStringList terms;
-    static const QRegularExpression separators(QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption);
-    for (const auto& word : foldForSearch(text).split(separators, Qt::SkipEmptyParts))
-        terms.append(u'"' + word + QStringLiteral("\"*"));
-    return terms.join(u' ');
-}
-
 } // namespace
 
-QString foldForSearch(const QString& text)
-{
-    const auto decomposed = text.normalized(QString::NormalizationForm_KD);
-    QString folded;
-    folded.reserve(decomposed.size());
-    for (const QChar c : decomposed)
-        if (c.category() != QChar::Mark_NonSpacing)
-            folded.append(c);
-    return folded.toCaseFolded();
-}
 
 struct GalleryStore::Impl {
     QString file;
@@ -141,14 +113,19 @@ struct GalleryStore::Impl {
         QSqlDatabase::removeDatabase(connection);
     }
 
-    QString folderFor(const QString& path) const
+    // The known folders, read once per connection (an indexing run asks for every file).
+    QStringList knownFolders;
+    bool foldersRead = false;
+
+    QString folderFor(const QString& path)
     {
-        QSqlQuery query(db());
-        query.exec(QStringLiteral("SELECT path FROM folders"));
+        if (!foldersRead) {
+            knownFolders = column(QStringLiteral("SELECT path FROM folders"));
+            foldersRead = true;
+        }
         QString best = QFileInfo(path).absolutePath();
         int bestLength = -1;
-        while (query.next()) {
-            const auto folder = query.value(0).toString();
+        for (const auto& folder : std::as_const(knownFolders)) {
             if (path.startsWith(folder + u'/') && folder.size() > bestLength) {
                 best = folder;
                 bestLength = static_cast<int>(folder.size());
@@ -165,11 +142,20 @@ struct GalleryStore::Impl {
             return std::nullopt;
         }
         const auto absolute = info.absoluteFilePath();
-        const auto metadata = readPictureMetadata(absolute);
-        const QSize size = QImageReader(absolute).size();
+        // The file is read once: its hash, its text chunks and its size all come from the bytes.
+        QFile file(absolute);
+        if (!file.open(QIODevice::ReadOnly)) {
+            error = QStringLiteral("cannot read %1: %2").arg(absolute, file.errorString());
+            return std::nullopt;
+        }
+        auto bytes = file.readAll();
+        const auto contentHash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        const auto metadata = pictureMetadataFromBytes(bytes, absolute);
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::ReadOnly);
+        const QSize size = QImageReader(&buffer).size();
         const auto created = info.birthTime().isValid() ? info.birthTime() : info.lastModified();
         const auto folder = folderFor(absolute);
-        const auto contentHash = hashFile(absolute);
         QSqlQuery query(db());
         if (!query.prepare(QStringLiteral(
             "INSERT INTO pictures(path, folder, source, prompt, negative, parameters, model, width, height, created,"
@@ -227,6 +213,7 @@ struct GalleryStore::Impl {
 
     bool addFolderRow(const QString& folder)
     {
+        foldersRead = false;
         QSqlQuery query(db());
         query.prepare(QStringLiteral("INSERT OR IGNORE INTO folders(path) VALUES(?)"));
         query.addBindValue(QFileInfo(folder).absoluteFilePath());
@@ -467,55 +454,6 @@ int GalleryStore::rebuild(const std::function<void(int, int)>& progress, const s
     return indexed;
 }
 
-namespace {
-
-// The WHERE and ORDER BY of a query, with the values its placeholders take.
-QString whereAndOrder(const GalleryQuery& query, QVariantList& values)
-{
-    QString sql;
-
-    QStringList conditions;
-    const auto match = matchExpression(query.text);
-    if (!match.isEmpty()) {
-        conditions.append(QStringLiteral("id IN (SELECT rowid FROM pictures_fts WHERE pictures_fts MATCH ?)"));
-        values.append(match);
-    }
-    if (query.favouritesOnly)
-        conditions.append(QStringLiteral("favourite = 1"));
-    if (!query.model.isEmpty()) {
-        conditions.append(QStringLiteral("model = ?"));
-        values.append(query.model);
-    }
-    if (!query.folder.isEmpty()) {
-        conditions.append(QStringLiteral("(path LIKE ? ESCAPE '\\')"));
-        auto folder = QFileInfo(query.folder).absoluteFilePath();
-        folder.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
-        values.append(folder + QStringLiteral("/%"));
-    }
-    if (query.size.isValid()) {
-        conditions.append(QStringLiteral("width = ? AND height = ?"));
-        values.append(query.size.width());
-        values.append(query.size.height());
-    }
-    if (!conditions.isEmpty())
-        sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
-    switch (query.sort) {
-    case GalleryQuery::Sort::Newest:
-        sql += QStringLiteral(" ORDER BY created DESC, id DESC");
-        break;
-    case GalleryQuery::Sort::Oldest:
-        sql += QStringLiteral(" ORDER BY created, id");
-        break;
-    case GalleryQuery::Sort::Name:
-        sql += QStringLiteral(" ORDER BY path");
-        break;
-    }
-    if (query.limit >= 0)
-        sql += QStringLiteral(" LIMIT %1").arg(query.limit);
-    return sql;
-}
-
-} // namespace
 
 QList<GalleryEntry> GalleryStore::search(const GalleryQuery& query) const
 {
@@ -524,7 +462,7 @@ QList<GalleryEntry> GalleryStore::search(const GalleryQuery& query) const
                       ? QStringLiteral("SELECT id, path, folder, source, prompt, negative, parameters, width, height, created,"
                                        " favourite, content_hash FROM pictures")
                       : QStringLiteral("SELECT id, path, folder, favourite, content_hash FROM pictures");
-    sql += whereAndOrder(query, values);
+    sql += galleryWhereAndOrder(query, values);
     QSqlQuery select(d->db());
     select.setForwardOnly(true);
     select.prepare(sql);
@@ -548,7 +486,7 @@ QList<GalleryEntry> GalleryStore::search(const GalleryQuery& query) const
 QList<qint64> GalleryStore::searchIds(const GalleryQuery& query) const
 {
     QVariantList values;
-    const auto sql = QStringLiteral("SELECT id FROM pictures") + whereAndOrder(query, values);
+    const auto sql = QStringLiteral("SELECT id FROM pictures") + galleryWhereAndOrder(query, values);
     QSqlQuery select(d->db());
     select.setForwardOnly(true);
     select.prepare(sql);

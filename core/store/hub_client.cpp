@@ -440,6 +440,17 @@ QJsonObject fetchJson(Hub& hub, QUrl url, const QString& what, const QString& re
 
 } // namespace
 
+namespace {
+
+// The model API's answer for a revision: its commit and every file with size and hashes.
+QUrl revisionInfoUrl(const HubOptions& options, const QString& repoId, const QString& revision)
+{
+    return QUrl(options.endpoint + QStringLiteral("/api/models/") + repoId + QStringLiteral("/revision/") +
+                QString::fromLatin1(QUrl::toPercentEncoding(revision)) + QStringLiteral("?blobs=true"));
+}
+
+} // namespace
+
 QString canonicalRepoId(const QString& repoId)
 {
     if (repoId.compare(QStringLiteral("runwayml/stable-diffusion-v1-5"), Qt::CaseInsensitive) == 0)
@@ -527,8 +538,7 @@ DownloadResult downloadModel(const QString& requestedRepoId, const QString& revi
     QJsonObject info;
     bool unreachable = false;
     try {
-        info = fetchJson(hub, QUrl(options.endpoint + QStringLiteral("/api/models/") + repoId + QStringLiteral("/revision/") +
-                                   QString::fromLatin1(QUrl::toPercentEncoding(revision)) + QStringLiteral("?blobs=true")),
+        info = fetchJson(hub, revisionInfoUrl(options, repoId, revision),
                          repoId + u'@' + revision, repoId, cancelled, unreachable);
     } catch (const HubCancelled&) {
         throw;
@@ -580,8 +590,7 @@ qint64 pipelineDownloadSize(const QString& requestedRepoId, const QString& revis
     }
     Hub hub(options);
     bool unreachable = false;
-    const auto info = fetchJson(hub, QUrl(options.endpoint + QStringLiteral("/api/models/") + repoId + QStringLiteral("/revision/") +
-                                          QString::fromLatin1(QUrl::toPercentEncoding(revision)) + QStringLiteral("?blobs=true")),
+    const auto info = fetchJson(hub, revisionInfoUrl(options, repoId, revision),
                                 repoId + u'@' + revision, repoId, cancelled, unreachable);
     const auto commit = info.value(QStringLiteral("sha")).toString();
     qint64 bytes = 0;

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QFile>
+#include <QImageReader>
 #include <QImageWriter>
 #include <QSaveFile>
 
@@ -29,6 +30,26 @@ QString writePicture(const QString& path, const QImage& image, const GenerationP
     if (file.write(withText) != withText.size() || !file.commit())
         return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
     return {};
+}
+
+QImage readPicture(const QString& path, int longestSide, QString* error)
+{
+    QImageReader reader(path);
+    reader.setAutoTransform(true);
+    reader.setAllocationLimit(k_pictureMemoryLimitMb);
+    const auto size = reader.size();
+    if (longestSide > 0 && size.isValid() && (size.width() > longestSide || size.height() > longestSide))
+        reader.setScaledSize(size.scaled(longestSide, longestSide, Qt::KeepAspectRatio));
+    auto image = reader.read();
+    if (image.isNull()) {
+        if (error)
+            *error = QStringLiteral("cannot read %1: %2").arg(path, reader.errorString());
+        return image;
+    }
+    // Formats that cannot read at a size are scaled after.
+    if (longestSide > 0 && (image.width() > longestSide || image.height() > longestSide))
+        image = image.scaled(longestSide, longestSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    return image;
 }
 
 QString nextPicturePath(const QString& folder, quint64 seed)

@@ -16,6 +16,15 @@ namespace eikona::store {
 /// success, else what went wrong, in words.
 QString writePicture(const QString& path, const QImage& image, const GenerationParameters& parameters);
 
+/// Pictures that would take more than this once decoded are refused before they are decoded:
+/// a 30,000 x 30,000 decompression bomb would need 3.6 GB.
+constexpr int k_pictureMemoryLimitMb = 1024;
+
+/// Reads a picture, EXIF orientation applied, within that limit; with `longestSide` > 0 scaled
+/// down to fit it (read at that size where the format can). Null, with `error` set, when the
+/// file is no picture, is damaged or is too large.
+QImage readPicture(const QString& path, int longestSide = 0, QString* error = nullptr);
+
 /// A new file name in `folder` for a picture of `seed`: A1111's "<number>-<seed>.png", the
 /// number one past every used one, so nothing is overwritten. The folder is made if needed.
 QString nextPicturePath(const QString& folder, quint64 seed);

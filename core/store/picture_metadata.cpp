@@ -152,12 +152,9 @@ PictureMetadata metadataFromPngText(const PngTextEntries& entries)
     return {};
 }
 
-PictureMetadata readPictureMetadata(const QString& path)
+PictureMetadata pictureMetadataFromBytes(const QByteArray& bytes, const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    if (file.peek(8) != QByteArray("\x89PNG\r\n\x1a\n", 8)) {
+    if (!bytes.startsWith(QByteArray("\x89PNG\r\n\x1a\n", 8))) {
         // JPEG and WebP: A1111's parameters in the EXIF UserComment.
         const auto comment = readExifComment(path);
         if (!comment)
@@ -168,8 +165,18 @@ PictureMetadata readPictureMetadata(const QString& path)
         promptOnly.prompt = comment->trimmed();
         return {PictureMetadata::Source::A1111, promptOnly};
     }
-    const auto entries = readPngText(file.read(k_maxPngBytes));
+    const auto entries = readPngText(bytes);
     return entries ? metadataFromPngText(*entries) : PictureMetadata{};
+}
+
+PictureMetadata readPictureMetadata(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    // A PNG's text comes before its pixels; other formats are read by exiv2 from the path.
+    const auto head = file.peek(8);
+    return pictureMetadataFromBytes(head == QByteArray("\x89PNG\r\n\x1a\n", 8) ? file.read(k_maxPngBytes) : head, path);
 }
 
 QString sourceName(PictureMetadata::Source source)

@@ -31,6 +31,8 @@ std::optional<GenerationParameters> parametersFromInvokeMetadata(const QString& 
 
 /// A picture file's metadata: PNG text chunks, or a JPEG's or WebP's EXIF UserComment.
 PictureMetadata readPictureMetadata(const QString& path);
+/// The same from the file's bytes already read (`path` for the formats exiv2 reads from disk).
+PictureMetadata pictureMetadataFromBytes(const QByteArray& bytes, const QString& path);
 
 QString sourceName(PictureMetadata::Source source);
 
