@@ -169,6 +169,8 @@ GenerationPanel::GenerationPanel(QWidget* parent)
     m_initName = new QLabel(initRow);
     m_initName->setObjectName(QStringLiteral("initImageName"));
     m_initName->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_initName->setWordWrap(true); // long file names and longer languages wrap instead of widening the panel
+    m_initName->setMinimumWidth(80);
     m_openInit = new QToolButton(initRow);
     m_openInit->setObjectName(QStringLiteral("openInitImageButton"));
     m_clearInit = new QToolButton(initRow);

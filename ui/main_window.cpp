@@ -43,6 +43,7 @@
 #include <QRandomGenerator>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -147,8 +148,10 @@ void MainWindow::buildDocks()
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Only upright: the panel never gets narrower than its controls need.
+    scroll->setMinimumWidth(m_panel->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
     m_generationDock->setWidget(scroll);
-    m_generationDock->setMinimumWidth(380);
+    m_generationDock->setMinimumWidth(340);
     addDockWidget(Qt::LeftDockWidgetArea, m_generationDock);
 
     m_queuePanel = new QueuePanel(m_queue.get(), this);

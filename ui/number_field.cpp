@@ -48,7 +48,9 @@ NumberField::NumberField(double minimum, double maximum, double step, int decima
     m_spin->setSingleStep(step);
     m_spin->setKeyboardTracking(false);
     m_spin->setAlignment(Qt::AlignRight);
-    m_spin->setMinimumWidth(m_spin->fontMetrics().horizontalAdvance(QStringLiteral("00000.00")) + 24);
+    // One width for every field, so they line up; enough for "2048" or "0.75", and no wider:
+    // the panel must fit small screens.
+    m_spin->setFixedWidth(m_spin->fontMetrics().horizontalAdvance(QStringLiteral("00000")) + 36);
     m_slider->setRange(0, static_cast<int>(std::lround((maximum - minimum) / step)));
     m_slider->setPageStep(std::max(1, m_slider->maximum() / 10));
     auto* layout = new QHBoxLayout(this);
