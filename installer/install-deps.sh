@@ -18,6 +18,7 @@ packages=(
   qt6-image-formats-plugins  # WebP (and TIFF) pictures
   nginx-light             # the tests' hub-shaped HTTP server (started by the tests on 127.0.0.1)
   xvfb xdotool imagemagick  # the real-window test: a private X server, real input events, screenshots
+  libx11-dev              # the real-window test's XDND drag source
 )
 
 missing=()

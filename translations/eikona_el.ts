@@ -6,43 +6,43 @@
     <message>
         <location filename="../ui/error_text.cpp" line="9"/>
         <source>These settings cannot be used: check the size, the steps and the strength.</source>
-        <translation type="unfinished"></translation>
+        <translation>Αυτές οι ρυθμίσεις δεν μπορούν να χρησιμοποιηθούν: ελέγξτε το μέγεθος, τα βήματα και την ένταση.</translation>
     </message>
     <message>
         <location filename="../ui/error_text.cpp" line="11"/>
         <source>The device or precision chosen in Preferences is not available on this computer: choose Automatic.</source>
-        <translation type="unfinished"></translation>
+        <translation>Η συσκευή ή η ακρίβεια που επιλέξατε στις Προτιμήσεις δεν υπάρχει σε αυτόν τον υπολογιστή: επιλέξτε «Αυτόματα».</translation>
     </message>
     <message>
         <location filename="../ui/error_text.cpp" line="13"/>
         <source>The model was not found. Choose another one, or add it with File ▸ Add a model folder….</source>
-        <translation type="unfinished"></translation>
+        <translation>Το μοντέλο δεν βρέθηκε. Επιλέξτε άλλο ή προσθέστε το από Αρχείο ▸ Προσθήκη φακέλου μοντέλου….</translation>
     </message>
     <message>
         <location filename="../ui/error_text.cpp" line="15"/>
         <source>The model could not be opened: its files are damaged, or it is not a Stable Diffusion 1.5 model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Το μοντέλο δεν άνοιξε: τα αρχεία του έχουν φθαρεί ή δεν είναι μοντέλο Stable Diffusion 1.5.</translation>
     </message>
     <message>
         <location filename="../ui/error_text.cpp" line="17"/>
         <source>Not enough memory for this picture: try a smaller size or batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Δεν υπάρχει αρκετή μνήμη για αυτή την εικόνα: δοκιμάστε μικρότερο μέγεθος ή μικρότερη παρτίδα.</translation>
     </message>
     <message>
         <location filename="../ui/error_text.cpp" line="19"/>
         <source>The init image cannot be read: choose another picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>Η αρχική εικόνα δεν διαβάζεται: επιλέξτε άλλη εικόνα.</translation>
     </message>
     <message>
         <location filename="../ui/error_text.cpp" line="21"/>
         <source>The picture could not be saved: check that the pictures folder (Preferences) exists and can be written to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Η εικόνα δεν αποθηκεύτηκε: ελέγξτε ότι ο φάκελος εικόνων (Προτιμήσεις) υπάρχει και επιτρέπει την εγγραφή.</translation>
     </message>
     <message>
         <location filename="../ui/error_text.cpp" line="23"/>
         <location filename="../ui/error_text.cpp" line="25"/>
         <source>Something went wrong; the window is still usable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Κάτι πήγε στραβά· το παράθυρο εξακολουθεί να λειτουργεί.</translation>
     </message>
 </context>
 <context>
@@ -50,22 +50,22 @@
     <message>
         <location filename="../ui/help_dialogs.cpp" line="10"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Συντομεύσεις πληκτρολογίου</translation>
     </message>
     <message>
         <location filename="../ui/help_dialogs.cpp" line="11"/>
         <source>&lt;table cellspacing=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Generate now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Add to the queue&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cancel the running job&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Up / Ctrl+Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;More or less weight for the selected words&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Start from a picture&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+V&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Start from the picture on the clipboard (or drop one on the canvas)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;The picture / the gallery&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Search the gallery&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter, Space / Delete / F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;In the gallery: open / move to the trash (Ctrl+Z undoes) / favourite&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+,&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Preferences&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Wheel, + / −, double-click&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom the canvas, fit it&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;table cellspacing=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Δημιουργία τώρα&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Προσθήκη στην ουρά&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ακύρωση της εργασίας που τρέχει&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Πάνω / Ctrl+Κάτω&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Περισσότερο ή λιγότερο βάρος στις επιλεγμένες λέξεις&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ξεκίνημα από μια εικόνα&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+V&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ξεκίνημα από την εικόνα του προχείρου (ή αφήστε μία στον καμβά)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Η εικόνα / η συλλογή&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Αναζήτηση στη συλλογή&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter, Διάστημα / Delete / F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Στη συλλογή: άνοιγμα / μεταφορά στον κάδο (το Ctrl+Z την αναιρεί) / αγαπημένο&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+,&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Προτιμήσεις&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Έξοδος&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ροδέλα, + / −, διπλό κλικ&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Μεγέθυνση του καμβά, προσαρμογή στο παράθυρο&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
         <location filename="../ui/help_dialogs.cpp" line="29"/>
         <source>About Eikona</source>
-        <translation type="unfinished"></translation>
+        <translation>Σχετικά με την Eikona</translation>
     </message>
     <message>
         <location filename="../ui/help_dialogs.cpp" line="30"/>
         <source>&lt;h3&gt;Eikona %1&lt;/h3&gt;&lt;p&gt;Stable Diffusion 1.5 on your own computer.&lt;/p&gt;&lt;p&gt;Engine: Eikona&apos;s own C++ implementation on libtorch, numerically the same as diffusers for the same seed and parameters.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Eikona %1&lt;/h3&gt;&lt;p&gt;Stable Diffusion 1.5 στον δικό σας υπολογιστή.&lt;/p&gt;&lt;p&gt;Μηχανή: η δική της υλοποίηση σε C++ πάνω στο libtorch, αριθμητικά ίδια με το diffusers για τον ίδιο σπόρο και τις ίδιες παραμέτρους.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -73,47 +73,47 @@
     <message>
         <location filename="../core/backend/job_queue.cpp" line="196"/>
         <source>(no prompt)</source>
-        <translation type="unfinished"></translation>
+        <translation>(χωρίς περιγραφή)</translation>
     </message>
     <message numerus="yes">
         <location filename="../core/backend/job_queue.cpp" line="201"/>
         <source>%1 × %n image(s)</source>
         <comment>steps times images</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 × %n εικόνα</numerusform>
+            <numerusform>%1 × %n εικόνες</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../core/backend/job_queue.cpp" line="205"/>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Εκτελείται</translation>
     </message>
     <message>
         <location filename="../core/backend/job_queue.cpp" line="205"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Σε αναμονή</translation>
     </message>
     <message>
-        <location filename="../core/backend/job_queue.cpp" line="217"/>
+        <location filename="../core/backend/job_queue.cpp" line="224"/>
         <source>Prompt</source>
-        <translation type="unfinished">Περιγραφή</translation>
+        <translation>Περιγραφή</translation>
     </message>
     <message>
-        <location filename="../core/backend/job_queue.cpp" line="219"/>
+        <location filename="../core/backend/job_queue.cpp" line="226"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Μέγεθος</translation>
     </message>
     <message>
-        <location filename="../core/backend/job_queue.cpp" line="221"/>
+        <location filename="../core/backend/job_queue.cpp" line="228"/>
         <source>Steps</source>
         <comment>denoising steps</comment>
-        <translation type="unfinished"></translation>
+        <translation>Βήματα</translation>
     </message>
     <message>
-        <location filename="../core/backend/job_queue.cpp" line="223"/>
+        <location filename="../core/backend/job_queue.cpp" line="230"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Κατάσταση</translation>
     </message>
 </context>
 <context>
@@ -121,18 +121,19 @@
     <message>
         <location filename="../ui/canvas_view.cpp" line="29"/>
         <source>Canvas</source>
-        <translation type="unfinished"></translation>
+        <translation>Καμβάς</translation>
     </message>
     <message>
         <location filename="../ui/canvas_view.cpp" line="30"/>
         <source>The picture being made, then the result. Wheel or +/- to zoom, double-click to fit. Drop a picture here (or paste one with Ctrl+V) to start from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Η εικόνα καθώς σχηματίζεται και μετά το αποτέλεσμα. Ροδέλα ή +/- για μεγέθυνση, διπλό κλικ για προσαρμογή. Αφήστε εδώ μια εικόνα (ή επικολλήστε μία με Ctrl+V) για να ξεκινήσετε από αυτή.</translation>
     </message>
     <message>
         <location filename="../ui/canvas_view.cpp" line="93"/>
         <source>Type a prompt and press Generate (Ctrl+Enter).
 The picture forms here, step by step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Γράψτε μια περιγραφή και πατήστε «Δημιουργία» (Ctrl+Enter).
+Η εικόνα σχηματίζεται εδώ, βήμα βήμα.</translation>
     </message>
 </context>
 <context>
@@ -140,28 +141,28 @@ The picture forms here, step by step.</source>
     <message>
         <location filename="../ui/error_bar.cpp" line="31"/>
         <source>What went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Τι πήγε στραβά</translation>
     </message>
     <message>
         <location filename="../ui/error_bar.cpp" line="61"/>
         <source>Details…</source>
-        <translation type="unfinished"></translation>
+        <translation>Λεπτομέρειες…</translation>
     </message>
     <message>
         <location filename="../ui/error_bar.cpp" line="62"/>
         <source>Details of the error</source>
-        <translation type="unfinished"></translation>
+        <translation>Λεπτομέρειες του σφάλματος</translation>
     </message>
     <message>
         <location filename="../ui/error_bar.cpp" line="63"/>
         <source>What the engine said, in full</source>
-        <translation type="unfinished"></translation>
+        <translation>Ολόκληρο το μήνυμα της μηχανής</translation>
     </message>
     <message>
         <location filename="../ui/error_bar.cpp" line="64"/>
         <location filename="../ui/error_bar.cpp" line="65"/>
         <source>Close the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Κλείσιμο του μηνύματος</translation>
     </message>
 </context>
 <context>
@@ -169,93 +170,93 @@ The picture forms here, step by step.</source>
     <message numerus="yes">
         <location filename="../ui/export_dialog.cpp" line="23"/>
         <source>Export %n picture(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Εξαγωγή %n εικόνας</numerusform>
+            <numerusform>Εξαγωγή %n εικόνων</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.cpp" line="25"/>
         <source>A folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Φάκελος</translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.cpp" line="26"/>
         <source>A ZIP archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Αρχείο ZIP</translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.cpp" line="27"/>
         <source>An HTML contact sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Σελίδα HTML με μικρογραφίες</translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.cpp" line="28"/>
         <location filename="../ui/export_dialog.cpp" line="51"/>
         <source>Export to</source>
-        <translation type="unfinished"></translation>
+        <translation>Εξαγωγή σε</translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.cpp" line="29"/>
         <source>A folder of pictures, one ZIP file, or one web page with every picture and its prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Ένας φάκελος με εικόνες, ένα αρχείο ZIP ή μία ιστοσελίδα με κάθε εικόνα και την περιγραφή της</translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.cpp" line="34"/>
         <location filename="../ui/export_dialog.cpp" line="52"/>
         <source>Picture format</source>
-        <translation type="unfinished"></translation>
+        <translation>Μορφή εικόνας</translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.cpp" line="35"/>
         <source>PNG keeps the pictures exactly; JPEG and WebP are smaller (the parameters go into their EXIF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Το PNG κρατά τις εικόνες ακριβώς όπως είναι· τα JPEG και WebP είναι μικρότερα (οι παράμετροι μπαίνουν στα EXIF τους)</translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.cpp" line="37"/>
         <source>Leave the prompts and parameters out</source>
-        <translation type="unfinished"></translation>
+        <translation>Χωρίς τις περιγραφές και τις παραμέτρους</translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.cpp" line="38"/>
         <source>Leave the parameters out</source>
-        <translation type="unfinished"></translation>
+        <translation>Χωρίς τις παραμέτρους</translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.cpp" line="39"/>
         <source>For sharing pictures without how they were made</source>
-        <translation type="unfinished"></translation>
+        <translation>Για να μοιραστείτε εικόνες χωρίς το πώς φτιάχτηκαν</translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.cpp" line="41"/>
         <source>Export to this place</source>
-        <translation type="unfinished"></translation>
+        <translation>Εξαγωγή σε αυτή τη θέση</translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.cpp" line="45"/>
         <location filename="../ui/export_dialog.cpp" line="46"/>
         <source>Choose where</source>
-        <translation type="unfinished"></translation>
+        <translation>Επιλογή θέσης</translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.cpp" line="54"/>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Θέση</translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.cpp" line="56"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Εξαγωγή</translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.cpp" line="82"/>
         <source>Export to this folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Εξαγωγή σε αυτόν τον φάκελο</translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.cpp" line="83"/>
         <source>Export as</source>
-        <translation type="unfinished"></translation>
+        <translation>Εξαγωγή ως</translation>
     </message>
 </context>
 <context>
@@ -263,918 +264,925 @@ The picture forms here, step by step.</source>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="104"/>
         <source>Welcome to Eikona</source>
-        <translation type="unfinished"></translation>
+        <translation>Καλώς ήρθατε στην Eikona</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="105"/>
         <source>&lt;p&gt;&lt;b&gt;Eikona needs a Stable Diffusion 1.5 model to make pictures.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Download the standard one from Hugging Face, or use a model you already have: a diffusers folder or a single &lt;tt&gt;.safetensors&lt;/tt&gt; file.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Η Eikona χρειάζεται ένα μοντέλο Stable Diffusion 1.5 για να φτιάχνει εικόνες.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Κατεβάστε το βασικό από το Hugging Face ή χρησιμοποιήστε ένα μοντέλο που ήδη έχετε: έναν φάκελο diffusers ή ένα μεμονωμένο αρχείο &lt;tt&gt;.safetensors&lt;/tt&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="109"/>
         <source>Stable Diffusion 1.5 (%1): %2 to download.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stable Diffusion 1.5 (%1): %2 για λήψη.</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="111"/>
         <source>Stable Diffusion 1.5 is already downloaded: it only needs to be checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Το Stable Diffusion 1.5 έχει ήδη κατέβει: χρειάζεται μόνο έλεγχο.</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="113"/>
         <source>Stable Diffusion 1.5 (%1): asking Hugging Face for its size…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stable Diffusion 1.5 (%1): ζητείται το μέγεθός του από το Hugging Face…</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="114"/>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Λήψη</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="115"/>
         <source>Download Stable Diffusion 1.5</source>
-        <translation type="unfinished"></translation>
+        <translation>Λήψη του Stable Diffusion 1.5</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="116"/>
         <source>Fetch the model into the model folder; an interrupted download resumes next time</source>
-        <translation type="unfinished"></translation>
+        <translation>Κατεβάζει το μοντέλο στον φάκελο μοντέλων· μια λήψη που διακόπηκε συνεχίζεται την επόμενη φορά</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="117"/>
         <location filename="../ui/first_run_dialog.cpp" line="118"/>
         <source>Cancel download</source>
-        <translation type="unfinished"></translation>
+        <translation>Ακύρωση λήψης</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="119"/>
         <source>Stop; what was fetched stays and the download resumes next time</source>
-        <translation type="unfinished"></translation>
+        <translation>Διακοπή· ό,τι κατέβηκε μένει και η λήψη συνεχίζεται την επόμενη φορά</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="120"/>
         <source>Download progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Πρόοδος λήψης</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="121"/>
         <source>Use a model folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Φάκελος μοντέλου…</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="122"/>
         <source>Use a model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Χρήση φακέλου μοντέλου</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="123"/>
         <source>A diffusers folder (with model_index.json) on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ένας φάκελος diffusers (με model_index.json) σε αυτόν τον υπολογιστή</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="124"/>
         <source>Use a model file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Αρχείο μοντέλου…</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="125"/>
         <source>Use a model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Χρήση αρχείου μοντέλου</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="126"/>
         <source>A single SD 1.x .safetensors checkpoint on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ένα μεμονωμένο αρχείο .safetensors SD 1.x σε αυτόν τον υπολογιστή</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="127"/>
         <location filename="../ui/first_run_dialog.cpp" line="128"/>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Αργότερα</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="129"/>
         <source>Close; the window stays usable and File ▸ Add a model folder… adds one later</source>
-        <translation type="unfinished"></translation>
+        <translation>Κλείσιμο· το παράθυρο λειτουργεί κανονικά και το Αρχείο ▸ Προσθήκη φακέλου μοντέλου… προσθέτει ένα αργότερα</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="151"/>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Σύνδεση…</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="162"/>
         <source>%1 of %2 · %3/s · %4 left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 από %2 · %3/s · απομένουν %4</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="173"/>
         <source>The download was stopped. What was fetched is kept: Download resumes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Η λήψη σταμάτησε. Ό,τι κατέβηκε κρατήθηκε: η «Λήψη» τη συνεχίζει.</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="174"/>
         <source>The download did not work: %1
 Check the connection (and a proxy, if you use one), then press Download again, or use a model you already have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Η λήψη απέτυχε: %1
+Ελέγξτε τη σύνδεση (και τον διακομιστή μεσολάβησης, αν χρησιμοποιείτε), πατήστε ξανά «Λήψη» ή χρησιμοποιήστε ένα μοντέλο που ήδη έχετε.</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="182"/>
         <source>Choose a model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Επιλογή αρχείου μοντέλου</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="183"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
-        <translation type="unfinished"></translation>
+        <translation>Μοντέλα safetensors (*.safetensors)</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="184"/>
         <source>Choose a diffusers model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Επιλογή φακέλου μοντέλου diffusers</translation>
     </message>
     <message>
         <location filename="../ui/first_run_dialog.cpp" line="196"/>
         <source>This cannot be used as a model: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Αυτό δεν μπορεί να χρησιμοποιηθεί ως μοντέλο: %1</translation>
     </message>
 </context>
 <context>
     <name>eikona::ui::GalleryView</name>
     <message>
         <location filename="../ui/gallery_view.cpp" line="96"/>
-        <location filename="../ui/gallery_view.cpp" line="258"/>
+        <location filename="../ui/gallery_view.cpp" line="261"/>
         <source>Add a folder of pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>Προσθήκη φακέλου με εικόνες</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="154"/>
         <location filename="../ui/gallery_view.cpp" line="252"/>
         <source>Every model</source>
-        <translation type="unfinished"></translation>
+        <translation>Όλα τα μοντέλα</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="159"/>
         <location filename="../ui/gallery_view.cpp" line="253"/>
         <source>Every folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Όλοι οι φάκελοι</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="166"/>
         <location filename="../ui/gallery_view.cpp" line="254"/>
         <source>Every size</source>
-        <translation type="unfinished"></translation>
+        <translation>Όλα τα μεγέθη</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="191"/>
         <source>Indexing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Καταλογογράφηση: %1…</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/gallery_view.cpp" line="198"/>
         <source>%n picture(s) added from %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n εικόνα προστέθηκε από %1</numerusform>
+            <numerusform>%n εικόνες προστέθηκαν από %1</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="234"/>
         <source>Search the prompts (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Αναζήτηση στις περιγραφές (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="235"/>
         <source>Search the gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>Αναζήτηση στη συλλογή</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="236"/>
         <source>Words or word beginnings of the prompt, in any language; accents and capitals do not matter</source>
-        <translation type="unfinished"></translation>
+        <translation>Λέξεις ή αρχές λέξεων της περιγραφής, σε οποιαδήποτε γλώσσα· τόνοι και κεφαλαία δεν παίζουν ρόλο</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="237"/>
         <source>Favourites</source>
-        <translation type="unfinished"></translation>
+        <translation>Αγαπημένα</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="238"/>
         <source>Favourites only</source>
-        <translation type="unfinished"></translation>
+        <translation>Μόνο τα αγαπημένα</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="239"/>
         <source>Show only the pictures marked as favourites (F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Εμφάνιση μόνο των εικόνων που σημειώθηκαν ως αγαπημένες (F)</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="240"/>
         <source>Newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Νεότερες πρώτα</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="241"/>
         <source>Oldest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Παλαιότερες πρώτα</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="242"/>
         <source>By name</source>
-        <translation type="unfinished"></translation>
+        <translation>Κατά όνομα</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="243"/>
         <source>Sort</source>
-        <translation type="unfinished"></translation>
+        <translation>Ταξινόμηση</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="244"/>
         <source>The order of the pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>Η σειρά των εικόνων</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="245"/>
         <source>Gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>Συλλογή</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="246"/>
         <source>Enter opens a picture, Delete moves it to the trash (Ctrl+Z undoes it), F marks a favourite</source>
-        <translation type="unfinished"></translation>
+        <translation>Το Enter ανοίγει μια εικόνα, το Delete τη μεταφέρει στον κάδο (το Ctrl+Z το αναιρεί), το F τη σημειώνει ως αγαπημένη</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/gallery_view.cpp" line="268"/>
+        <location filename="../ui/gallery_view.cpp" line="271"/>
         <source>%n picture(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n εικόνα</numerusform>
+            <numerusform>%n εικόνες</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="248"/>
         <source>Model filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Φίλτρο μοντέλου</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="249"/>
         <source>Only the pictures of one model</source>
-        <translation type="unfinished"></translation>
+        <translation>Μόνο οι εικόνες ενός μοντέλου</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="250"/>
         <source>Folder filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Φίλτρο φακέλου</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="251"/>
         <source>Only the pictures of one folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Μόνο οι εικόνες ενός φακέλου</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="255"/>
+        <location filename="../ui/gallery_view.cpp" line="258"/>
         <source>Size filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/gallery_view.cpp" line="256"/>
-        <source>Only the pictures of one size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/gallery_view.cpp" line="257"/>
-        <source>Add folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Φίλτρο μεγέθους</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="259"/>
-        <source>Index a folder of pictures, an A1111, ComfyUI or InvokeAI output folder included: their parameters are read and their prompts become searchable</source>
-        <translation type="unfinished"></translation>
+        <source>Only the pictures of one size</source>
+        <translation>Μόνο οι εικόνες ενός μεγέθους</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="261"/>
-        <location filename="../ui/gallery_view.cpp" line="415"/>
-        <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/gallery_view.cpp" line="260"/>
+        <source>Add folder…</source>
+        <translation>Προσθήκη φακέλου…</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="262"/>
+        <source>Index a folder of pictures, an A1111, ComfyUI or InvokeAI output folder included: their parameters are read and their prompts become searchable</source>
+        <translation>Καταλογογραφεί έναν φάκελο εικόνων, και φακέλους εξόδου του A1111, του ComfyUI ή του InvokeAI: οι παράμετροί τους διαβάζονται και οι περιγραφές τους γίνονται αναζητήσιμες</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="264"/>
+        <location filename="../ui/gallery_view.cpp" line="418"/>
+        <source>Export…</source>
+        <translation>Εξαγωγή…</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="265"/>
         <source>Export pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>Εξαγωγή εικόνων</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="263"/>
+        <location filename="../ui/gallery_view.cpp" line="266"/>
         <source>Export the selected pictures, or all the search shows, with their parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Εξαγωγή των επιλεγμένων εικόνων, ή όσων δείχνει η αναζήτηση, μαζί με τις παραμέτρους τους</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="318"/>
+        <location filename="../ui/gallery_view.cpp" line="321"/>
         <source>%1 could not be moved to the trash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Το %1 δεν μεταφέρθηκε στον κάδο.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="327"/>
+        <location filename="../ui/gallery_view.cpp" line="330"/>
         <source>%1 is in the trash. Ctrl+Z brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Το %1 είναι στον κάδο. Το Ctrl+Z το επαναφέρει.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="337"/>
+        <location filename="../ui/gallery_view.cpp" line="340"/>
         <source>%1 could not be brought back from the trash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Το %1 δεν επανήλθε από τον κάδο.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="346"/>
+        <location filename="../ui/gallery_view.cpp" line="349"/>
         <source>%1 is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Το %1 επανήλθε.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="406"/>
+        <location filename="../ui/gallery_view.cpp" line="409"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/gallery_view.cpp" line="407"/>
-        <source>Use these parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/gallery_view.cpp" line="408"/>
-        <source>Use as the init image</source>
-        <translation type="unfinished"></translation>
+        <translation>Άνοιγμα</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="410"/>
-        <source>Copy the picture</source>
-        <translation type="unfinished"></translation>
+        <source>Use these parameters</source>
+        <translation>Χρήση αυτών των παραμέτρων</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="411"/>
-        <source>Copy the parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/gallery_view.cpp" line="412"/>
-        <source>Not a favourite</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/gallery_view.cpp" line="412"/>
-        <source>Favourite</source>
-        <translation type="unfinished"></translation>
+        <source>Use as the init image</source>
+        <translation>Χρήση ως αρχική εικόνα</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="413"/>
+        <source>Copy the picture</source>
+        <translation>Αντιγραφή της εικόνας</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="414"/>
+        <source>Copy the parameters</source>
+        <translation>Αντιγραφή των παραμέτρων</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="415"/>
+        <source>Not a favourite</source>
+        <translation>Όχι αγαπημένη</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="415"/>
+        <source>Favourite</source>
+        <translation>Αγαπημένη</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="416"/>
         <source>Show in the file manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Εμφάνιση στη διαχείριση αρχείων</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="417"/>
+        <location filename="../ui/gallery_view.cpp" line="420"/>
         <source>Move to the trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Μεταφορά στον κάδο</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="447"/>
+        <location filename="../ui/gallery_view.cpp" line="450"/>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Εξαγωγή…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="447"/>
+        <location filename="../ui/gallery_view.cpp" line="450"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/gallery_view.cpp" line="487"/>
-        <source>The export was cancelled; nothing half-written was left.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/gallery_view.cpp" line="488"/>
-        <source>%n picture(s) exported to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>Ακύρωση</translation>
     </message>
     <message>
         <location filename="../ui/gallery_view.cpp" line="490"/>
+        <source>The export was cancelled; nothing half-written was left.</source>
+        <translation>Η εξαγωγή ακυρώθηκε· δεν έμεινε κανένα μισογραμμένο αρχείο.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/gallery_view.cpp" line="491"/>
+        <source>%n picture(s) exported to %1</source>
+        <translation>
+            <numerusform>%n εικόνα εξήχθη στο %1</numerusform>
+            <numerusform>%n εικόνες εξήχθησαν στο %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery_view.cpp" line="493"/>
         <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Η εξαγωγή απέτυχε: %1</translation>
     </message>
 </context>
 <context>
     <name>eikona::ui::GenerationPanel</name>
     <message>
         <location filename="../ui/generation_panel.cpp" line="100"/>
-        <location filename="../ui/generation_panel.cpp" line="257"/>
-        <source>Model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/generation_panel.cpp" line="104"/>
-        <location filename="../ui/generation_panel.cpp" line="259"/>
-        <source>Sampler</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/generation_panel.cpp" line="108"/>
-        <location filename="../ui/generation_panel.cpp" line="261"/>
-        <source>Steps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/generation_panel.cpp" line="112"/>
-        <location filename="../ui/generation_panel.cpp" line="262"/>
-        <source>CFG scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/generation_panel.cpp" line="116"/>
-        <location filename="../ui/generation_panel.cpp" line="263"/>
-        <source>Width</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/generation_panel.cpp" line="120"/>
         <location filename="../ui/generation_panel.cpp" line="264"/>
+        <source>Model</source>
+        <translation>Μοντέλο</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="105"/>
+        <location filename="../ui/generation_panel.cpp" line="266"/>
+        <source>Sampler</source>
+        <extracomment>The sampling method (Euler a, DPM++ 2M Karras…); the method names stay as they are</extracomment>
+        <translation>Δειγματολήπτης</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="110"/>
+        <location filename="../ui/generation_panel.cpp" line="268"/>
+        <source>Steps</source>
+        <extracomment>The number of denoising steps the sampler takes (not walking steps)</extracomment>
+        <translation>Βήματα</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="115"/>
+        <location filename="../ui/generation_panel.cpp" line="269"/>
+        <source>CFG scale</source>
+        <extracomment>Classifier-free guidance scale: how strongly the prompt steers the picture. CFG stays as it is</extracomment>
+        <translation>Κλίμακα CFG</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="119"/>
+        <location filename="../ui/generation_panel.cpp" line="270"/>
+        <source>Width</source>
+        <translation>Πλάτος</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="123"/>
+        <location filename="../ui/generation_panel.cpp" line="271"/>
         <source>Height</source>
-        <translation type="unfinished"></translation>
+        <translation>Ύψος</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="133"/>
+        <location filename="../ui/generation_panel.cpp" line="136"/>
         <source>Presets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/generation_panel.cpp" line="153"/>
-        <location filename="../ui/generation_panel.cpp" line="273"/>
-        <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Έτοιμα μεγέθη</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="157"/>
-        <location filename="../ui/generation_panel.cpp" line="279"/>
-        <source>Batch size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/generation_panel.cpp" line="160"/>
         <location filename="../ui/generation_panel.cpp" line="280"/>
+        <source>Seed</source>
+        <extracomment>The random-number seed a picture starts from (a number), not a plant&apos;s seed</extracomment>
+        <translation>Σπόρος</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="161"/>
+        <location filename="../ui/generation_panel.cpp" line="286"/>
+        <source>Batch size</source>
+        <translation>Μέγεθος παρτίδας</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="164"/>
+        <location filename="../ui/generation_panel.cpp" line="287"/>
         <source>Batch count</source>
-        <translation type="unfinished"></translation>
+        <translation>Πλήθος παρτίδων</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="182"/>
+        <location filename="../ui/generation_panel.cpp" line="188"/>
         <source>Init image</source>
-        <translation type="unfinished"></translation>
+        <translation>Αρχική εικόνα</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="189"/>
-        <location filename="../ui/generation_panel.cpp" line="289"/>
+        <location filename="../ui/generation_panel.cpp" line="196"/>
+        <location filename="../ui/generation_panel.cpp" line="296"/>
         <source>Strength</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/generation_panel.cpp" line="239"/>
-        <source>&amp;Prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/generation_panel.cpp" line="240"/>
-        <source>&amp;Negative prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/generation_panel.cpp" line="241"/>
-        <source>Describe the picture: a lighthouse at dusk, (oil painting:1.2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/generation_panel.cpp" line="242"/>
-        <source>Prompt</source>
-        <translation type="unfinished">Περιγραφή</translation>
-    </message>
-    <message>
-        <location filename="../ui/generation_panel.cpp" line="243"/>
-        <source>What to draw. (word:1.3) gives a word more weight, [word] less; Ctrl+Up and Ctrl+Down change the weight of the selected words; BREAK starts a new 75-token chunk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/generation_panel.cpp" line="245"/>
-        <source>What the picture should not contain</source>
-        <translation type="unfinished">Τι δεν πρέπει να περιέχει η εικόνα</translation>
+        <extracomment>img2img denoising strength: how much the init image may change (0 to 1)</extracomment>
+        <translation>Ένταση</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="246"/>
-        <source>Negative prompt</source>
-        <translation type="unfinished">Αρνητική περιγραφή</translation>
+        <source>&amp;Prompt</source>
+        <translation>&amp;Περιγραφή</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="247"/>
-        <source>What to steer away from, with the same syntax as the prompt.</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Negative prompt</source>
+        <translation>&amp;Αρνητική περιγραφή</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="248"/>
-        <location filename="../ui/generation_panel.cpp" line="250"/>
-        <source>Generate</source>
-        <translation type="unfinished"></translation>
+        <source>Describe the picture: a lighthouse at dusk, (oil painting:1.2)</source>
+        <translation>Περιγράψτε την εικόνα: ένας φάρος το σούρουπο, (ελαιογραφία:1.2)</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="249"/>
-        <source>Make the picture now, before the waiting jobs (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <source>Prompt</source>
+        <translation>Περιγραφή</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="251"/>
-        <location filename="../ui/generation_panel.cpp" line="253"/>
-        <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/generation_panel.cpp" line="250"/>
+        <source>What to draw. (word:1.3) gives a word more weight, [word] less; Ctrl+Up and Ctrl+Down change the weight of the selected words; BREAK starts a new 75-token chunk.</source>
+        <translation>Τι θα ζωγραφιστεί. Το (λέξη:1.3) δίνει σε μια λέξη περισσότερο βάρος, το [λέξη] λιγότερο· τα Ctrl+Πάνω και Ctrl+Κάτω αλλάζουν το βάρος των επιλεγμένων λέξεων· το BREAK ξεκινά νέο τμήμα 75 λεκτικών μονάδων.</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="252"/>
-        <source>Add these settings to the end of the queue (Ctrl+Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <source>What the picture should not contain</source>
+        <translation>Τι δεν πρέπει να έχει η εικόνα</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="253"/>
+        <source>Negative prompt</source>
+        <translation>Αρνητική περιγραφή</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="254"/>
-        <location filename="../ui/generation_panel.cpp" line="256"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <source>What to steer away from, with the same syntax as the prompt.</source>
+        <translation>Τι να αποφευχθεί, με την ίδια σύνταξη όπως η περιγραφή.</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="255"/>
-        <source>Stop the picture being made; the queue goes on (Esc)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/generation_panel.cpp" line="257"/>
+        <source>Generate</source>
+        <translation>Δημιουργία</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="256"/>
+        <source>Make the picture now, before the waiting jobs (Ctrl+Enter)</source>
+        <translation>Δημιουργία της εικόνας τώρα, πριν από τις εργασίες σε αναμονή (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="258"/>
-        <source>The Stable Diffusion 1.5 model to use: downloaded, or a folder or file on this computer</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/generation_panel.cpp" line="260"/>
+        <source>Queue</source>
+        <comment>verb: add to the queue</comment>
+        <translation>Στην ουρά</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="260"/>
-        <source>The sampling method; Euler a and DPM++ 2M Karras give good pictures in 20–30 steps</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/generation_panel.cpp" line="259"/>
+        <source>Add these settings to the end of the queue (Ctrl+Shift+Enter)</source>
+        <translation>Προσθήκη αυτών των ρυθμίσεων στο τέλος της ουράς (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="261"/>
-        <source>Denoising steps: more take longer and add detail, up to a point</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/generation_panel.cpp" line="263"/>
+        <source>Cancel</source>
+        <translation>Ακύρωση</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="262"/>
-        <source>How closely the picture follows the prompt (7 is a good start)</source>
-        <translation type="unfinished"></translation>
+        <source>Stop the picture being made; the queue goes on (Esc)</source>
+        <translation>Διακοπή της εικόνας που φτιάχνεται· η ουρά συνεχίζει (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="263"/>
-        <source>Width in pixels, a multiple of 8; SD 1.5 knows 512 best</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/generation_panel.cpp" line="265"/>
+        <source>The Stable Diffusion 1.5 model to use: downloaded, or a folder or file on this computer</source>
+        <translation>Το μοντέλο Stable Diffusion 1.5 που θα χρησιμοποιηθεί: από λήψη ή φάκελος ή αρχείο σε αυτόν τον υπολογιστή</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="264"/>
-        <source>Height in pixels, a multiple of 8; SD 1.5 knows 512 best</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/generation_panel.cpp" line="267"/>
+        <source>The sampling method; Euler a and DPM++ 2M Karras give good pictures in 20–30 steps</source>
+        <translation>Η μέθοδος δειγματοληψίας· οι Euler a και DPM++ 2M Karras δίνουν καλές εικόνες σε 20–30 βήματα</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="266"/>
-        <source>Choose a size…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/generation_panel.cpp" line="268"/>
+        <source>Denoising steps: more take longer and add detail, up to a point</source>
+        <translation>Βήματα αποθορυβοποίησης: περισσότερα θέλουν περισσότερο χρόνο και προσθέτουν λεπτομέρεια, ως ένα σημείο</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="269"/>
-        <source>Size presets</source>
-        <translation type="unfinished"></translation>
+        <source>How closely the picture follows the prompt (7 is a good start)</source>
+        <translation>Πόσο πιστά ακολουθεί η εικόνα την περιγραφή (το 7 είναι καλή αρχή)</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="270"/>
-        <source>Common sizes</source>
-        <translation type="unfinished"></translation>
+        <source>Width in pixels, a multiple of 8; SD 1.5 knows 512 best</source>
+        <translation>Πλάτος σε εικονοστοιχεία, πολλαπλάσιο του 8· το SD 1.5 αποδίδει καλύτερα στα 512</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="271"/>
-        <location filename="../ui/generation_panel.cpp" line="272"/>
-        <source>Swap width and height</source>
-        <translation type="unfinished"></translation>
+        <source>Height in pixels, a multiple of 8; SD 1.5 knows 512 best</source>
+        <translation>Ύψος σε εικονοστοιχεία, πολλαπλάσιο του 8· το SD 1.5 αποδίδει καλύτερα στα 512</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="274"/>
-        <source>The same seed and settings make the same picture; -1 draws a new one each time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/generation_panel.cpp" line="275"/>
-        <source>Random seed</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/generation_panel.cpp" line="273"/>
+        <source>Choose a size…</source>
+        <translation>Επιλογή μεγέθους…</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="276"/>
-        <source>A new random seed for every picture (-1)</source>
-        <translation type="unfinished"></translation>
+        <source>Size presets</source>
+        <translation>Έτοιμα μεγέθη</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="277"/>
-        <source>Reuse the last seed</source>
-        <translation type="unfinished"></translation>
+        <source>Common sizes</source>
+        <translation>Συνηθισμένα μεγέθη</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="278"/>
-        <source>Use the seed of the last picture made</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/generation_panel.cpp" line="279"/>
-        <source>Pictures made together in one run (uses more memory)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/generation_panel.cpp" line="280"/>
-        <source>Runs one after another; each picture gets the next seed</source>
-        <translation type="unfinished"></translation>
+        <source>Swap width and height</source>
+        <translation>Εναλλαγή πλάτους και ύψους</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="281"/>
-        <source>Open…</source>
-        <translation type="unfinished"></translation>
+        <source>The same seed and settings make the same picture; -1 draws a new one each time</source>
+        <translation>Ο ίδιος σπόρος με τις ίδιες ρυθμίσεις δίνει την ίδια εικόνα· το -1 διαλέγει νέο κάθε φορά</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="282"/>
-        <source>Open init image</source>
-        <translation type="unfinished"></translation>
+        <source>Random seed</source>
+        <translation>Τυχαίος σπόρος</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="283"/>
-        <source>Start from a picture (img2img)</source>
-        <translation type="unfinished"></translation>
+        <source>A new random seed for every picture (-1)</source>
+        <translation>Νέος τυχαίος σπόρος για κάθε εικόνα (-1)</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="284"/>
-        <source>Clear init image</source>
-        <translation type="unfinished"></translation>
+        <source>Reuse the last seed</source>
+        <translation>Ξανά ο τελευταίος σπόρος</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="285"/>
-        <source>Make pictures from the prompt alone again</source>
-        <translation type="unfinished"></translation>
+        <source>Use the seed of the last picture made</source>
+        <translation>Χρήση του σπόρου της τελευταίας εικόνας</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="286"/>
-        <source>Init image preview</source>
-        <translation type="unfinished"></translation>
+        <source>Pictures made together in one run (uses more memory)</source>
+        <translation>Εικόνες που φτιάχνονται μαζί σε ένα πέρασμα (θέλει περισσότερη μνήμη)</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="287"/>
+        <source>Runs one after another; each picture gets the next seed</source>
+        <translation>Περάσματα το ένα μετά το άλλο· κάθε εικόνα παίρνει τον επόμενο σπόρο</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="288"/>
-        <location filename="../ui/generation_panel.cpp" line="413"/>
-        <source>None: the picture starts from noise</source>
-        <translation type="unfinished"></translation>
+        <source>Open…</source>
+        <translation>Άνοιγμα…</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="289"/>
-        <source>How much the init image may change: 0 keeps it, 1 replaces it</source>
-        <translation type="unfinished"></translation>
+        <source>Open init image</source>
+        <translation>Άνοιγμα αρχικής εικόνας</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="290"/>
+        <source>Start from a picture (img2img)</source>
+        <translation>Ξεκίνημα από μια εικόνα (img2img)</translation>
+    </message>
+    <message>
         <location filename="../ui/generation_panel.cpp" line="291"/>
-        <source>Use the init image&apos;s size</source>
-        <translation type="unfinished"></translation>
+        <source>Clear init image</source>
+        <translation>Αφαίρεση αρχικής εικόνας</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="292"/>
+        <source>Make pictures from the prompt alone again</source>
+        <translation>Ξανά εικόνες μόνο από την περιγραφή</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="293"/>
+        <source>Init image preview</source>
+        <translation>Προεπισκόπηση αρχικής εικόνας</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="295"/>
+        <location filename="../ui/generation_panel.cpp" line="420"/>
+        <source>None: the picture starts from noise</source>
+        <translation>Καμία: η εικόνα ξεκινά από θόρυβο</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="296"/>
+        <source>How much the init image may change: 0 keeps it, 1 replaces it</source>
+        <translation>Πόσο μπορεί να αλλάξει η αρχική εικόνα: το 0 την κρατά, το 1 την αντικαθιστά</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="297"/>
+        <location filename="../ui/generation_panel.cpp" line="298"/>
+        <source>Use the init image&apos;s size</source>
+        <translation>Μέγεθος από την αρχική εικόνα</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="299"/>
         <source>On: a new init image sets the width and height. Off: it is resized to them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ενεργό: μια νέα αρχική εικόνα ορίζει το πλάτος και το ύψος. Ανενεργό: προσαρμόζεται σε αυτά.</translation>
     </message>
 </context>
 <context>
     <name>eikona::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="212"/>
+        <location filename="../ui/main_window.cpp" line="211"/>
         <source>Eikona</source>
-        <translation>Εικόνα</translation>
+        <translation>Eikona</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="89"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Αρχείο</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="90"/>
         <source>&amp;Open image…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Άνοιγμα εικόνας…</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="91"/>
         <source>Start from a picture (img2img)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ξεκίνημα από μια εικόνα (img2img)</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="96"/>
         <source>Open the &amp;pictures folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Άνοιγμα του φακέλου &amp;εικόνων</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="97"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Έξοδος</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="98"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Επεξεργασία</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="99"/>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Προτιμήσεις…</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="100"/>
         <source>&amp;Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Δημιουργία</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="101"/>
         <source>&amp;Generate now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Δημιουργία τώρα</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="102"/>
         <source>&amp;Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Στην &amp;ουρά</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="103"/>
         <source>&amp;Cancel the running job</source>
-        <translation type="unfinished"></translation>
+        <translation>Α&amp;κύρωση της τρέχουσας εργασίας</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="104"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Προβολή</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="105"/>
         <source>&amp;Reset the layout</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Επαναφορά της διάταξης</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="108"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Βοήθεια</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="109"/>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Συντομεύσεις πληκτρολογίου</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="110"/>
         <source>&amp;About Eikona</source>
-        <translation type="unfinished"></translation>
+        <translation>Σ&amp;χετικά με την Eikona</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="215"/>
+        <source>Generation</source>
+        <translation>Δημιουργία</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="216"/>
-        <source>Generation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
-        <location filename="../ui/main_window.cpp" line="282"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Ουρά</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="214"/>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="213"/>
+        <location filename="../ui/main_window.cpp" line="217"/>
         <source>Picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Εικόνα</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/main_window.cpp" line="302"/>
         <source>%1 is not available here</source>
         <comment>a device</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1: δεν υπάρχει εδώ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="304"/>
         <source>Where and how pictures are computed (change it in Preferences)</source>
-        <translation type="unfinished"></translation>
+        <translation>Πού και πώς υπολογίζονται οι εικόνες (αλλάζει στις Προτιμήσεις)</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="92"/>
         <source>&amp;Paste a picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Επι&amp;κόλληση εικόνας</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="93"/>
         <source>Start from the picture on the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Ξεκίνημα από την εικόνα του προχείρου</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="94"/>
         <source>&amp;Add a model folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Προσθήκη φακέλου μοντέλου…</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="95"/>
         <source>Add a model &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Προσθήκη &amp;αρχείου μοντέλου…</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="106"/>
         <source>The &amp;picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Η ει&amp;κόνα</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="107"/>
         <source>The &amp;gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>Η &amp;συλλογή</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="214"/>
         <source>Gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>Συλλογή</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
         <source>Step %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Βήμα %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="282"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>Queue (%n waiting)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ουρά (%n σε αναμονή)</numerusform>
+            <numerusform>Ουρά (%n σε αναμονή)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window.cpp" line="303"/>
         <source>%1, %n thread(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, %n νήμα</numerusform>
+            <numerusform>%1, %n νήματα</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="355"/>
+        <location filename="../ui/main_window.cpp" line="367"/>
         <source>Start from a picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Ξεκίνημα από μια εικόνα</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="356"/>
+        <location filename="../ui/main_window.cpp" line="368"/>
         <source>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</source>
-        <translation type="unfinished"></translation>
+        <translation>Εικόνες (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="384"/>
+        <location filename="../ui/main_window.cpp" line="396"/>
         <source>Restore its parameters?</source>
-        <translation type="unfinished"></translation>
+        <translation>Επαναφορά των παραμέτρων της;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="385"/>
+        <location filename="../ui/main_window.cpp" line="397"/>
         <source>This picture carries the parameters it was made with. Put them into the controls too?</source>
-        <translation type="unfinished"></translation>
+        <translation>Αυτή η εικόνα έχει μέσα της τις παραμέτρους με τις οποίες φτιάχτηκε. Να μπουν και αυτές στις ρυθμίσεις;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="388"/>
+        <location filename="../ui/main_window.cpp" line="400"/>
         <source>Restore the parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Επαναφορά παραμέτρων</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="389"/>
+        <location filename="../ui/main_window.cpp" line="401"/>
         <source>Only the picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Μόνο η εικόνα</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="411"/>
+        <location filename="../ui/main_window.cpp" line="423"/>
         <source>Choose a model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Επιλογή αρχείου μοντέλου</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="412"/>
+        <location filename="../ui/main_window.cpp" line="424"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
-        <translation type="unfinished"></translation>
+        <translation>Μοντέλα safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="413"/>
+        <location filename="../ui/main_window.cpp" line="425"/>
         <source>Choose a diffusers model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Επιλογή φακέλου μοντέλου diffusers</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="490"/>
+        <location filename="../ui/main_window.cpp" line="502"/>
         <source>Quit Eikona?</source>
-        <translation type="unfinished"></translation>
+        <translation>Έξοδος από την Eikona;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="491"/>
+        <location filename="../ui/main_window.cpp" line="503"/>
         <source>A picture is being made. Stop it and quit? The waiting jobs stay in the queue for the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Φτιάχνεται μια εικόνα. Να διακοπεί και να κλείσει η εφαρμογή; Οι εργασίες σε αναμονή μένουν στην ουρά για την επόμενη εκκίνηση.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="494"/>
+        <location filename="../ui/main_window.cpp" line="506"/>
         <source>Stop and quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Διακοπή και έξοδος</translation>
     </message>
 </context>
 <context>
@@ -1182,39 +1190,39 @@ Check the connection (and a proxy, if you use one), then press Download again, o
     <message>
         <location filename="../ui/picture_details.cpp" line="53"/>
         <source>Parameters of the picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Παράμετροι της εικόνας</translation>
     </message>
     <message>
         <location filename="../ui/picture_details.cpp" line="54"/>
         <source>The parameters stored in the picture&apos;s PNG; select text to copy it</source>
-        <translation type="unfinished"></translation>
+        <translation>Οι παράμετροι που είναι αποθηκευμένες στο PNG της εικόνας· επιλέξτε κείμενο για να το αντιγράψετε</translation>
     </message>
     <message>
         <location filename="../ui/picture_details.cpp" line="55"/>
         <source>Click a picture to see its parameters here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Κάντε κλικ σε μια εικόνα για να δείτε εδώ τις παραμέτρους της.</translation>
     </message>
     <message>
         <location filename="../ui/picture_details.cpp" line="56"/>
         <location filename="../ui/picture_details.cpp" line="57"/>
         <source>Use these parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Χρήση αυτών των παραμέτρων</translation>
     </message>
     <message>
         <location filename="../ui/picture_details.cpp" line="58"/>
         <source>Fill the controls with this picture&apos;s prompt and settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Συμπλήρωση των ρυθμίσεων με την περιγραφή και τις παραμέτρους αυτής της εικόνας</translation>
     </message>
     <message>
         <location filename="../ui/picture_details.cpp" line="59"/>
         <location filename="../ui/picture_details.cpp" line="60"/>
         <source>Use this seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Χρήση αυτού του σπόρου</translation>
     </message>
     <message>
         <location filename="../ui/picture_details.cpp" line="61"/>
         <source>Put this picture&apos;s seed into the seed field</source>
-        <translation type="unfinished"></translation>
+        <translation>Ο σπόρος αυτής της εικόνας μπαίνει στο πεδίο του σπόρου</translation>
     </message>
 </context>
 <context>
@@ -1223,57 +1231,57 @@ Check the connection (and a proxy, if you use one), then press Download again, o
         <location filename="../ui/progress_status.cpp" line="27"/>
         <location filename="../ui/progress_status.cpp" line="33"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Πρόοδος</translation>
     </message>
     <message>
         <location filename="../ui/progress_status.cpp" line="41"/>
         <source>Preparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Προετοιμασία…</translation>
     </message>
     <message>
         <location filename="../ui/progress_status.cpp" line="46"/>
         <source>Loading the model %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Φόρτωση του μοντέλου %1…</translation>
     </message>
     <message>
         <location filename="../ui/progress_status.cpp" line="51"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Έναρξη…</translation>
     </message>
     <message>
         <location filename="../ui/progress_status.cpp" line="61"/>
         <source>%1 s/it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 δ/βήμα</translation>
     </message>
     <message>
         <location filename="../ui/progress_status.cpp" line="62"/>
         <source>%1 it/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 βήματα/δ</translation>
     </message>
     <message>
         <location filename="../ui/progress_status.cpp" line="64"/>
         <source>Run %1/%2 · step %3/%4 · %5 · %6 left</source>
-        <translation type="unfinished"></translation>
+        <translation>Πέρασμα %1/%2 · βήμα %3/%4 · %5 · απομένουν %6</translation>
     </message>
     <message>
         <location filename="../ui/progress_status.cpp" line="70"/>
         <source>Step %1/%2 · %3 · %4 left</source>
-        <translation type="unfinished"></translation>
+        <translation>Βήμα %1/%2 · %3 · απομένουν %4</translation>
     </message>
     <message>
         <location filename="../ui/progress_status.cpp" line="75"/>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Έτοιμο.</translation>
     </message>
     <message>
         <location filename="../ui/progress_status.cpp" line="76"/>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ακυρώθηκε.</translation>
     </message>
     <message>
         <location filename="../ui/progress_status.cpp" line="77"/>
         <source>Stopped by an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Σταμάτησε λόγω σφάλματος.</translation>
     </message>
 </context>
 <context>
@@ -1282,17 +1290,17 @@ Check the connection (and a proxy, if you use one), then press Download again, o
         <location filename="../ui/prompt_edit.cpp" line="155"/>
         <source>%1 / %2</source>
         <comment>prompt tokens used / tokens available</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location filename="../ui/prompt_edit.cpp" line="156"/>
         <source>CLIP tokens: the model reads prompts in chunks of 75; BREAK starts a new chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Λεκτικές μονάδες CLIP: το μοντέλο διαβάζει τις περιγραφές σε τμήματα των 75· το BREAK ξεκινά νέο τμήμα</translation>
     </message>
     <message>
         <location filename="../ui/prompt_edit.cpp" line="157"/>
         <source>Token count</source>
-        <translation type="unfinished"></translation>
+        <translation>Πλήθος λεκτικών μονάδων</translation>
     </message>
 </context>
 <context>
@@ -1300,68 +1308,68 @@ Check the connection (and a proxy, if you use one), then press Download again, o
     <message>
         <location filename="../ui/queue_panel.cpp" line="91"/>
         <source>Job queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Ουρά εργασιών</translation>
     </message>
     <message>
         <location filename="../ui/queue_panel.cpp" line="92"/>
         <source>Jobs run from the top; drag a row to change the order</source>
-        <translation type="unfinished"></translation>
+        <translation>Οι εργασίες εκτελούνται από πάνω προς τα κάτω· σύρετε μια γραμμή για να αλλάξετε τη σειρά</translation>
     </message>
     <message>
         <location filename="../ui/queue_panel.cpp" line="93"/>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Μετακίνηση πάνω</translation>
     </message>
     <message>
         <location filename="../ui/queue_panel.cpp" line="94"/>
         <source>Run this job earlier</source>
-        <translation type="unfinished"></translation>
+        <translation>Νωρίτερα αυτή η εργασία</translation>
     </message>
     <message>
         <location filename="../ui/queue_panel.cpp" line="95"/>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Μετακίνηση κάτω</translation>
     </message>
     <message>
         <location filename="../ui/queue_panel.cpp" line="96"/>
         <source>Run this job later</source>
-        <translation type="unfinished"></translation>
+        <translation>Αργότερα αυτή η εργασία</translation>
     </message>
     <message>
         <location filename="../ui/queue_panel.cpp" line="97"/>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Επεξεργασία</translation>
     </message>
     <message>
         <location filename="../ui/queue_panel.cpp" line="98"/>
         <source>Edit job</source>
-        <translation type="unfinished"></translation>
+        <translation>Επεξεργασία εργασίας</translation>
     </message>
     <message>
         <location filename="../ui/queue_panel.cpp" line="99"/>
         <source>Take this waiting job out of the queue and back into the controls</source>
-        <translation type="unfinished"></translation>
+        <translation>Η εργασία βγαίνει από την ουρά και επιστρέφει στις ρυθμίσεις</translation>
     </message>
     <message>
         <location filename="../ui/queue_panel.cpp" line="100"/>
-        <location filename="../ui/queue_panel.cpp" line="134"/>
+        <location filename="../ui/queue_panel.cpp" line="136"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Αφαίρεση</translation>
     </message>
     <message>
         <location filename="../ui/queue_panel.cpp" line="101"/>
         <source>Remove job</source>
-        <translation type="unfinished"></translation>
+        <translation>Αφαίρεση εργασίας</translation>
     </message>
     <message>
         <location filename="../ui/queue_panel.cpp" line="102"/>
         <source>Remove the waiting job, or stop the running one</source>
-        <translation type="unfinished"></translation>
+        <translation>Αφαίρεση της εργασίας σε αναμονή ή διακοπή αυτής που τρέχει</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="134"/>
+        <location filename="../ui/queue_panel.cpp" line="136"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Διακοπή</translation>
     </message>
 </context>
 <context>
@@ -1369,183 +1377,183 @@ Check the connection (and a proxy, if you use one), then press Download again, o
     <message>
         <location filename="../ui/results_strip.cpp" line="36"/>
         <source>Pictures made in this session</source>
-        <translation type="unfinished"></translation>
+        <translation>Εικόνες αυτής της συνεδρίας</translation>
     </message>
     <message>
         <location filename="../ui/results_strip.cpp" line="37"/>
         <source>The pictures made since Eikona started; click one to see it and its parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Οι εικόνες από την εκκίνηση της Eikona· κάντε κλικ σε μία για να δείτε την ίδια και τις παραμέτρους της</translation>
     </message>
 </context>
 <context>
     <name>eikona::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="38"/>
-        <location filename="../ui/settings_dialog.cpp" line="118"/>
+        <location filename="../ui/settings_dialog.cpp" line="56"/>
+        <location filename="../ui/settings_dialog.cpp" line="138"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Συσκευή</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="43"/>
-        <location filename="../ui/settings_dialog.cpp" line="124"/>
+        <location filename="../ui/settings_dialog.cpp" line="61"/>
+        <location filename="../ui/settings_dialog.cpp" line="144"/>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>Ακρίβεια</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="51"/>
-        <location filename="../ui/settings_dialog.cpp" line="127"/>
+        <location filename="../ui/settings_dialog.cpp" line="69"/>
+        <location filename="../ui/settings_dialog.cpp" line="147"/>
         <source>Threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Νήματα</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="54"/>
-        <location filename="../ui/settings_dialog.cpp" line="129"/>
+        <location filename="../ui/settings_dialog.cpp" line="72"/>
+        <location filename="../ui/settings_dialog.cpp" line="149"/>
         <source>Pictures folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Φάκελος εικόνων</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="57"/>
-        <location filename="../ui/settings_dialog.cpp" line="131"/>
+        <location filename="../ui/settings_dialog.cpp" line="75"/>
+        <location filename="../ui/settings_dialog.cpp" line="151"/>
         <source>Model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Φάκελος μοντέλων</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="62"/>
-        <location filename="../ui/settings_dialog.cpp" line="137"/>
+        <location filename="../ui/settings_dialog.cpp" line="80"/>
+        <location filename="../ui/settings_dialog.cpp" line="157"/>
         <source>Live preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Ζωντανή προεπισκόπηση</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="68"/>
-        <location filename="../ui/settings_dialog.cpp" line="140"/>
+        <location filename="../ui/settings_dialog.cpp" line="86"/>
+        <location filename="../ui/settings_dialog.cpp" line="160"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="100"/>
-        <location filename="../ui/settings_dialog.cpp" line="104"/>
-        <location filename="../ui/settings_dialog.cpp" line="105"/>
-        <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="111"/>
-        <source>Preferences</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="114"/>
-        <location filename="../ui/settings_dialog.cpp" line="120"/>
-        <source>Automatic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="115"/>
-        <source>CPU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="116"/>
-        <source>NVIDIA GPU (CUDA)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="117"/>
-        <source>Apple GPU (MPS)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="119"/>
-        <source>Where pictures are computed</source>
-        <translation type="unfinished"></translation>
+        <translation>Γλώσσα</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="121"/>
-        <source>Full (fp32)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/settings_dialog.cpp" line="163"/>
+        <location filename="../ui/settings_dialog.cpp" line="164"/>
+        <source>Choose a folder</source>
+        <translation>Επιλογή φακέλου</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="122"/>
-        <source>Half (fp16, GPU only)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="123"/>
-        <source>Faster (bf16)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="125"/>
-        <source>Number precision: fp32 matches the reference exactly; bf16 is faster on recent CPUs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/settings_dialog.cpp" line="126"/>
-        <source>Automatic (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="128"/>
-        <source>CPU threads the engine uses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="130"/>
-        <source>Every picture is saved here as a PNG with its parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="132"/>
-        <source>Downloaded models (several GB each) are kept here, shared with diffusers; applies from the next start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.cpp" line="133"/>
-        <source>Every step</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/settings_dialog.cpp" line="131"/>
+        <source>Preferences</source>
+        <translation>Προτιμήσεις</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="134"/>
-        <source>Every 2nd step</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/settings_dialog.cpp" line="140"/>
+        <source>Automatic</source>
+        <translation>Αυτόματα</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="135"/>
-        <source>Every 5th step</source>
-        <translation type="unfinished"></translation>
+        <source>CPU</source>
+        <translation>CPU</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="136"/>
-        <source>Off</source>
-        <translation type="unfinished"></translation>
+        <source>NVIDIA GPU (CUDA)</source>
+        <translation>Κάρτα γραφικών NVIDIA (CUDA)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="138"/>
-        <source>How often the forming picture is drawn</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/settings_dialog.cpp" line="137"/>
+        <source>Apple GPU (MPS)</source>
+        <translation>Επεξεργαστής γραφικών Apple (MPS)</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="139"/>
-        <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <source>Where pictures are computed</source>
+        <translation>Πού υπολογίζονται οι εικόνες</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="141"/>
+        <source>Full (fp32)</source>
+        <translation>Πλήρης (fp32)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="142"/>
+        <source>Half (fp16, GPU only)</source>
+        <translation>Μισή (fp16, μόνο σε κάρτα γραφικών)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="143"/>
+        <source>Faster (bf16)</source>
+        <translation>Ταχύτερη (bf16)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="145"/>
+        <source>Number precision: fp32 matches the reference exactly; bf16 is faster on recent CPUs</source>
+        <translation>Ακρίβεια αριθμών: η fp32 συμφωνεί ακριβώς με την υλοποίηση αναφοράς· η bf16 είναι ταχύτερη σε νεότερους επεξεργαστές</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/settings_dialog.cpp" line="146"/>
+        <source>Automatic (%n)</source>
+        <translation>
+            <numerusform>Αυτόματα (%n)</numerusform>
+            <numerusform>Αυτόματα (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="148"/>
+        <source>CPU threads the engine uses</source>
+        <translation>Τα νήματα CPU που χρησιμοποιεί η μηχανή</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="150"/>
+        <source>Every picture is saved here as a PNG with its parameters</source>
+        <translation>Κάθε εικόνα αποθηκεύεται εδώ ως PNG μαζί με τις παραμέτρους της</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="152"/>
+        <source>Downloaded models (several GB each) are kept here, shared with diffusers; applies from the next start</source>
+        <translation>Τα μοντέλα που κατεβαίνουν (αρκετά GB το καθένα) φυλάσσονται εδώ, κοινά με το diffusers· ισχύει από την επόμενη εκκίνηση</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="153"/>
+        <source>Every step</source>
+        <translation>Σε κάθε βήμα</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="154"/>
+        <source>Every 2nd step</source>
+        <translation>Κάθε 2 βήματα</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="155"/>
+        <source>Every 5th step</source>
+        <translation>Κάθε 5 βήματα</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="156"/>
+        <source>Off</source>
+        <translation>Ανενεργή</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="158"/>
+        <source>How often the forming picture is drawn</source>
+        <translation>Πόσο συχνά σχεδιάζεται η εικόνα καθώς σχηματίζεται</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="159"/>
+        <source>As the system</source>
+        <translation>Όπως το σύστημα</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="161"/>
         <source>The language of Eikona&apos;s window</source>
-        <translation type="unfinished"></translation>
+        <translation>Η γλώσσα του παραθύρου της Eikona</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="149"/>
+        <location filename="../ui/settings_dialog.cpp" line="173"/>
         <source>Not available here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Δεν υπάρχει εδώ: %1</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="149"/>
+        <location filename="../ui/settings_dialog.cpp" line="173"/>
         <source>Will run on: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Θα εκτελεστεί σε: %1</translation>
     </message>
 </context>
 </TS>

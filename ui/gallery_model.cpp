@@ -1,5 +1,6 @@
 #include "gallery_model.h"
 
+#include "format_text.h"
 #include "thumbnail_cache.h"
 
 #include <QFileInfo>
@@ -130,8 +131,12 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole: {
         // Asked for one picture at a time: its prompt is read then.
         const auto full = fullEntry(index.row());
-        return full.parameters.prompt.isEmpty() ? QFileInfo(entry.path).fileName()
-                                                : QFileInfo(entry.path).fileName() + u'\n' + full.parameters.prompt;
+        QString tip = QFileInfo(entry.path).fileName();
+        if (full.created.isValid())
+            tip += u'\n' + formatDateTime(full.created.toLocalTime());
+        if (!full.parameters.prompt.isEmpty())
+            tip += u'\n' + full.parameters.prompt;
+        return tip;
     }
     case Qt::AccessibleTextRole:
         return QFileInfo(entry.path).fileName();

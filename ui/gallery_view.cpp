@@ -252,6 +252,9 @@ void GalleryView::retranslate()
     m_modelFilter->setItemText(0, tr("Every model"));
     m_folderFilter->setItemText(0, tr("Every folder"));
     m_sizeFilter->setItemText(0, tr("Every size"));
+    // Wide enough for "every …" in the window's language; longer names (folders) are elided.
+    for (auto* combo : {m_modelFilter, m_folderFilter, m_sizeFilter})
+        combo->setMinimumContentsLength(std::max(6, static_cast<int>(combo->itemText(0).size())));
     m_sizeFilter->setAccessibleName(tr("Size filter"));
     m_sizeFilter->setToolTip(tr("Only the pictures of one size"));
     m_addFolder->setText(tr("Add folder…"));

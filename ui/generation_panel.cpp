@@ -101,14 +101,17 @@ GenerationPanel::GenerationPanel(QWidget* parent)
     m_sampler = new QComboBox(this);
     m_sampler->setObjectName(QStringLiteral("samplerCombo"));
     fillSamplers();
+    //: The sampling method (Euler a, DPM++ 2M Karras…); the method names stay as they are
     addRow(QT_TR_NOOP("Sampler"), m_sampler);
     m_steps = new NumberField(1, 150, 1, 0, 0, this);
     m_steps->setObjectName(QStringLiteral("stepsField"));
     m_steps->setValue(25);
+    //: The number of denoising steps the sampler takes (not walking steps)
     addRow(QT_TR_NOOP("Steps"), m_steps);
     m_cfg = new NumberField(1, 30, 0.5, 1, 0, this);
     m_cfg->setObjectName(QStringLiteral("cfgField"));
     m_cfg->setValue(7.5);
+    //: Classifier-free guidance scale: how strongly the prompt steers the picture. CFG stays as it is
     addRow(QT_TR_NOOP("CFG scale"), m_cfg);
     m_width = new NumberField(64, 2048, 8, 0, 8, this);
     m_width->setObjectName(QStringLiteral("widthField"));
@@ -150,6 +153,7 @@ GenerationPanel::GenerationPanel(QWidget* parent)
     seedLayout->addWidget(m_randomSeed);
     seedLayout->addWidget(m_reuseSeed);
     seedRow->setFocusProxy(m_seed);
+    //: The random-number seed a picture starts from (a number), not a plant's seed
     addRow(QT_TR_NOOP("Seed"), seedRow);
 
     m_batchSize = new NumberField(1, 8, 1, 0, 0, this);
@@ -188,6 +192,7 @@ GenerationPanel::GenerationPanel(QWidget* parent)
     m_strength = new NumberField(0.01, 1, 0.01, 2, 0, this);
     m_strength->setObjectName(QStringLiteral("strengthField"));
     m_strength->setValue(0.75);
+    //: img2img denoising strength: how much the init image may change (0 to 1)
     addRow(QT_TR_NOOP("Strength"), m_strength);
     layout->addStretch();
 
@@ -250,9 +255,9 @@ void GenerationPanel::retranslate()
     m_generate->setText(tr("Generate"));
     m_generate->setToolTip(tr("Make the picture now, before the waiting jobs (Ctrl+Enter)"));
     m_generate->setAccessibleName(tr("Generate"));
-    m_queue->setText(tr("Queue"));
+    m_queue->setText(tr("Queue", "verb: add to the queue"));
     m_queue->setToolTip(tr("Add these settings to the end of the queue (Ctrl+Shift+Enter)"));
-    m_queue->setAccessibleName(tr("Queue"));
+    m_queue->setAccessibleName(tr("Queue", "verb: add to the queue"));
     m_cancel->setText(tr("Cancel"));
     m_cancel->setToolTip(tr("Stop the picture being made; the queue goes on (Esc)"));
     m_cancel->setAccessibleName(tr("Cancel"));

@@ -13,6 +13,7 @@
 #include "gallery_view.h"
 #include "generation_panel.h"
 #include "thumbnail_cache.h"
+#include "upright_scroll_area.h"
 #include "job_queue.h"
 #include "job_runner.h"
 #include "picture_details.h"
@@ -25,6 +26,7 @@
 #include "settings_dialog.h"
 
 #include <QAction>
+#include <QAbstractButton>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -42,8 +44,6 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QScreen>
-#include <QScrollArea>
-#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -60,6 +60,7 @@ namespace eikona::ui {
 namespace {
 
 constexpr int k_layoutVersion = 1;
+constexpr const char* k_qtDockContext = "QDockWidget";
 
 QString defaultQueueFile()
 {
@@ -142,14 +143,9 @@ void MainWindow::buildDocks()
     m_generationDock = new QDockWidget(this);
     m_generationDock->setObjectName(QStringLiteral("generationDock"));
     // Small screens: the panel scrolls rather than squeezing its controls.
-    auto* scroll = new QScrollArea(this);
+    // Only upright: the panel never gets narrower than its controls need, in either language.
+    auto* scroll = new UprightScrollArea(m_panel, this);
     scroll->setObjectName(QStringLiteral("generationScroll"));
-    scroll->setWidget(m_panel);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // Only upright: the panel never gets narrower than its controls need.
-    scroll->setMinimumWidth(m_panel->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
     m_generationDock->setWidget(scroll);
     m_generationDock->setMinimumWidth(340);
     addDockWidget(Qt::LeftDockWidgetArea, m_generationDock);
@@ -219,6 +215,19 @@ void MainWindow::retranslate()
     m_generationDock->setWindowTitle(tr("Generation"));
     m_queueDock->setWindowTitle(tr("Queue"));
     m_detailsDock->setWindowTitle(tr("Picture"));
+    // Qt names its docks' title buttons once, when they are made: named again in this language,
+    // with Qt's own words (its catalogue, not Eikona's).
+    const auto qtWords = [](const char* text) { return QCoreApplication::translate(k_qtDockContext, text); };
+    for (auto* dock : {m_generationDock, m_queueDock, m_detailsDock}) {
+        if (auto* button = dock->findChild<QAbstractButton*>(QStringLiteral("qt_dockwidget_floatbutton"))) {
+            button->setAccessibleName(qtWords("Float"));
+            button->setToolTip(qtWords("Undocks and re-attaches the dock widget"));
+        }
+        if (auto* button = dock->findChild<QAbstractButton*>(QStringLiteral("qt_dockwidget_closebutton"))) {
+            button->setAccessibleName(qtWords("Close"));
+            button->setToolTip(qtWords("Closes the dock widget"));
+        }
+    }
     updateComputeLabel();
     updateRunningState();
 }

@@ -104,8 +104,10 @@ void QueuePanel::retranslate()
 
 void QueuePanel::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        m_queue->retranslate();
+    }
     QWidget::changeEvent(event);
 }
 

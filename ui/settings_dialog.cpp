@@ -1,6 +1,9 @@
 #include "settings_dialog.h"
 
 #include "engine_status.h"
+#include "language.h"
+
+#include <QApplication>
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -17,8 +20,23 @@
 namespace eikona::ui {
 
 namespace {
+
 constexpr int k_previewChoices[] = {1, 2, 5, 0};
+
+/// Switches the whole app to `setting`'s language now. Widgets resolve their locale when made,
+/// so the open windows are given the new default; the catalogues' change makes each retranslate.
+void switchLanguage(const QString& setting)
+{
+    const auto language = backend::resolveLanguage(setting);
+    if (language == backend::currentLanguage())
+        return;
+    backend::applyLanguage(language);
+    const auto topLevels = QApplication::topLevelWidgets();
+    for (auto* widget : topLevels)
+        widget->setLocale(QLocale());
 }
+
+} // namespace
 
 SettingsDialog::SettingsDialog(const backend::AppSettings& settings, QWidget* parent)
     : QDialog(parent), m_settings(settings)
@@ -78,6 +96,9 @@ SettingsDialog::SettingsDialog(const backend::AppSettings& settings, QWidget* pa
     m_language->setCurrentIndex(std::max(0, m_language->findData(settings.language)));
     connect(m_device, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateDetected);
     connect(m_dtype, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateDetected);
+    // The language changes at once, this dialog included; Cancel changes it back.
+    connect(m_language, &QComboBox::currentIndexChanged, this,
+            [this] { switchLanguage(m_language->currentData().toString()); });
     retranslate();
     resize(std::max(560, sizeHint().width()), sizeHint().height());
 }
@@ -101,8 +122,7 @@ QLineEdit* SettingsDialog::folderField(const QString& objectName, const QString&
         if (!folder.isEmpty())
             edit->setText(folder);
     });
-    browse->setAccessibleName(tr("Choose a folder"));
-    browse->setToolTip(tr("Choose a folder"));
+    m_browseButtons.append(browse);
     return edit;
 }
 
@@ -139,6 +159,10 @@ void SettingsDialog::retranslate()
     m_language->setItemText(0, tr("As the system"));
     m_language->setAccessibleName(tr("Language"));
     m_language->setToolTip(tr("The language of Eikona's window"));
+    for (auto* browse : std::as_const(m_browseButtons)) {
+        browse->setAccessibleName(tr("Choose a folder"));
+        browse->setToolTip(tr("Choose a folder"));
+    }
     updateDetected();
 }
 
@@ -147,6 +171,12 @@ void SettingsDialog::updateDetected()
     QString error;
     const auto described = backend::describeComputeTarget(m_device->currentData().toString(), m_dtype->currentData().toString(), &error);
     m_detected->setText(described.isEmpty() ? tr("Not available here: %1").arg(error) : tr("Will run on: %1").arg(described));
+}
+
+void SettingsDialog::reject()
+{
+    switchLanguage(m_settings.language);
+    QDialog::reject();
 }
 
 void SettingsDialog::changeEvent(QEvent* event)

@@ -1,7 +1,7 @@
 #pragma once
 // Preferences: device and dtype (with what this machine has), threads, where pictures and
 // models go (shown plainly: multi-GB downloads must never land where nobody finds them),
-// how often previews are drawn, and the language.
+// how often previews are drawn, and the language (switched as soon as it is chosen).
 
 #include "app_settings.h"
 
@@ -11,6 +11,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QToolButton;
 
 namespace eikona::ui {
 
@@ -20,6 +21,7 @@ class SettingsDialog final : public QDialog {
 public:
     explicit SettingsDialog(const backend::AppSettings& settings, QWidget* parent = nullptr);
     backend::AppSettings settings() const;
+    void reject() override;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -39,6 +41,7 @@ private:
     QComboBox* m_preview;
     QComboBox* m_language;
     QList<QPair<QLabel*, const char*>> m_labels;
+    QList<QToolButton*> m_browseButtons;
 };
 
 } // namespace eikona::ui

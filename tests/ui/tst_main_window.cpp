@@ -10,6 +10,7 @@
 #include "generation_panel.h"
 #include "job_queue.h"
 #include "job_runner.h"
+#include "language.h"
 #include "main_window.h"
 #include "model_registry.h"
 #include "number_field.h"
@@ -86,6 +87,7 @@ private Q_SLOTS:
         if (m_window)
             m_window->runner()->shutdown();
         m_window.reset();
+        backend::applyLanguage(QStringLiteral("en")); // a test that chose Greek leaves it behind
     }
 
     void promptHasFocusAndControlsHaveNames()
@@ -520,7 +522,8 @@ private Q_SLOTS:
         QCOMPARE(worker.dtype, QStringLiteral("bf16"));
         QCOMPARE(worker.previewEvery, 5);
         QCOMPARE(worker.outputFolder, m_home.filePath(QStringLiteral("elsewhere")));
-        QVERIFY(child<QLabel>(m_window.get(), "computeLabel")->text().startsWith(QStringLiteral("CPU, bf16, 1 thread")));
+        // Greek was chosen: the window speaks it already.
+        QVERIFY(child<QLabel>(m_window.get(), "computeLabel")->text().startsWith(QStringLiteral("CPU, bf16, 1 νήμα")));
     }
 
     void helpNamesTheShortcutsAndTheEngine()

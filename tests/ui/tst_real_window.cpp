@@ -1,7 +1,8 @@
 // The built `eikona` on a real X server (Xvfb, the xcb platform), driven by real X input events
 // (xdotool): the first-run dialog downloads the model from a hub-shaped server, a prompt typed
 // and Ctrl+Enter make a PNG, and jobs queued with Ctrl+Shift+Enter survive a kill -9 of the app
-// and run on the next start. Screenshots come from the X server; EIKONA_SCREENSHOT_DIR keeps them.
+// and run on the next start; a file dropped on the canvas by another program over XDND becomes
+// the init image; a Greek system locale gives the Greek window. Screenshots come from the X server; EIKONA_SCREENSHOT_DIR keeps them.
 
 #include "../store/hub_test_server.h"
 #include "job_queue.h"
@@ -10,7 +11,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -105,8 +108,54 @@ private Q_SLOTS:
         QVERIFY(pictures().size() >= before + 3);
     }
 
+    void fileDroppedOverXdndBecomesTheInitImage()
+    {
+        const auto window = m_x.waitForWindow(QStringLiteral("^Eikona$"));
+        QVERIFY(!window.isEmpty());
+        QImage picture(96, 64, QImage::Format_RGB32);
+        picture.fill(Qt::darkCyan);
+        const auto file = m_home.filePath(QStringLiteral("to-drop.png"));
+        QVERIFY(picture.save(file));
+        // The canvas holds the middle of the window, between the parameters and the docks.
+        QMap<QString, int> geometry;
+        const auto shell = m_x.run(QStringLiteral("xdotool"), {QStringLiteral("getwindowgeometry"), QStringLiteral("--shell"), window});
+        for (const auto& line : shell.split(u'\n'))
+            geometry.insert(line.section(u'=', 0, 0), line.section(u'=', 1).toInt());
+        const int x = geometry.value(QStringLiteral("X")) + geometry.value(QStringLiteral("WIDTH")) / 2;
+        const int y = geometry.value(QStringLiteral("Y")) + geometry.value(QStringLiteral("HEIGHT")) / 3;
+        QProcess source;
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("DISPLAY"), m_x.display());
+        source.setProcessEnvironment(environment);
+        source.start(QStringLiteral(EIKONA_XDND_SOURCE), {window, QString::number(x), QString::number(y), file});
+        QVERIFY(source.waitForFinished(30000));
+        const auto said = QString::fromUtf8(source.readAllStandardOutput());
+        QVERIFY2(said.contains(QStringLiteral("status accepted=1")), qPrintable(said));
+        QVERIFY2(source.exitCode() == 0 && said.contains(QStringLiteral("finished accepted=1")), qPrintable(said));
+        // The panel shows it and keeps it (saved half a second after a change).
+        const auto config = m_home.filePath(QStringLiteral("config/Eikona/Eikona.conf"));
+        QTRY_COMPARE_WITH_TIMEOUT(QSettings(config, QSettings::IniFormat).value(QStringLiteral("generation/initImage")).toString(),
+                                  file, 10000);
+        shoot(QStringLiteral("dropped.png"));
+    }
+
+    void greekFromTheSystemLocale()
+    {
+        // No language chosen: a Greek system gets the Greek window, Qt's own words included.
+        startApp(QStringLiteral("el_GR.UTF-8"));
+        const auto window = m_x.waitForWindow(QStringLiteral("^Eikona$"));
+        QVERIFY(!window.isEmpty());
+        m_x.focus(window);
+        QTest::qWait(1500);
+        shoot(QStringLiteral("window-el.png"));
+        m_x.key(QStringLiteral("ctrl+2"));
+        QTest::qWait(1500);
+        shoot(QStringLiteral("gallery-el.png"));
+        m_x.key(QStringLiteral("ctrl+1"));
+    }
+
 private:
-    void startApp()
+    void startApp(const QString& locale = QStringLiteral("en_US.UTF-8"))
     {
         stopApp();
         m_app = std::make_unique<QProcess>();
@@ -117,7 +166,9 @@ private:
         environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
         environment.insert(QStringLiteral("HF_HUB_CACHE"), m_home.filePath(QStringLiteral("hub")));
         environment.insert(QStringLiteral("HF_ENDPOINT"), m_hub.endpoint());
-        environment.insert(QStringLiteral("LANG"), QStringLiteral("en_US.UTF-8"));
+        environment.insert(QStringLiteral("LANG"), locale);
+        environment.remove(QStringLiteral("LC_ALL"));
+        environment.remove(QStringLiteral("LANGUAGE"));
         m_app->setProcessEnvironment(environment);
         m_app->setProcessChannelMode(QProcess::ForwardedChannels);
         m_app->start(QStringLiteral(EIKONA_APP), {});
