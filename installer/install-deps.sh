@@ -19,6 +19,7 @@ packages=(
   nginx-light             # the tests' hub-shaped HTTP server (started by the tests on 127.0.0.1)
   xvfb xdotool imagemagick  # the real-window test: a private X server, real input events, screenshots
   libx11-dev              # the real-window test's XDND drag source
+  debootstrap desktop-file-utils appstream  # the package test: a clean Debian root, the entry and metainfo checked
 )
 
 missing=()

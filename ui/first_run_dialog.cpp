@@ -131,8 +131,10 @@ void FirstRunDialog::retranslate()
 
 void FirstRunDialog::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        fitHeight();
+    }
     QDialog::changeEvent(event);
 }
 
@@ -175,6 +177,16 @@ void FirstRunDialog::showFailure(const QString& message, bool cancelled)
                                     "then press Download again, or use a model you already have.")
                                      .arg(message));
     m_error->show();
+    fitHeight();
+}
+
+void FirstRunDialog::fitHeight()
+{
+    // Wrapped text grew (a message appeared, another language): the dialog grows to show it
+    // all rather than letting the lines overlap.
+    layout()->activate();
+    if (const int needed = heightForWidth(width()); needed > height())
+        resize(width(), needed);
 }
 
 void FirstRunDialog::chooseLocal(bool file)
@@ -195,6 +207,7 @@ bool FirstRunDialog::useLocalModel(const QString& path)
     } catch (const store::RegistryError& error) {
         m_error->setText(tr("This cannot be used as a model: %1").arg(QString::fromUtf8(error.what())));
         m_error->show();
+        fitHeight();
         return false;
     }
 }

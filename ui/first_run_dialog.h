@@ -44,6 +44,7 @@ protected:
 
 private:
     void retranslate();
+    void fitHeight();
     void startDownload();
     void chooseLocal(bool file);
     void showProgress(const store::DownloadProgress& progress);

@@ -109,6 +109,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(download->isEnabled(), 20000);
         QVERIFY(dialog.isVisible());
         QVERIFY(!dialog.errorText().isEmpty());
+        // The message has room: every wrapped label gets the height its lines need.
+        const auto labels = dialog.findChildren<QLabel*>();
+        for (const auto* label : labels)
+            if (label->isVisible() && label->wordWrap())
+                QVERIFY2(label->height() >= label->heightForWidth(label->width()), qPrintable(label->text()));
     }
 
     void localFolderUsedOrRefused()

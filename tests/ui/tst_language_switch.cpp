@@ -143,6 +143,10 @@ QStringList cutOff(QWidget* root)
     for (auto* widget : std::as_const(widgets)) {
         if (!widget->isVisibleTo(root) || widget->width() <= 0)
             continue;
+        // Inside its parent: a control that runs past its parent's right edge is clipped there.
+        if (auto* parent = widget->parentWidget(); parent && !widget->isWindow() && !qobject_cast<QScrollArea*>(parent->parentWidget()) &&
+                                                   widget->width() > 0 && parent->width() > 0)
+            check(widget, widget->objectName(), widget->geometry().right() + 1, parent->width());
         if (auto* label = qobject_cast<QLabel*>(widget); label && !label->wordWrap() && !label->text().isEmpty() && label->pixmap().isNull())
             check(label, label->text(), label->sizeHint().width(), label->width());
         else if (auto* button = qobject_cast<QAbstractButton*>(widget); button && !button->text().isEmpty())
