@@ -2,7 +2,8 @@
 // (xdotool): the first-run dialog downloads the model from a hub-shaped server, a prompt typed
 // and Ctrl+Enter make a PNG, and jobs queued with Ctrl+Shift+Enter survive a kill -9 of the app
 // and run on the next start; a file dropped on the canvas by another program over XDND becomes
-// the init image; a Greek system locale gives the Greek window. Screenshots come from the X server; EIKONA_SCREENSHOT_DIR keeps them.
+// the init image; a Greek system locale gives the Greek window; `eikona PICTURE` (the desktop's
+// "Open with") offers the picture's parameters. Screenshots come from the X server; EIKONA_SCREENSHOT_DIR keeps them.
 
 #include "../store/hub_test_server.h"
 #include "job_queue.h"
@@ -154,8 +155,29 @@ private Q_SLOTS:
         m_x.key(QStringLiteral("ctrl+1"));
     }
 
+    void openWithAPictureOffersItsParameters()
+    {
+        // What the desktop's "Open with Eikona" runs: `eikona FILE` on a picture made earlier.
+        const auto made = QDir(m_pictures).filePath(pictures().first());
+        const auto config = m_home.filePath(QStringLiteral("config/Eikona/Eikona.conf"));
+        stopApp();
+        {
+            QSettings settings(config, QSettings::IniFormat);
+            settings.setValue(QStringLiteral("generation/prompt"), QStringLiteral("something else"));
+        }
+        startApp(QStringLiteral("en_US.UTF-8"), {made});
+        const auto question = m_x.waitForWindow(QStringLiteral("^Restore its parameters\\?$"));
+        QVERIFY2(!question.isEmpty(), "no offer to restore the picture's parameters");
+        m_x.focus(question);
+        shoot(QStringLiteral("open-with.png"));
+        m_x.key(QStringLiteral("Return")); // "Restore the parameters" is the default
+        QTRY_COMPARE_WITH_TIMEOUT(QSettings(config, QSettings::IniFormat).value(QStringLiteral("generation/prompt")).toString(),
+                                  QStringLiteral("a lighthouse at dusk, (oil painting:1.2)"), 10000);
+        QCOMPARE(QSettings(config, QSettings::IniFormat).value(QStringLiteral("generation/initImage")).toString(), made);
+    }
+
 private:
-    void startApp(const QString& locale = QStringLiteral("en_US.UTF-8"))
+    void startApp(const QString& locale = QStringLiteral("en_US.UTF-8"), const QStringList& arguments = {})
     {
         stopApp();
         m_app = std::make_unique<QProcess>();
@@ -171,7 +193,7 @@ private:
         environment.remove(QStringLiteral("LANGUAGE"));
         m_app->setProcessEnvironment(environment);
         m_app->setProcessChannelMode(QProcess::ForwardedChannels);
-        m_app->start(QStringLiteral(EIKONA_APP), {});
+        m_app->start(QStringLiteral(EIKONA_APP), arguments);
         QVERIFY(m_app->waitForStarted());
     }
 
