@@ -13,6 +13,7 @@
 #include "picture_file.h"
 
 #include <QDir>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImageReader>
@@ -110,15 +111,16 @@ QString readOptions(const QCommandLineParser& parser, Options& options)
 }
 
 // Where image `index` of `count` goes: --out FILE.png (numbered when several), or a folder
-// (made if needed) with A1111-style "<number>-<seed>.png" names that never overwrite.
-QString outputPath(const QString& out, int index, int count, quint64 seed)
+// (made if needed) with the app's names — date, seed and the prompt's words — that never
+// overwrite, so the CLI's pictures sit in a gallery beside the window's.
+QString outputPath(const QString& out, int index, int count, quint64 seed, const QString& prompt)
 {
     if (out.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)) {
         if (count == 1)
             return out;
         return out.left(out.size() - 4) + QStringLiteral("-%1.png").arg(index);
     }
-    return store::nextPicturePath(out.isEmpty() ? QStringLiteral(".") : out, seed);
+    return store::namedPicturePath(out.isEmpty() ? QStringLiteral(".") : out, seed, prompt, QDateTime::currentDateTime());
 }
 
 } // namespace
@@ -156,7 +158,7 @@ int runGenerate(const QStringList& arguments)
         option("prompt-syntax", "a1111 (default) or plain (the reference's: no emphasis).", "a1111|plain", "a1111"),
         option("long-prompt", "chunk (default: 75-token chunks) or truncate (at 77 tokens, the reference's).",
                "chunk|truncate", "chunk"),
-        option("out", "PNG file, or folder for numbered PNGs (default: the current folder).", "FILE|DIR"),
+        option("out", "PNG file, or folder for PNGs named by date, seed and prompt (default: the current folder).", "FILE|DIR"),
         option("save-float", "Also write the float32 images and latents to this safetensors file.", "FILE"),
         option("no-gallery", "Do not add the pictures to the gallery (they are added by default)."),
     });
@@ -230,7 +232,7 @@ int runGenerate(const QStringList& arguments)
         }
     }
     callbacks.onImage = [&](const backend::GeneratedImage& image) {
-        const auto path = outputPath(options.out, image.index, total, image.seed);
+        const auto path = outputPath(options.out, image.index, total, image.seed, image.parameters.prompt);
         if (gallery) {
             if (!gallery->savePicture(path, image.image, image.parameters)) {
                 if (!QFileInfo::exists(path)) {

@@ -8,6 +8,7 @@
 #include "picture_file.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
@@ -118,7 +119,7 @@ private Q_SLOTS:
         QCOMPARE(parameters->denoisingStrength, std::optional<double>(0.75));
     }
 
-    // Two runs of two: four files named by number and seed, each image the one its seed makes
+    // Two runs of two: four files named by date, seed and prompt, each image the one its seed makes
     // alone; a Greek prompt survives in the PNG.
     void batchesGiveEveryImageItsOwnSeed()
     {
@@ -133,9 +134,13 @@ private Q_SLOTS:
                                                          QStringLiteral("--out"), folder, QStringLiteral("--save-float"),
                                                          path(QStringLiteral("batch.safetensors"))});
         QVERIFY2(batch.exitCode == 0, qPrintable(batch.err));
-        const QStringList names{QStringLiteral("00000-1000.png"), QStringLiteral("00001-1001.png"), QStringLiteral("00002-1002.png"),
-                                QStringLiteral("00003-1003.png")};
-        QCOMPARE(QDir(folder).entryList(QDir::Files, QDir::Name), names);
+        // Named as the app names them: date and time, seed, the prompt's words (Greek too).
+        const auto names = QDir(folder).entryList(QDir::Files, QDir::Name);
+        QCOMPARE(names.size(), 4);
+        for (int i = 0; i < 4; ++i) {
+            const QRegularExpression name(QStringLiteral("^\\d{8}-\\d{6}-%1-ένας-φάρος-στο-σούρουπο-ελαιογραφία\\.png$").arg(1000 + i));
+            QVERIFY2(name.match(names[i]).hasMatch(), qPrintable(names[i]));
+        }
         const auto floats = io::SafetensorsFile::open(path(QStringLiteral("batch.safetensors")).toStdString());
         QVERIFY(floats.tensor("image").sizes() == (std::vector<std::int64_t>{4, 48, 64, 3}));
         QVERIFY(floats.tensor("latents").sizes() == (std::vector<std::int64_t>{4, 4, 6, 8}));
@@ -157,10 +162,12 @@ private Q_SLOTS:
         QCOMPARE(parameters->negativePrompt, QStringLiteral("θολό"));
         QCOMPARE(parameters->seed, 1002ULL);
         QCOMPARE(parameters->sampler, QStringLiteral("DPM++ 2M"));
-        // A second job into the same folder never overwrites.
-        const auto again = generate(common + QStringList{QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--out"), folder});
+        // A second job into the same folder, same seed and prompt, never overwrites.
+        const auto again = generate(common + QStringList{QStringLiteral("--seed"), QStringLiteral("1000"), QStringLiteral("--out"), folder});
         QVERIFY2(again.exitCode == 0, qPrintable(again.err));
-        QCOMPARE(again.out.trimmed(), QDir(folder).filePath(QStringLiteral("00004-7.png")));
+        const auto written = again.out.trimmed();
+        QVERIFY2(QFileInfo::exists(written) && !names.contains(QFileInfo(written).fileName()), qPrintable(written));
+        QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 5);
     }
 
     void defaultsAndRandomSeed()
