@@ -180,6 +180,8 @@ private:
     void startApp(const QString& locale = QStringLiteral("en_US.UTF-8"), const QStringList& arguments = {})
     {
         stopApp();
+        if (const auto problem = m_x.problem(); !problem.isEmpty())
+            QFAIL(qPrintable(problem));
         m_app = std::make_unique<QProcess>();
         auto environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("DISPLAY"), m_x.display());

@@ -52,6 +52,18 @@ public:
 
     QString display() const { return m_display; }
 
+    /// Empty while the server runs; else how it ended and the last it said (for a failure).
+    QString problem()
+    {
+        if (m_xvfb.state() == QProcess::Running)
+            return {};
+        return QStringLiteral("Xvfb %1 is gone (exit %2, %3): %4")
+            .arg(m_display)
+            .arg(m_xvfb.exitCode())
+            .arg(m_xvfb.exitStatus() == QProcess::CrashExit ? QStringLiteral("killed") : QStringLiteral("exited"),
+                 QString::fromLocal8Bit(m_xvfb.readAllStandardError().right(2000)));
+    }
+
     /// Runs an X client (xdotool, import) on this display; its stdout, trimmed.
     QString run(const QString& program, const QStringList& arguments, int timeoutMs = 30000) const
     {
