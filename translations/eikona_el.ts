@@ -359,44 +359,72 @@ The picture forms here, step by step.</source>
         <translation>Κλείσιμο· το παράθυρο λειτουργεί κανονικά και το Αρχείο ▸ Προσθήκη φακέλου μοντέλου… προσθέτει ένα αργότερα</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="151"/>
+        <location filename="../ui/first_run_dialog.cpp" line="153"/>
         <source>Connecting…</source>
         <translation>Σύνδεση…</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="162"/>
+        <location filename="../ui/first_run_dialog.cpp" line="164"/>
         <source>%1 of %2 · %3/s · %4 left</source>
         <translation>%1 από %2 · %3/s · απομένουν %4</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="173"/>
+        <location filename="../ui/first_run_dialog.cpp" line="186"/>
         <source>The download was stopped. What was fetched is kept: Download resumes it.</source>
         <translation>Η λήψη σταμάτησε. Ό,τι κατέβηκε κρατήθηκε: η «Λήψη» τη συνεχίζει.</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="174"/>
-        <source>The download did not work: %1
-Check the connection (and a proxy, if you use one), then press Download again, or use a model you already have.</source>
-        <translation>Η λήψη απέτυχε: %1
-Ελέγξτε τη σύνδεση (και τον διακομιστή μεσολάβησης, αν χρησιμοποιείτε), πατήστε ξανά «Λήψη» ή χρησιμοποιήστε ένα μοντέλο που ήδη έχετε.</translation>
+        <location filename="../ui/first_run_dialog.cpp" line="188"/>
+        <source>Hugging Face cannot be reached. Check the connection (and the proxy, if you use one), then press Download again: what was fetched is kept.</source>
+        <translation>Το Hugging Face δεν είναι προσβάσιμο. Ελέγξτε τη σύνδεση (και τον διακομιστή μεσολάβησης, αν χρησιμοποιείτε) και πατήστε ξανά «Λήψη»: ό,τι κατέβηκε κρατιέται.</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="182"/>
+        <location filename="../ui/first_run_dialog.cpp" line="191"/>
+        <source>Offline mode is on (HF_HUB_OFFLINE) and the model is not downloaded yet. Turn it off to download, or use a model you already have.</source>
+        <translation>Η λειτουργία χωρίς σύνδεση είναι ενεργή (HF_HUB_OFFLINE) και το μοντέλο δεν έχει κατέβει ακόμη. Απενεργοποιήστε τη για να γίνει η λήψη ή χρησιμοποιήστε ένα μοντέλο που ήδη έχετε.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="194"/>
+        <source>The model was not found on Hugging Face. Use a model you already have.</source>
+        <translation>Το μοντέλο δεν βρέθηκε στο Hugging Face. Χρησιμοποιήστε ένα μοντέλο που ήδη έχετε.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="196"/>
+        <source>Hugging Face refuses access to this model: it is private or gated. Accept its licence on the Hugging Face website, then set HF_TOKEN to an access token of that account.</source>
+        <translation>Το Hugging Face δεν επιτρέπει την πρόσβαση σε αυτό το μοντέλο: είναι ιδιωτικό ή με περιορισμένη πρόσβαση. Αποδεχτείτε την άδειά του στον ιστότοπο του Hugging Face και ορίστε στο HF_TOKEN ένα διακριτικό πρόσβασης αυτού του λογαριασμού.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="199"/>
+        <source>The model folder cannot be written to: check its permissions and the free space (Preferences ▸ Model folder). What was fetched is kept.</source>
+        <translation>Δεν είναι δυνατή η εγγραφή στον φάκελο μοντέλων: ελέγξτε τα δικαιώματά του και τον ελεύθερο χώρο (Προτιμήσεις ▸ Φάκελος μοντέλων). Ό,τι κατέβηκε κρατιέται.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="202"/>
+        <source>A file arrived damaged and was discarded. Press Download again.</source>
+        <translation>Ένα αρχείο έφτασε αλλοιωμένο και απορρίφθηκε. Πατήστε ξανά «Λήψη».</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="206"/>
+        <source>The download did not work. Press Download again, or use a model you already have.</source>
+        <translation>Η λήψη απέτυχε. Πατήστε ξανά «Λήψη» ή χρησιμοποιήστε ένα μοντέλο που ήδη έχετε.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="220"/>
         <source>Choose a model file</source>
         <translation>Επιλογή αρχείου μοντέλου</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="183"/>
+        <location filename="../ui/first_run_dialog.cpp" line="221"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Μοντέλα safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="184"/>
+        <location filename="../ui/first_run_dialog.cpp" line="222"/>
         <source>Choose a diffusers model folder</source>
         <translation>Επιλογή φακέλου μοντέλου diffusers</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="196"/>
+        <location filename="../ui/first_run_dialog.cpp" line="234"/>
         <source>This cannot be used as a model: %1</source>
         <translation>Αυτό δεν μπορεί να χρησιμοποιηθεί ως μοντέλο: %1</translation>
     </message>

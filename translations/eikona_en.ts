@@ -359,44 +359,72 @@ The picture forms here, step by step.</translation>
         <translation>Close; the window stays usable and File ▸ Add a model folder… adds one later</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="151"/>
+        <location filename="../ui/first_run_dialog.cpp" line="153"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="162"/>
+        <location filename="../ui/first_run_dialog.cpp" line="164"/>
         <source>%1 of %2 · %3/s · %4 left</source>
         <translation>%1 of %2 · %3/s · %4 left</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="173"/>
+        <location filename="../ui/first_run_dialog.cpp" line="186"/>
         <source>The download was stopped. What was fetched is kept: Download resumes it.</source>
         <translation>The download was stopped. What was fetched is kept: Download resumes it.</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="174"/>
-        <source>The download did not work: %1
-Check the connection (and a proxy, if you use one), then press Download again, or use a model you already have.</source>
-        <translation>The download did not work: %1
-Check the connection (and a proxy, if you use one), then press Download again, or use a model you already have.</translation>
+        <location filename="../ui/first_run_dialog.cpp" line="188"/>
+        <source>Hugging Face cannot be reached. Check the connection (and the proxy, if you use one), then press Download again: what was fetched is kept.</source>
+        <translation>Hugging Face cannot be reached. Check the connection (and the proxy, if you use one), then press Download again: what was fetched is kept.</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="182"/>
+        <location filename="../ui/first_run_dialog.cpp" line="191"/>
+        <source>Offline mode is on (HF_HUB_OFFLINE) and the model is not downloaded yet. Turn it off to download, or use a model you already have.</source>
+        <translation>Offline mode is on (HF_HUB_OFFLINE) and the model is not downloaded yet. Turn it off to download, or use a model you already have.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="194"/>
+        <source>The model was not found on Hugging Face. Use a model you already have.</source>
+        <translation>The model was not found on Hugging Face. Use a model you already have.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="196"/>
+        <source>Hugging Face refuses access to this model: it is private or gated. Accept its licence on the Hugging Face website, then set HF_TOKEN to an access token of that account.</source>
+        <translation>Hugging Face refuses access to this model: it is private or gated. Accept its licence on the Hugging Face website, then set HF_TOKEN to an access token of that account.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="199"/>
+        <source>The model folder cannot be written to: check its permissions and the free space (Preferences ▸ Model folder). What was fetched is kept.</source>
+        <translation>The model folder cannot be written to: check its permissions and the free space (Preferences ▸ Model folder). What was fetched is kept.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="202"/>
+        <source>A file arrived damaged and was discarded. Press Download again.</source>
+        <translation>A file arrived damaged and was discarded. Press Download again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="206"/>
+        <source>The download did not work. Press Download again, or use a model you already have.</source>
+        <translation>The download did not work. Press Download again, or use a model you already have.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="220"/>
         <source>Choose a model file</source>
         <translation>Choose a model file</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="183"/>
+        <location filename="../ui/first_run_dialog.cpp" line="221"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors checkpoints (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="184"/>
+        <location filename="../ui/first_run_dialog.cpp" line="222"/>
         <source>Choose a diffusers model folder</source>
         <translation>Choose a diffusers model folder</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="196"/>
+        <location filename="../ui/first_run_dialog.cpp" line="234"/>
         <source>This cannot be used as a model: %1</source>
         <translation>This cannot be used as a model: %1</translation>
     </message>

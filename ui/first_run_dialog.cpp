@@ -166,18 +166,44 @@ void FirstRunDialog::showProgress(const store::DownloadProgress& progress)
                                      formatBytes(static_cast<qint64>(progress.bytesPerSecond)), left));
 }
 
-void FirstRunDialog::showFailure(const QString& message, bool cancelled)
+void FirstRunDialog::showFailure(store::HubFailure kind, const QString& message)
 {
     m_downloadButton->setEnabled(true);
     m_downloadButton->setFocus();
     m_cancelButton->setEnabled(false);
     m_progressText->clear();
-    m_error->setText(cancelled ? tr("The download was stopped. What was fetched is kept: Download resumes it.")
-                               : tr("The download did not work: %1\nCheck the connection (and a proxy, if you use one), "
-                                    "then press Download again, or use a model you already have.")
-                                     .arg(message));
+    m_error->setText(failureText(kind));
+    m_error->setToolTip(message); // the hub client's own words, for a bug report
     m_error->show();
     fitHeight();
+}
+
+QString FirstRunDialog::failureText(store::HubFailure kind)
+{
+    using store::HubFailure;
+    switch (kind) {
+    case HubFailure::Cancelled:
+        return tr("The download was stopped. What was fetched is kept: Download resumes it.");
+    case HubFailure::Unreachable:
+        return tr("Hugging Face cannot be reached. Check the connection (and the proxy, if you use one), then press "
+                  "Download again: what was fetched is kept.");
+    case HubFailure::Offline:
+        return tr("Offline mode is on (HF_HUB_OFFLINE) and the model is not downloaded yet. Turn it off to download, or use "
+                  "a model you already have.");
+    case HubFailure::NotFound:
+        return tr("The model was not found on Hugging Face. Use a model you already have.");
+    case HubFailure::NeedsAccess:
+        return tr("Hugging Face refuses access to this model: it is private or gated. Accept its licence on the Hugging Face "
+                  "website, then set HF_TOKEN to an access token of that account.");
+    case HubFailure::Storage:
+        return tr("The model folder cannot be written to: check its permissions and the free space (Preferences ▸ Model "
+                  "folder). What was fetched is kept.");
+    case HubFailure::Corrupt:
+        return tr("A file arrived damaged and was discarded. Press Download again.");
+    case HubFailure::Other:
+        break;
+    }
+    return tr("The download did not work. Press Download again, or use a model you already have.");
 }
 
 void FirstRunDialog::fitHeight()

@@ -1,8 +1,8 @@
 #pragma once
 // Shown when no model is known: download Stable Diffusion 1.5 (its size said before anything
 // starts, bytes, rate and ETA while it runs, cancel; a later start resumes) or pick a diffusers
-// folder or .safetensors file on this computer. Failures are said in words and the dialog
-// stays usable.
+// folder or .safetensors file on this computer. Failures are said in the window's words by
+// their kind (the hub client's own English in the tooltip) and the dialog stays usable.
 
 #include <QDialog>
 #include <QElapsedTimer>
@@ -15,6 +15,7 @@ class QPushButton;
 
 namespace eikona::store {
 struct DownloadProgress;
+enum class HubFailure;
 }
 
 namespace eikona::backend {
@@ -48,7 +49,8 @@ private:
     void startDownload();
     void chooseLocal(bool file);
     void showProgress(const store::DownloadProgress& progress);
-    void showFailure(const QString& message, bool cancelled);
+    void showFailure(store::HubFailure kind, const QString& message);
+    static QString failureText(store::HubFailure kind);
 
     std::unique_ptr<backend::ModelDownload> m_download;
     QLabel* m_intro;

@@ -59,7 +59,7 @@ void ModelDownload::querySize()
                                                            store::HubOptions::fromEnvironment(), [this] { return m_cancel.load(); });
             Q_EMIT sizeKnown(bytes);
         } catch (const store::HubError& error) {
-            Q_EMIT failed(QString::fromUtf8(error.what()), m_cancel.load());
+            Q_EMIT failed(m_cancel.load() ? store::HubFailure::Cancelled : error.kind(), QString::fromUtf8(error.what()));
         }
     });
 }
@@ -72,10 +72,8 @@ void ModelDownload::start()
                 m_repoId, QStringLiteral("main"), QStringLiteral("fp16"), store::HubOptions::fromEnvironment(),
                 [this](const store::DownloadProgress& p) { Q_EMIT progress(p); }, [this] { return m_cancel.load(); });
             Q_EMIT finished(result.snapshot);
-        } catch (const store::HubCancelled& error) {
-            Q_EMIT failed(QString::fromUtf8(error.what()), true);
         } catch (const store::HubError& error) {
-            Q_EMIT failed(QString::fromUtf8(error.what()), false);
+            Q_EMIT failed(error.kind(), QString::fromUtf8(error.what()));
         }
     });
 }

@@ -33,7 +33,8 @@ Q_SIGNALS:
     void sizeKnown(qint64 bytes);
     void progress(const eikona::store::DownloadProgress& progress);
     void finished(const QString& snapshot);
-    void failed(const QString& message, bool cancelled);
+    /// `kind` says it in the window's words; `message` is the hub client's English detail.
+    void failed(eikona::store::HubFailure kind, const QString& message);
 
 private:
     void runInThread(std::function<void()> work);

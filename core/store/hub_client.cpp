@@ -35,6 +35,13 @@ std::string text(const QString& message)
     return message.toStdString();
 }
 
+HubFailure httpFailure(int status)
+{
+    if (status == 401 || status == 403)
+        return HubFailure::NeedsAccess;
+    return status == 404 ? HubFailure::NotFound : HubFailure::Other;
+}
+
 QString httpProblem(int status, const QString& what, const QString& repoId, const QByteArray& errorCode)
 {
     if (status == 401 || status == 403) {
@@ -257,7 +264,8 @@ private:
         if (!lock->tryLock(0)) {
             if (lock->error() == QLockFile::LockFailedError)
                 return false;
-            fail(HubError(text(QStringLiteral("cannot create a lock file in %1: check its permissions").arg(m_cache.locks.path()))));
+            fail(HubError(text(QStringLiteral("cannot create a lock file in %1: check its permissions").arg(m_cache.locks.path())),
+                          HubFailure::Storage));
             return true;
         }
         if (QFileInfo(blob).size() == file.size && QFileInfo::exists(blob)) {
@@ -269,7 +277,8 @@ private:
         transfer->lock = std::move(lock);
         transfer->partial.setFileName(blob + QStringLiteral(".incomplete"));
         if (!transfer->partial.open(QIODevice::ReadWrite | QIODevice::Unbuffered)) { // write errors show at once
-            fail(HubError(text(QStringLiteral("cannot write %1: %2").arg(transfer->partial.fileName(), transfer->partial.errorString()))));
+            fail(HubError(text(QStringLiteral("cannot write %1: %2").arg(transfer->partial.fileName(), transfer->partial.errorString())),
+                          HubFailure::Storage));
             return true;
         }
         if (transfer->partial.size() > file.size)
@@ -309,7 +318,8 @@ private:
             if (transfer.partial.write(bytes) != bytes.size()) {
                 // The error first: aborting finishes the reply at once, and its handler must see it.
                 fail(HubError(text(QStringLiteral("cannot write %1 (%2): is the disk full? The part already fetched is kept "
-                                                  "and resumes next time").arg(transfer.partial.fileName(), transfer.partial.errorString()))));
+                                                  "and resumes next time").arg(transfer.partial.fileName(), transfer.partial.errorString())),
+                              HubFailure::Storage));
                 reply->abort();
             }
         });
@@ -327,13 +337,16 @@ private:
                 return complete(transfer);
             if (reply->error() != QNetworkReply::NoError && status != 200 && status != 206) {
                 if (status >= 400)
-                    return fail(HubError(text(httpProblem(status, transfer.file.path, m_repoId, reply->rawHeader("X-Error-Code")))));
+                    return fail(HubError(text(httpProblem(status, transfer.file.path, m_repoId, reply->rawHeader("X-Error-Code"))),
+                                         httpFailure(status)));
                 return fail(HubError(text(QStringLiteral("downloading %1 failed: %2 (what was fetched is kept and resumes next time)")
-                                              .arg(transfer.file.path, reply->errorString()))));
+                                              .arg(transfer.file.path, reply->errorString())),
+                                     HubFailure::Unreachable));
             }
             if (reply->error() != QNetworkReply::NoError)
                 return fail(HubError(text(QStringLiteral("downloading %1 was interrupted: %2 (it resumes next time)")
-                                              .arg(transfer.file.path, reply->errorString()))));
+                                              .arg(transfer.file.path, reply->errorString())),
+                                     HubFailure::Unreachable));
             complete(transfer);
         });
     }
@@ -346,7 +359,8 @@ private:
         if (size != file.size) {
             transfer.partial.remove();
             return fail(HubError(text(QStringLiteral("%1 arrived with %2 bytes instead of %3; it was discarded, not cached")
-                                          .arg(file.path).arg(size).arg(file.size))));
+                                          .arg(file.path).arg(size).arg(file.size)),
+                                 HubFailure::Corrupt));
         }
         if (!file.sha256.isEmpty()) {
             transfer.partial.seek(0);
@@ -355,14 +369,16 @@ private:
             if (QString::fromLatin1(hash.result().toHex()) != file.sha256) {
                 transfer.partial.remove();
                 return fail(HubError(text(QStringLiteral("%1 is corrupt (its SHA-256 does not match the hub's); it was discarded, "
-                                                         "not cached: try again").arg(file.path))));
+                                                         "not cached: try again").arg(file.path)),
+                                     HubFailure::Corrupt));
             }
         }
         transfer.partial.close();
         const auto blob = m_cache.blob(file.etag());
         QFile::remove(blob);
         if (!transfer.partial.rename(blob))
-            return fail(HubError(text(QStringLiteral("cannot move %1 into the cache: %2").arg(file.path, transfer.partial.errorString()))));
+            return fail(HubError(text(QStringLiteral("cannot move %1 into the cache: %2").arg(file.path, transfer.partial.errorString())),
+                                 HubFailure::Storage));
         m_fetched += size - transfer.offset;
         link(file);
         transfer.lock->unlock();
@@ -373,7 +389,8 @@ private:
     void link(const HubFile& file)
     {
         if (!linkIntoSnapshot(m_cache, m_commit, file))
-            return fail(HubError(text(QStringLiteral("cannot link %1 into the snapshot folder %2").arg(file.path, m_cache.snapshot(m_commit)))));
+            return fail(HubError(text(QStringLiteral("cannot link %1 into the snapshot folder %2").arg(file.path, m_cache.snapshot(m_commit))),
+                                 HubFailure::Storage));
         finishFile(file);
     }
 
@@ -425,10 +442,11 @@ QJsonObject fetchJson(Hub& hub, QUrl url, const QString& what, const QString& re
         const int status = statusOf(reply);
         if (status == 0) {
             unreachable = true;
-            throw HubError(text(QStringLiteral("cannot reach the hub at %1: %2").arg(url.toString(QUrl::RemoveQuery), reply->errorString())));
+            throw HubError(text(QStringLiteral("cannot reach the hub at %1: %2").arg(url.toString(QUrl::RemoveQuery), reply->errorString())),
+                           HubFailure::Unreachable);
         }
         if (status != 200)
-            throw HubError(text(httpProblem(status, what, repoId, reply->rawHeader("X-Error-Code"))));
+            throw HubError(text(httpProblem(status, what, repoId, reply->rawHeader("X-Error-Code"))), httpFailure(status));
         QJsonParseError error{};
         const auto document = QJsonDocument::fromJson(reply->readAll(), &error);
         if (!document.isObject())
@@ -525,14 +543,15 @@ DownloadResult downloadModel(const QString& requestedRepoId, const QString& revi
     if (folder.isEmpty())
         throw HubError(text(QStringLiteral("\"%1\" is not a Hugging Face repository id (ORG/NAME)").arg(requestedRepoId)));
     RepoCache cache{QDir(options.cacheDirectory + u'/' + folder), QDir(options.cacheDirectory + QStringLiteral("/.locks/") + folder)};
-    const auto cachedOnly = [&](const QString& why) {
+    const auto cachedOnly = [&](const QString& why, HubFailure kind) {
         const auto snapshot = cachedSnapshot(repoId, revision);
         if (snapshot.isEmpty())
-            throw HubError(text(why + QStringLiteral("; and %1 (%2) is not in the cache at %3").arg(repoId, revision, options.cacheDirectory)));
+            throw HubError(text(why + QStringLiteral("; and %1 (%2) is not in the cache at %3").arg(repoId, revision, options.cacheDirectory)),
+                           kind);
         return DownloadResult{snapshot, QFileInfo(snapshot).fileName(), 0, true};
     };
     if (options.offline)
-        return cachedOnly(QStringLiteral("offline mode (HF_HUB_OFFLINE) is on"));
+        return cachedOnly(QStringLiteral("offline mode (HF_HUB_OFFLINE) is on"), HubFailure::Offline);
 
     Hub hub(options);
     QJsonObject info;
@@ -544,7 +563,7 @@ DownloadResult downloadModel(const QString& requestedRepoId, const QString& revi
         throw;
     } catch (const HubError& error) {
         if (unreachable && !cachedSnapshot(repoId, revision).isEmpty())
-            return cachedOnly(QString::fromStdString(error.what()));
+            return cachedOnly(QString::fromStdString(error.what()), error.kind());
         throw;
     }
     const auto commit = info.value(QStringLiteral("sha")).toString();
@@ -553,16 +572,16 @@ DownloadResult downloadModel(const QString& requestedRepoId, const QString& revi
         throw HubError(text(QStringLiteral("the hub named no commit for %1@%2").arg(repoId, revision)));
     const auto files = selectPipelineFiles(parseSiblings(info.value(QStringLiteral("siblings")).toArray()), variant);
     if (std::none_of(files.begin(), files.end(), [](const HubFile& f) { return f.path == QStringLiteral("model_index.json"); }))
-        throw HubError(text(QStringLiteral("%1 is not a diffusers pipeline (it has no model_index.json)").arg(repoId)));
+        throw HubError(text(QStringLiteral("%1 is not a diffusers pipeline (it has no model_index.json)").arg(repoId)), HubFailure::NotFound);
 
     for (const auto& path : {cache.repo.filePath(QStringLiteral("blobs")), cache.repo.filePath(QStringLiteral("refs")),
                              cache.snapshot(commit), cache.locks.path()})
         if (!QDir().mkpath(path))
-            throw HubError(text(QStringLiteral("cannot create %1: check the permissions of the cache folder").arg(path)));
+            throw HubError(text(QStringLiteral("cannot create %1: check the permissions of the cache folder").arg(path)), HubFailure::Storage);
     if (revision != commit) {
         QFile ref(cache.repo.filePath(QStringLiteral("refs/") + revision));
         if (!ref.open(QIODevice::WriteOnly) || ref.write(commit.toLatin1()) != commit.size())
-            throw HubError(text(QStringLiteral("cannot write %1: %2").arg(ref.fileName(), ref.errorString())));
+            throw HubError(text(QStringLiteral("cannot write %1: %2").arg(ref.fileName(), ref.errorString())), HubFailure::Storage);
     }
     QList<HubFile> missing;
     for (const auto& file : files)
@@ -586,7 +605,8 @@ qint64 pipelineDownloadSize(const QString& requestedRepoId, const QString& revis
         if (!cachedSnapshot(repoId, revision).isEmpty())
             return 0;
         throw HubError(text(QStringLiteral("offline mode (HF_HUB_OFFLINE) is on; and %1 (%2) is not in the cache at %3")
-                                .arg(repoId, revision, options.cacheDirectory)));
+                                .arg(repoId, revision, options.cacheDirectory)),
+                       HubFailure::Offline);
     }
     Hub hub(options);
     bool unreachable = false;

@@ -13,14 +13,31 @@
 
 namespace eikona::store {
 
+/// What kind of failure a HubError is, so a window can say it in the user's language (the
+/// message itself is English, for logs and scripts).
+enum class HubFailure {
+    Other,
+    Unreachable, ///< no connection, a proxy in the way, the transfer broke off
+    Offline,     ///< HF_HUB_OFFLINE and not in the cache
+    NotFound,    ///< no such repository, revision or pipeline
+    NeedsAccess, ///< private or gated: a token is needed
+    Storage,     ///< the cache folder cannot be written (permissions, a full disk)
+    Corrupt,     ///< a file arrived damaged and was discarded
+    Cancelled,
+};
+
 class HubError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit HubError(const std::string& what, HubFailure kind = HubFailure::Other) : std::runtime_error(what), m_kind(kind) {}
+    HubFailure kind() const { return m_kind; }
+
+private:
+    HubFailure m_kind;
 };
 
 class HubCancelled : public HubError {
 public:
-    HubCancelled() : HubError("download cancelled (what was fetched stays and resumes next time)") {}
+    HubCancelled() : HubError("download cancelled (what was fetched stays and resumes next time)", HubFailure::Cancelled) {}
 };
 
 /// A file of a repository revision as the hub's model API lists it.

@@ -28,11 +28,14 @@ QString repo()
     return QLatin1String(HubTestServer::k_repo);
 }
 
-QString errorOf(const std::function<void()>& work)
+/// The message of the HubError `work` throws (empty when none); its kind in `kind`.
+QString errorOf(const std::function<void()>& work, HubFailure* kind = nullptr)
 {
     try {
         work();
     } catch (const HubError& error) {
+        if (kind)
+            *kind = error.kind();
         return QString::fromUtf8(error.what());
     }
     return {};
@@ -146,10 +149,12 @@ private Q_SLOTS:
     void refusesACorruptFile()
     {
         QTemporaryDir cache;
+        HubFailure kind{};
         const auto message = errorOf([&] {
             downloadModel(QLatin1String(HubTestServer::k_broken), QStringLiteral("main"), {}, m_server.optionsFor(cache.path()));
-        });
+        }, &kind);
         QVERIFY2(message.contains(QStringLiteral("corrupt")), qPrintable(message));
+        QCOMPARE(kind, HubFailure::Corrupt);
         QVERIFY(message.contains(QStringLiteral("unet/diffusion_pytorch_model.safetensors")));
         const QString blobs = cache.path() + QStringLiteral("/models--broken-org--broken-model/blobs/");
         const auto sha = m_server.sha256(QStringLiteral("unet/diffusion_pytorch_model.safetensors"));
@@ -160,14 +165,17 @@ private Q_SLOTS:
     void explainsHttpErrors()
     {
         QTemporaryDir cache;
+        HubFailure kind{};
         const auto missing = errorOf([&] {
             downloadModel(QStringLiteral("nobody/nothing"), QStringLiteral("main"), {}, m_server.optionsFor(cache.path()));
-        });
+        }, &kind);
         QVERIFY2(missing.contains(QStringLiteral("not found")) && missing.contains(QStringLiteral("404")), qPrintable(missing));
+        QCOMPARE(kind, HubFailure::NotFound);
         const auto gated = errorOf([&] {
             downloadModel(QLatin1String(HubTestServer::k_gated), QStringLiteral("main"), {}, m_server.optionsFor(cache.path()));
-        });
+        }, &kind);
         QVERIFY2(gated.contains(QStringLiteral("gated")) && gated.contains(QStringLiteral("HF_TOKEN")), qPrintable(gated));
+        QCOMPARE(kind, HubFailure::NeedsAccess);
         const auto notAnId = errorOf([&] { downloadModel(QStringLiteral("a/b/c"), QStringLiteral("main"), {}, m_server.optionsFor(cache.path())); });
         QVERIFY2(notAnId.contains(QStringLiteral("not a Hugging Face repository id")), qPrintable(notAnId));
     }
@@ -177,8 +185,10 @@ private Q_SLOTS:
         QTemporaryDir cache;
         auto options = m_server.optionsFor(cache.path());
         options.offline = true;
-        const auto empty = errorOf([&] { downloadModel(repo(), QStringLiteral("main"), {}, options); });
+        HubFailure kind{};
+        const auto empty = errorOf([&] { downloadModel(repo(), QStringLiteral("main"), {}, options); }, &kind);
         QVERIFY2(empty.contains(QStringLiteral("offline")) && empty.contains(QStringLiteral("not in the cache")), qPrintable(empty));
+        QCOMPARE(kind, HubFailure::Offline);
         options.offline = false;
         const auto online = downloadModel(repo(), QStringLiteral("main"), {}, options);
         options.offline = true;
@@ -225,8 +235,10 @@ private Q_SLOTS:
         // Without the cache the same failure is reported as what it is.
         QTemporaryDir none;
         options.cacheDirectory = none.path();
-        const auto message = errorOf([&] { downloadModel(repo(), QStringLiteral("main"), {}, options); });
+        HubFailure kind{};
+        const auto message = errorOf([&] { downloadModel(repo(), QStringLiteral("main"), {}, options); }, &kind);
         QVERIFY2(message.contains(QStringLiteral("cannot reach the hub")), qPrintable(message));
+        QCOMPARE(kind, HubFailure::Unreachable);
     }
 
     void cancelLeavesAResumableState()

@@ -83,9 +83,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("repo");
         QTest::addColumn<bool>("offline");
         QTest::addColumn<QString>("words");
-        QTest::newRow("gated") << QString::fromLatin1(testing::HubTestServer::k_gated) << false << QStringLiteral("HF_TOKEN");
-        QTest::newRow("offline") << QString::fromLatin1(testing::HubTestServer::k_repo) << true << QStringLiteral("offline");
+        QTest::newRow("gated") << QString::fromLatin1(testing::HubTestServer::k_gated) << false << QStringLiteral("refuses access");
+        QTest::newRow("offline") << QString::fromLatin1(testing::HubTestServer::k_repo) << true << QStringLiteral("Offline mode is on");
         QTest::newRow("no such model") << QStringLiteral("nobody/nothing") << false << QStringLiteral("not found");
+        QTest::newRow("unreachable") << QStringLiteral("unreachable") << false << QStringLiteral("cannot be reached");
     }
 
     void failuresAreSaidAndTheDialogStaysUsable()
@@ -96,13 +97,17 @@ private Q_SLOTS:
         testing::HubTestServer hub;
         QString error;
         QVERIFY2(hub.start(k_tinyModel, &error), qPrintable(error));
-        qputenv("HF_ENDPOINT", hub.endpoint().toUtf8());
+        // "unreachable": a port nobody listens on.
+        const bool unreachable = repo == QStringLiteral("unreachable");
+        qputenv("HF_ENDPOINT", unreachable ? QByteArray("http://127.0.0.1:1") : hub.endpoint().toUtf8());
         if (offline)
             qputenv("HF_HUB_OFFLINE", "1");
-        ui::FirstRunDialog dialog(nullptr, repo);
+        ui::FirstRunDialog dialog(nullptr, unreachable ? QString::fromLatin1(testing::HubTestServer::k_repo) : repo);
         dialog.show();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.errorText().isEmpty(), 20000);
         QVERIFY2(dialog.errorText().contains(words, Qt::CaseInsensitive), qPrintable(dialog.errorText()));
+        // The hub client's own detail stays one hover away.
+        QVERIFY(!dialog.findChild<QLabel*>(QStringLiteral("downloadError"))->toolTip().isEmpty());
         auto* download = dialog.findChild<QPushButton*>(QStringLiteral("downloadButton"));
         QVERIFY(download->isEnabled());
         download->click(); // again: the same words, no crash, still open
