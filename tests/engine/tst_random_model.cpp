@@ -4,6 +4,7 @@
 #include "golden.h"
 #include "models/model_loader.h"
 #include "models/random_model.h"
+#include "models/unet_2d_condition.h"
 #include "models/weights.h"
 
 #include <ATen/Functions.h>
@@ -130,7 +131,24 @@ private Q_SLOTS:
         const auto folder = io::ModelFolder::open(out);
         QCOMPARE(folder.weights_file("unet", "fp16").filename().string(), std::string("diffusion_pytorch_model.fp16.safetensors"));
         auto unet = models::load_unet(folder, {at::kFloat, c10::Device(c10::kCPU), std::string("fp16")});
-        QCOMPARE(unet->conv_in->weight.scalar_type(), at::kFloat);
+        // Computed in fp32, the layers' weights stay views of the fp16 file (packed on first use,
+        // one copy resident); biases are converted.
+        QCOMPARE(unet->conv_in->weight.scalar_type(), at::kHalf);
+        QCOMPARE(unet->conv_in->bias.scalar_type(), at::kFloat);
+        // The same numbers as every weight converted at load, at two sizes (packed, repacked).
+        models::UNet2DConditionModel eager(models::UNetConfig::from_json(folder.config("unet")));
+        models::WeightLoadOptions convert;
+        convert.dtype = at::kFloat;
+        models::load_weights(*eager, io::SafetensorsFile::open(folder.weights_file("unet", "fp16")), convert);
+        eager->eval();
+        QCOMPARE(eager->conv_in->weight.scalar_type(), at::kFloat);
+        const c10::InferenceMode inference;
+        const auto context = at::randn({2, 77, eager->config().cross_attention_dim});
+        for (const std::int64_t size : {8, 16, 8}) {
+            const auto sample = at::randn({2, 4, size, size});
+            const auto timestep = at::full({2}, 500.0);
+            QVERIFY(at::equal(unet->forward(sample, timestep, context), eager->forward(sample, timestep, context)));
+        }
     }
 
     void missingTokenizerIsReported()

@@ -52,12 +52,20 @@ void release_resident_pages(const at::Tensor& tensor)
         ::madvise(reinterpret_cast<void*>(first), last - first, MADV_PAGEOUT);
 }
 
+// A weight kept in its file's dtype (an fp16 file computed in fp32) in the dtype of the
+// computation: a temporary for the call, or for packing, after which the packed copy serves.
+at::Tensor in_dtype(const at::Tensor& weight, at::ScalarType dtype)
+{
+    return weight.scalar_type() == dtype ? weight : weight.to(dtype);
+}
+
 // The kernel in oneDNN's own layout, made once per weight (again if the weight is replaced).
 const at::Tensor& packed_kernel(at::Tensor& packed, const void*& packed_from, const at::Tensor& weight,
                                 std::int64_t stride, std::int64_t padding)
 {
     if (!packed.defined() || packed_from != weight.data_ptr()) {
-        const auto kernel = weight.dim() == 2 ? weight.view({weight.size(0), weight.size(1), 1, 1}) : weight;
+        const auto plain = in_dtype(weight, at::kFloat);
+        const auto kernel = plain.dim() == 2 ? plain.view({plain.size(0), plain.size(1), 1, 1}) : plain;
         packed = at::mkldnn_reorder_conv2d_weight(kernel.to_mkldnn(), {padding, padding}, {stride, stride}, {1, 1}, 1);
         packed_from = weight.data_ptr();
         release_resident_pages(weight);
@@ -69,8 +77,7 @@ const at::Tensor& packed_kernel(at::Tensor& packed, const void*& packed_from, co
 // (OpenBLAS here, slower on these shapes and slower still where OPENBLAS_CORETYPE limits it).
 bool matmul_applies(const at::Tensor& x, const at::Tensor& weight, std::int64_t rows)
 {
-    return rows >= 256 && x.scalar_type() == at::kFloat && weight.scalar_type() == at::kFloat && x.is_cpu() &&
-           weight.is_cpu() && onednn_layouts_enabled();
+    return rows >= 256 && x.scalar_type() == at::kFloat && x.is_cpu() && weight.is_cpu() && onednn_layouts_enabled();
 }
 
 bool packed_matmul_applies(const at::Tensor& weight, const at::Tensor& bias)
@@ -83,8 +90,7 @@ at::Tensor packed_matmul(const at::Tensor& x, const at::Tensor& weight, const at
                          std::shared_ptr<PackedMatmul>& matmul, const void*& packed_from)
 {
     if (!matmul || packed_from != weight.data_ptr()) {
-        matmul = std::make_shared<PackedMatmul>(weight.data_ptr<float>(),
-                                                bias.defined() ? bias.data_ptr<float>() : nullptr, weight.size(1),
+        matmul = std::make_shared<PackedMatmul>(bias.defined() ? bias.data_ptr<float>() : nullptr, weight.size(1),
                                                 weight.size(0));
         packed_from = weight.data_ptr();
     }
@@ -92,7 +98,12 @@ at::Tensor packed_matmul(const at::Tensor& x, const at::Tensor& weight, const at
     auto out_sizes = x.sizes().vec();
     out_sizes.back() = weight.size(0);
     auto out = at::empty(out_sizes, x.options());
-    if (matmul->run(input.data_ptr<float>(), out.data_ptr<float>(), rows))
+    at::Tensor plain; // fp32, made only when the matmul packs
+    const auto plain_weight = [&] {
+        plain = in_dtype(weight, at::kFloat).contiguous();
+        return plain.data_ptr<float>();
+    };
+    if (matmul->run(input.data_ptr<float>(), out.data_ptr<float>(), rows, plain_weight))
         release_resident_pages(weight); // the packed copy serves from now on
     return out;
 }
@@ -119,10 +130,9 @@ at::Tensor Conv2dImpl::forward(const at::Tensor& x)
     const auto out_w = (x.size(3) + 2 * padding - weight.size(3)) / stride + 1;
     const OpTimer timer(OpKind::Convolution,
                         2.0 * static_cast<double>(x.size(0) * out_h * out_w) * static_cast<double>(weight.numel()));
-    if (!onednn_layouts_enabled() || !x.is_cpu() || x.scalar_type() != at::kFloat || weight.scalar_type() != at::kFloat)
-        return at::conv2d(x, weight, bias, {stride, stride}, {padding, padding});
-    if (x.size(0) * x.size(2) * x.size(3) >= k_packed_below_pixels)
-        return at::conv2d(x, weight, bias, {stride, stride}, {padding, padding});
+    if (!onednn_layouts_enabled() || !x.is_cpu() || x.scalar_type() != at::kFloat ||
+        x.size(0) * x.size(2) * x.size(3) >= k_packed_below_pixels)
+        return at::conv2d(x, in_dtype(weight, x.scalar_type()), bias, {stride, stride}, {padding, padding});
     const auto& kernel = packed_kernel(m_packed, m_packed_from, weight, stride, padding);
     return at::mkldnn_convolution(x.contiguous(), kernel, bias, {padding, padding}, {stride, stride}, {1, 1}, 1);
 }
@@ -136,7 +146,7 @@ at::Tensor Conv2dImpl::forward_rows(const at::Tensor& x)
     const auto matrix = weight.view({weight.size(0), weight.size(1)});
     if (matmul_applies(x, matrix, rows) && packed_matmul_applies(matrix, bias))
         return packed_matmul(x, matrix, bias, rows, m_matmul, m_matmul_from);
-    return at::linear(x, matrix, bias);
+    return at::linear(x, in_dtype(matrix, x.scalar_type()), bias);
 }
 
 LinearImpl::LinearImpl(std::int64_t in_features, std::int64_t out_features, bool with_bias)
@@ -151,7 +161,7 @@ at::Tensor LinearImpl::forward(const at::Tensor& x)
     const auto rows = x.numel() / x.size(-1);
     const OpTimer timer(OpKind::Linear, 2.0 * static_cast<double>(rows) * static_cast<double>(weight.numel()));
     if (!matmul_applies(x, weight, rows))
-        return at::linear(x, weight, bias);
+        return at::linear(x, in_dtype(weight, x.scalar_type()), bias);
     if (packed_matmul_applies(weight, bias))
         return packed_matmul(x, weight, bias, rows, m_matmul, m_packed_from);
     return convolution_forward(x, rows);
@@ -163,7 +173,7 @@ at::Tensor LinearImpl::convolution_forward(const at::Tensor& x, std::int64_t row
     // convolution maps them to [1, out, rows, 1], again channels-last, i.e. [..., out].
     const auto in = x.size(-1);
     const auto image = x.reshape({1, rows, 1, in}).permute({0, 3, 1, 2});
-    const auto kernel = weight.view({weight.size(0), in, 1, 1});
+    const auto kernel = in_dtype(weight, at::kFloat).view({weight.size(0), in, 1, 1});
     auto out_sizes = x.sizes().vec();
     out_sizes.back() = weight.size(0);
     const auto out = rows < k_packed_below_pixels

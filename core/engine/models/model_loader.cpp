@@ -12,6 +12,9 @@ void load_into(Model& model, const io::ModelFolder& folder, const std::string& c
                WeightLoadOptions options)
 {
     options.dtype = settings.dtype;
+    // On the CPU in fp32, layers pack their weights on first use (or convert them per call):
+    // an fp16 file stays their source, so the weights are resident once, not twice.
+    options.keep_packable_stored = settings.device.is_cpu() && settings.dtype == at::kFloat;
     load_weights(*model, io::SafetensorsFile::open(folder.weights_file(component, settings.variant)), options);
     if (settings.device != c10::Device(c10::kCPU))
         model->to(settings.device);

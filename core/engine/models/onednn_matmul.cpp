@@ -38,14 +38,13 @@ struct PackedMatmul::State {
         std::shared_ptr<dnnl::memory> weights; // packed; shared by the row counts whose layout agrees
     };
 
-    const float* weight;
     const float* bias;
     std::int64_t in;
     std::int64_t out;
     std::mutex mutex;
     std::map<std::int64_t, Shape> shapes; // by number of rows
 
-    Shape& shape_for(std::int64_t rows, bool& packed)
+    Shape& shape_for(std::int64_t rows, const PlainWeight& plain, bool& packed)
     {
         packed = false;
         const std::lock_guard lock(mutex);
@@ -64,29 +63,35 @@ struct PackedMatmul::State {
             if (other.weights->get_desc() == primitive.weights_desc())
                 shape.weights = other.weights;
         if (!shape.weights) {
-            // W is [out][in] row-major, i.e. the [in][out] matrix matmul wants, stored "ba".
-            dnnl::memory plain(dnnl::memory::desc({in, out}, DataType::f32, Tag::ba), cpu_engine(),
-                               const_cast<float*>(weight));
             shape.weights = std::make_shared<dnnl::memory>(primitive.weights_desc(), cpu_engine());
-            dnnl::reorder(plain, *shape.weights).execute(cpu_stream(), plain, *shape.weights);
+            if (shapes.empty()) {
+                // W is [out][in] row-major, i.e. the [in][out] matrix matmul wants, stored "ba".
+                dnnl::memory weight(dnnl::memory::desc({in, out}, DataType::f32, Tag::ba), cpu_engine(),
+                                    const_cast<float*>(plain()));
+                dnnl::reorder(weight, *shape.weights).execute(cpu_stream(), weight, *shape.weights);
+                packed = true;
+            } else {
+                // Another layout from the packed copy: the plain weight may be long gone.
+                auto& from = *shapes.begin()->second.weights;
+                dnnl::reorder(from, *shape.weights).execute(cpu_stream(), from, *shape.weights);
+            }
             cpu_stream().wait();
-            packed = true;
         }
         return shapes.emplace(rows, std::move(shape)).first->second;
     }
 };
 
-PackedMatmul::PackedMatmul(const float* weight, const float* bias, std::int64_t in, std::int64_t out)
-    : m_state(new State{weight, bias, in, out, {}, {}})
+PackedMatmul::PackedMatmul(const float* bias, std::int64_t in, std::int64_t out)
+    : m_state(new State{bias, in, out, {}, {}})
 {
 }
 
 PackedMatmul::~PackedMatmul() = default;
 
-bool PackedMatmul::run(const float* x, float* y, std::int64_t rows)
+bool PackedMatmul::run(const float* x, float* y, std::int64_t rows, const PlainWeight& plain)
 {
     bool packed = false;
-    auto& shape = m_state->shape_for(rows, packed);
+    auto& shape = m_state->shape_for(rows, plain, packed);
     auto& engine = cpu_engine();
     dnnl::memory source(dnnl::memory::desc({rows, m_state->in}, DataType::f32, Tag::ab), engine, const_cast<float*>(x));
     dnnl::memory destination(dnnl::memory::desc({rows, m_state->out}, DataType::f32, Tag::ab), engine, y);
@@ -109,14 +114,14 @@ bool PackedMatmul::available()
 
 struct PackedMatmul::State {};
 
-PackedMatmul::PackedMatmul(const float*, const float*, std::int64_t, std::int64_t)
+PackedMatmul::PackedMatmul(const float*, std::int64_t, std::int64_t)
 {
     throw std::logic_error("this build of Eikona has no oneDNN matmul");
 }
 
 PackedMatmul::~PackedMatmul() = default;
 
-bool PackedMatmul::run(const float*, float*, std::int64_t)
+bool PackedMatmul::run(const float*, float*, std::int64_t, const PlainWeight&)
 {
     throw std::logic_error("this build of Eikona has no oneDNN matmul");
 }

@@ -1,10 +1,13 @@
 #include "models/weights.h"
 
+#include "models/layers.h"
+
 #include <ATen/Functions.h>
 #include <c10/core/GradMode.h>
 
 #include <array>
 #include <cstdint>
+#include <set>
 
 #include <sys/mman.h>
 #include <unistd.h>
@@ -55,12 +58,20 @@ void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file, co
     if (!report.ok())
         throw io::WeightMismatchError(file.path().string(), std::move(report));
 
+    std::set<std::string, std::less<>> packable;
+    if (options.keep_packable_stored)
+        for (const auto& item : module.named_modules()) {
+            const auto* layer = item.value().get();
+            if (dynamic_cast<const LinearImpl*>(layer) || dynamic_cast<const Conv2dImpl*>(layer))
+                packable.insert(item.key().empty() ? std::string("weight") : item.key() + ".weight");
+        }
+
     const c10::NoGradGuard no_grad;
     auto assign = [&](const std::string& name, at::Tensor& target) {
         auto tensor = file.tensor(stored_key.at(name));
         if (tensor.dim() != target.dim())
             tensor = tensor.view(target.sizes());
-        if (options.dtype && tensor.scalar_type() != *options.dtype)
+        if (options.dtype && tensor.scalar_type() != *options.dtype && !packable.contains(name))
             tensor = tensor.to(*options.dtype);
         target.set_data(tensor);
     };

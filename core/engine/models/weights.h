@@ -22,6 +22,11 @@ struct WeightLoadOptions {
     io::IgnorableKey ignorable;
     /// Maps a stored key to the module's name for it; empty when the key keeps its name.
     std::function<std::optional<std::string>(std::string_view)> rename;
+    /// Leaves the weights of Linear and Conv2d layers in the file's dtype, viewing the file:
+    /// those layers pack them into the compute dtype on first use and let the file's pages go,
+    /// so an fp16 file computed in fp32 is resident once (packed), not twice. Biases, norms and
+    /// embeddings are converted as usual.
+    bool keep_packable_stored = false;
 };
 
 /// The names and shapes of a module's parameters and buffers.

@@ -93,7 +93,8 @@ at::Tensor denoise(StableDiffusion& model, schedulers::Scheduler& scheduler, at:
 {
     const auto start = std::chrono::steady_clock::now();
     const auto stop_requested = [&] { return callbacks.should_stop && callbacks.should_stop(); };
-    const auto dtype = model.unet->conv_in->weight.scalar_type();
+    // A bias is always in the compute dtype (a layer's weight may still be its file's, fp16).
+    const auto dtype = model.unet->conv_in->bias.scalar_type();
     const auto& timesteps = scheduler.timesteps();
     const auto count = timesteps.size(0);
     const auto context = embeds.to(dtype);
@@ -174,7 +175,7 @@ Txt2ImgResult run_img2img(StableDiffusion& model, const Txt2ImgRequest& request,
     // Draws in the reference's order: the VAE sample, then the noise. With one generator the
     // image is sampled once and repeated; with one per image each image samples its own.
     auto noise = noise_source(request, batch);
-    const auto& vae_weight = model.vae->quant_conv->weight;
+    const auto& vae_weight = model.vae->quant_conv->bias; // the compute dtype (a weight may be its file's)
     const auto distribution =
         model.vae->encode(fit_init_image(init_image, request.width, request.height).to(vae_weight.device(), vae_weight.scalar_type()));
     const auto mean = distribution.mean.to(at::kFloat);

@@ -89,14 +89,14 @@ at::Tensor decode_latents(models::AutoencoderKL& vae, const at::Tensor& latents,
 {
     const auto tiled = wants_tiles(latents, options);
     const auto decode = [&] {
-        const auto& weight = vae->post_quant_conv->weight;
+        const auto& weight = vae->post_quant_conv->bias; // the compute dtype (a weight may be its file's)
         const auto scaled = (latents / vae->scaling_factor()).to(weight.device(), weight.scalar_type());
         return tiled ? decode_tiled(vae, scaled, options) : vae->decode(scaled).to(at::kFloat);
     };
     const auto finite = [](const at::Tensor& image) { return image.isfinite().all().item<bool>(); };
     auto decoded = decode();
     bool redone = false;
-    if (vae->post_quant_conv->weight.scalar_type() != at::kFloat && !finite(decoded)) {
+    if (vae->post_quant_conv->bias.scalar_type() != at::kFloat && !finite(decoded)) {
         if (log)
             log("the VAE decode in reduced precision overflowed (NaN/Inf); decoding again in fp32");
         vae->to(at::kFloat);
