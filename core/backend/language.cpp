@@ -64,8 +64,7 @@ bool applyLanguage(const QString& language)
     if (language != QStringLiteral("en")) {
         g_qt = new QTranslator(app);
         if (g_qt->load(QStringLiteral(":/i18n/qt_") + language) ||
-            g_qt->load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        {
+            g_qt->load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
             QCoreApplication::installTranslator(g_qt);
         } else {
             delete g_qt;
