@@ -191,6 +191,7 @@ int runGenerate(const QStringList& arguments)
     timer.start();
     std::unique_ptr<backend::GenerationSession> session;
     try {
+        options.load.oneShot = true; // one job, then exit: the UNet's packed kernels need not outlive it
         session = backend::GenerationSession::open(model->path, options.load);
     } catch (const backend::GenerationError& loadError) {
         return fail(QString::fromUtf8(loadError.what()));

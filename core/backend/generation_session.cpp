@@ -84,6 +84,7 @@ struct GenerationSession::Impl {
     QString folder;
     QString weightsFile;
     mutable QString hash;
+    bool oneShot = false;
 };
 
 GenerationSession::GenerationSession()
@@ -125,7 +126,7 @@ std::unique_ptr<GenerationSession> GenerationSession::open(const QString& modelF
         std::unique_ptr<GenerationSession> session(new GenerationSession);
         session->d = std::make_unique<Impl>(Impl{
             pipeline::load_stable_diffusion(path, settings, store::sd15DefaultsFolder().toStdString()), target,
-            QFileInfo(modelFolder).absoluteFilePath(), {}, {}});
+            QFileInfo(modelFolder).absoluteFilePath(), {}, {}, options.oneShot});
         // A1111 hashes the checkpoint file; a folder's stand-in is its UNet weights.
         session->d->weightsFile = *check.kind == store::LocalModelKind::SingleFile
                                       ? session->d->folder
@@ -226,6 +227,7 @@ QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& reque
         const auto init = img2img ? toTensor(request.initImage) : at::Tensor();
         for (int run = 0; run < request.batchCount; ++run) {
             engine.seed = request.seed + static_cast<quint64>(run) * static_cast<quint64>(request.batchSize);
+            engine.last_use_of_unet = d->oneShot && run == request.batchCount - 1;
             pipeline::Txt2ImgCallbacks engineCallbacks;
             engineCallbacks.should_stop = callbacks.shouldStop;
             if (callbacks.onLog)

@@ -2,6 +2,7 @@
 // fixture model's names and shapes and runs.
 
 #include "golden.h"
+#include "models/layers.h"
 #include "models/model_loader.h"
 #include "models/random_model.h"
 #include "models/unet_2d_condition.h"
@@ -149,6 +150,11 @@ private Q_SLOTS:
             const auto timestep = at::full({2}, 500.0);
             QVERIFY(at::equal(unet->forward(sample, timestep, context), eager->forward(sample, timestep, context)));
         }
+        // Packed kernels freed (a one-shot job's UNet before its decode): packed again on use.
+        models::release_packed_kernels(*unet);
+        const auto sample = at::randn({2, 4, 16, 16});
+        const auto timestep = at::full({2}, 250.0);
+        QVERIFY(at::equal(unet->forward(sample, timestep, context), eager->forward(sample, timestep, context)));
     }
 
     void missingTokenizerIsReported()

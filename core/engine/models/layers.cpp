@@ -149,6 +149,14 @@ at::Tensor Conv2dImpl::forward_rows(const at::Tensor& x)
     return at::linear(x, in_dtype(matrix, x.scalar_type()), bias);
 }
 
+void Conv2dImpl::release_packed()
+{
+    m_packed = at::Tensor();
+    m_packed_from = nullptr;
+    m_matmul.reset();
+    m_matmul_from = nullptr;
+}
+
 LinearImpl::LinearImpl(std::int64_t in_features, std::int64_t out_features, bool with_bias)
 {
     weight = parameter(*this, "weight", {out_features, in_features});
@@ -181,6 +189,23 @@ at::Tensor LinearImpl::convolution_forward(const at::Tensor& x, std::int64_t row
                                                   {0, 0}, {1, 1}, {1, 1}, 1)
                          : at::conv2d(image, kernel, bias);
     return out.permute({0, 2, 3, 1}).reshape(out_sizes);
+}
+
+void LinearImpl::release_packed()
+{
+    m_matmul.reset();
+    m_packed = at::Tensor();
+    m_packed_from = nullptr;
+}
+
+void release_packed_kernels(torch::nn::Module& module)
+{
+    for (const auto& item : module.named_modules()) {
+        if (auto* conv = dynamic_cast<Conv2dImpl*>(item.value().get()))
+            conv->release_packed();
+        else if (auto* linear = dynamic_cast<LinearImpl*>(item.value().get()))
+            linear->release_packed();
+    }
 }
 
 GroupNormImpl::GroupNormImpl(std::int64_t groups_, std::int64_t channels, double eps_)

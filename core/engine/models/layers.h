@@ -28,6 +28,8 @@ public:
     /// A 1x1 convolution on pixels given as rows: x: [..., C_in] -> [..., C_out]. Runs as a
     /// matrix product (oneDNN's, packed once, where built in).
     at::Tensor forward_rows(const at::Tensor& x);
+    /// Frees the packed kernels; the next call packs again from the weight.
+    void release_packed();
 
     at::Tensor weight;
     at::Tensor bias;
@@ -51,6 +53,8 @@ public:
     LinearImpl(std::int64_t in_features, std::int64_t out_features, bool bias = true);
     /// x: [..., in] -> [..., out]
     at::Tensor forward(const at::Tensor& x);
+    /// Frees the packed weight; the next call packs again from the weight.
+    void release_packed();
 
     at::Tensor weight;
     at::Tensor bias;
@@ -63,6 +67,10 @@ private:
     const void* m_packed_from = nullptr;
 };
 TORCH_MODULE(Linear);
+
+/// Frees the packed kernels of every Conv2d and Linear in `module` (a network done for good:
+/// the packed copies are then its largest memory).
+void release_packed_kernels(torch::nn::Module& module);
 
 /// torch.nn.GroupNorm (affine).
 class GroupNormImpl : public torch::nn::Module {

@@ -1,5 +1,7 @@
 #include "pipeline/generation.h"
 
+#include "models/layers.h"
+
 #include "caching_allocator.h"
 #include "models/weights.h"
 #include "pipeline/init_image.h"
@@ -83,6 +85,8 @@ at::Tensor decode(StableDiffusion& model, const at::Tensor& latents, const Txt2I
 {
     release_cached_cpu_memory();
     models::release_mapped_pages(*model.unet);
+    if (request.last_use_of_unet)
+        models::release_packed_kernels(*model.unet);
     return decode_latents(model.vae, latents, request.vae_decode, callbacks.on_log);
 }
 

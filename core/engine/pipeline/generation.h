@@ -32,6 +32,9 @@ struct Txt2ImgRequest {
     /// choose A1111's syntax and chunking.
     PromptOptions prompt_options;
     VaeDecodeOptions vae_decode;
+    /// The UNet is not needed after this run (a one-shot CLI job's last batch): its packed
+    /// kernels are freed before the VAE decodes, so the two never add up in the peak.
+    bool last_use_of_unet = false;
 };
 
 struct StepInfo {
