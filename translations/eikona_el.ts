@@ -1234,7 +1234,7 @@ The picture forms here, step by step.</source>
         <location filename="../ui/picture_details.cpp" line="56"/>
         <location filename="../ui/picture_details.cpp" line="57"/>
         <source>Use these parameters</source>
-        <translation>Χρήση αυτών των παραμέτρων</translation>
+        <translation>Χρήση παραμέτρων</translation>
     </message>
     <message>
         <location filename="../ui/picture_details.cpp" line="58"/>
@@ -1245,7 +1245,7 @@ The picture forms here, step by step.</source>
         <location filename="../ui/picture_details.cpp" line="59"/>
         <location filename="../ui/picture_details.cpp" line="60"/>
         <source>Use this seed</source>
-        <translation>Χρήση αυτού του σπόρου</translation>
+        <translation>Χρήση σπόρου</translation>
     </message>
     <message>
         <location filename="../ui/picture_details.cpp" line="61"/>

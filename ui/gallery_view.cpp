@@ -13,7 +13,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGridLayout>
-#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -77,18 +76,18 @@ GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails,
     // Thumbnails asked for rows scrolled past are dropped before they start.
     connect(m_grid->verticalScrollBar(), &QScrollBar::valueChanged, thumbnails, &ThumbnailCache::dropPending);
 
-    // A narrow grid of controls, so the window keeps its small sizes (1024 px wide): the hidden
-    // tab's minimum width counts too.
+    // Two columns of controls, so the window keeps its small sizes (1024 px wide) in the longer
+    // language too: the hidden tab's minimum width counts as well.
     auto* controls = new QGridLayout;
-    controls->addWidget(m_search, 0, 0, 1, 2);
+    controls->addWidget(m_search, 0, 0);
+    controls->addWidget(m_count, 0, 1);
     controls->addWidget(m_favourites, 1, 0);
-    controls->addWidget(m_modelFilter, 1, 1);
-    controls->addWidget(m_folderFilter, 1, 2, 1, 2);
-    controls->addWidget(m_sizeFilter, 0, 2);
-    controls->addWidget(m_count, 0, 3);
-    controls->addWidget(m_sort, 2, 0);
-    controls->addWidget(m_addFolder, 2, 1);
-    controls->addWidget(m_export, 2, 2, 1, 2);
+    controls->addWidget(m_sort, 1, 1);
+    controls->addWidget(m_modelFilter, 2, 0);
+    controls->addWidget(m_folderFilter, 2, 1);
+    controls->addWidget(m_sizeFilter, 3, 0);
+    controls->addWidget(m_addFolder, 4, 0);
+    controls->addWidget(m_export, 4, 1);
     m_export->setObjectName(QStringLiteral("galleryExport"));
     connect(m_export, &QPushButton::clicked, this, [this] { exportPictures(false); });
     m_addFolder->setObjectName(QStringLiteral("galleryAddFolder"));

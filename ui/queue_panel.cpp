@@ -88,6 +88,9 @@ QTableView* QueuePanel::view() const
 
 void QueuePanel::retranslate()
 {
+    // The prompt column stretches, but never below its heading: a narrow dock scrolls instead.
+    auto* header = m_view->horizontalHeader();
+    header->setMinimumSectionSize(header->sectionSizeHint(backend::JobQueue::PromptColumn));
     m_view->setAccessibleName(tr("Job queue"));
     m_view->setToolTip(tr("Jobs run from the top; drag a row to change the order"));
     m_up->setAccessibleName(tr("Move up"));
@@ -105,8 +108,8 @@ void QueuePanel::retranslate()
 void QueuePanel::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
-        retranslate();
         m_queue->retranslate();
+        retranslate();
     }
     QWidget::changeEvent(event);
 }

@@ -335,6 +335,11 @@ private Q_SLOTS:
         showWindow(size);
         m_window->findChild<QTabWidget*>(QStringLiteral("centralTabs"))->setCurrentIndex(tab);
         QApplication::processEvents();
+        // The window fits the size: its parts' minimums add up to no more (a window manager
+        // would otherwise overlap or clip them).
+        const auto needed = m_window->minimumSizeHint();
+        QVERIFY2(needed.width() <= size.width() && needed.height() <= size.height(),
+                 qPrintable(QStringLiteral("the window needs %1x%2").arg(needed.width()).arg(needed.height())));
         const auto problems = cutOff(m_window.get());
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
         ui::SettingsDialog dialog(backend::AppSettings::load(), m_window.get());
