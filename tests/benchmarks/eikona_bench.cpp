@@ -1,16 +1,21 @@
 // eikona-bench: how fast the networks run on this machine.
 //
 //   eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick] [--e2e]
+//                [--taesd DIR]
 //
 // DIR is a diffusers-layout SD 1.5 folder; `eikona-cli make-random-model --preset sd15 --out DIR`
 // writes one with random weights. Prints one table: model load (cold and warm page cache),
 // text encoding, UNet steps at batch 2 (classifier-free guidance), VAE decode, peak RSS, threads
 // and BLAS, with the effective GFLOPS of each row and where the UNet's time goes. --e2e adds
 // a whole txt2img run: 20 steps of Euler a at cfg 7.5 and the first size, with its peak RSS.
+// The TAESD rows time a full-size live preview (the weights of --taesd DIR, else random ones:
+// the time does not depend on the values) against the steady UNet step of the first size.
 
 #include "io/model_folder.h"
+#include "models/autoencoder_tiny.h"
 #include "models/model_loader.h"
 #include "models/op_profile.h"
+#include "models/random_model.h"
 #include "pipeline/generation.h"
 #include "runtime.h"
 
@@ -44,6 +49,7 @@ struct Options {
     at::ScalarType dtype = at::kFloat;
     bool quick = false;
     bool end_to_end = false;
+    fs::path taesd; ///< empty: a random full-size TAESD made in memory
 };
 
 double now()
@@ -115,7 +121,7 @@ void row(const std::string& what, double seconds, double flops = 0, const std::s
 
 [[noreturn]] void usage(const char* message)
 {
-    std::fprintf(stderr, "eikona-bench: %s\nusage: eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick] [--e2e]\n",
+    std::fprintf(stderr, "eikona-bench: %s\nusage: eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick] [--e2e] [--taesd DIR]\n",
                  message);
     std::exit(2);
 }
@@ -149,6 +155,8 @@ Options parse(int argc, char** argv)
                 usage("--dtype must be fp32 or bf16");
         } else if (arg == "--quick")
             options.quick = true;
+        else if (arg == "--taesd")
+            options.taesd = value();
         else if (arg == "--e2e")
             options.end_to_end = true;
         else if (arg == "--help" || arg == "-h")
@@ -197,6 +205,7 @@ int main(int argc, char** argv)
         row(i == 0 ? "text encode, batch 2 (first)" : "text encode, batch 2", now() - start);
     }
 
+    double first_size_steady_step = 0;
     for (const int size : options.sizes) {
         const auto latent = size / 8;
         auto generator = at::detail::createCPUGenerator(0);
@@ -226,6 +235,8 @@ int main(int argc, char** argv)
                 std::printf("  warning: non-finite UNet output\n");
         }
         steady /= steps;
+        if (size == options.sizes.front())
+            first_size_steady_step = steady;
         row("UNet " + std::to_string(size) + "x" + std::to_string(size) + " batch 2, steady step", steady,
             profile.total_flops() / steps, "mean of " + std::to_string(steps) + ", fastest " + seconds_text(fastest));
         for (int k = 0; k < static_cast<int>(models::OpKind::Count); ++k) {
@@ -244,6 +255,30 @@ int main(int argc, char** argv)
         start = now();
         const auto image = vae->decode(latents / vae->scaling_factor());
         row("VAE decode " + std::to_string(size) + "x" + std::to_string(size) + ", batch 1", now() - start, profile.total_flops());
+    }
+    {
+        const int size = options.sizes.front();
+        auto taesd = options.taesd.empty() ? models::AutoencoderTiny(models::TaesdConfig::sd15()) : models::load_taesd(options.taesd);
+        if (options.taesd.empty())
+            models::randomise_weights(*taesd, 0);
+        auto generator = at::detail::createCPUGenerator(0);
+        const auto latents = at::randn({1, 4, size / 8, size / 8}, generator, at::TensorOptions().dtype(at::kFloat));
+        const auto label = "TAESD preview " + std::to_string(size) + "x" + std::to_string(size);
+        std::vector<double> times;
+        for (int i = 0; i < (options.quick ? 2 : 4); ++i) {
+            models::OpProfile profile;
+            start = now();
+            taesd->preview_rgb(latents);
+            times.push_back(now() - start);
+            if (i == 0)
+                row(label + ", first", times.back(), profile.total_flops());
+        }
+        std::sort(times.begin() + 1, times.end());
+        const double median = times[1 + (times.size() - 1) / 2];
+        char note[96];
+        std::snprintf(note, sizeof note, "median of %zu; %.1f%% of a steady step", times.size() - 1,
+                      100 * median / first_size_steady_step);
+        row(label, median, 0, note);
     }
     if (options.end_to_end) {
         const int size = options.sizes.front();

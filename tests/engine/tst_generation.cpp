@@ -1,6 +1,7 @@
 // What the app asks of the pipeline beyond the reference's defaults: one generator per image,
 // init images of another size, tiled VAE decode, the fp32 redo of an overflowing decode,
-// device and dtype choice, and cancelling between the two guidance passes.
+// device and dtype choice, cancelling between the two guidance passes, and TAESD's draft
+// decode and the latents each step hands out for previews.
 
 #include "caching_allocator.h"
 #include "golden.h"
@@ -11,6 +12,8 @@
 #include <ATen/Context.h>
 #include <ATen/Functions.h>
 #include <c10/core/InferenceMode.h>
+
+#include <QScopeGuard>
 
 using namespace eikona;
 
@@ -241,6 +244,44 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(pipeline::Cancelled, pipeline::txt2img(*m_model, request, callbacks));
         QCOMPARE(polls, 2);
         QCOMPARE(steps, 0);
+    }
+
+    // Each step hands out the latents it made; the last step's are the run's final latents.
+    void stepsHandOutTheirLatents()
+    {
+        auto request = smallRequest("euler");
+        std::vector<at::Tensor> seen;
+        pipeline::Txt2ImgCallbacks callbacks;
+        callbacks.on_step = [&](const pipeline::StepInfo& info) { seen.push_back(info.latents.clone()); };
+        const auto result = pipeline::txt2img(*m_model, request, callbacks);
+        QCOMPARE(seen.size(), std::size_t{4});
+        QCOMPARE(seen.front().sizes().vec(), (std::vector<std::int64_t>{1, 4, 6, 8}));
+        QVERIFY(at::equal(seen.back(), result.latents_final));
+        QVERIFY(!at::equal(seen.front(), seen.back()));
+    }
+
+    // A draft decodes the same final latents with TAESD: its picture, not the VAE's.
+    void draftDecodesWithTaesd()
+    {
+        auto request = smallRequest("euler");
+        QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, [&] {
+            request.draft_decode = true;
+            pipeline::txt2img(*m_model, request);
+        }());
+        auto& model = *m_model;
+        model.taesd = models::load_taesd(testing::k_data / "taesd" / "tiny");
+        const auto unload = qScopeGuard([&] { model.taesd = nullptr; });
+        request.draft_decode = false;
+        const auto full = pipeline::txt2img(model, request);
+        request.draft_decode = true;
+        const auto draft = pipeline::txt2img(model, request);
+        QVERIFY(at::equal(draft.latents_final, full.latents_final));
+        QCOMPARE(draft.image.sizes().vec(), full.image.sizes().vec());
+        const c10::InferenceMode inference;
+        const auto expected = (model.taesd->decode(full.latents_final) / 2 + 0.5).clamp(0, 1).permute({0, 2, 3, 1});
+        EIKONA_COMPARE_CLOSE(draft.image, expected, 1e-6, 0, "draft image");
+        QVERIFY((draft.image - full.image).abs().max().item<double>() > 0.01);
+        QVERIFY(draft.image.min().item<double>() >= 0 && draft.image.max().item<double>() <= 1);
     }
 };
 

@@ -295,4 +295,72 @@ nlohmann::json VaeConfig::to_json() const
             {"up_block_types", std::vector<std::string>(block_out_channels.size(), "UpDecoderBlock2D")}};
 }
 
+TaesdConfig TaesdConfig::from_json(const nlohmann::json& json)
+{
+    const ConfigReader reader(json, "TAESD");
+    TaesdConfig config;
+    reader.read("in_channels", config.in_channels);
+    reader.read("out_channels", config.out_channels);
+    reader.read("latent_channels", config.latent_channels);
+    reader.read("num_encoder_blocks", config.encoder_blocks);
+    reader.read("num_decoder_blocks", config.decoder_blocks);
+    reader.read("upsampling_scaling_factor", config.upsampling_scaling_factor);
+    reader.require("act_fn", std::string("relu"));
+    reader.require("scaling_factor", 1.0);
+    require_positive(reader, "in_channels", config.in_channels);
+    require_positive(reader, "out_channels", config.out_channels);
+    require_positive(reader, "latent_channels", config.latent_channels);
+    require_positive(reader, "upsampling_scaling_factor", config.upsampling_scaling_factor);
+    const auto same_channels = [&](const char* field, std::size_t levels) {
+        std::vector<std::int64_t> channels(levels, config.channels);
+        reader.read(field, channels);
+        if (channels.size() != levels)
+            reader.fail(field, "must have one entry per level (" + std::to_string(levels) + ")");
+        for (const auto value : channels)
+            if (value != channels.front())
+                reader.fail(field, "entries must be equal (diffusers' AutoencoderTiny needs that)");
+        require_positive(reader, field, channels.front());
+        return channels.front();
+    };
+    const auto check_blocks = [&](const char* field, const std::vector<std::int64_t>& blocks) {
+        if (blocks.empty())
+            reader.fail(field, "is empty");
+        for (const auto count : blocks)
+            if (count < 0)
+                reader.fail(field, "entries must not be negative");
+    };
+    check_blocks("num_encoder_blocks", config.encoder_blocks);
+    check_blocks("num_decoder_blocks", config.decoder_blocks);
+    const auto encoder = same_channels("encoder_block_out_channels", config.encoder_blocks.size());
+    const auto decoder = same_channels("decoder_block_out_channels", config.decoder_blocks.size());
+    if (encoder != decoder)
+        reader.fail("decoder_block_out_channels", "must equal encoder_block_out_channels");
+    config.channels = encoder;
+    return config;
+}
+
+TaesdConfig TaesdConfig::sd15()
+{
+    return {};
+}
+
+nlohmann::json TaesdConfig::to_json() const
+{
+    return {{"_class_name", "AutoencoderTiny"},
+            {"_diffusers_version", "0.27.2"},
+            {"act_fn", "relu"},
+            {"decoder_block_out_channels", std::vector<std::int64_t>(decoder_blocks.size(), channels)},
+            {"encoder_block_out_channels", std::vector<std::int64_t>(encoder_blocks.size(), channels)},
+            {"force_upcast", false},
+            {"in_channels", in_channels},
+            {"latent_channels", latent_channels},
+            {"latent_magnitude", 3},
+            {"latent_shift", 0.5},
+            {"num_decoder_blocks", decoder_blocks},
+            {"num_encoder_blocks", encoder_blocks},
+            {"out_channels", out_channels},
+            {"scaling_factor", 1.0},
+            {"upsampling_scaling_factor", upsampling_scaling_factor}};
+}
+
 } // namespace eikona::models

@@ -76,4 +76,20 @@ struct VaeConfig {
     nlohmann::json to_json() const;
 };
 
+/// diffusers AutoencoderTiny config (TAESD: a small VAE for previews and drafts). Every level
+/// has the same channel count, as diffusers' EncoderTiny/DecoderTiny require.
+struct TaesdConfig {
+    std::int64_t in_channels = 3;
+    std::int64_t out_channels = 3;
+    std::int64_t latent_channels = 4;
+    std::int64_t channels = 64;
+    std::vector<std::int64_t> encoder_blocks{1, 3, 3, 3};
+    std::vector<std::int64_t> decoder_blocks{3, 3, 3, 1};
+    std::int64_t upsampling_scaling_factor = 2;
+
+    static TaesdConfig from_json(const nlohmann::json& config);
+    static TaesdConfig sd15();
+    nlohmann::json to_json() const;
+};
+
 } // namespace eikona::models

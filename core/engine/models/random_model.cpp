@@ -2,6 +2,7 @@
 
 #include "io/safetensors.h"
 #include "models/autoencoder_kl.h"
+#include "models/autoencoder_tiny.h"
 #include "models/clip_text_model.h"
 #include "models/unet_2d_condition.h"
 #include "models/weights.h"
@@ -123,6 +124,19 @@ void write_random_model(const fs::path& out, const RandomModelOptions& options)
     tell("unet");
     write_component(out / "unet", "diffusion_pytorch_model", UNet2DConditionModel(unet_config), unet_config.to_json(),
                     generator, options.fp16);
+}
+
+void write_random_taesd(const fs::path& out, std::uint64_t seed)
+{
+    auto generator = at::detail::createCPUGenerator(seed);
+    const auto config = TaesdConfig::sd15();
+    write_component(out, "diffusion_pytorch_model", AutoencoderTiny(config), config.to_json(), generator, false);
+}
+
+void randomise_weights(torch::nn::Module& module, std::uint64_t seed)
+{
+    auto generator = at::detail::createCPUGenerator(seed);
+    randomise(module, generator);
 }
 
 } // namespace eikona::models

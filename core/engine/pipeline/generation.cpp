@@ -35,6 +35,13 @@ void check(const Txt2ImgRequest& request)
         throw PipelineError("unknown sampler \"" + request.sampler + "\"");
 }
 
+void check(const StableDiffusion& model, const Txt2ImgRequest& request)
+{
+    check(request);
+    if (request.draft_decode && !model.taesd)
+        throw PipelineError("a draft decode needs TAESD, and none is loaded");
+}
+
 // Prompt embeddings for the UNet: [B, 77 * chunks, hidden], each repeated per image, negatives
 // first when guided. Both halves get the same chunk count; missing chunks are the empty prompt.
 at::Tensor prompt_embeddings(StableDiffusion& model, const Txt2ImgRequest& request, bool guided)
@@ -77,12 +84,22 @@ Setup prepare(StableDiffusion& model, const Txt2ImgRequest& request)
     return setup;
 }
 
+// TAESD's picture as the pipeline shows one: [B, 8h, 8w, 3] float32 in [0, 1].
+at::Tensor draft_decode(models::AutoencoderTinyImpl& taesd, const at::Tensor& latents)
+{
+    const auto bias = taesd.decoder->parameters().front(); // the compute device and dtype
+    const auto image = taesd.decode(latents.to(bias.device(), bias.scalar_type())).to(at::kFloat);
+    return (image / 2 + 0.5).clamp(0, 1).permute({0, 2, 3, 1}).contiguous();
+}
+
 // The UNet is idle while the VAE decodes, and the VAE's activations have other sizes than the
 // UNet's: its cached blocks and mapped weight pages go back to the system first, so the two
 // networks' working sets never add up in the job's peak memory.
 at::Tensor decode(StableDiffusion& model, const at::Tensor& latents, const Txt2ImgRequest& request,
                   const Txt2ImgCallbacks& callbacks)
 {
+    if (request.draft_decode)
+        return draft_decode(*model.taesd, latents);
     release_cached_cpu_memory();
     models::release_mapped_pages(*model.unet);
     if (request.last_use_of_unet)
@@ -118,7 +135,7 @@ at::Tensor denoise(StableDiffusion& model, schedulers::Scheduler& scheduler, at:
         if (callbacks.on_step)
             callbacks.on_step({i + 1 - first, count - first, t.item<double>(),
                                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
-                               latent_preview_rgb(latents)});
+                               latent_preview_rgb(latents), latents});
     }
     return latents;
 }
@@ -201,14 +218,14 @@ Txt2ImgResult run_img2img(StableDiffusion& model, const Txt2ImgRequest& request,
 
 Txt2ImgResult txt2img(StableDiffusion& model, const Txt2ImgRequest& request, const Txt2ImgCallbacks& callbacks)
 {
-    check(request);
+    check(model, request);
     return guarding_memory(model, [&] { return run_txt2img(model, request, callbacks); });
 }
 
 Txt2ImgResult img2img(StableDiffusion& model, const Txt2ImgRequest& request, const at::Tensor& init_image,
                       double strength, const Txt2ImgCallbacks& callbacks)
 {
-    check(request);
+    check(model, request);
     if (!(strength > 0.0 && strength <= 1.0))
         throw PipelineError("strength must be in (0, 1], not " + std::to_string(strength));
     if (init_image.dim() != 4 || init_image.size(0) != 1 || init_image.size(1) != 3)

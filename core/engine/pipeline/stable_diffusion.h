@@ -2,6 +2,7 @@
 // The loaded parts of one Stable Diffusion 1.x model, used together by the pipelines.
 
 #include "models/autoencoder_kl.h"
+#include "models/autoencoder_tiny.h"
 #include "models/clip_text_model.h"
 #include "models/model_loader.h"
 #include "models/unet_2d_condition.h"
@@ -20,6 +21,9 @@ struct StableDiffusion {
     schedulers::SchedulerConfig scheduler_config;
     /// The diffusers class of the model's own scheduler ("PNDMScheduler"), "" if unknown.
     std::string scheduler_class;
+    /// TAESD, when loaded beside the model (models::load_taesd): full-size previews and draft
+    /// decodes. Optional: null means neither.
+    models::AutoencoderTiny taesd{nullptr};
 };
 
 /// Loads a diffusers-layout folder: tokenizer, the three networks (with `settings`' dtype,
