@@ -39,11 +39,20 @@ void CanvasView::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
-void CanvasView::showPreview(const QImage& preview, const QString& caption)
+void CanvasView::showPreview(const QImage& preview, int scale, const QString& caption)
 {
     m_image = preview;
     m_caption = caption;
     m_preview = true;
+    m_previewScale = std::max(1, scale);
+    update();
+}
+
+void CanvasView::setPreviewCaption(const QString& caption)
+{
+    if (!m_preview || caption == m_caption)
+        return;
+    m_caption = caption;
     update();
 }
 
@@ -84,6 +93,12 @@ void CanvasView::setZoom(double zoom)
     update();
 }
 
+QSizeF CanvasView::naturalSize() const
+{
+    // A preview of the latents is 1/8 of the picture: it is shown at the picture's size.
+    return QSizeF(m_image.size()) * (m_preview ? m_previewScale : 1);
+}
+
 void CanvasView::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
@@ -93,13 +108,12 @@ void CanvasView::paintEvent(QPaintEvent*)
                          tr("Type a prompt and press Generate (Ctrl+Enter).\nThe picture forms here, step by step."));
         return;
     }
-    // A preview is latent-sized (1/8 of the picture): it is shown at the picture's size.
-    const QSizeF natural = m_preview ? QSizeF(m_image.size()) * 8 : QSizeF(m_image.size());
+    const QSizeF natural = naturalSize();
     const double fit = std::min(width() / natural.width(), height() / natural.height());
     const double scale = m_zoom > 0 ? m_zoom : fit;
     const QSizeF shown = natural * scale;
     const QRectF target((width() - shown.width()) / 2, (height() - shown.height()) / 2, shown.width(), shown.height());
-    if (m_preview) {
+    if (m_preview && m_previewScale > 1) {
         // Eight times up: QImage's own smooth scaling (the painter draws such enlargements in blocks).
         painter.drawImage(target.topLeft(), m_image.scaled(target.size().toSize(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
     } else {
@@ -134,7 +148,7 @@ void CanvasView::wheelEvent(QWheelEvent* event)
 {
     if (m_image.isNull())
         return;
-    const QSizeF natural = m_preview ? QSizeF(m_image.size()) * 8 : QSizeF(m_image.size());
+    const QSizeF natural = naturalSize();
     const double current = m_zoom > 0 ? m_zoom : std::min(width() / natural.width(), height() / natural.height());
     setZoom(current * std::pow(1.0015, event->angleDelta().y()));
     event->accept();

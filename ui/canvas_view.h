@@ -15,8 +15,11 @@ class CanvasView final : public QWidget {
 public:
     explicit CanvasView(QWidget* parent = nullptr);
 
-    /// A step's preview; `caption` is drawn over it ("Step 4 / 20").
-    void showPreview(const QImage& preview, const QString& caption);
+    /// A step's preview; `caption` is drawn over it ("Step 4 / 20"). `scale`: the picture's
+    /// size over the preview's (8 for the latents' colours, 1 for a full-size preview).
+    void showPreview(const QImage& preview, int scale, const QString& caption);
+    /// A new caption over the preview shown (a step that brought no new preview).
+    void setPreviewCaption(const QString& caption);
     void showImage(const QImage& image);
     void clear();
     QImage image() const;
@@ -38,11 +41,13 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    QSizeF naturalSize() const;
     void retranslate();
 
     QImage m_image;
     QString m_caption;
     bool m_preview = false;
+    int m_previewScale = 8;
     double m_zoom = 0;
 };
 

@@ -250,6 +250,9 @@ void MainWindow::connectRunner()
     connect(m_runner, &backend::JobRunner::modelLoading, m_progress, &ProgressStatus::loadingModel);
     connect(m_runner, &backend::JobRunner::modelLoaded, m_progress, &ProgressStatus::starting);
     connect(m_runner, &backend::JobRunner::engineConfigured, this, [this] { updateComputeLabel(); });
+    connect(m_runner, &backend::JobRunner::previewDecoderFailed, this, [this](const QString& detail) {
+        statusBar()->showMessage(tr("Full-size previews are off: TAESD could not be loaded (%1)").arg(detail), 15000);
+    });
     connect(m_runner, &backend::JobRunner::progress, this, &MainWindow::onProgress);
     connect(m_runner, &backend::JobRunner::imageSaved, this,
             [this](qint64, const QString& path, const QImage& image, const store::GenerationParameters& parameters) {
@@ -276,8 +279,11 @@ void MainWindow::connectRunner()
 void MainWindow::onProgress(qint64, const backend::GenerationProgress& progress)
 {
     m_progress->step(progress);
+    const auto caption = tr("Step %1 / %2").arg(progress.step).arg(progress.steps);
     if (!progress.preview.isNull())
-        m_canvas->showPreview(progress.preview, tr("Step %1 / %2").arg(progress.step).arg(progress.steps));
+        m_canvas->showPreview(progress.preview, progress.previewScale, caption);
+    else
+        m_canvas->setPreviewCaption(caption);
 }
 
 QString MainWindow::progressText() const

@@ -2,6 +2,7 @@
 
 #include "gallery_store.h"
 #include "hub_cache.h"
+#include "preview_decoder.h"
 
 #include <QDir>
 #include <QSettings>
@@ -19,6 +20,7 @@ AppSettings AppSettings::load()
     loaded.outputFolder = settings.value(QStringLiteral("files/outputFolder"), defaultOutputFolder()).toString();
     loaded.modelCache = settings.value(QStringLiteral("files/modelCache"), store::hubCacheDirectory()).toString();
     loaded.previewEvery = std::max(0, settings.value(QStringLiteral("preview/every"), 1).toInt());
+    loaded.fullSizePreviews = settings.value(QStringLiteral("preview/fullSize"), true).toBool();
     loaded.language = settings.value(QStringLiteral("ui/language")).toString();
     return loaded;
 }
@@ -32,6 +34,7 @@ void AppSettings::save() const
     settings.setValue(QStringLiteral("files/outputFolder"), outputFolder);
     settings.setValue(QStringLiteral("files/modelCache"), modelCache);
     settings.setValue(QStringLiteral("preview/every"), previewEvery);
+    settings.setValue(QStringLiteral("preview/fullSize"), fullSizePreviews);
     settings.setValue(QStringLiteral("ui/language"), language);
 }
 
@@ -51,7 +54,8 @@ void AppSettings::applyModelCache() const
 
 WorkerSettings AppSettings::workerSettings() const
 {
-    return {device, dtype, threads, outputFolder, previewEvery, store::GalleryStore::defaultDatabase()};
+    return {device,       dtype, threads, outputFolder, previewEvery, store::GalleryStore::defaultDatabase(),
+            fullSizePreviews ? cachedPreviewDecoder() : QString()};
 }
 
 } // namespace eikona::backend

@@ -14,6 +14,7 @@ struct AppSettings {
     QString outputFolder;     ///< default: ~/Pictures/Eikona
     QString modelCache;       ///< the Hugging Face cache; default: what diffusers uses
     int previewEvery = 1;     ///< 0: no previews
+    bool fullSizePreviews = true; ///< with TAESD, when it is in the model cache
     QString language;         ///< "el", "en"; empty: the system's
 
     static AppSettings load();

@@ -6,6 +6,7 @@
 #include "model_hash.h"
 #include "pipeline/compute_target.h"
 #include "pipeline/generation.h"
+#include "preview_pacer.h"
 #include "schedulers/scheduler.h"
 
 #include <ATen/Functions.h>
@@ -16,6 +17,7 @@
 #include <QRegularExpression>
 
 #include <atomic>
+#include <chrono>
 #include <cstring>
 
 namespace eikona::backend {
@@ -27,16 +29,22 @@ QString fromStd(const std::string& text)
     return QString::fromStdString(text);
 }
 
-// [H, W, 3] float in [0, 1] -> RGB888, rounded as the reference's numpy_to_pil does.
-QImage toImage(const at::Tensor& pixels)
+// [H, W, 3] uint8 -> RGB888.
+QImage bytesToImage(const at::Tensor& pixels)
 {
-    const auto bytes = (pixels * 255).round().clamp(0, 255).to(at::kByte).contiguous();
+    const auto bytes = pixels.contiguous();
     const auto height = static_cast<int>(bytes.size(0));
     const auto width = static_cast<int>(bytes.size(1));
     QImage image(width, height, QImage::Format_RGB888);
     for (int y = 0; y < height; ++y)
         std::memcpy(image.scanLine(y), bytes[y].data_ptr<std::uint8_t>(), static_cast<std::size_t>(width) * 3);
     return image;
+}
+
+// [H, W, 3] float in [0, 1] -> RGB888, rounded as the reference's numpy_to_pil does.
+QImage toImage(const at::Tensor& pixels)
+{
+    return bytesToImage((pixels * 255).round().clamp(0, 255).to(at::kByte));
 }
 
 // An RGB picture -> [1, 3, H, W] in [-1, 1], as the reference's image processor makes it.
@@ -85,6 +93,7 @@ struct GenerationSession::Impl {
     QString weightsFile;
     mutable QString hash;
     bool oneShot = false;
+    QString previewDecoder;
 };
 
 GenerationSession::GenerationSession()
@@ -183,6 +192,31 @@ QString GenerationSession::modelHash() const
     return d->hash;
 }
 
+QString GenerationSession::setPreviewDecoder(const QString& folder)
+{
+    if (folder == d->previewDecoder)
+        return {};
+    d->model.taesd = nullptr;
+    d->previewDecoder.clear();
+    if (folder.isEmpty())
+        return {};
+    try {
+        auto taesd = models::load_taesd(folder.toStdString());
+        if (d->target.device != c10::Device(c10::kCPU))
+            taesd->to(d->target.device);
+        d->model.taesd = taesd;
+        d->previewDecoder = folder;
+        return {};
+    } catch (const std::exception& error) {
+        return fromStd(error.what());
+    }
+}
+
+QString GenerationSession::previewDecoder() const
+{
+    return d->previewDecoder;
+}
+
 QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& request, const GenerationCallbacks& callbacks)
 {
     if (request.batchSize < 1 || request.batchCount < 1)
@@ -201,6 +235,9 @@ QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& reque
     engine.sampler = sampler;
     engine.prompt_options = {request.a1111Syntax ? pipeline::PromptSyntax::A1111 : pipeline::PromptSyntax::Plain,
                              request.chunkLongPrompts ? pipeline::LongPrompt::Chunk : pipeline::LongPrompt::Truncate};
+    engine.draft_decode = request.draft;
+    if (request.draft && !d->model.taesd)
+        throw GenerationError("a draft needs TAESD (madebyollin/taesd), which is not loaded", ErrorKind::BadRequest);
     const bool img2img = !request.initImage.isNull();
 
     store::GenerationParameters parameters;
@@ -218,6 +255,8 @@ QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& reque
     if (const auto source = modelSource(); !source.isEmpty())
         parameters.extra.append({QStringLiteral("Model source"), source});
     parameters.extra.append({QStringLiteral("RNG"), QStringLiteral("CPU")});
+    if (request.draft)
+        parameters.extra.append({QStringLiteral("Draft"), QStringLiteral("TAESD")});
     parameters.extra.append({QStringLiteral("Version"), QStringLiteral("Eikona " EIKONA_VERSION)});
 
     QList<GeneratedImage> images;
@@ -232,15 +271,27 @@ QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& reque
             engineCallbacks.should_stop = callbacks.shouldStop;
             if (callbacks.onLog)
                 engineCallbacks.on_log = [&](const std::string& line) { callbacks.onLog(fromStd(line)); };
+            PreviewPacer pacer;
             engineCallbacks.on_step = [&](const pipeline::StepInfo& info) {
                 stepped = true;
                 if (!callbacks.onProgress)
                     return;
                 const auto step = static_cast<int>(info.step);
                 const auto steps = static_cast<int>(info.total);
-                const bool preview = callbacks.previewEvery > 0 && (step % callbacks.previewEvery == 0 || step == steps);
-                callbacks.onProgress({run, request.batchCount, step, steps, info.elapsed_seconds,
-                                      preview ? toImage(info.preview[0].to(at::kFloat) / 255) : QImage()});
+                GenerationProgress progress{run, request.batchCount, step, steps, info.elapsed_seconds, {}};
+                const bool due = callbacks.previewEvery > 0 && (step % callbacks.previewEvery == 0 || step == steps);
+                if (due && d->model.taesd) {
+                    // Full size, as often as the pacer allows; between them the canvas keeps the last.
+                    if (pacer.allows(info.elapsed_seconds)) {
+                        const auto start = std::chrono::steady_clock::now();
+                        progress.preview = bytesToImage(d->model.taesd->preview_rgb(info.latents.slice(0, 0, 1))[0]);
+                        progress.previewScale = 1;
+                        pacer.spent(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+                    }
+                } else if (due) {
+                    progress.preview = bytesToImage(info.preview[0]);
+                }
+                callbacks.onProgress(progress);
             };
             const auto result = img2img ? pipeline::img2img(d->model, engine, init, request.strength, engineCallbacks)
                                         : pipeline::txt2img(d->model, engine, engineCallbacks);

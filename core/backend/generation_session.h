@@ -42,6 +42,13 @@ public:
     /// is one; hashed once and remembered otherwise).
     QString modelHash() const;
 
+    /// Loads TAESD from `folder` (a diffusers AutoencoderTiny folder, as the hub's
+    /// madebyollin/taesd) for full-size live previews and draft decodes; an empty folder drops
+    /// it. Returns why it could not be loaded (the session then goes on without it), else "".
+    QString setPreviewDecoder(const QString& folder);
+    /// The TAESD folder in use; empty: previews are the latents' colours, no drafts.
+    QString previewDecoder() const;
+
     /// Runs every batch of the request. Throws GenerationError (bad request, out of memory)
     /// or GenerationCancelled; images finished before a cancel reached onImage already.
     QList<GeneratedImage> generate(const GenerationRequest& request, const GenerationCallbacks& callbacks = {});

@@ -28,6 +28,9 @@ struct GenerationRequest {
     int batchCount = 1; ///< runs
     bool a1111Syntax = true;      ///< false: the reference's plain prompts
     bool chunkLongPrompts = true; ///< false: truncate at 77 tokens like the reference
+    /// The final pictures decoded by TAESD instead of the VAE: much faster, a draft's quality
+    /// (the parameters say "Draft: TAESD"). Needs the session's preview decoder.
+    bool draft = false;
 };
 
 struct GeneratedImage {
@@ -45,7 +48,10 @@ struct GenerationProgress {
     int step = 0; ///< 1-based within the run
     int steps = 0;
     double elapsedSeconds = 0; ///< within the run
-    QImage preview; ///< the run's first image, from the latents (latent-sized); null on steps without one
+    /// The run's first image as it forms; null on steps without one. From TAESD when the
+    /// session has it (the picture's size), else the latents' colours (1/8 of it).
+    QImage preview;
+    int previewScale = 8; ///< the picture's size over the preview's: 1 or 8
 };
 
 struct GenerationCallbacks {

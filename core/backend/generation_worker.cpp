@@ -51,17 +51,20 @@ void GenerationWorker::ensureModel(const GenerationJob& job, const WorkerSetting
     }
     const auto model = resolveModel(job.model);
     const auto key = model.path + u'\n' + settings.device + u'\n' + settings.dtype;
-    if (m_session && key == m_sessionKey)
-        return;
-    Q_EMIT modelLoading(job.model);
-    unloadModel(); // first: two models never sit in memory together
-    QElapsedTimer timer;
-    timer.start();
-    m_session = GenerationSession::open(model.path, {settings.device, settings.dtype});
-    m_sessionKey = key;
-    if (!model.registryName.isEmpty())
-        store::ModelRegistry().markUsed(model.registryName);
-    Q_EMIT modelLoaded(job.model, m_session->computeDescription(), static_cast<double>(timer.elapsed()) / 1000.0);
+    if (!m_session || key != m_sessionKey) {
+        Q_EMIT modelLoading(job.model);
+        unloadModel(); // first: two models never sit in memory together
+        QElapsedTimer timer;
+        timer.start();
+        m_session = GenerationSession::open(model.path, {settings.device, settings.dtype});
+        m_sessionKey = key;
+        if (!model.registryName.isEmpty())
+            store::ModelRegistry().markUsed(model.registryName);
+        Q_EMIT modelLoaded(job.model, m_session->computeDescription(), static_cast<double>(timer.elapsed()) / 1000.0);
+    }
+    if (m_session->previewDecoder() != settings.previewDecoder)
+        if (const auto problem = m_session->setPreviewDecoder(settings.previewDecoder); !problem.isEmpty())
+            Q_EMIT previewDecoderFailed(problem);
 }
 
 QImage GenerationWorker::readInitImage(const QString& path) const

@@ -28,6 +28,7 @@ struct WorkerSettings {
     QString outputFolder; ///< where the PNGs go
     int previewEvery = 1; ///< a preview every Nth step; 0: none
     QString galleryDatabase; ///< the gallery the pictures are added to; empty: none
+    QString previewDecoder;  ///< a TAESD folder for full-size previews and drafts; empty: none
 
     bool operator==(const WorkerSettings&) const = default;
 };
@@ -55,6 +56,8 @@ Q_SIGNALS:
     void engineConfigured(const QString& summary);
     void modelLoading(const QString& model);
     void modelLoaded(const QString& model, const QString& computeDescription, double seconds);
+    /// The TAESD folder could not be loaded: previews are the latents' colours, drafts refused.
+    void previewDecoderFailed(const QString& detail);
     void jobStarted(qint64 id);
     void progress(qint64 id, const eikona::backend::GenerationProgress& progress);
     void imageSaved(qint64 id, const QString& path, const QImage& image, const eikona::store::GenerationParameters& parameters);

@@ -20,6 +20,7 @@ JobRunner::JobRunner(JobQueue* queue, QObject* parent)
     connect(m_worker, &GenerationWorker::engineConfigured, this, &JobRunner::engineConfigured);
     connect(m_worker, &GenerationWorker::modelLoading, this, &JobRunner::modelLoading);
     connect(m_worker, &GenerationWorker::modelLoaded, this, &JobRunner::modelLoaded);
+    connect(m_worker, &GenerationWorker::previewDecoderFailed, this, &JobRunner::previewDecoderFailed);
     connect(m_worker, &GenerationWorker::progress, this, &JobRunner::progress);
     connect(m_worker, &GenerationWorker::imageSaved, this, &JobRunner::imageSaved);
     connect(m_worker, &GenerationWorker::jobFinished, this, &JobRunner::onJobFinished);

@@ -38,6 +38,7 @@ Q_SIGNALS:
     void engineConfigured(const QString& summary);
     void modelLoading(const QString& model);
     void modelLoaded(const QString& model, const QString& computeDescription, double seconds);
+    void previewDecoderFailed(const QString& detail);
     void jobStarted(qint64 id, const eikona::backend::GenerationJob& job);
     void progress(qint64 id, const eikona::backend::GenerationProgress& progress);
     void imageSaved(qint64 id, const QString& path, const QImage& image, const eikona::store::GenerationParameters& parameters);

@@ -1,11 +1,13 @@
 // Whole jobs through the worker thread on the tiny model: progress in order with a preview per
 // step, the PNG equal to the CLI's, cancel, the model kept warm and switched without two in
-// memory, and every failure reported with its kind while the next job still runs.
+// memory, every failure reported with its kind while the next job still runs; with TAESD,
+// full-size previews paced to a share of the run and draft pictures that say so.
 
 #include "cli_process.h"
 #include "generation_session.h"
 #include "job_runner.h"
 #include "picture_file.h"
+#include "preview_pacer.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -21,6 +23,7 @@ using namespace eikona::backend;
 namespace {
 
 const QString k_tinyModel = QStringLiteral(EIKONA_TEST_DATA "/tiny-sd15");
+const QString k_tinyTaesd = QStringLiteral(EIKONA_TEST_DATA "/taesd/tiny");
 
 GenerationJob tinyJob(int steps = 6)
 {
@@ -141,6 +144,117 @@ private Q_SLOTS:
         QVERIFY(idle.wait(60000));
         QCOMPARE(progressCount, 7);
         QCOMPARE(previewSteps, (QList<int>{3, 6, 7}));
+    }
+
+    // A run of 20 steps of 5.7 s with previews of 0.5 s (a laptop CPU at 512x512): the first
+    // step shows one, the rest come as the budget allows, and together they stay near 3 %.
+    void pacerKeepsPreviewsToTheirShare()
+    {
+        PreviewPacer pacer;
+        double clock = 0;
+        QList<int> shown;
+        for (int step = 1; step <= 20; ++step) {
+            clock += 5.7;
+            if (pacer.allows(clock)) {
+                shown.append(step);
+                pacer.spent(0.5);
+                clock += 0.5;
+            }
+        }
+        QCOMPARE(shown.first(), 1);
+        QVERIFY2(shown.size() >= 5 && shown.size() <= 7, qPrintable(QString::number(shown.size())));
+        QVERIFY(pacer.secondsSpent() / clock <= 0.03 + 1e-9);
+        // Where a preview costs nothing (a GPU), every step has one.
+        PreviewPacer free;
+        for (int step = 1; step <= 20; ++step) {
+            QVERIFY(free.allows(step * 0.1));
+            free.spent(0.0);
+        }
+    }
+
+    void fullSizePreviewsWithTaesd()
+    {
+        auto settings = m_runner->settings();
+        settings.previewDecoder = k_tinyTaesd;
+        m_runner->setSettings(settings);
+        QList<GenerationProgress> steps;
+        connect(m_runner.get(), &JobRunner::progress, this, [&](qint64, const GenerationProgress& p) { steps.append(p); });
+        QSignalSpy failed(m_runner.get(), &JobRunner::previewDecoderFailed);
+        QSignalSpy idle(m_runner.get(), &JobRunner::idle);
+        m_queue->enqueue(tinyJob(6));
+        m_runner->startNext();
+        QVERIFY(idle.wait(60000));
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(steps.size(), 6);
+        QVERIFY(!steps.first().preview.isNull()); // the first step always shows the picture
+        for (const auto& step : steps) {
+            if (step.preview.isNull())
+                continue;
+            QCOMPARE(step.preview.size(), QSize(64, 64)); // the picture's size
+            QCOMPARE(step.previewScale, 1);
+        }
+    }
+
+    void draftIsDecodedByTaesdAndSaysSo()
+    {
+        auto settings = m_runner->settings();
+        settings.previewDecoder = k_tinyTaesd;
+        m_runner->setSettings(settings);
+        QSignalSpy saved(m_runner.get(), &JobRunner::imageSaved);
+        QSignalSpy idle(m_runner.get(), &JobRunner::idle);
+        m_queue->enqueue(tinyJob(3));
+        auto draft = tinyJob(3);
+        draft.request.draft = true;
+        m_queue->enqueue(draft);
+        m_runner->startNext();
+        QVERIFY(idle.wait(60000));
+        QCOMPARE(saved.size(), 2);
+        const auto full = saved[0][1].toString(), drafted = saved[1][1].toString();
+        QVERIFY(!eikona::store::readParametersText(full).value_or(QString()).contains(QStringLiteral("Draft")));
+        QVERIFY2(eikona::store::readParametersText(drafted).value_or(QString()).contains(QStringLiteral("Draft: TAESD")),
+                 qPrintable(eikona::store::readParametersText(drafted).value_or(QString())));
+        QCOMPARE(QImage(drafted).size(), QSize(64, 64));
+        QVERIFY(QImage(drafted).convertToFormat(QImage::Format_RGB888) != QImage(full).convertToFormat(QImage::Format_RGB888));
+    }
+
+    void draftWithoutTaesdIsRefused()
+    {
+        QSignalSpy idle(m_runner.get(), &JobRunner::idle);
+        auto draft = tinyJob(3);
+        draft.request.draft = true;
+        m_queue->enqueue(draft);
+        m_runner->startNext();
+        QVERIFY(idle.wait(60000));
+        QCOMPARE(m_finished.size(), 1);
+        QCOMPARE(m_finished[0].outcome, JobOutcome::Failed);
+        QCOMPARE(m_finished[0].kind, ErrorKind::BadRequest);
+        QVERIFY2(m_finished[0].detail.contains(QStringLiteral("TAESD")), qPrintable(m_finished[0].detail));
+    }
+
+    // A TAESD folder that cannot be loaded is reported; the job runs with the latents' colours.
+    void brokenTaesdFallsBackToLatentPreviews()
+    {
+        QFile::copy(k_tinyTaesd + QStringLiteral("/config.json"), m_dir->filePath(QStringLiteral("config.json")));
+        auto settings = m_runner->settings();
+        settings.previewDecoder = m_dir->path(); // a config, no weights
+        m_runner->setSettings(settings);
+        QList<GenerationProgress> steps;
+        connect(m_runner.get(), &JobRunner::progress, this, [&](qint64, const GenerationProgress& p) { steps.append(p); });
+        QSignalSpy failed(m_runner.get(), &JobRunner::previewDecoderFailed);
+        QSignalSpy idle(m_runner.get(), &JobRunner::idle);
+        m_queue->enqueue(tinyJob(3));
+        m_runner->startNext();
+        QVERIFY(idle.wait(60000));
+        QCOMPARE(m_finished.size(), 1);
+        QCOMPARE(m_finished[0].outcome, JobOutcome::Done);
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed[0][0].toString().contains(QStringLiteral("diffusion_pytorch_model.safetensors")),
+                 qPrintable(failed[0][0].toString()));
+        QCOMPARE(steps.size(), 3);
+        for (const auto& step : steps) {
+            QCOMPARE(step.preview.size(), QSize(8, 8));
+            QCOMPARE(step.previewScale, 8);
+        }
     }
 
     void cancelMidJobKeepsTheRest()

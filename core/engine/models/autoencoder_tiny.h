@@ -7,6 +7,8 @@
 #include "models/configs.h"
 #include "models/layers.h"
 
+#include <torch/nn/modules/container/modulelist.h>
+
 #include <filesystem>
 #include <vector>
 
