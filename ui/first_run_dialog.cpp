@@ -4,6 +4,9 @@
 #include "hub_client.h"
 #include "model_download.h"
 #include "model_registry.h"
+#include "preview_decoder.h"
+
+#include <QCheckBox>
 
 #include <QEvent>
 #include <QFileDialog>
@@ -17,7 +20,9 @@
 namespace eikona::ui {
 
 FirstRunDialog::FirstRunDialog(QWidget* parent, const QString& repoId)
-    : QDialog(parent), m_download(std::make_unique<backend::ModelDownload>(repoId.isEmpty() ? store::k_defaultModel : repoId))
+    : QDialog(parent), m_download(std::make_unique<backend::ModelDownload>(repoId.isEmpty() ? store::k_defaultModel : repoId)),
+      m_previewDecoder(std::make_unique<backend::ModelDownload>(backend::previewDecoderRepo(),
+                                                                backend::ModelDownload::Kind::PreviewDecoder))
 {
     setObjectName(QStringLiteral("firstRunDialog"));
     auto* layout = new QVBoxLayout(this);
@@ -28,6 +33,11 @@ FirstRunDialog::FirstRunDialog(QWidget* parent, const QString& repoId)
     m_size = new QLabel(this);
     m_size->setObjectName(QStringLiteral("downloadSizeLabel"));
     layout->addWidget(m_size);
+    m_withPreviewDecoder = new QCheckBox(this);
+    m_withPreviewDecoder->setObjectName(QStringLiteral("withPreviewDecoderCheck"));
+    m_withPreviewDecoder->setChecked(true);
+    m_withPreviewDecoder->setVisible(backend::cachedPreviewDecoder().isEmpty());
+    layout->addWidget(m_withPreviewDecoder);
     auto* downloadRow = new QHBoxLayout;
     m_downloadButton = new QPushButton(this);
     m_downloadButton->setObjectName(QStringLiteral("downloadButton"));
@@ -85,8 +95,16 @@ FirstRunDialog::FirstRunDialog(QWidget* parent, const QString& repoId)
     connect(m_download.get(), &backend::ModelDownload::failed, this, &FirstRunDialog::showFailure);
     connect(m_download.get(), &backend::ModelDownload::finished, this, [this] {
         m_model = m_download->repoId();
-        accept();
+        m_modelDone = true;
+        acceptWhenBothDone();
     });
+    // TAESD is a nicety: a failure to fetch it never holds the model back (Preferences retries).
+    const auto previewDecoderDone = [this] {
+        m_previewDecoderPending = false;
+        acceptWhenBothDone();
+    };
+    connect(m_previewDecoder.get(), &backend::ModelDownload::finished, this, previewDecoderDone);
+    connect(m_previewDecoder.get(), &backend::ModelDownload::failed, this, previewDecoderDone);
     retranslate();
     setMinimumWidth(620);
     m_download->querySize();
@@ -97,6 +115,12 @@ FirstRunDialog::~FirstRunDialog() = default;
 QString FirstRunDialog::model() const
 {
     return m_model;
+}
+
+void FirstRunDialog::acceptWhenBothDone()
+{
+    if (m_modelDone && !m_previewDecoderPending)
+        accept();
 }
 
 void FirstRunDialog::retranslate()
@@ -111,6 +135,8 @@ void FirstRunDialog::retranslate()
         m_size->setText(tr("Stable Diffusion 1.5 is already downloaded: it only needs to be checked."));
     else
         m_size->setText(tr("Stable Diffusion 1.5 (%1): asking Hugging Face for its size…").arg(m_download->repoId()));
+    m_withPreviewDecoder->setText(tr("Also download TAESD for full-size live previews (about 10 MB)"));
+    m_withPreviewDecoder->setAccessibleName(tr("Also download TAESD"));
     m_downloadButton->setText(tr("Download"));
     m_downloadButton->setAccessibleName(tr("Download Stable Diffusion 1.5"));
     m_downloadButton->setToolTip(tr("Fetch the model into the model folder; an interrupted download resumes next time"));
@@ -141,6 +167,7 @@ void FirstRunDialog::changeEvent(QEvent* event)
 void FirstRunDialog::reject()
 {
     m_download->cancel();
+    m_previewDecoder->cancel();
     QDialog::reject();
 }
 
@@ -152,6 +179,10 @@ void FirstRunDialog::startDownload()
     m_cancelButton->setFocus();
     m_progressText->setText(tr("Connecting…"));
     m_download->start();
+    if (!m_withPreviewDecoder->isHidden() && m_withPreviewDecoder->isChecked() && !m_previewDecoderPending) {
+        m_previewDecoderPending = true;
+        m_previewDecoder->start();
+    }
 }
 
 void FirstRunDialog::showProgress(const store::DownloadProgress& progress)

@@ -1,6 +1,7 @@
 #pragma once
 // Shown when no model is known: download Stable Diffusion 1.5 (its size said before anything
-// starts, bytes, rate and ETA while it runs, cancel; a later start resumes) or pick a diffusers
+// starts, bytes, rate and ETA while it runs, cancel; a later start resumes; TAESD for
+// full-size previews alongside, unless unticked) or pick a diffusers
 // folder or .safetensors file on this computer. Failures are said in the window's words by
 // their kind (the hub client's own English in the tooltip) and the dialog stays usable.
 
@@ -9,6 +10,7 @@
 
 #include <memory>
 
+class QCheckBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -38,6 +40,8 @@ public:
     /// says why it cannot be used and stays open.
     bool useLocalModel(const QString& path);
     QString errorText() const;
+    /// A hub failure in the window's words.
+    static QString failureText(store::HubFailure kind);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -50,9 +54,14 @@ private:
     void chooseLocal(bool file);
     void showProgress(const store::DownloadProgress& progress);
     void showFailure(store::HubFailure kind, const QString& message);
-    static QString failureText(store::HubFailure kind);
+
+    void acceptWhenBothDone();
 
     std::unique_ptr<backend::ModelDownload> m_download;
+    std::unique_ptr<backend::ModelDownload> m_previewDecoder; ///< TAESD, fetched beside the model
+    QCheckBox* m_withPreviewDecoder;
+    bool m_modelDone = false;
+    bool m_previewDecoderPending = false; ///< started and not yet finished or failed
     QLabel* m_intro;
     QLabel* m_size;
     QPushButton* m_downloadButton;

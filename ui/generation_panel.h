@@ -55,6 +55,8 @@ public:
     QString initImage() const;
 
     void setRunning(bool running);
+    /// Whether TAESD is here: the Draft option needs it (off and disabled without).
+    void setDraftAvailable(bool available);
     void saveState(QSettings& settings) const;
     void restoreState(const QSettings& settings);
 
@@ -90,6 +92,7 @@ private:
     QToolButton* m_swap;
     NumberField* m_strength;
     QCheckBox* m_takeSize;
+    QCheckBox* m_draft;
     NumberField* m_batchSize;
     NumberField* m_batchCount;
     QLineEdit* m_seed;

@@ -21,6 +21,7 @@
 #include "progress_status.h"
 #include "model_registry.h"
 #include "picture_metadata.h"
+#include "preview_decoder.h"
 #include "prompt_edit.h"
 #include "queue_panel.h"
 #include "settings_dialog.h"
@@ -121,6 +122,7 @@ MainWindow::MainWindow(const QString& queueFile, QWidget* parent)
     connectRunner();
     connectGallery();
     reloadModels();
+    applySettings();
     retranslate();
     m_defaultLayout = QMainWindow::saveState(k_layoutVersion);
     restoreState();
@@ -450,6 +452,7 @@ void MainWindow::showFirstRunIfNeeded()
         reloadModels();
         m_panel->selectModel(dialog.model());
     }
+    applySettings(); // TAESD may have come with the model
 }
 
 void MainWindow::openPreferences()
@@ -459,7 +462,14 @@ void MainWindow::openPreferences()
         return;
     m_settings = dialog.settings();
     m_settings.save();
+    applySettings();
+}
+
+void MainWindow::applySettings()
+{
+    // The worker finds TAESD through these: a download just made counts from the next job.
     m_runner->setSettings(m_settings.workerSettings());
+    m_panel->setDraftAvailable(!backend::cachedPreviewDecoder().isEmpty());
     updateComputeLabel();
 }
 

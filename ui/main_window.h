@@ -94,6 +94,7 @@ private:
     void refuseInitImage(const QString& path, const QString& detail);
     void addModel(bool file);
     void openPreferences();
+    void applySettings();
     void showShortcuts();
     void showAbout();
     void showResult(const Result& result);

@@ -2,6 +2,7 @@
 
 #include "engine_status.h"
 #include "language.h"
+#include "preview_decoder_field.h"
 
 #include <QApplication>
 
@@ -78,6 +79,8 @@ SettingsDialog::SettingsDialog(const backend::AppSettings& settings, QWidget* pa
     for (const int every : k_previewChoices)
         m_preview->addItem(QString(), every);
     addRow(QT_TR_NOOP("Live preview"), m_preview);
+    m_fullSizePreview = new PreviewDecoderField(settings.fullSizePreviews, this);
+    addRow(QT_TR_NOOP("Full-size previews"), m_fullSizePreview);
     m_language = new QComboBox(this);
     m_language->setObjectName(QStringLiteral("languageCombo"));
     m_language->addItem(QString(), QString());
@@ -195,6 +198,7 @@ backend::AppSettings SettingsDialog::settings() const
     settings.outputFolder = m_output->text().trimmed();
     settings.modelCache = m_cache->text().trimmed();
     settings.previewEvery = m_preview->currentData().toInt();
+    settings.fullSizePreviews = m_fullSizePreview->useIt();
     settings.language = m_language->currentData().toString();
     return settings;
 }

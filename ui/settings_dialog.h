@@ -1,7 +1,7 @@
 #pragma once
 // Preferences: device and dtype (with what this machine has), threads, where pictures and
 // models go (shown plainly: multi-GB downloads must never land where nobody finds them),
-// how often previews are drawn, and the language (switched as soon as it is chosen).
+// how often previews are drawn and whether at full size, and the language (switched as soon as it is chosen).
 
 #include "app_settings.h"
 
@@ -12,6 +12,10 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QToolButton;
+
+namespace eikona::ui {
+class PreviewDecoderField;
+}
 
 namespace eikona::ui {
 
@@ -39,6 +43,7 @@ private:
     QLineEdit* m_output;
     QLineEdit* m_cache;
     QComboBox* m_preview;
+    PreviewDecoderField* m_fullSizePreview;
     QComboBox* m_language;
     QList<QPair<QLabel*, const char*>> m_labels;
     QList<QToolButton*> m_browseButtons;

@@ -28,6 +28,7 @@ QJsonObject toJson(const GenerationJob& job)
         {QStringLiteral("batchCount"), request.batchCount},
         {QStringLiteral("a1111Syntax"), request.a1111Syntax},
         {QStringLiteral("chunkLongPrompts"), request.chunkLongPrompts},
+        {QStringLiteral("draft"), request.draft},
     };
 }
 
@@ -60,6 +61,7 @@ std::optional<GenerationJob> jobFromJson(const QJsonObject& object)
     request.batchCount = object.value(QStringLiteral("batchCount")).toInt();
     request.a1111Syntax = object.value(QStringLiteral("a1111Syntax")).toBool(true);
     request.chunkLongPrompts = object.value(QStringLiteral("chunkLongPrompts")).toBool(true);
+    request.draft = object.value(QStringLiteral("draft")).toBool(false);
     return job;
 }
 

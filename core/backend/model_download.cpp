@@ -2,9 +2,14 @@
 
 namespace eikona::backend {
 
-ModelDownload::ModelDownload(QString repoId, QObject* parent)
-    : QObject(parent), m_repoId(std::move(repoId))
+ModelDownload::ModelDownload(QString repoId, Kind kind, QObject* parent)
+    : QObject(parent), m_repoId(std::move(repoId)), m_kind(kind)
 {
+}
+
+store::FileSelection ModelDownload::selection() const
+{
+    return m_kind == Kind::PreviewDecoder ? store::previewDecoderFiles() : store::pipelineFiles(QStringLiteral("fp16"));
 }
 
 ModelDownload::~ModelDownload()
@@ -55,8 +60,8 @@ void ModelDownload::querySize()
 {
     runInThread([this] {
         try {
-            const auto bytes = store::pipelineDownloadSize(m_repoId, QStringLiteral("main"), QStringLiteral("fp16"),
-                                                           store::HubOptions::fromEnvironment(), [this] { return m_cancel.load(); });
+            const auto bytes = store::repositoryDownloadSize(m_repoId, QStringLiteral("main"), selection(),
+                                                             store::HubOptions::fromEnvironment(), [this] { return m_cancel.load(); });
             Q_EMIT sizeKnown(bytes);
         } catch (const store::HubError& error) {
             Q_EMIT failed(m_cancel.load() ? store::HubFailure::Cancelled : error.kind(), QString::fromUtf8(error.what()));
@@ -68,8 +73,8 @@ void ModelDownload::start()
 {
     runInThread([this] {
         try {
-            const auto result = store::downloadModel(
-                m_repoId, QStringLiteral("main"), QStringLiteral("fp16"), store::HubOptions::fromEnvironment(),
+            const auto result = store::downloadRepository(
+                m_repoId, QStringLiteral("main"), selection(), store::HubOptions::fromEnvironment(),
                 [this](const store::DownloadProgress& p) { Q_EMIT progress(p); }, [this] { return m_cancel.load(); });
             Q_EMIT finished(result.snapshot);
         } catch (const store::HubError& error) {

@@ -17,7 +17,11 @@ class ModelDownload final : public QObject {
     Q_OBJECT
 
 public:
-    explicit ModelDownload(QString repoId, QObject* parent = nullptr);
+    enum class Kind {
+        Pipeline,       ///< an SD 1.5 diffusers pipeline, its fp16 weights where it has them
+        PreviewDecoder, ///< TAESD (previewDecoderRepo())
+    };
+    explicit ModelDownload(QString repoId, Kind kind = Kind::Pipeline, QObject* parent = nullptr);
     /// Cancels what runs and waits for it (a cancelled download stops within a moment).
     ~ModelDownload() override;
 
@@ -39,7 +43,10 @@ Q_SIGNALS:
 private:
     void runInThread(std::function<void()> work);
 
+    store::FileSelection selection() const;
+
     QString m_repoId;
+    Kind m_kind;
     std::unique_ptr<QThread> m_thread;
     std::atomic<bool> m_cancel{false};
     std::function<void()> m_pending; ///< a start asked for while the size query ran

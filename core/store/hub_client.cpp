@@ -535,8 +535,47 @@ HubOptions HubOptions::fromEnvironment()
     return options;
 }
 
-DownloadResult downloadModel(const QString& requestedRepoId, const QString& revision, const QString& variant, const HubOptions& options,
+FileSelection pipelineFiles(const QString& variant)
+{
+    return [variant](const QString& repoId, const QList<HubFile>& files) {
+        auto chosen = selectPipelineFiles(files, variant);
+        if (std::none_of(chosen.begin(), chosen.end(), [](const HubFile& f) { return f.path == QStringLiteral("model_index.json"); }))
+            throw HubError(text(QStringLiteral("%1 is not a diffusers pipeline (it has no model_index.json)").arg(repoId)),
+                           HubFailure::NotFound);
+        return chosen;
+    };
+}
+
+FileSelection previewDecoderFiles()
+{
+    return [](const QString& repoId, const QList<HubFile>& files) {
+        QList<HubFile> chosen;
+        for (const auto& file : files)
+            if (file.path == QStringLiteral("config.json") || file.path == QStringLiteral("diffusion_pytorch_model.safetensors"))
+                chosen.append(file);
+        if (chosen.size() != 2)
+            throw HubError(text(QStringLiteral("%1 is not a diffusers TAESD (it needs config.json and "
+                                               "diffusion_pytorch_model.safetensors)").arg(repoId)),
+                           HubFailure::NotFound);
+        return chosen;
+    };
+}
+
+DownloadResult downloadModel(const QString& repoId, const QString& revision, const QString& variant, const HubOptions& options,
                              const std::function<void(const DownloadProgress&)>& progress, const std::function<bool()>& cancelled)
+{
+    return downloadRepository(repoId, revision, pipelineFiles(variant), options, progress, cancelled);
+}
+
+qint64 pipelineDownloadSize(const QString& repoId, const QString& revision, const QString& variant, const HubOptions& options,
+                            const std::function<bool()>& cancelled)
+{
+    return repositoryDownloadSize(repoId, revision, pipelineFiles(variant), options, cancelled);
+}
+
+DownloadResult downloadRepository(const QString& requestedRepoId, const QString& revision, const FileSelection& select,
+                                  const HubOptions& options, const std::function<void(const DownloadProgress&)>& progress,
+                                  const std::function<bool()>& cancelled)
 {
     const auto repoId = canonicalRepoId(requestedRepoId);
     const auto folder = repoFolderName(repoId);
@@ -570,9 +609,7 @@ DownloadResult downloadModel(const QString& requestedRepoId, const QString& revi
     static const QRegularExpression commitPattern(QStringLiteral("^[0-9a-f]{40}$"));
     if (!commitPattern.match(commit).hasMatch())
         throw HubError(text(QStringLiteral("the hub named no commit for %1@%2").arg(repoId, revision)));
-    const auto files = selectPipelineFiles(parseSiblings(info.value(QStringLiteral("siblings")).toArray()), variant);
-    if (std::none_of(files.begin(), files.end(), [](const HubFile& f) { return f.path == QStringLiteral("model_index.json"); }))
-        throw HubError(text(QStringLiteral("%1 is not a diffusers pipeline (it has no model_index.json)").arg(repoId)), HubFailure::NotFound);
+    const auto files = select(repoId, parseSiblings(info.value(QStringLiteral("siblings")).toArray()));
 
     for (const auto& path : {cache.repo.filePath(QStringLiteral("blobs")), cache.repo.filePath(QStringLiteral("refs")),
                              cache.snapshot(commit), cache.locks.path()})
@@ -593,8 +630,8 @@ DownloadResult downloadModel(const QString& requestedRepoId, const QString& revi
     return {cache.snapshot(commit), commit, fetched, false};
 }
 
-qint64 pipelineDownloadSize(const QString& requestedRepoId, const QString& revision, const QString& variant,
-                            const HubOptions& options, const std::function<bool()>& cancelled)
+qint64 repositoryDownloadSize(const QString& requestedRepoId, const QString& revision, const FileSelection& select,
+                              const HubOptions& options, const std::function<bool()>& cancelled)
 {
     const auto repoId = canonicalRepoId(requestedRepoId);
     const auto folder = repoFolderName(repoId);
@@ -614,7 +651,7 @@ qint64 pipelineDownloadSize(const QString& requestedRepoId, const QString& revis
                                 repoId + u'@' + revision, repoId, cancelled, unreachable);
     const auto commit = info.value(QStringLiteral("sha")).toString();
     qint64 bytes = 0;
-    for (const auto& file : selectPipelineFiles(parseSiblings(info.value(QStringLiteral("siblings")).toArray()), variant))
+    for (const auto& file : select(repoId, parseSiblings(info.value(QStringLiteral("siblings")).toArray())))
         if (!linkedAndPresent(cache, commit, file))
             bytes += file.size;
     return bytes;

@@ -59,6 +59,15 @@ QString canonicalRepoId(const QString& repoId);
 /// plain ones; safetensors only where they exist (no .bin/.ckpt then); no safety checker.
 QList<HubFile> selectPipelineFiles(const QList<HubFile>& files, const QString& variant);
 
+/// Which of a repository's files a download takes; throws HubError (NotFound) when the
+/// repository lacks what makes it the kind asked for.
+using FileSelection = std::function<QList<HubFile>(const QString& repoId, const QList<HubFile>& files)>;
+/// selectPipelineFiles, and the repository must have a model_index.json.
+FileSelection pipelineFiles(const QString& variant);
+/// A diffusers AutoencoderTiny at the repository's root (TAESD, as madebyollin/taesd):
+/// config.json and diffusion_pytorch_model.safetensors, nothing else.
+FileSelection previewDecoderFiles();
+
 struct HubOptions {
     QString endpoint; ///< $HF_ENDPOINT, else https://huggingface.co
     QString token;    ///< $HF_TOKEN (gated and private models)
@@ -83,6 +92,13 @@ struct DownloadResult {
     qint64 bytesFetched = 0; ///< 0 when everything was cached
     bool fromCacheOnly = false; ///< offline, or the hub unreachable and the cache complete
 };
+
+/// downloadModel and pipelineDownloadSize for any selection of a repository's files.
+DownloadResult downloadRepository(const QString& repoId, const QString& revision, const FileSelection& select,
+                                  const HubOptions& options, const std::function<void(const DownloadProgress&)>& progress = {},
+                                  const std::function<bool()>& cancelled = {});
+qint64 repositoryDownloadSize(const QString& repoId, const QString& revision, const FileSelection& select,
+                              const HubOptions& options, const std::function<bool()>& cancelled = {});
 
 /// How many bytes downloadModel would fetch for `repoId` at `revision` (what the cache lacks),
 /// asked of the hub before anything is fetched. Throws HubError like downloadModel.

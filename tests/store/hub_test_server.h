@@ -28,6 +28,7 @@ public:
     static constexpr const char* k_repo = "stable-diffusion-v1-5/stable-diffusion-v1-5";
     static constexpr const char* k_broken = "broken-org/broken-model";
     static constexpr const char* k_gated = "gated-org/gated-model";
+    static constexpr const char* k_taesd = "madebyollin/taesd";
     static constexpr const char* k_commit = "0123456789abcdef0123456789abcdef01234567";
     static constexpr const char* k_slow_file = "unet/diffusion_pytorch_model.safetensors";
 
@@ -44,49 +45,19 @@ public:
         probe.close();
 
         QString locations;
-        QJsonArray siblings;
-        QDirIterator it(modelFolder, QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const auto source = it.next();
-            const auto path = QDir(modelFolder).relativeFilePath(source);
-            QFile file(source);
-            file.open(QIODevice::ReadOnly);
-            const auto bytes = file.readAll();
-            const auto lfs = path.endsWith(QStringLiteral(".safetensors"));
-            const auto sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-            const auto blobId = QString::fromLatin1(
-                QCryptographicHash::hash(QByteArray("blob " + QByteArray::number(bytes.size()) + '\0' + bytes), QCryptographicHash::Sha1).toHex());
-            const auto etag = lfs ? sha256 : blobId;
-            QJsonObject entry{{QStringLiteral("rfilename"), path}, {QStringLiteral("size"), static_cast<double>(bytes.size())},
-                              {QStringLiteral("blobId"), blobId}};
-            if (lfs)
-                entry.insert(QStringLiteral("lfs"), QJsonObject{{QStringLiteral("sha256"), sha256}, {QStringLiteral("size"), static_cast<double>(bytes.size())}});
-            siblings.append(entry);
-            m_sha256.insert(path, sha256);
-            write(QStringLiteral("files/") + path, bytes);
-            auto broken = bytes;
-            if (path == QLatin1String(k_slow_file))
-                broken[broken.size() / 2] = static_cast<char>(broken[broken.size() / 2] ^ 0x01);
-            write(QStringLiteral("broken/") + path, broken);
-            write(QStringLiteral("cdn/") + etag, bytes);
-            const auto resolve = QStringLiteral("/%1/resolve/%2/%3").arg(QLatin1String(k_repo), QLatin1String(k_commit), path);
-            QString body = QStringLiteral("add_header X-Repo-Commit %1; add_header X-Linked-Etag \"\\\"%2\\\"\"; add_header X-Linked-Size %3; ")
-                               .arg(QLatin1String(k_commit), etag).arg(bytes.size());
-            if (path == QStringLiteral("vae/diffusion_pytorch_model.safetensors"))
-                body += QStringLiteral("return 302 /cdn/%1;").arg(etag);
-            else
-                body += QStringLiteral("alias %1/files/%2;").arg(m_root, path);
-            if (path == QLatin1String(k_slow_file) && slowBytesPerSecond > 0)
-                body += QStringLiteral(" limit_rate %1;").arg(slowBytesPerSecond);
-            locations += QStringLiteral("    location = %1 { %2 }\n").arg(resolve, body);
-        }
-        // Files a real SD 1.5 repo also has, which the pipeline must not fetch (not served).
+        // The model, with the broken copy, the "CDN" and the files a real SD 1.5 repo also has.
+        QJsonArray siblings = publish(modelFolder, QLatin1String(k_repo), locations, slowBytesPerSecond, true);
         for (const auto& extra : {QStringLiteral("safety_checker/model.safetensors"), QStringLiteral("v1-5-pruned-emaonly.ckpt"),
                                   QStringLiteral("unet/diffusion_pytorch_model.bin"), QStringLiteral("feature_extractor/preprocessor_config.json")})
             siblings.append(QJsonObject{{QStringLiteral("rfilename"), extra}, {QStringLiteral("size"), 10}, {QStringLiteral("blobId"), QStringLiteral("0")}});
-        const QJsonObject info{{QStringLiteral("id"), QLatin1String(k_repo)}, {QStringLiteral("sha"), QLatin1String(k_commit)},
-                               {QStringLiteral("siblings"), siblings}};
-        write(QStringLiteral("api/revision.json"), QJsonDocument(info).toJson());
+        writeRevision(QStringLiteral("api/revision.json"), QLatin1String(k_repo), siblings);
+        // TAESD, with the files the real madebyollin/taesd also has that no download takes.
+        auto taesd = publish(QStringLiteral(EIKONA_TEST_DATA "/taesd/tiny"), QLatin1String(k_taesd), locations, 0, false);
+        for (const auto& extra : {QStringLiteral("taesd_decoder.pth"), QStringLiteral("taesd_encoder.safetensors"), QStringLiteral("README.md")})
+            taesd.append(QJsonObject{{QStringLiteral("rfilename"), extra}, {QStringLiteral("size"), 10}, {QStringLiteral("blobId"), QStringLiteral("0")}});
+        writeRevision(QStringLiteral("api/taesd.json"), QLatin1String(k_taesd), taesd);
+        locations += QStringLiteral("    location = /api/models/%1/revision/main { default_type application/json; alias %2/api/taesd.json; }\n")
+                         .arg(QLatin1String(k_taesd), m_root);
 
         const auto conf = QStringLiteral(R"(daemon off;
 master_process off;
@@ -171,6 +142,59 @@ private:
         if (error)
             *error = message;
         return false;
+    }
+
+    // Serves every file of `folder` as repository `repoId` at k_commit; returns the model API's
+    // siblings. `main`: the model repository, with its broken copy and the VAE behind the "CDN".
+    QJsonArray publish(const QString& folder, const QString& repoId, QString& locations, int slowBytesPerSecond, bool main)
+    {
+        QJsonArray siblings;
+        QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const auto source = it.next();
+            const auto path = QDir(folder).relativeFilePath(source);
+            QFile file(source);
+            file.open(QIODevice::ReadOnly);
+            const auto bytes = file.readAll();
+            const auto lfs = path.endsWith(QStringLiteral(".safetensors"));
+            const auto sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+            const auto blobId = QString::fromLatin1(
+                QCryptographicHash::hash(QByteArray("blob " + QByteArray::number(bytes.size()) + '\0' + bytes), QCryptographicHash::Sha1).toHex());
+            const auto etag = lfs ? sha256 : blobId;
+            QJsonObject entry{{QStringLiteral("rfilename"), path}, {QStringLiteral("size"), static_cast<double>(bytes.size())},
+                              {QStringLiteral("blobId"), blobId}};
+            if (lfs)
+                entry.insert(QStringLiteral("lfs"), QJsonObject{{QStringLiteral("sha256"), sha256}, {QStringLiteral("size"), static_cast<double>(bytes.size())}});
+            siblings.append(entry);
+            const auto served = (main ? QStringLiteral("files/") : QStringLiteral("repos/%1/").arg(repoId)) + path;
+            write(served, bytes);
+            if (main) {
+                m_sha256.insert(path, sha256);
+                auto broken = bytes;
+                if (path == QLatin1String(k_slow_file))
+                    broken[broken.size() / 2] = static_cast<char>(broken[broken.size() / 2] ^ 0x01);
+                write(QStringLiteral("broken/") + path, broken);
+                write(QStringLiteral("cdn/") + etag, bytes);
+            }
+            const auto resolve = QStringLiteral("/%1/resolve/%2/%3").arg(repoId, QLatin1String(k_commit), path);
+            QString body = QStringLiteral("add_header X-Repo-Commit %1; add_header X-Linked-Etag \"\\\"%2\\\"\"; add_header X-Linked-Size %3; ")
+                               .arg(QLatin1String(k_commit), etag).arg(bytes.size());
+            if (main && path == QStringLiteral("vae/diffusion_pytorch_model.safetensors"))
+                body += QStringLiteral("return 302 /cdn/%1;").arg(etag);
+            else
+                body += QStringLiteral("alias %1/%2;").arg(m_root, served);
+            if (main && path == QLatin1String(k_slow_file) && slowBytesPerSecond > 0)
+                body += QStringLiteral(" limit_rate %1;").arg(slowBytesPerSecond);
+            locations += QStringLiteral("    location = %1 { %2 }\n").arg(resolve, body);
+        }
+        return siblings;
+    }
+
+    void writeRevision(const QString& relative, const QString& repoId, const QJsonArray& siblings) const
+    {
+        const QJsonObject info{{QStringLiteral("id"), repoId}, {QStringLiteral("sha"), QLatin1String(k_commit)},
+                               {QStringLiteral("siblings"), siblings}};
+        write(relative, QJsonDocument(info).toJson());
     }
 
     void write(const QString& relative, const QByteArray& bytes) const

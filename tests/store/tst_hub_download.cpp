@@ -125,6 +125,30 @@ private Q_SLOTS:
         QCOMPARE(m_server.requests(QStringLiteral("/resolve/")), before);
     }
 
+    // TAESD's repository: only its diffusers files, in the same cache layout; a pipeline
+    // repository is not a TAESD, nor the other way round.
+    void downloadsThePreviewDecoder()
+    {
+        QTemporaryDir cache;
+        const auto taesd = QLatin1String(HubTestServer::k_taesd);
+        const auto options = m_server.optionsFor(cache.path());
+        const auto size = repositoryDownloadSize(taesd, QStringLiteral("main"), previewDecoderFiles(), options);
+        QVERIFY(size > 400'000 && size < 500'000);
+        const auto result = downloadRepository(taesd, QStringLiteral("main"), previewDecoderFiles(), options);
+        QCOMPARE(result.bytesFetched, size);
+        QCOMPARE(result.snapshot, cache.path() + QStringLiteral("/models--madebyollin--taesd/snapshots/") + result.commit);
+        QCOMPARE(QDir(result.snapshot).entryList(QDir::Files | QDir::System, QDir::Name),
+                 (QStringList{QStringLiteral("config.json"), QStringLiteral("diffusion_pytorch_model.safetensors")}));
+        QCOMPARE(repositoryDownloadSize(taesd, QStringLiteral("main"), previewDecoderFiles(), options), 0);
+
+        HubFailure kind{};
+        QVERIFY(errorOf([&] { downloadRepository(repo(), QStringLiteral("main"), previewDecoderFiles(), options); }, &kind)
+                    .contains(QStringLiteral("not a diffusers TAESD")));
+        QCOMPARE(kind, HubFailure::NotFound);
+        QVERIFY(errorOf([&] { downloadModel(taesd, QStringLiteral("main"), QStringLiteral("fp16"), options); }, &kind)
+                    .contains(QStringLiteral("not a diffusers pipeline")));
+    }
+
     void resumesATruncatedFile()
     {
         QTemporaryDir cache;

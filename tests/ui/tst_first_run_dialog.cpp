@@ -1,10 +1,15 @@
 // The first-run dialog against the hub-shaped test server: the size before anything starts,
 // a download with progress that ends in a usable model, cancel and resume, a gated model and
-// offline mode said in words with the dialog still usable, a local folder used or refused.
+// offline mode said in words with the dialog still usable, a local folder used or refused;
+// TAESD fetched beside the model unless unticked, and Preferences' row that fetches it later.
 
 #include "../store/hub_test_server.h"
 #include "first_run_dialog.h"
 #include "model_registry.h"
+#include "preview_decoder.h"
+#include "preview_decoder_field.h"
+
+#include <QCheckBox>
 
 #include <QApplication>
 #include <QLabel>
@@ -49,6 +54,57 @@ private Q_SLOTS:
         QCOMPARE(dialog.result(), static_cast<int>(QDialog::Accepted));
         QCOMPARE(dialog.model(), QLatin1String(testing::HubTestServer::k_repo));
         QVERIFY(store::ModelRegistry().find(dialog.model()));
+        // TAESD came along (ticked by default), so previews are full-size from the first job.
+        QVERIFY(!backend::cachedPreviewDecoder().isEmpty());
+        QCOMPARE(hub.requests(QStringLiteral("/madebyollin/taesd/resolve/")), 2);
+    }
+
+    void untickedTaesdIsNotFetched()
+    {
+        testing::HubTestServer hub;
+        QString error;
+        QVERIFY2(hub.start(k_tinyModel, &error), qPrintable(error));
+        qputenv("HF_ENDPOINT", hub.endpoint().toUtf8());
+        ui::FirstRunDialog dialog;
+        dialog.show();
+        auto* check = dialog.findChild<QCheckBox*>(QStringLiteral("withPreviewDecoderCheck"));
+        QVERIFY(check->isVisible() && check->isChecked());
+        check->setChecked(false);
+        QSignalSpy finished(&dialog, &QDialog::finished);
+        dialog.findChild<QPushButton*>(QStringLiteral("downloadButton"))->click();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(dialog.result(), static_cast<int>(QDialog::Accepted));
+        QVERIFY(backend::cachedPreviewDecoder().isEmpty());
+        QCOMPARE(hub.requests(QStringLiteral("/madebyollin/taesd/")), 0);
+    }
+
+    void preferencesFetchTaesdLater()
+    {
+        testing::HubTestServer hub;
+        QString error;
+        QVERIFY2(hub.start(k_tinyModel, &error), qPrintable(error));
+        qputenv("HF_ENDPOINT", hub.endpoint().toUtf8());
+        ui::PreviewDecoderField field(true);
+        field.show();
+        auto* download = field.findChild<QPushButton*>(QStringLiteral("previewDecoderDownload"));
+        QVERIFY(download->isVisible());
+        QVERIFY(field.stateText().contains(QStringLiteral("Not downloaded")));
+        download->click();
+        QTRY_VERIFY_WITH_TIMEOUT(field.stateText() == QStringLiteral("Downloaded"), 20000);
+        QVERIFY(!download->isVisible());
+        QVERIFY(!backend::cachedPreviewDecoder().isEmpty());
+        QVERIFY(field.useIt());
+    }
+
+    void preferencesSayWhyTaesdCannotBeFetched()
+    {
+        qputenv("HF_HUB_OFFLINE", "1");
+        ui::PreviewDecoderField field(true);
+        field.show();
+        field.findChild<QPushButton*>(QStringLiteral("previewDecoderDownload"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(field.stateText().contains(QStringLiteral("Offline mode is on")), 20000);
+        QVERIFY(field.findChild<QPushButton*>(QStringLiteral("previewDecoderDownload"))->isEnabled());
+        qunsetenv("HF_HUB_OFFLINE");
     }
 
     void cancelThenResume()
