@@ -129,7 +129,7 @@
         <translation>The picture being made, then the result. Wheel or +/- to zoom, double-click to fit. Drop a picture here (or paste one with Ctrl+V) to start from it.</translation>
     </message>
     <message>
-        <location filename="../ui/canvas_view.cpp" line="93"/>
+        <location filename="../ui/canvas_view.cpp" line="108"/>
         <source>Type a prompt and press Generate (Ctrl+Enter).
 The picture forms here, step by step.</source>
         <translation>Type a prompt and press Generate (Ctrl+Enter).
@@ -262,169 +262,179 @@ The picture forms here, step by step.</translation>
 <context>
     <name>eikona::ui::FirstRunDialog</name>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="104"/>
+        <location filename="../ui/first_run_dialog.cpp" line="128"/>
         <source>Welcome to Eikona</source>
         <translation>Welcome to Eikona</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="105"/>
+        <location filename="../ui/first_run_dialog.cpp" line="129"/>
         <source>&lt;p&gt;&lt;b&gt;Eikona needs a Stable Diffusion 1.5 model to make pictures.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Download the standard one from Hugging Face, or use a model you already have: a diffusers folder or a single &lt;tt&gt;.safetensors&lt;/tt&gt; file.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Eikona needs a Stable Diffusion 1.5 model to make pictures.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Download the standard one from Hugging Face, or use a model you already have: a diffusers folder or a single &lt;tt&gt;.safetensors&lt;/tt&gt; file.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="109"/>
+        <location filename="../ui/first_run_dialog.cpp" line="133"/>
         <source>Stable Diffusion 1.5 (%1): %2 to download.</source>
         <translation>Stable Diffusion 1.5 (%1): %2 to download.</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="111"/>
+        <location filename="../ui/first_run_dialog.cpp" line="135"/>
         <source>Stable Diffusion 1.5 is already downloaded: it only needs to be checked.</source>
         <translation>Stable Diffusion 1.5 is already downloaded: it only needs to be checked.</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="113"/>
+        <location filename="../ui/first_run_dialog.cpp" line="137"/>
         <source>Stable Diffusion 1.5 (%1): asking Hugging Face for its size…</source>
         <translation>Stable Diffusion 1.5 (%1): asking Hugging Face for its size…</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="114"/>
+        <location filename="../ui/first_run_dialog.cpp" line="138"/>
+        <source>Also download TAESD for full-size live previews (about 10 MB)</source>
+        <translation>Also download TAESD for full-size live previews (about 10 MB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="139"/>
+        <source>Also download TAESD</source>
+        <translation>Also download TAESD</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run_dialog.cpp" line="140"/>
         <source>Download</source>
         <translation>Download</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="115"/>
+        <location filename="../ui/first_run_dialog.cpp" line="141"/>
         <source>Download Stable Diffusion 1.5</source>
         <translation>Download Stable Diffusion 1.5</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="116"/>
+        <location filename="../ui/first_run_dialog.cpp" line="142"/>
         <source>Fetch the model into the model folder; an interrupted download resumes next time</source>
         <translation>Fetch the model into the model folder; an interrupted download resumes next time</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="117"/>
-        <location filename="../ui/first_run_dialog.cpp" line="118"/>
+        <location filename="../ui/first_run_dialog.cpp" line="143"/>
+        <location filename="../ui/first_run_dialog.cpp" line="144"/>
         <source>Cancel download</source>
         <translation>Cancel download</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="119"/>
+        <location filename="../ui/first_run_dialog.cpp" line="145"/>
         <source>Stop; what was fetched stays and the download resumes next time</source>
         <translation>Stop; what was fetched stays and the download resumes next time</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="120"/>
+        <location filename="../ui/first_run_dialog.cpp" line="146"/>
         <source>Download progress</source>
         <translation>Download progress</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="121"/>
+        <location filename="../ui/first_run_dialog.cpp" line="147"/>
         <source>Use a model folder…</source>
         <translation>Use a model folder…</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="122"/>
+        <location filename="../ui/first_run_dialog.cpp" line="148"/>
         <source>Use a model folder</source>
         <translation>Use a model folder</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="123"/>
+        <location filename="../ui/first_run_dialog.cpp" line="149"/>
         <source>A diffusers folder (with model_index.json) on this computer</source>
         <translation>A diffusers folder (with model_index.json) on this computer</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="124"/>
+        <location filename="../ui/first_run_dialog.cpp" line="150"/>
         <source>Use a model file…</source>
         <translation>Use a model file…</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="125"/>
+        <location filename="../ui/first_run_dialog.cpp" line="151"/>
         <source>Use a model file</source>
         <translation>Use a model file</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="126"/>
+        <location filename="../ui/first_run_dialog.cpp" line="152"/>
         <source>A single SD 1.x .safetensors checkpoint on this computer</source>
         <translation>A single SD 1.x .safetensors checkpoint on this computer</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="127"/>
-        <location filename="../ui/first_run_dialog.cpp" line="128"/>
+        <location filename="../ui/first_run_dialog.cpp" line="153"/>
+        <location filename="../ui/first_run_dialog.cpp" line="154"/>
         <source>Later</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="129"/>
+        <location filename="../ui/first_run_dialog.cpp" line="155"/>
         <source>Close; the window stays usable and File ▸ Add a model folder… adds one later</source>
         <translation>Close; the window stays usable and File ▸ Add a model folder… adds one later</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="153"/>
+        <location filename="../ui/first_run_dialog.cpp" line="180"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="164"/>
+        <location filename="../ui/first_run_dialog.cpp" line="195"/>
         <source>%1 of %2 · %3/s · %4 left</source>
         <translation>%1 of %2 · %3/s · %4 left</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="186"/>
+        <location filename="../ui/first_run_dialog.cpp" line="217"/>
         <source>The download was stopped. What was fetched is kept: Download resumes it.</source>
         <translation>The download was stopped. What was fetched is kept: Download resumes it.</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="188"/>
+        <location filename="../ui/first_run_dialog.cpp" line="219"/>
         <source>Hugging Face cannot be reached. Check the connection (and the proxy, if you use one), then press Download again: what was fetched is kept.</source>
         <translation>Hugging Face cannot be reached. Check the connection (and the proxy, if you use one), then press Download again: what was fetched is kept.</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="191"/>
+        <location filename="../ui/first_run_dialog.cpp" line="222"/>
         <source>Offline mode is on (HF_HUB_OFFLINE) and the model is not downloaded yet. Turn it off to download, or use a model you already have.</source>
         <translation>Offline mode is on (HF_HUB_OFFLINE) and the model is not downloaded yet. Turn it off to download, or use a model you already have.</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="194"/>
+        <location filename="../ui/first_run_dialog.cpp" line="225"/>
         <source>The model was not found on Hugging Face. Use a model you already have.</source>
         <translation>The model was not found on Hugging Face. Use a model you already have.</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="196"/>
+        <location filename="../ui/first_run_dialog.cpp" line="227"/>
         <source>Hugging Face refuses access to this model: it is private or gated. Accept its licence on the Hugging Face website, then set HF_TOKEN to an access token of that account.</source>
         <translation>Hugging Face refuses access to this model: it is private or gated. Accept its licence on the Hugging Face website, then set HF_TOKEN to an access token of that account.</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="199"/>
+        <location filename="../ui/first_run_dialog.cpp" line="230"/>
         <source>The model folder cannot be written to: check its permissions and the free space (Preferences ▸ Model folder). What was fetched is kept.</source>
         <translation>The model folder cannot be written to: check its permissions and the free space (Preferences ▸ Model folder). What was fetched is kept.</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="202"/>
+        <location filename="../ui/first_run_dialog.cpp" line="233"/>
         <source>A file arrived damaged and was discarded. Press Download again.</source>
         <translation>A file arrived damaged and was discarded. Press Download again.</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="206"/>
+        <location filename="../ui/first_run_dialog.cpp" line="237"/>
         <source>The download did not work. Press Download again, or use a model you already have.</source>
         <translation>The download did not work. Press Download again, or use a model you already have.</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="220"/>
+        <location filename="../ui/first_run_dialog.cpp" line="251"/>
         <source>Choose a model file</source>
         <translation>Choose a model file</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="221"/>
+        <location filename="../ui/first_run_dialog.cpp" line="252"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors checkpoints (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="222"/>
+        <location filename="../ui/first_run_dialog.cpp" line="253"/>
         <source>Choose a diffusers model folder</source>
         <translation>Choose a diffusers model folder</translation>
     </message>
     <message>
-        <location filename="../ui/first_run_dialog.cpp" line="234"/>
+        <location filename="../ui/first_run_dialog.cpp" line="265"/>
         <source>This cannot be used as a model: %1</source>
         <translation>This cannot be used as a model: %1</translation>
     </message>
@@ -432,36 +442,36 @@ The picture forms here, step by step.</translation>
 <context>
     <name>eikona::ui::GalleryView</name>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="96"/>
-        <location filename="../ui/gallery_view.cpp" line="261"/>
+        <location filename="../ui/gallery_view.cpp" line="95"/>
+        <location filename="../ui/gallery_view.cpp" line="260"/>
         <source>Add a folder of pictures</source>
         <translation>Add a folder of pictures</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="154"/>
-        <location filename="../ui/gallery_view.cpp" line="252"/>
+        <location filename="../ui/gallery_view.cpp" line="153"/>
+        <location filename="../ui/gallery_view.cpp" line="251"/>
         <source>Every model</source>
         <translation>Every model</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="159"/>
-        <location filename="../ui/gallery_view.cpp" line="253"/>
+        <location filename="../ui/gallery_view.cpp" line="158"/>
+        <location filename="../ui/gallery_view.cpp" line="252"/>
         <source>Every folder</source>
         <translation>Every folder</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="166"/>
-        <location filename="../ui/gallery_view.cpp" line="254"/>
+        <location filename="../ui/gallery_view.cpp" line="165"/>
+        <location filename="../ui/gallery_view.cpp" line="253"/>
         <source>Every size</source>
         <translation>Every size</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="191"/>
+        <location filename="../ui/gallery_view.cpp" line="190"/>
         <source>Indexing %1…</source>
         <translation>Indexing %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/gallery_view.cpp" line="198"/>
+        <location filename="../ui/gallery_view.cpp" line="197"/>
         <source>%n picture(s) added from %1</source>
         <translation>
             <numerusform>%n picture added from %1</numerusform>
@@ -469,72 +479,72 @@ The picture forms here, step by step.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="234"/>
+        <location filename="../ui/gallery_view.cpp" line="233"/>
         <source>Search the prompts (Ctrl+F)</source>
         <translation>Search the prompts (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="235"/>
+        <location filename="../ui/gallery_view.cpp" line="234"/>
         <source>Search the gallery</source>
         <translation>Search the gallery</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="236"/>
+        <location filename="../ui/gallery_view.cpp" line="235"/>
         <source>Words or word beginnings of the prompt, in any language; accents and capitals do not matter</source>
         <translation>Words or word beginnings of the prompt, in any language; accents and capitals do not matter</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="237"/>
+        <location filename="../ui/gallery_view.cpp" line="236"/>
         <source>Favourites</source>
         <translation>Favourites</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="238"/>
+        <location filename="../ui/gallery_view.cpp" line="237"/>
         <source>Favourites only</source>
         <translation>Favourites only</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="239"/>
+        <location filename="../ui/gallery_view.cpp" line="238"/>
         <source>Show only the pictures marked as favourites (F)</source>
         <translation>Show only the pictures marked as favourites (F)</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="240"/>
+        <location filename="../ui/gallery_view.cpp" line="239"/>
         <source>Newest first</source>
         <translation>Newest first</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="241"/>
+        <location filename="../ui/gallery_view.cpp" line="240"/>
         <source>Oldest first</source>
         <translation>Oldest first</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="242"/>
+        <location filename="../ui/gallery_view.cpp" line="241"/>
         <source>By name</source>
         <translation>By name</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="243"/>
+        <location filename="../ui/gallery_view.cpp" line="242"/>
         <source>Sort</source>
         <translation>Sort</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="244"/>
+        <location filename="../ui/gallery_view.cpp" line="243"/>
         <source>The order of the pictures</source>
         <translation>The order of the pictures</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="245"/>
+        <location filename="../ui/gallery_view.cpp" line="244"/>
         <source>Gallery</source>
         <translation>Gallery</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="246"/>
+        <location filename="../ui/gallery_view.cpp" line="245"/>
         <source>Enter opens a picture, Delete moves it to the trash (Ctrl+Z undoes it), F marks a favourite</source>
         <translation>Enter opens a picture, Delete moves it to the trash (Ctrl+Z undoes it), F marks a favourite</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/gallery_view.cpp" line="271"/>
+        <location filename="../ui/gallery_view.cpp" line="270"/>
         <source>%n picture(s)</source>
         <translation>
             <numerusform>%n picture</numerusform>
@@ -542,143 +552,143 @@ The picture forms here, step by step.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="248"/>
+        <location filename="../ui/gallery_view.cpp" line="247"/>
         <source>Model filter</source>
         <translation>Model filter</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="249"/>
+        <location filename="../ui/gallery_view.cpp" line="248"/>
         <source>Only the pictures of one model</source>
         <translation>Only the pictures of one model</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="250"/>
+        <location filename="../ui/gallery_view.cpp" line="249"/>
         <source>Folder filter</source>
         <translation>Folder filter</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="251"/>
+        <location filename="../ui/gallery_view.cpp" line="250"/>
         <source>Only the pictures of one folder</source>
         <translation>Only the pictures of one folder</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="258"/>
+        <location filename="../ui/gallery_view.cpp" line="257"/>
         <source>Size filter</source>
         <translation>Size filter</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="259"/>
+        <location filename="../ui/gallery_view.cpp" line="258"/>
         <source>Only the pictures of one size</source>
         <translation>Only the pictures of one size</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="260"/>
+        <location filename="../ui/gallery_view.cpp" line="259"/>
         <source>Add folder…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="262"/>
+        <location filename="../ui/gallery_view.cpp" line="261"/>
         <source>Index a folder of pictures, an A1111, ComfyUI or InvokeAI output folder included: their parameters are read and their prompts become searchable</source>
         <translation>Index a folder of pictures, an A1111, ComfyUI or InvokeAI output folder included: their parameters are read and their prompts become searchable</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="264"/>
-        <location filename="../ui/gallery_view.cpp" line="418"/>
+        <location filename="../ui/gallery_view.cpp" line="263"/>
+        <location filename="../ui/gallery_view.cpp" line="417"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="265"/>
+        <location filename="../ui/gallery_view.cpp" line="264"/>
         <source>Export pictures</source>
         <translation>Export pictures</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="266"/>
+        <location filename="../ui/gallery_view.cpp" line="265"/>
         <source>Export the selected pictures, or all the search shows, with their parameters</source>
         <translation>Export the selected pictures, or all the search shows, with their parameters</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="321"/>
+        <location filename="../ui/gallery_view.cpp" line="320"/>
         <source>%1 could not be moved to the trash.</source>
         <translation>%1 could not be moved to the trash.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="330"/>
+        <location filename="../ui/gallery_view.cpp" line="329"/>
         <source>%1 is in the trash. Ctrl+Z brings it back.</source>
         <translation>%1 is in the trash. Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="340"/>
+        <location filename="../ui/gallery_view.cpp" line="339"/>
         <source>%1 could not be brought back from the trash.</source>
         <translation>%1 could not be brought back from the trash.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="349"/>
+        <location filename="../ui/gallery_view.cpp" line="348"/>
         <source>%1 is back.</source>
         <translation>%1 is back.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="409"/>
+        <location filename="../ui/gallery_view.cpp" line="408"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="410"/>
+        <location filename="../ui/gallery_view.cpp" line="409"/>
         <source>Use these parameters</source>
         <translation>Use these parameters</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="411"/>
+        <location filename="../ui/gallery_view.cpp" line="410"/>
         <source>Use as the init image</source>
         <translation>Use as the init image</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="413"/>
+        <location filename="../ui/gallery_view.cpp" line="412"/>
         <source>Copy the picture</source>
         <translation>Copy the picture</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="414"/>
+        <location filename="../ui/gallery_view.cpp" line="413"/>
         <source>Copy the parameters</source>
         <translation>Copy the parameters</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="415"/>
+        <location filename="../ui/gallery_view.cpp" line="414"/>
         <source>Not a favourite</source>
         <translation>Not a favourite</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="415"/>
+        <location filename="../ui/gallery_view.cpp" line="414"/>
         <source>Favourite</source>
         <translation>Favourite</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="416"/>
+        <location filename="../ui/gallery_view.cpp" line="415"/>
         <source>Show in the file manager</source>
         <translation>Show in the file manager</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="420"/>
+        <location filename="../ui/gallery_view.cpp" line="419"/>
         <source>Move to the trash</source>
         <translation>Move to the trash</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="450"/>
+        <location filename="../ui/gallery_view.cpp" line="449"/>
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="450"/>
+        <location filename="../ui/gallery_view.cpp" line="449"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="490"/>
+        <location filename="../ui/gallery_view.cpp" line="489"/>
         <source>The export was cancelled; nothing half-written was left.</source>
         <translation>The export was cancelled; nothing half-written was left.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/gallery_view.cpp" line="491"/>
+        <location filename="../ui/gallery_view.cpp" line="490"/>
         <source>%n picture(s) exported to %1</source>
         <translation>
             <numerusform>%n picture exported to %1</numerusform>
@@ -686,7 +696,7 @@ The picture forms here, step by step.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/gallery_view.cpp" line="493"/>
+        <location filename="../ui/gallery_view.cpp" line="492"/>
         <source>The export failed: %1</source>
         <translation>The export failed: %1</translation>
     </message>
@@ -695,40 +705,40 @@ The picture forms here, step by step.</translation>
     <name>eikona::ui::GenerationPanel</name>
     <message>
         <location filename="../ui/generation_panel.cpp" line="100"/>
-        <location filename="../ui/generation_panel.cpp" line="264"/>
+        <location filename="../ui/generation_panel.cpp" line="268"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="105"/>
-        <location filename="../ui/generation_panel.cpp" line="266"/>
+        <location filename="../ui/generation_panel.cpp" line="270"/>
         <source>Sampler</source>
         <extracomment>The sampling method (Euler a, DPM++ 2M Karras…); the method names stay as they are</extracomment>
         <translation>Sampler</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="110"/>
-        <location filename="../ui/generation_panel.cpp" line="268"/>
+        <location filename="../ui/generation_panel.cpp" line="272"/>
         <source>Steps</source>
         <extracomment>The number of denoising steps the sampler takes (not walking steps)</extracomment>
         <translation>Steps</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="115"/>
-        <location filename="../ui/generation_panel.cpp" line="269"/>
+        <location filename="../ui/generation_panel.cpp" line="273"/>
         <source>CFG scale</source>
         <extracomment>Classifier-free guidance scale: how strongly the prompt steers the picture. CFG stays as it is</extracomment>
         <translation>CFG scale</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="119"/>
-        <location filename="../ui/generation_panel.cpp" line="270"/>
+        <location filename="../ui/generation_panel.cpp" line="274"/>
         <source>Width</source>
         <translation>Width</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="123"/>
-        <location filename="../ui/generation_panel.cpp" line="271"/>
+        <location filename="../ui/generation_panel.cpp" line="275"/>
         <source>Height</source>
         <translation>Height</translation>
     </message>
@@ -739,244 +749,264 @@ The picture forms here, step by step.</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="157"/>
-        <location filename="../ui/generation_panel.cpp" line="280"/>
+        <location filename="../ui/generation_panel.cpp" line="284"/>
         <source>Seed</source>
         <extracomment>The random-number seed a picture starts from (a number), not a plant&apos;s seed</extracomment>
         <translation>Seed</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="161"/>
-        <location filename="../ui/generation_panel.cpp" line="286"/>
+        <location filename="../ui/generation_panel.cpp" line="290"/>
         <source>Batch size</source>
         <translation>Batch size</translation>
     </message>
     <message>
         <location filename="../ui/generation_panel.cpp" line="164"/>
-        <location filename="../ui/generation_panel.cpp" line="287"/>
+        <location filename="../ui/generation_panel.cpp" line="291"/>
         <source>Batch count</source>
         <translation>Batch count</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="188"/>
+        <location filename="../ui/generation_panel.cpp" line="191"/>
         <source>Init image</source>
         <translation>Init image</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="196"/>
-        <location filename="../ui/generation_panel.cpp" line="296"/>
+        <location filename="../ui/generation_panel.cpp" line="199"/>
+        <location filename="../ui/generation_panel.cpp" line="300"/>
         <source>Strength</source>
         <extracomment>img2img denoising strength: how much the init image may change (0 to 1)</extracomment>
         <translation>Strength</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="246"/>
+        <location filename="../ui/generation_panel.cpp" line="250"/>
         <source>&amp;Prompt</source>
         <translation>&amp;Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="247"/>
+        <location filename="../ui/generation_panel.cpp" line="251"/>
         <source>&amp;Negative prompt</source>
         <translation>&amp;Negative prompt</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="248"/>
+        <location filename="../ui/generation_panel.cpp" line="252"/>
         <source>Describe the picture: a lighthouse at dusk, (oil painting:1.2)</source>
         <translation>Describe the picture: a lighthouse at dusk, (oil painting:1.2)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="249"/>
+        <location filename="../ui/generation_panel.cpp" line="253"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="250"/>
+        <location filename="../ui/generation_panel.cpp" line="254"/>
         <source>What to draw. (word:1.3) gives a word more weight, [word] less; Ctrl+Up and Ctrl+Down change the weight of the selected words; BREAK starts a new 75-token chunk.</source>
         <translation>What to draw. (word:1.3) gives a word more weight, [word] less; Ctrl+Up and Ctrl+Down change the weight of the selected words; BREAK starts a new 75-token chunk.</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="252"/>
+        <location filename="../ui/generation_panel.cpp" line="256"/>
         <source>What the picture should not contain</source>
         <translation>What the picture should not contain</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="253"/>
+        <location filename="../ui/generation_panel.cpp" line="257"/>
         <source>Negative prompt</source>
         <translation>Negative prompt</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="254"/>
+        <location filename="../ui/generation_panel.cpp" line="258"/>
         <source>What to steer away from, with the same syntax as the prompt.</source>
         <translation>What to steer away from, with the same syntax as the prompt.</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="255"/>
-        <location filename="../ui/generation_panel.cpp" line="257"/>
+        <location filename="../ui/generation_panel.cpp" line="259"/>
+        <location filename="../ui/generation_panel.cpp" line="261"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="256"/>
+        <location filename="../ui/generation_panel.cpp" line="260"/>
         <source>Make the picture now, before the waiting jobs (Ctrl+Enter)</source>
         <translation>Make the picture now, before the waiting jobs (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="258"/>
-        <location filename="../ui/generation_panel.cpp" line="260"/>
+        <location filename="../ui/generation_panel.cpp" line="262"/>
+        <location filename="../ui/generation_panel.cpp" line="264"/>
         <source>Queue</source>
         <comment>verb: add to the queue</comment>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="259"/>
+        <location filename="../ui/generation_panel.cpp" line="263"/>
         <source>Add these settings to the end of the queue (Ctrl+Shift+Enter)</source>
         <translation>Add these settings to the end of the queue (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="261"/>
-        <location filename="../ui/generation_panel.cpp" line="263"/>
+        <location filename="../ui/generation_panel.cpp" line="265"/>
+        <location filename="../ui/generation_panel.cpp" line="267"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="262"/>
+        <location filename="../ui/generation_panel.cpp" line="266"/>
         <source>Stop the picture being made; the queue goes on (Esc)</source>
         <translation>Stop the picture being made; the queue goes on (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="265"/>
+        <location filename="../ui/generation_panel.cpp" line="269"/>
         <source>The Stable Diffusion 1.5 model to use: downloaded, or a folder or file on this computer</source>
         <translation>The Stable Diffusion 1.5 model to use: downloaded, or a folder or file on this computer</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="267"/>
+        <location filename="../ui/generation_panel.cpp" line="271"/>
         <source>The sampling method; Euler a and DPM++ 2M Karras give good pictures in 20–30 steps</source>
         <translation>The sampling method; Euler a and DPM++ 2M Karras give good pictures in 20–30 steps</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="268"/>
+        <location filename="../ui/generation_panel.cpp" line="272"/>
         <source>Denoising steps: more take longer and add detail, up to a point</source>
         <translation>Denoising steps: more take longer and add detail, up to a point</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="269"/>
+        <location filename="../ui/generation_panel.cpp" line="273"/>
         <source>How closely the picture follows the prompt (7 is a good start)</source>
         <translation>How closely the picture follows the prompt (7 is a good start)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="270"/>
+        <location filename="../ui/generation_panel.cpp" line="274"/>
         <source>Width in pixels, a multiple of 8; SD 1.5 knows 512 best</source>
         <translation>Width in pixels, a multiple of 8; SD 1.5 knows 512 best</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="271"/>
+        <location filename="../ui/generation_panel.cpp" line="275"/>
         <source>Height in pixels, a multiple of 8; SD 1.5 knows 512 best</source>
         <translation>Height in pixels, a multiple of 8; SD 1.5 knows 512 best</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="273"/>
+        <location filename="../ui/generation_panel.cpp" line="277"/>
         <source>Choose a size…</source>
         <translation>Choose a size…</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="276"/>
+        <location filename="../ui/generation_panel.cpp" line="280"/>
         <source>Size presets</source>
         <translation>Size presets</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="277"/>
+        <location filename="../ui/generation_panel.cpp" line="281"/>
         <source>Common sizes</source>
         <translation>Common sizes</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="278"/>
-        <location filename="../ui/generation_panel.cpp" line="279"/>
+        <location filename="../ui/generation_panel.cpp" line="282"/>
+        <location filename="../ui/generation_panel.cpp" line="283"/>
         <source>Swap width and height</source>
         <translation>Swap width and height</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="281"/>
+        <location filename="../ui/generation_panel.cpp" line="285"/>
         <source>The same seed and settings make the same picture; -1 draws a new one each time</source>
         <translation>The same seed and settings make the same picture; -1 draws a new one each time</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="282"/>
+        <location filename="../ui/generation_panel.cpp" line="286"/>
         <source>Random seed</source>
         <translation>Random seed</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="283"/>
+        <location filename="../ui/generation_panel.cpp" line="287"/>
         <source>A new random seed for every picture (-1)</source>
         <translation>A new random seed for every picture (-1)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="284"/>
+        <location filename="../ui/generation_panel.cpp" line="288"/>
         <source>Reuse the last seed</source>
         <translation>Reuse the last seed</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="285"/>
+        <location filename="../ui/generation_panel.cpp" line="289"/>
         <source>Use the seed of the last picture made</source>
         <translation>Use the seed of the last picture made</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="286"/>
+        <location filename="../ui/generation_panel.cpp" line="290"/>
         <source>Pictures made together in one run (uses more memory)</source>
         <translation>Pictures made together in one run (uses more memory)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="287"/>
+        <location filename="../ui/generation_panel.cpp" line="291"/>
         <source>Runs one after another; each picture gets the next seed</source>
         <translation>Runs one after another; each picture gets the next seed</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="288"/>
+        <location filename="../ui/generation_panel.cpp" line="292"/>
         <source>Open…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="289"/>
+        <location filename="../ui/generation_panel.cpp" line="293"/>
         <source>Open init image</source>
         <translation>Open init image</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="290"/>
+        <location filename="../ui/generation_panel.cpp" line="294"/>
         <source>Start from a picture (img2img)</source>
         <translation>Start from a picture (img2img)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="291"/>
+        <location filename="../ui/generation_panel.cpp" line="295"/>
         <source>Clear init image</source>
         <translation>Clear init image</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="292"/>
+        <location filename="../ui/generation_panel.cpp" line="296"/>
         <source>Make pictures from the prompt alone again</source>
         <translation>Make pictures from the prompt alone again</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="293"/>
+        <location filename="../ui/generation_panel.cpp" line="297"/>
         <source>Init image preview</source>
         <translation>Init image preview</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="295"/>
-        <location filename="../ui/generation_panel.cpp" line="420"/>
+        <location filename="../ui/generation_panel.cpp" line="299"/>
+        <location filename="../ui/generation_panel.cpp" line="431"/>
         <source>None: the picture starts from noise</source>
         <translation>None: the picture starts from noise</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="296"/>
+        <location filename="../ui/generation_panel.cpp" line="300"/>
         <source>How much the init image may change: 0 keeps it, 1 replaces it</source>
         <translation>How much the init image may change: 0 keeps it, 1 replaces it</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="297"/>
-        <location filename="../ui/generation_panel.cpp" line="298"/>
+        <location filename="../ui/generation_panel.cpp" line="301"/>
+        <source>Draft (quick decode)</source>
+        <translation>Draft (quick decode)</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="302"/>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="304"/>
+        <source>The finished picture is decoded by TAESD: seconds faster, a little rougher</source>
+        <translation>The finished picture is decoded by TAESD: seconds faster, a little rougher</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="305"/>
+        <source>Needs TAESD: Preferences ▸ Full-size previews ▸ Download</source>
+        <translation>Needs TAESD: Preferences ▸ Full-size previews ▸ Download</translation>
+    </message>
+    <message>
+        <location filename="../ui/generation_panel.cpp" line="306"/>
+        <location filename="../ui/generation_panel.cpp" line="307"/>
         <source>Use the init image&apos;s size</source>
         <translation>Use the init image&apos;s size</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="299"/>
+        <location filename="../ui/generation_panel.cpp" line="308"/>
         <source>On: a new init image sets the width and height. Off: it is resized to them.</source>
         <translation>On: a new init image sets the width and height. Off: it is resized to them.</translation>
     </message>
@@ -984,7 +1014,7 @@ The picture forms here, step by step.</translation>
 <context>
     <name>eikona::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="211"/>
+        <location filename="../ui/main_window.cpp" line="213"/>
         <source>Eikona</source>
         <translation>Eikona</translation>
     </message>
@@ -1069,30 +1099,30 @@ The picture forms here, step by step.</translation>
         <translation>&amp;About Eikona</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="217"/>
         <source>Generation</source>
         <translation>Generation</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
-        <location filename="../ui/main_window.cpp" line="294"/>
+        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="302"/>
         <source>Queue</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="213"/>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="219"/>
         <source>Picture</source>
         <translation>Picture</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>%1 is not available here</source>
         <comment>a device</comment>
         <translation>%1 is not available here</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>Where and how pictures are computed (change it in Preferences)</source>
         <translation>Where and how pictures are computed (change it in Preferences)</translation>
     </message>
@@ -1127,17 +1157,22 @@ The picture forms here, step by step.</translation>
         <translation>The &amp;gallery</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="214"/>
+        <location filename="../ui/main_window.cpp" line="216"/>
         <source>Gallery</source>
         <translation>Gallery</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
+        <source>Full-size previews are off: TAESD could not be loaded (%1)</source>
+        <translation>Full-size previews are off: TAESD could not be loaded (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="284"/>
         <source>Step %1 / %2</source>
         <translation>Step %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="294"/>
+        <location filename="../ui/main_window.cpp" line="302"/>
         <source>Queue (%n waiting)</source>
         <translation>
             <numerusform>Queue (%n waiting)</numerusform>
@@ -1145,7 +1180,7 @@ The picture forms here, step by step.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="303"/>
+        <location filename="../ui/main_window.cpp" line="311"/>
         <source>%1, %n thread(s)</source>
         <translation>
             <numerusform>%1, %n thread</numerusform>
@@ -1153,62 +1188,62 @@ The picture forms here, step by step.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="367"/>
+        <location filename="../ui/main_window.cpp" line="375"/>
         <source>Start from a picture</source>
         <translation>Start from a picture</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="368"/>
+        <location filename="../ui/main_window.cpp" line="376"/>
         <source>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</source>
         <translation>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="396"/>
+        <location filename="../ui/main_window.cpp" line="404"/>
         <source>Restore its parameters?</source>
         <translation>Restore its parameters?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="397"/>
+        <location filename="../ui/main_window.cpp" line="405"/>
         <source>This picture carries the parameters it was made with. Put them into the controls too?</source>
         <translation>This picture carries the parameters it was made with. Put them into the controls too?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="400"/>
+        <location filename="../ui/main_window.cpp" line="408"/>
         <source>Restore the parameters</source>
         <translation>Restore the parameters</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="401"/>
+        <location filename="../ui/main_window.cpp" line="409"/>
         <source>Only the picture</source>
         <translation>Only the picture</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="423"/>
+        <location filename="../ui/main_window.cpp" line="431"/>
         <source>Choose a model file</source>
         <translation>Choose a model file</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="424"/>
+        <location filename="../ui/main_window.cpp" line="432"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors checkpoints (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="425"/>
+        <location filename="../ui/main_window.cpp" line="433"/>
         <source>Choose a diffusers model folder</source>
         <translation>Choose a diffusers model folder</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="502"/>
+        <location filename="../ui/main_window.cpp" line="518"/>
         <source>Quit Eikona?</source>
         <translation>Quit Eikona?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="503"/>
+        <location filename="../ui/main_window.cpp" line="519"/>
         <source>A picture is being made. Stop it and quit? The waiting jobs stay in the queue for the next start.</source>
         <translation>A picture is being made. Stop it and quit? The waiting jobs stay in the queue for the next start.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="506"/>
+        <location filename="../ui/main_window.cpp" line="522"/>
         <source>Stop and quit</source>
         <translation>Stop and quit</translation>
     </message>
@@ -1251,6 +1286,54 @@ The picture forms here, step by step.</translation>
         <location filename="../ui/picture_details.cpp" line="61"/>
         <source>Put this picture&apos;s seed into the seed field</source>
         <translation>Put this picture&apos;s seed into the seed field</translation>
+    </message>
+</context>
+<context>
+    <name>eikona::ui::PreviewDecoderField</name>
+    <message>
+        <location filename="../ui/preview_decoder_field.cpp" line="83"/>
+        <source>With TAESD</source>
+        <translation>With TAESD</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview_decoder_field.cpp" line="84"/>
+        <source>Full-size previews</source>
+        <translation>Full-size previews</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview_decoder_field.cpp" line="85"/>
+        <source>The forming picture at full size, drawn by TAESD (a tiny decoder), instead of a blurred sketch; it costs about 3% of the time</source>
+        <translation>The forming picture at full size, drawn by TAESD (a tiny decoder), instead of a blurred sketch; it costs about 3% of the time</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview_decoder_field.cpp" line="88"/>
+        <source>Downloading… %1</source>
+        <translation>Downloading… %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview_decoder_field.cpp" line="90"/>
+        <source>Downloaded</source>
+        <translation>Downloaded</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview_decoder_field.cpp" line="94"/>
+        <source>Not downloaded (about 10 MB)</source>
+        <translation>Not downloaded (about 10 MB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview_decoder_field.cpp" line="96"/>
+        <source>Download</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview_decoder_field.cpp" line="97"/>
+        <source>Download TAESD</source>
+        <translation>Download TAESD</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview_decoder_field.cpp" line="98"/>
+        <source>Fetch madebyollin/taesd from Hugging Face into the model folder</source>
+        <translation>Fetch madebyollin/taesd from Hugging Face into the model folder</translation>
     </message>
 </context>
 <context>
@@ -1334,68 +1417,68 @@ The picture forms here, step by step.</translation>
 <context>
     <name>eikona::ui::QueuePanel</name>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="91"/>
+        <location filename="../ui/queue_panel.cpp" line="94"/>
         <source>Job queue</source>
         <translation>Job queue</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="92"/>
+        <location filename="../ui/queue_panel.cpp" line="95"/>
         <source>Jobs run from the top; drag a row to change the order</source>
         <translation>Jobs run from the top; drag a row to change the order</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="93"/>
+        <location filename="../ui/queue_panel.cpp" line="96"/>
         <source>Move up</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="94"/>
+        <location filename="../ui/queue_panel.cpp" line="97"/>
         <source>Run this job earlier</source>
         <translation>Run this job earlier</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="95"/>
+        <location filename="../ui/queue_panel.cpp" line="98"/>
         <source>Move down</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="96"/>
+        <location filename="../ui/queue_panel.cpp" line="99"/>
         <source>Run this job later</source>
         <translation>Run this job later</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="97"/>
+        <location filename="../ui/queue_panel.cpp" line="100"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="98"/>
+        <location filename="../ui/queue_panel.cpp" line="101"/>
         <source>Edit job</source>
         <translation>Edit job</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="99"/>
+        <location filename="../ui/queue_panel.cpp" line="102"/>
         <source>Take this waiting job out of the queue and back into the controls</source>
         <translation>Take this waiting job out of the queue and back into the controls</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="100"/>
-        <location filename="../ui/queue_panel.cpp" line="136"/>
+        <location filename="../ui/queue_panel.cpp" line="103"/>
+        <location filename="../ui/queue_panel.cpp" line="139"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="101"/>
+        <location filename="../ui/queue_panel.cpp" line="104"/>
         <source>Remove job</source>
         <translation>Remove job</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="102"/>
+        <location filename="../ui/queue_panel.cpp" line="105"/>
         <source>Remove the waiting job, or stop the running one</source>
         <translation>Remove the waiting job, or stop the running one</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="136"/>
+        <location filename="../ui/queue_panel.cpp" line="139"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
@@ -1416,107 +1499,112 @@ The picture forms here, step by step.</translation>
 <context>
     <name>eikona::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="56"/>
-        <location filename="../ui/settings_dialog.cpp" line="138"/>
+        <location filename="../ui/settings_dialog.cpp" line="57"/>
+        <location filename="../ui/settings_dialog.cpp" line="141"/>
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="61"/>
-        <location filename="../ui/settings_dialog.cpp" line="144"/>
+        <location filename="../ui/settings_dialog.cpp" line="62"/>
+        <location filename="../ui/settings_dialog.cpp" line="147"/>
         <source>Precision</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="69"/>
-        <location filename="../ui/settings_dialog.cpp" line="147"/>
+        <location filename="../ui/settings_dialog.cpp" line="70"/>
+        <location filename="../ui/settings_dialog.cpp" line="150"/>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="72"/>
-        <location filename="../ui/settings_dialog.cpp" line="149"/>
+        <location filename="../ui/settings_dialog.cpp" line="73"/>
+        <location filename="../ui/settings_dialog.cpp" line="152"/>
         <source>Pictures folder</source>
         <translation>Pictures folder</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="75"/>
-        <location filename="../ui/settings_dialog.cpp" line="151"/>
+        <location filename="../ui/settings_dialog.cpp" line="76"/>
+        <location filename="../ui/settings_dialog.cpp" line="154"/>
         <source>Model folder</source>
         <translation>Model folder</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="80"/>
-        <location filename="../ui/settings_dialog.cpp" line="157"/>
+        <location filename="../ui/settings_dialog.cpp" line="81"/>
+        <location filename="../ui/settings_dialog.cpp" line="160"/>
         <source>Live preview</source>
         <translation>Live preview</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="86"/>
-        <location filename="../ui/settings_dialog.cpp" line="160"/>
+        <location filename="../ui/settings_dialog.cpp" line="83"/>
+        <source>Full-size previews</source>
+        <translation>Full-size previews</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="89"/>
+        <location filename="../ui/settings_dialog.cpp" line="163"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="121"/>
-        <location filename="../ui/settings_dialog.cpp" line="163"/>
-        <location filename="../ui/settings_dialog.cpp" line="164"/>
+        <location filename="../ui/settings_dialog.cpp" line="124"/>
+        <location filename="../ui/settings_dialog.cpp" line="166"/>
+        <location filename="../ui/settings_dialog.cpp" line="167"/>
         <source>Choose a folder</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="131"/>
+        <location filename="../ui/settings_dialog.cpp" line="134"/>
         <source>Preferences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="134"/>
-        <location filename="../ui/settings_dialog.cpp" line="140"/>
+        <location filename="../ui/settings_dialog.cpp" line="137"/>
+        <location filename="../ui/settings_dialog.cpp" line="143"/>
         <source>Automatic</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="135"/>
+        <location filename="../ui/settings_dialog.cpp" line="138"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="136"/>
+        <location filename="../ui/settings_dialog.cpp" line="139"/>
         <source>NVIDIA GPU (CUDA)</source>
         <translation>NVIDIA GPU (CUDA)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="137"/>
+        <location filename="../ui/settings_dialog.cpp" line="140"/>
         <source>Apple GPU (MPS)</source>
         <translation>Apple GPU (MPS)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="139"/>
+        <location filename="../ui/settings_dialog.cpp" line="142"/>
         <source>Where pictures are computed</source>
         <translation>Where pictures are computed</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="141"/>
+        <location filename="../ui/settings_dialog.cpp" line="144"/>
         <source>Full (fp32)</source>
         <translation>Full (fp32)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="142"/>
+        <location filename="../ui/settings_dialog.cpp" line="145"/>
         <source>Half (fp16, GPU only)</source>
         <translation>Half (fp16, GPU only)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="143"/>
+        <location filename="../ui/settings_dialog.cpp" line="146"/>
         <source>Faster (bf16)</source>
         <translation>Faster (bf16)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="145"/>
+        <location filename="../ui/settings_dialog.cpp" line="148"/>
         <source>Number precision: fp32 matches the reference exactly; bf16 is faster on recent CPUs</source>
         <translation>Number precision: fp32 matches the reference exactly; bf16 is faster on recent CPUs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/settings_dialog.cpp" line="146"/>
+        <location filename="../ui/settings_dialog.cpp" line="149"/>
         <source>Automatic (%n)</source>
         <translation>
             <numerusform>Automatic (%n)</numerusform>
@@ -1524,62 +1612,62 @@ The picture forms here, step by step.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="148"/>
+        <location filename="../ui/settings_dialog.cpp" line="151"/>
         <source>CPU threads the engine uses</source>
         <translation>CPU threads the engine uses</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="150"/>
+        <location filename="../ui/settings_dialog.cpp" line="153"/>
         <source>Every picture is saved here as a PNG with its parameters</source>
         <translation>Every picture is saved here as a PNG with its parameters</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="152"/>
+        <location filename="../ui/settings_dialog.cpp" line="155"/>
         <source>Downloaded models (several GB each) are kept here, shared with diffusers; applies from the next start</source>
         <translation>Downloaded models (several GB each) are kept here, shared with diffusers; applies from the next start</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="153"/>
+        <location filename="../ui/settings_dialog.cpp" line="156"/>
         <source>Every step</source>
         <translation>Every step</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="154"/>
+        <location filename="../ui/settings_dialog.cpp" line="157"/>
         <source>Every 2nd step</source>
         <translation>Every 2nd step</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="155"/>
+        <location filename="../ui/settings_dialog.cpp" line="158"/>
         <source>Every 5th step</source>
         <translation>Every 5th step</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="156"/>
+        <location filename="../ui/settings_dialog.cpp" line="159"/>
         <source>Off</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="158"/>
+        <location filename="../ui/settings_dialog.cpp" line="161"/>
         <source>How often the forming picture is drawn</source>
         <translation>How often the forming picture is drawn</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="159"/>
+        <location filename="../ui/settings_dialog.cpp" line="162"/>
         <source>As the system</source>
         <translation>As the system</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="161"/>
+        <location filename="../ui/settings_dialog.cpp" line="164"/>
         <source>The language of Eikona&apos;s window</source>
         <translation>The language of Eikona&apos;s window</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="173"/>
+        <location filename="../ui/settings_dialog.cpp" line="176"/>
         <source>Not available here: %1</source>
         <translation>Not available here: %1</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="173"/>
+        <location filename="../ui/settings_dialog.cpp" line="176"/>
         <source>Will run on: %1</source>
         <translation>Will run on: %1</translation>
     </message>

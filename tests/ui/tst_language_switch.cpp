@@ -116,7 +116,7 @@ QStringList englishWords(const QString& text)
         QStringLiteral("InvokeAI"), QStringLiteral("Hugging"), QStringLiteral("Face"), QStringLiteral("Stable"),
         QStringLiteral("Diffusion"), QStringLiteral("BREAK"), QStringLiteral("CLIP"), QStringLiteral("img2img"),
         QStringLiteral("Euler"), QStringLiteral("DPM"), QStringLiteral("Karras"), QStringLiteral("diffusers"),
-        QStringLiteral("GB"), QStringLiteral("MB")};
+        QStringLiteral("GB"), QStringLiteral("MB"), QStringLiteral("TAESD"), QStringLiteral("madebyollin"), QStringLiteral("taesd")};
     static const QRegularExpression word(QStringLiteral("[A-Za-z][A-Za-z0-9]*"));
     static const QRegularExpression markup(QStringLiteral("<[^>]*>|&[a-z]+;"));
     QString plain = text;
