@@ -25,6 +25,11 @@ QString megabytes(double bytes)
 
 QString fetchModel(const QString& repoId, const QString& revision, const QString& variant, QString& error)
 {
+    return fetchRepository(repoId, revision, store::pipelineFiles(variant == QStringLiteral("fp32") ? QString() : variant), error);
+}
+
+QString fetchRepository(const QString& repoId, const QString& revision, const store::FileSelection& select, QString& error)
+{
     const auto options = store::HubOptions::fromEnvironment();
     std::fprintf(stderr, "model %s@%s from %s\n", qUtf8Printable(store::canonicalRepoId(repoId)), qUtf8Printable(revision),
                  options.offline ? "the cache (offline)" : qUtf8Printable(options.endpoint));
@@ -32,8 +37,8 @@ QString fetchModel(const QString& repoId, const QString& revision, const QString
     bool shown = false;
     const InterruptGuard interrupt;
     try {
-        const auto result = store::downloadModel(
-            repoId, revision, variant == QStringLiteral("fp32") ? QString() : variant, options,
+        const auto result = store::downloadRepository(
+            repoId, revision, select, options,
             [&](const store::DownloadProgress& progress) {
                 shown = true;
                 const double left = static_cast<double>(progress.bytesTotal - progress.bytesDone);

@@ -1,6 +1,8 @@
 #pragma once
 // Fetching a hub model with a progress bar on the terminal, shared by `generate` and `models`.
 
+#include "hub_client.h"
+
 #include <QString>
 
 #include <optional>
@@ -10,6 +12,8 @@ namespace eikona::cli {
 /// The snapshot folder of `repoId` at `revision` in the cache, downloading what is missing;
 /// empty with `error` set on failure. Ctrl+C cancels, leaving a resumable state.
 QString fetchModel(const QString& repoId, const QString& revision, const QString& variant, QString& error);
+/// The same for any selection of a repository's files (TAESD's, say).
+QString fetchRepository(const QString& repoId, const QString& revision, const store::FileSelection& select, QString& error);
 
 struct ResolvedModel {
     QString path;         ///< a diffusers folder or a single .safetensors file

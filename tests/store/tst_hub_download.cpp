@@ -330,6 +330,41 @@ private Q_SLOTS:
     }
 
     // ORG/NAME@REVISION pins the weights; an unknown revision is said to be unknown.
+    // --draft fetches TAESD on first use like a model, decodes with it and says so; offline and
+    // without it in the cache, it says what is missing.
+    void generateDraftFetchesTaesd()
+    {
+        QTemporaryDir cache;
+        QTemporaryDir out;
+        const auto run = [&](bool offline) {
+            QProcess cli;
+            auto environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("HF_ENDPOINT"), m_server.endpoint());
+            environment.insert(QStringLiteral("HF_HUB_CACHE"), cache.path());
+            if (offline)
+                environment.insert(QStringLiteral("HF_HUB_OFFLINE"), QStringLiteral("1"));
+            else
+                environment.remove(QStringLiteral("HF_HUB_OFFLINE"));
+            cli.setProcessEnvironment(environment);
+            cli.start(QStringLiteral(EIKONA_CLI),
+                      {QStringLiteral("generate"), QStringLiteral("--model"), k_model, QStringLiteral("--prompt"), QStringLiteral("a red boat"),
+                       QStringLiteral("--steps"), QStringLiteral("2"), QStringLiteral("--width"), QStringLiteral("64"),
+                       QStringLiteral("--height"), QStringLiteral("64"), QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--draft"),
+                       QStringLiteral("--no-gallery"), QStringLiteral("--out"), out.filePath(QStringLiteral("draft.png"))});
+            cli.waitForFinished(120000);
+            return qMakePair(cli.exitCode(), QString::fromUtf8(cli.readAllStandardError()));
+        };
+        const auto offline = run(true);
+        QCOMPARE(offline.first, 1);
+        QVERIFY2(offline.second.contains(QStringLiteral("--draft needs TAESD")) && offline.second.contains(QStringLiteral("offline")),
+                 qPrintable(offline.second));
+        const auto online = run(false);
+        QVERIFY2(online.first == 0, qPrintable(online.second));
+        QVERIFY2(online.second.contains(QStringLiteral("madebyollin/taesd")), qPrintable(online.second));
+        const auto text = readParametersText(out.filePath(QStringLiteral("draft.png")));
+        QVERIFY(text && text->contains(QStringLiteral("Draft: TAESD")));
+    }
+
     void generateAtAPinnedRevision()
     {
         QTemporaryDir home;
