@@ -5,6 +5,8 @@
 #include "prompt_edit.h"
 #include "prompt_tools.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -371,6 +373,9 @@ void GenerationPanel::applyParameters(const store::GenerationParameters& paramet
             m_sampler->setCurrentIndex(i);
     if (parameters.denoisingStrength)
         m_strength->setValue(*parameters.denoisingStrength);
+    m_draft->setChecked(std::any_of(parameters.extra.begin(), parameters.extra.end(), [](const auto& pair) {
+        return pair.first == QStringLiteral("Draft") && pair.second == QStringLiteral("TAESD");
+    }));
     setSeed(parameters.seed);
 }
 

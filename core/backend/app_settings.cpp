@@ -54,7 +54,7 @@ void AppSettings::applyModelCache() const
 
 WorkerSettings AppSettings::workerSettings() const
 {
-    return {device,       dtype, threads, outputFolder, previewEvery, store::GalleryStore::defaultDatabase(),
+    return {device, dtype, threads, outputFolder, previewEvery, store::GalleryStore::defaultDatabase(),
             fullSizePreviews ? cachedPreviewDecoder() : QString()};
 }
 

@@ -20,6 +20,7 @@
 
 #include <QApplication>
 #include <QBuffer>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QDropEvent>
 #include <QMimeData>
@@ -341,9 +342,17 @@ private Q_SLOTS:
         QTRY_VERIFY(m_window->gallery()->model()->rowCount() >= 1);
         // Reuse: fill the controls back from the picture.
         panel->promptEdit()->setText(QStringLiteral("something else"));
+        auto* draft = child<QCheckBox>(panel, "draftCheck");
+        draft->setChecked(true);
         child<QPushButton>(m_window.get(), "useParametersButton")->click();
         QCOMPARE(panel->promptEdit()->text(), QStringLiteral("a lighthouse at dusk"));
         QCOMPARE(panel->seed(), std::optional<quint64>(1234));
+        QVERIFY(!draft->isChecked()); // not a draft: the parameters say so by saying nothing
+        // A draft's parameters tick Draft back on.
+        auto parameters = result->parameters;
+        parameters.extra.append({QStringLiteral("Draft"), QStringLiteral("TAESD")});
+        panel->applyParameters(parameters);
+        QVERIFY(draft->isChecked());
     }
 
     void cancelWithEscKeepsTheQueue()
