@@ -704,309 +704,309 @@ The picture forms here, step by step.</source>
 <context>
     <name>eikona::ui::GenerationPanel</name>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="100"/>
-        <location filename="../ui/generation_panel.cpp" line="268"/>
+        <location filename="../ui/generation_panel.cpp" line="102"/>
+        <location filename="../ui/generation_panel.cpp" line="270"/>
         <source>Model</source>
         <translation>Μοντέλο</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="105"/>
-        <location filename="../ui/generation_panel.cpp" line="270"/>
+        <location filename="../ui/generation_panel.cpp" line="107"/>
+        <location filename="../ui/generation_panel.cpp" line="272"/>
         <source>Sampler</source>
         <extracomment>The sampling method (Euler a, DPM++ 2M Karras…); the method names stay as they are</extracomment>
         <translation>Δειγματολήπτης</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="110"/>
-        <location filename="../ui/generation_panel.cpp" line="272"/>
+        <location filename="../ui/generation_panel.cpp" line="112"/>
+        <location filename="../ui/generation_panel.cpp" line="274"/>
         <source>Steps</source>
         <extracomment>The number of denoising steps the sampler takes (not walking steps)</extracomment>
         <translation>Βήματα</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="115"/>
-        <location filename="../ui/generation_panel.cpp" line="273"/>
+        <location filename="../ui/generation_panel.cpp" line="117"/>
+        <location filename="../ui/generation_panel.cpp" line="275"/>
         <source>CFG scale</source>
         <extracomment>Classifier-free guidance scale: how strongly the prompt steers the picture. CFG stays as it is</extracomment>
         <translation>Κλίμακα CFG</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="119"/>
-        <location filename="../ui/generation_panel.cpp" line="274"/>
+        <location filename="../ui/generation_panel.cpp" line="121"/>
+        <location filename="../ui/generation_panel.cpp" line="276"/>
         <source>Width</source>
         <translation>Πλάτος</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="123"/>
-        <location filename="../ui/generation_panel.cpp" line="275"/>
+        <location filename="../ui/generation_panel.cpp" line="125"/>
+        <location filename="../ui/generation_panel.cpp" line="277"/>
         <source>Height</source>
         <translation>Ύψος</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="136"/>
+        <location filename="../ui/generation_panel.cpp" line="138"/>
         <source>Presets</source>
         <translation>Έτοιμα μεγέθη</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="157"/>
-        <location filename="../ui/generation_panel.cpp" line="284"/>
+        <location filename="../ui/generation_panel.cpp" line="159"/>
+        <location filename="../ui/generation_panel.cpp" line="286"/>
         <source>Seed</source>
         <extracomment>The random-number seed a picture starts from (a number), not a plant&apos;s seed</extracomment>
         <translation>Σπόρος</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="161"/>
-        <location filename="../ui/generation_panel.cpp" line="290"/>
+        <location filename="../ui/generation_panel.cpp" line="163"/>
+        <location filename="../ui/generation_panel.cpp" line="292"/>
         <source>Batch size</source>
         <translation>Μέγεθος παρτίδας</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="164"/>
-        <location filename="../ui/generation_panel.cpp" line="291"/>
+        <location filename="../ui/generation_panel.cpp" line="166"/>
+        <location filename="../ui/generation_panel.cpp" line="293"/>
         <source>Batch count</source>
         <translation>Πλήθος παρτίδων</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="191"/>
+        <location filename="../ui/generation_panel.cpp" line="193"/>
         <source>Init image</source>
         <translation>Αρχική εικόνα</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="199"/>
-        <location filename="../ui/generation_panel.cpp" line="300"/>
+        <location filename="../ui/generation_panel.cpp" line="201"/>
+        <location filename="../ui/generation_panel.cpp" line="302"/>
         <source>Strength</source>
         <extracomment>img2img denoising strength: how much the init image may change (0 to 1)</extracomment>
         <translation>Ένταση</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="250"/>
+        <location filename="../ui/generation_panel.cpp" line="252"/>
         <source>&amp;Prompt</source>
         <translation>&amp;Περιγραφή</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="251"/>
+        <location filename="../ui/generation_panel.cpp" line="253"/>
         <source>&amp;Negative prompt</source>
         <translation>&amp;Αρνητική περιγραφή</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="252"/>
+        <location filename="../ui/generation_panel.cpp" line="254"/>
         <source>Describe the picture: a lighthouse at dusk, (oil painting:1.2)</source>
         <translation>Περιγράψτε την εικόνα: ένας φάρος το σούρουπο, (ελαιογραφία:1.2)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="253"/>
+        <location filename="../ui/generation_panel.cpp" line="255"/>
         <source>Prompt</source>
         <translation>Περιγραφή</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="254"/>
+        <location filename="../ui/generation_panel.cpp" line="256"/>
         <source>What to draw. (word:1.3) gives a word more weight, [word] less; Ctrl+Up and Ctrl+Down change the weight of the selected words; BREAK starts a new 75-token chunk.</source>
         <translation>Τι θα ζωγραφιστεί. Το (λέξη:1.3) δίνει σε μια λέξη περισσότερο βάρος, το [λέξη] λιγότερο· τα Ctrl+Πάνω και Ctrl+Κάτω αλλάζουν το βάρος των επιλεγμένων λέξεων· το BREAK ξεκινά νέο τμήμα 75 λεκτικών μονάδων.</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="256"/>
+        <location filename="../ui/generation_panel.cpp" line="258"/>
         <source>What the picture should not contain</source>
         <translation>Τι δεν πρέπει να έχει η εικόνα</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="257"/>
+        <location filename="../ui/generation_panel.cpp" line="259"/>
         <source>Negative prompt</source>
         <translation>Αρνητική περιγραφή</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="258"/>
+        <location filename="../ui/generation_panel.cpp" line="260"/>
         <source>What to steer away from, with the same syntax as the prompt.</source>
         <translation>Τι να αποφευχθεί, με την ίδια σύνταξη όπως η περιγραφή.</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="259"/>
         <location filename="../ui/generation_panel.cpp" line="261"/>
+        <location filename="../ui/generation_panel.cpp" line="263"/>
         <source>Generate</source>
         <translation>Δημιουργία</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="260"/>
+        <location filename="../ui/generation_panel.cpp" line="262"/>
         <source>Make the picture now, before the waiting jobs (Ctrl+Enter)</source>
         <translation>Δημιουργία της εικόνας τώρα, πριν από τις εργασίες σε αναμονή (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="262"/>
         <location filename="../ui/generation_panel.cpp" line="264"/>
+        <location filename="../ui/generation_panel.cpp" line="266"/>
         <source>Queue</source>
         <comment>verb: add to the queue</comment>
         <translation>Στην ουρά</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="263"/>
+        <location filename="../ui/generation_panel.cpp" line="265"/>
         <source>Add these settings to the end of the queue (Ctrl+Shift+Enter)</source>
         <translation>Προσθήκη αυτών των ρυθμίσεων στο τέλος της ουράς (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="265"/>
         <location filename="../ui/generation_panel.cpp" line="267"/>
+        <location filename="../ui/generation_panel.cpp" line="269"/>
         <source>Cancel</source>
         <translation>Ακύρωση</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="266"/>
+        <location filename="../ui/generation_panel.cpp" line="268"/>
         <source>Stop the picture being made; the queue goes on (Esc)</source>
         <translation>Διακοπή της εικόνας που φτιάχνεται· η ουρά συνεχίζει (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="269"/>
+        <location filename="../ui/generation_panel.cpp" line="271"/>
         <source>The Stable Diffusion 1.5 model to use: downloaded, or a folder or file on this computer</source>
         <translation>Το μοντέλο Stable Diffusion 1.5 που θα χρησιμοποιηθεί: από λήψη ή φάκελος ή αρχείο σε αυτόν τον υπολογιστή</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="271"/>
+        <location filename="../ui/generation_panel.cpp" line="273"/>
         <source>The sampling method; Euler a and DPM++ 2M Karras give good pictures in 20–30 steps</source>
         <translation>Η μέθοδος δειγματοληψίας· οι Euler a και DPM++ 2M Karras δίνουν καλές εικόνες σε 20–30 βήματα</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="272"/>
+        <location filename="../ui/generation_panel.cpp" line="274"/>
         <source>Denoising steps: more take longer and add detail, up to a point</source>
         <translation>Βήματα αποθορυβοποίησης: περισσότερα θέλουν περισσότερο χρόνο και προσθέτουν λεπτομέρεια, ως ένα σημείο</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="273"/>
+        <location filename="../ui/generation_panel.cpp" line="275"/>
         <source>How closely the picture follows the prompt (7 is a good start)</source>
         <translation>Πόσο πιστά ακολουθεί η εικόνα την περιγραφή (το 7 είναι καλή αρχή)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="274"/>
+        <location filename="../ui/generation_panel.cpp" line="276"/>
         <source>Width in pixels, a multiple of 8; SD 1.5 knows 512 best</source>
         <translation>Πλάτος σε εικονοστοιχεία, πολλαπλάσιο του 8· το SD 1.5 αποδίδει καλύτερα στα 512</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="275"/>
+        <location filename="../ui/generation_panel.cpp" line="277"/>
         <source>Height in pixels, a multiple of 8; SD 1.5 knows 512 best</source>
         <translation>Ύψος σε εικονοστοιχεία, πολλαπλάσιο του 8· το SD 1.5 αποδίδει καλύτερα στα 512</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="277"/>
+        <location filename="../ui/generation_panel.cpp" line="279"/>
         <source>Choose a size…</source>
         <translation>Επιλογή μεγέθους…</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="280"/>
+        <location filename="../ui/generation_panel.cpp" line="282"/>
         <source>Size presets</source>
         <translation>Έτοιμα μεγέθη</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="281"/>
+        <location filename="../ui/generation_panel.cpp" line="283"/>
         <source>Common sizes</source>
         <translation>Συνηθισμένα μεγέθη</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="282"/>
-        <location filename="../ui/generation_panel.cpp" line="283"/>
+        <location filename="../ui/generation_panel.cpp" line="284"/>
+        <location filename="../ui/generation_panel.cpp" line="285"/>
         <source>Swap width and height</source>
         <translation>Εναλλαγή πλάτους και ύψους</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="285"/>
+        <location filename="../ui/generation_panel.cpp" line="287"/>
         <source>The same seed and settings make the same picture; -1 draws a new one each time</source>
         <translation>Ο ίδιος σπόρος με τις ίδιες ρυθμίσεις δίνει την ίδια εικόνα· το -1 διαλέγει νέο κάθε φορά</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="286"/>
+        <location filename="../ui/generation_panel.cpp" line="288"/>
         <source>Random seed</source>
         <translation>Τυχαίος σπόρος</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="287"/>
+        <location filename="../ui/generation_panel.cpp" line="289"/>
         <source>A new random seed for every picture (-1)</source>
         <translation>Νέος τυχαίος σπόρος για κάθε εικόνα (-1)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="288"/>
+        <location filename="../ui/generation_panel.cpp" line="290"/>
         <source>Reuse the last seed</source>
         <translation>Ξανά ο τελευταίος σπόρος</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="289"/>
+        <location filename="../ui/generation_panel.cpp" line="291"/>
         <source>Use the seed of the last picture made</source>
         <translation>Χρήση του σπόρου της τελευταίας εικόνας</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="290"/>
+        <location filename="../ui/generation_panel.cpp" line="292"/>
         <source>Pictures made together in one run (uses more memory)</source>
         <translation>Εικόνες που φτιάχνονται μαζί σε ένα πέρασμα (θέλει περισσότερη μνήμη)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="291"/>
+        <location filename="../ui/generation_panel.cpp" line="293"/>
         <source>Runs one after another; each picture gets the next seed</source>
         <translation>Περάσματα το ένα μετά το άλλο· κάθε εικόνα παίρνει τον επόμενο σπόρο</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="292"/>
+        <location filename="../ui/generation_panel.cpp" line="294"/>
         <source>Open…</source>
         <translation>Άνοιγμα…</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="293"/>
+        <location filename="../ui/generation_panel.cpp" line="295"/>
         <source>Open init image</source>
         <translation>Άνοιγμα αρχικής εικόνας</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="294"/>
+        <location filename="../ui/generation_panel.cpp" line="296"/>
         <source>Start from a picture (img2img)</source>
         <translation>Ξεκίνημα από μια εικόνα (img2img)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="295"/>
+        <location filename="../ui/generation_panel.cpp" line="297"/>
         <source>Clear init image</source>
         <translation>Αφαίρεση αρχικής εικόνας</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="296"/>
+        <location filename="../ui/generation_panel.cpp" line="298"/>
         <source>Make pictures from the prompt alone again</source>
         <translation>Ξανά εικόνες μόνο από την περιγραφή</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="297"/>
+        <location filename="../ui/generation_panel.cpp" line="299"/>
         <source>Init image preview</source>
         <translation>Προεπισκόπηση αρχικής εικόνας</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="299"/>
-        <location filename="../ui/generation_panel.cpp" line="431"/>
+        <location filename="../ui/generation_panel.cpp" line="301"/>
+        <location filename="../ui/generation_panel.cpp" line="436"/>
         <source>None: the picture starts from noise</source>
         <translation>Καμία: η εικόνα ξεκινά από θόρυβο</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="300"/>
+        <location filename="../ui/generation_panel.cpp" line="302"/>
         <source>How much the init image may change: 0 keeps it, 1 replaces it</source>
         <translation>Πόσο μπορεί να αλλάξει η αρχική εικόνα: το 0 την κρατά, το 1 την αντικαθιστά</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="301"/>
+        <location filename="../ui/generation_panel.cpp" line="303"/>
         <source>Draft (quick decode)</source>
         <translation>Πρόχειρο (γρήγορη αποκωδικοποίηση)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="302"/>
+        <location filename="../ui/generation_panel.cpp" line="304"/>
         <source>Draft</source>
         <translation>Πρόχειρο</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="304"/>
+        <location filename="../ui/generation_panel.cpp" line="306"/>
         <source>The finished picture is decoded by TAESD: seconds faster, a little rougher</source>
         <translation>Η τελική εικόνα αποκωδικοποιείται από το TAESD: δευτερόλεπτα πιο γρήγορα, λίγο πιο τραχιά</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="305"/>
+        <location filename="../ui/generation_panel.cpp" line="307"/>
         <source>Needs TAESD: Preferences ▸ Full-size previews ▸ Download</source>
         <translation>Χρειάζεται το TAESD: Προτιμήσεις ▸ Προεπισκοπήσεις σε πλήρες μέγεθος ▸ Λήψη</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="306"/>
-        <location filename="../ui/generation_panel.cpp" line="307"/>
+        <location filename="../ui/generation_panel.cpp" line="308"/>
+        <location filename="../ui/generation_panel.cpp" line="309"/>
         <source>Use the init image&apos;s size</source>
         <translation>Μέγεθος από την αρχική εικόνα</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="308"/>
+        <location filename="../ui/generation_panel.cpp" line="310"/>
         <source>On: a new init image sets the width and height. Off: it is resized to them.</source>
         <translation>Ενεργό: μια νέα αρχική εικόνα ορίζει το πλάτος και το ύψος. Ανενεργό: προσαρμόζεται σε αυτά.</translation>
     </message>
@@ -1014,7 +1014,7 @@ The picture forms here, step by step.</source>
 <context>
     <name>eikona::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="213"/>
+        <location filename="../ui/main_window.cpp" line="219"/>
         <source>Eikona</source>
         <translation>Eikona</translation>
     </message>
@@ -1099,30 +1099,30 @@ The picture forms here, step by step.</source>
         <translation>Σ&amp;χετικά με την Eikona</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="223"/>
         <source>Generation</source>
         <translation>Δημιουργία</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
-        <location filename="../ui/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window.cpp" line="224"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>Queue</source>
         <translation>Ουρά</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window.cpp" line="225"/>
         <source>Picture</source>
         <translation>Εικόνα</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="327"/>
         <source>%1 is not available here</source>
         <comment>a device</comment>
         <translation>%1: δεν υπάρχει εδώ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="329"/>
         <source>Where and how pictures are computed (change it in Preferences)</source>
         <translation>Πού και πώς υπολογίζονται οι εικόνες (αλλάζει στις Προτιμήσεις)</translation>
     </message>
@@ -1157,22 +1157,22 @@ The picture forms here, step by step.</source>
         <translation>Η &amp;συλλογή</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="222"/>
         <source>Gallery</source>
         <translation>Συλλογή</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>Full-size previews are off: TAESD could not be loaded (%1)</source>
         <translation>Οι προεπισκοπήσεις σε πλήρες μέγεθος είναι ανενεργές: το TAESD δεν φορτώθηκε (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="301"/>
         <source>Step %1 / %2</source>
         <translation>Βήμα %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>Queue (%n waiting)</source>
         <translation>
             <numerusform>Ουρά (%n σε αναμονή)</numerusform>
@@ -1180,7 +1180,7 @@ The picture forms here, step by step.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="311"/>
+        <location filename="../ui/main_window.cpp" line="328"/>
         <source>%1, %n thread(s)</source>
         <translation>
             <numerusform>%1, %n νήμα</numerusform>
@@ -1188,62 +1188,62 @@ The picture forms here, step by step.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="375"/>
+        <location filename="../ui/main_window.cpp" line="392"/>
         <source>Start from a picture</source>
         <translation>Ξεκίνημα από μια εικόνα</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="376"/>
+        <location filename="../ui/main_window.cpp" line="393"/>
         <source>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</source>
         <translation>Εικόνες (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window.cpp" line="421"/>
         <source>Restore its parameters?</source>
         <translation>Επαναφορά των παραμέτρων της;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="405"/>
+        <location filename="../ui/main_window.cpp" line="422"/>
         <source>This picture carries the parameters it was made with. Put them into the controls too?</source>
         <translation>Αυτή η εικόνα έχει μέσα της τις παραμέτρους με τις οποίες φτιάχτηκε. Να μπουν και αυτές στις ρυθμίσεις;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="408"/>
+        <location filename="../ui/main_window.cpp" line="425"/>
         <source>Restore the parameters</source>
         <translation>Επαναφορά παραμέτρων</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="409"/>
+        <location filename="../ui/main_window.cpp" line="426"/>
         <source>Only the picture</source>
         <translation>Μόνο η εικόνα</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="431"/>
+        <location filename="../ui/main_window.cpp" line="448"/>
         <source>Choose a model file</source>
         <translation>Επιλογή αρχείου μοντέλου</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="432"/>
+        <location filename="../ui/main_window.cpp" line="449"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Μοντέλα safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="433"/>
+        <location filename="../ui/main_window.cpp" line="450"/>
         <source>Choose a diffusers model folder</source>
         <translation>Επιλογή φακέλου μοντέλου diffusers</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="518"/>
+        <location filename="../ui/main_window.cpp" line="555"/>
         <source>Quit Eikona?</source>
         <translation>Έξοδος από την Eikona;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="519"/>
+        <location filename="../ui/main_window.cpp" line="556"/>
         <source>A picture is being made. Stop it and quit? The waiting jobs stay in the queue for the next start.</source>
         <translation>Φτιάχνεται μια εικόνα. Να διακοπεί και να κλείσει η εφαρμογή; Οι εργασίες σε αναμονή μένουν στην ουρά για την επόμενη εκκίνηση.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="522"/>
+        <location filename="../ui/main_window.cpp" line="559"/>
         <source>Stop and quit</source>
         <translation>Διακοπή και έξοδος</translation>
     </message>
@@ -1360,37 +1360,47 @@ The picture forms here, step by step.</source>
         <translation>Έναρξη…</translation>
     </message>
     <message>
+        <location filename="../ui/progress_status.cpp" line="56"/>
+        <source>Getting the model ready for %1×%2…</source>
+        <translation>Το μοντέλο ετοιμάζεται για %1×%2…</translation>
+    </message>
+    <message>
         <location filename="../ui/progress_status.cpp" line="61"/>
+        <source>Ready.</source>
+        <translation>Έτοιμο.</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_status.cpp" line="71"/>
         <source>%1 s/it</source>
         <translation>%1 δ/βήμα</translation>
     </message>
     <message>
-        <location filename="../ui/progress_status.cpp" line="62"/>
+        <location filename="../ui/progress_status.cpp" line="72"/>
         <source>%1 it/s</source>
         <translation>%1 βήματα/δ</translation>
     </message>
     <message>
-        <location filename="../ui/progress_status.cpp" line="64"/>
+        <location filename="../ui/progress_status.cpp" line="74"/>
         <source>Run %1/%2 · step %3/%4 · %5 · %6 left</source>
         <translation>Πέρασμα %1/%2 · βήμα %3/%4 · %5 · απομένουν %6</translation>
     </message>
     <message>
-        <location filename="../ui/progress_status.cpp" line="70"/>
+        <location filename="../ui/progress_status.cpp" line="80"/>
         <source>Step %1/%2 · %3 · %4 left</source>
         <translation>Βήμα %1/%2 · %3 · απομένουν %4</translation>
     </message>
     <message>
-        <location filename="../ui/progress_status.cpp" line="75"/>
+        <location filename="../ui/progress_status.cpp" line="85"/>
         <source>Done.</source>
         <translation>Έτοιμο.</translation>
     </message>
     <message>
-        <location filename="../ui/progress_status.cpp" line="76"/>
+        <location filename="../ui/progress_status.cpp" line="86"/>
         <source>Cancelled.</source>
         <translation>Ακυρώθηκε.</translation>
     </message>
     <message>
-        <location filename="../ui/progress_status.cpp" line="77"/>
+        <location filename="../ui/progress_status.cpp" line="87"/>
         <source>Stopped by an error.</source>
         <translation>Σταμάτησε λόγω σφάλματος.</translation>
     </message>

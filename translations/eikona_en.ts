@@ -704,309 +704,309 @@ The picture forms here, step by step.</translation>
 <context>
     <name>eikona::ui::GenerationPanel</name>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="100"/>
-        <location filename="../ui/generation_panel.cpp" line="268"/>
+        <location filename="../ui/generation_panel.cpp" line="102"/>
+        <location filename="../ui/generation_panel.cpp" line="270"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="105"/>
-        <location filename="../ui/generation_panel.cpp" line="270"/>
+        <location filename="../ui/generation_panel.cpp" line="107"/>
+        <location filename="../ui/generation_panel.cpp" line="272"/>
         <source>Sampler</source>
         <extracomment>The sampling method (Euler a, DPM++ 2M Karras…); the method names stay as they are</extracomment>
         <translation>Sampler</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="110"/>
-        <location filename="../ui/generation_panel.cpp" line="272"/>
+        <location filename="../ui/generation_panel.cpp" line="112"/>
+        <location filename="../ui/generation_panel.cpp" line="274"/>
         <source>Steps</source>
         <extracomment>The number of denoising steps the sampler takes (not walking steps)</extracomment>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="115"/>
-        <location filename="../ui/generation_panel.cpp" line="273"/>
+        <location filename="../ui/generation_panel.cpp" line="117"/>
+        <location filename="../ui/generation_panel.cpp" line="275"/>
         <source>CFG scale</source>
         <extracomment>Classifier-free guidance scale: how strongly the prompt steers the picture. CFG stays as it is</extracomment>
         <translation>CFG scale</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="119"/>
-        <location filename="../ui/generation_panel.cpp" line="274"/>
+        <location filename="../ui/generation_panel.cpp" line="121"/>
+        <location filename="../ui/generation_panel.cpp" line="276"/>
         <source>Width</source>
         <translation>Width</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="123"/>
-        <location filename="../ui/generation_panel.cpp" line="275"/>
+        <location filename="../ui/generation_panel.cpp" line="125"/>
+        <location filename="../ui/generation_panel.cpp" line="277"/>
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="136"/>
+        <location filename="../ui/generation_panel.cpp" line="138"/>
         <source>Presets</source>
         <translation>Presets</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="157"/>
-        <location filename="../ui/generation_panel.cpp" line="284"/>
+        <location filename="../ui/generation_panel.cpp" line="159"/>
+        <location filename="../ui/generation_panel.cpp" line="286"/>
         <source>Seed</source>
         <extracomment>The random-number seed a picture starts from (a number), not a plant&apos;s seed</extracomment>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="161"/>
-        <location filename="../ui/generation_panel.cpp" line="290"/>
+        <location filename="../ui/generation_panel.cpp" line="163"/>
+        <location filename="../ui/generation_panel.cpp" line="292"/>
         <source>Batch size</source>
         <translation>Batch size</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="164"/>
-        <location filename="../ui/generation_panel.cpp" line="291"/>
+        <location filename="../ui/generation_panel.cpp" line="166"/>
+        <location filename="../ui/generation_panel.cpp" line="293"/>
         <source>Batch count</source>
         <translation>Batch count</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="191"/>
+        <location filename="../ui/generation_panel.cpp" line="193"/>
         <source>Init image</source>
         <translation>Init image</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="199"/>
-        <location filename="../ui/generation_panel.cpp" line="300"/>
+        <location filename="../ui/generation_panel.cpp" line="201"/>
+        <location filename="../ui/generation_panel.cpp" line="302"/>
         <source>Strength</source>
         <extracomment>img2img denoising strength: how much the init image may change (0 to 1)</extracomment>
         <translation>Strength</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="250"/>
+        <location filename="../ui/generation_panel.cpp" line="252"/>
         <source>&amp;Prompt</source>
         <translation>&amp;Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="251"/>
+        <location filename="../ui/generation_panel.cpp" line="253"/>
         <source>&amp;Negative prompt</source>
         <translation>&amp;Negative prompt</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="252"/>
+        <location filename="../ui/generation_panel.cpp" line="254"/>
         <source>Describe the picture: a lighthouse at dusk, (oil painting:1.2)</source>
         <translation>Describe the picture: a lighthouse at dusk, (oil painting:1.2)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="253"/>
+        <location filename="../ui/generation_panel.cpp" line="255"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="254"/>
+        <location filename="../ui/generation_panel.cpp" line="256"/>
         <source>What to draw. (word:1.3) gives a word more weight, [word] less; Ctrl+Up and Ctrl+Down change the weight of the selected words; BREAK starts a new 75-token chunk.</source>
         <translation>What to draw. (word:1.3) gives a word more weight, [word] less; Ctrl+Up and Ctrl+Down change the weight of the selected words; BREAK starts a new 75-token chunk.</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="256"/>
+        <location filename="../ui/generation_panel.cpp" line="258"/>
         <source>What the picture should not contain</source>
         <translation>What the picture should not contain</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="257"/>
+        <location filename="../ui/generation_panel.cpp" line="259"/>
         <source>Negative prompt</source>
         <translation>Negative prompt</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="258"/>
+        <location filename="../ui/generation_panel.cpp" line="260"/>
         <source>What to steer away from, with the same syntax as the prompt.</source>
         <translation>What to steer away from, with the same syntax as the prompt.</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="259"/>
         <location filename="../ui/generation_panel.cpp" line="261"/>
+        <location filename="../ui/generation_panel.cpp" line="263"/>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="260"/>
+        <location filename="../ui/generation_panel.cpp" line="262"/>
         <source>Make the picture now, before the waiting jobs (Ctrl+Enter)</source>
         <translation>Make the picture now, before the waiting jobs (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="262"/>
         <location filename="../ui/generation_panel.cpp" line="264"/>
+        <location filename="../ui/generation_panel.cpp" line="266"/>
         <source>Queue</source>
         <comment>verb: add to the queue</comment>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="263"/>
+        <location filename="../ui/generation_panel.cpp" line="265"/>
         <source>Add these settings to the end of the queue (Ctrl+Shift+Enter)</source>
         <translation>Add these settings to the end of the queue (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="265"/>
         <location filename="../ui/generation_panel.cpp" line="267"/>
+        <location filename="../ui/generation_panel.cpp" line="269"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="266"/>
+        <location filename="../ui/generation_panel.cpp" line="268"/>
         <source>Stop the picture being made; the queue goes on (Esc)</source>
         <translation>Stop the picture being made; the queue goes on (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="269"/>
+        <location filename="../ui/generation_panel.cpp" line="271"/>
         <source>The Stable Diffusion 1.5 model to use: downloaded, or a folder or file on this computer</source>
         <translation>The Stable Diffusion 1.5 model to use: downloaded, or a folder or file on this computer</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="271"/>
+        <location filename="../ui/generation_panel.cpp" line="273"/>
         <source>The sampling method; Euler a and DPM++ 2M Karras give good pictures in 20–30 steps</source>
         <translation>The sampling method; Euler a and DPM++ 2M Karras give good pictures in 20–30 steps</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="272"/>
+        <location filename="../ui/generation_panel.cpp" line="274"/>
         <source>Denoising steps: more take longer and add detail, up to a point</source>
         <translation>Denoising steps: more take longer and add detail, up to a point</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="273"/>
+        <location filename="../ui/generation_panel.cpp" line="275"/>
         <source>How closely the picture follows the prompt (7 is a good start)</source>
         <translation>How closely the picture follows the prompt (7 is a good start)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="274"/>
+        <location filename="../ui/generation_panel.cpp" line="276"/>
         <source>Width in pixels, a multiple of 8; SD 1.5 knows 512 best</source>
         <translation>Width in pixels, a multiple of 8; SD 1.5 knows 512 best</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="275"/>
+        <location filename="../ui/generation_panel.cpp" line="277"/>
         <source>Height in pixels, a multiple of 8; SD 1.5 knows 512 best</source>
         <translation>Height in pixels, a multiple of 8; SD 1.5 knows 512 best</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="277"/>
+        <location filename="../ui/generation_panel.cpp" line="279"/>
         <source>Choose a size…</source>
         <translation>Choose a size…</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="280"/>
+        <location filename="../ui/generation_panel.cpp" line="282"/>
         <source>Size presets</source>
         <translation>Size presets</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="281"/>
+        <location filename="../ui/generation_panel.cpp" line="283"/>
         <source>Common sizes</source>
         <translation>Common sizes</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="282"/>
-        <location filename="../ui/generation_panel.cpp" line="283"/>
+        <location filename="../ui/generation_panel.cpp" line="284"/>
+        <location filename="../ui/generation_panel.cpp" line="285"/>
         <source>Swap width and height</source>
         <translation>Swap width and height</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="285"/>
+        <location filename="../ui/generation_panel.cpp" line="287"/>
         <source>The same seed and settings make the same picture; -1 draws a new one each time</source>
         <translation>The same seed and settings make the same picture; -1 draws a new one each time</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="286"/>
+        <location filename="../ui/generation_panel.cpp" line="288"/>
         <source>Random seed</source>
         <translation>Random seed</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="287"/>
+        <location filename="../ui/generation_panel.cpp" line="289"/>
         <source>A new random seed for every picture (-1)</source>
         <translation>A new random seed for every picture (-1)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="288"/>
+        <location filename="../ui/generation_panel.cpp" line="290"/>
         <source>Reuse the last seed</source>
         <translation>Reuse the last seed</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="289"/>
+        <location filename="../ui/generation_panel.cpp" line="291"/>
         <source>Use the seed of the last picture made</source>
         <translation>Use the seed of the last picture made</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="290"/>
+        <location filename="../ui/generation_panel.cpp" line="292"/>
         <source>Pictures made together in one run (uses more memory)</source>
         <translation>Pictures made together in one run (uses more memory)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="291"/>
+        <location filename="../ui/generation_panel.cpp" line="293"/>
         <source>Runs one after another; each picture gets the next seed</source>
         <translation>Runs one after another; each picture gets the next seed</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="292"/>
+        <location filename="../ui/generation_panel.cpp" line="294"/>
         <source>Open…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="293"/>
+        <location filename="../ui/generation_panel.cpp" line="295"/>
         <source>Open init image</source>
         <translation>Open init image</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="294"/>
+        <location filename="../ui/generation_panel.cpp" line="296"/>
         <source>Start from a picture (img2img)</source>
         <translation>Start from a picture (img2img)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="295"/>
+        <location filename="../ui/generation_panel.cpp" line="297"/>
         <source>Clear init image</source>
         <translation>Clear init image</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="296"/>
+        <location filename="../ui/generation_panel.cpp" line="298"/>
         <source>Make pictures from the prompt alone again</source>
         <translation>Make pictures from the prompt alone again</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="297"/>
+        <location filename="../ui/generation_panel.cpp" line="299"/>
         <source>Init image preview</source>
         <translation>Init image preview</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="299"/>
-        <location filename="../ui/generation_panel.cpp" line="431"/>
+        <location filename="../ui/generation_panel.cpp" line="301"/>
+        <location filename="../ui/generation_panel.cpp" line="436"/>
         <source>None: the picture starts from noise</source>
         <translation>None: the picture starts from noise</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="300"/>
+        <location filename="../ui/generation_panel.cpp" line="302"/>
         <source>How much the init image may change: 0 keeps it, 1 replaces it</source>
         <translation>How much the init image may change: 0 keeps it, 1 replaces it</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="301"/>
+        <location filename="../ui/generation_panel.cpp" line="303"/>
         <source>Draft (quick decode)</source>
         <translation>Draft (quick decode)</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="302"/>
+        <location filename="../ui/generation_panel.cpp" line="304"/>
         <source>Draft</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="304"/>
+        <location filename="../ui/generation_panel.cpp" line="306"/>
         <source>The finished picture is decoded by TAESD: seconds faster, a little rougher</source>
         <translation>The finished picture is decoded by TAESD: seconds faster, a little rougher</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="305"/>
+        <location filename="../ui/generation_panel.cpp" line="307"/>
         <source>Needs TAESD: Preferences ▸ Full-size previews ▸ Download</source>
         <translation>Needs TAESD: Preferences ▸ Full-size previews ▸ Download</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="306"/>
-        <location filename="../ui/generation_panel.cpp" line="307"/>
+        <location filename="../ui/generation_panel.cpp" line="308"/>
+        <location filename="../ui/generation_panel.cpp" line="309"/>
         <source>Use the init image&apos;s size</source>
         <translation>Use the init image&apos;s size</translation>
     </message>
     <message>
-        <location filename="../ui/generation_panel.cpp" line="308"/>
+        <location filename="../ui/generation_panel.cpp" line="310"/>
         <source>On: a new init image sets the width and height. Off: it is resized to them.</source>
         <translation>On: a new init image sets the width and height. Off: it is resized to them.</translation>
     </message>
@@ -1014,7 +1014,7 @@ The picture forms here, step by step.</translation>
 <context>
     <name>eikona::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="213"/>
+        <location filename="../ui/main_window.cpp" line="219"/>
         <source>Eikona</source>
         <translation>Eikona</translation>
     </message>
@@ -1099,30 +1099,30 @@ The picture forms here, step by step.</translation>
         <translation>&amp;About Eikona</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="223"/>
         <source>Generation</source>
         <translation>Generation</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
-        <location filename="../ui/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window.cpp" line="224"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>Queue</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window.cpp" line="225"/>
         <source>Picture</source>
         <translation>Picture</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="327"/>
         <source>%1 is not available here</source>
         <comment>a device</comment>
         <translation>%1 is not available here</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="329"/>
         <source>Where and how pictures are computed (change it in Preferences)</source>
         <translation>Where and how pictures are computed (change it in Preferences)</translation>
     </message>
@@ -1157,22 +1157,22 @@ The picture forms here, step by step.</translation>
         <translation>The &amp;gallery</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="222"/>
         <source>Gallery</source>
         <translation>Gallery</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>Full-size previews are off: TAESD could not be loaded (%1)</source>
         <translation>Full-size previews are off: TAESD could not be loaded (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="301"/>
         <source>Step %1 / %2</source>
         <translation>Step %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>Queue (%n waiting)</source>
         <translation>
             <numerusform>Queue (%n waiting)</numerusform>
@@ -1180,7 +1180,7 @@ The picture forms here, step by step.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="311"/>
+        <location filename="../ui/main_window.cpp" line="328"/>
         <source>%1, %n thread(s)</source>
         <translation>
             <numerusform>%1, %n thread</numerusform>
@@ -1188,62 +1188,62 @@ The picture forms here, step by step.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="375"/>
+        <location filename="../ui/main_window.cpp" line="392"/>
         <source>Start from a picture</source>
         <translation>Start from a picture</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="376"/>
+        <location filename="../ui/main_window.cpp" line="393"/>
         <source>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</source>
         <translation>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window.cpp" line="421"/>
         <source>Restore its parameters?</source>
         <translation>Restore its parameters?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="405"/>
+        <location filename="../ui/main_window.cpp" line="422"/>
         <source>This picture carries the parameters it was made with. Put them into the controls too?</source>
         <translation>This picture carries the parameters it was made with. Put them into the controls too?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="408"/>
+        <location filename="../ui/main_window.cpp" line="425"/>
         <source>Restore the parameters</source>
         <translation>Restore the parameters</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="409"/>
+        <location filename="../ui/main_window.cpp" line="426"/>
         <source>Only the picture</source>
         <translation>Only the picture</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="431"/>
+        <location filename="../ui/main_window.cpp" line="448"/>
         <source>Choose a model file</source>
         <translation>Choose a model file</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="432"/>
+        <location filename="../ui/main_window.cpp" line="449"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors checkpoints (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="433"/>
+        <location filename="../ui/main_window.cpp" line="450"/>
         <source>Choose a diffusers model folder</source>
         <translation>Choose a diffusers model folder</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="518"/>
+        <location filename="../ui/main_window.cpp" line="555"/>
         <source>Quit Eikona?</source>
         <translation>Quit Eikona?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="519"/>
+        <location filename="../ui/main_window.cpp" line="556"/>
         <source>A picture is being made. Stop it and quit? The waiting jobs stay in the queue for the next start.</source>
         <translation>A picture is being made. Stop it and quit? The waiting jobs stay in the queue for the next start.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="522"/>
+        <location filename="../ui/main_window.cpp" line="559"/>
         <source>Stop and quit</source>
         <translation>Stop and quit</translation>
     </message>
@@ -1360,37 +1360,47 @@ The picture forms here, step by step.</translation>
         <translation>Starting…</translation>
     </message>
     <message>
+        <location filename="../ui/progress_status.cpp" line="56"/>
+        <source>Getting the model ready for %1×%2…</source>
+        <translation>Getting the model ready for %1×%2…</translation>
+    </message>
+    <message>
         <location filename="../ui/progress_status.cpp" line="61"/>
+        <source>Ready.</source>
+        <translation>Ready.</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_status.cpp" line="71"/>
         <source>%1 s/it</source>
         <translation>%1 s/it</translation>
     </message>
     <message>
-        <location filename="../ui/progress_status.cpp" line="62"/>
+        <location filename="../ui/progress_status.cpp" line="72"/>
         <source>%1 it/s</source>
         <translation>%1 it/s</translation>
     </message>
     <message>
-        <location filename="../ui/progress_status.cpp" line="64"/>
+        <location filename="../ui/progress_status.cpp" line="74"/>
         <source>Run %1/%2 · step %3/%4 · %5 · %6 left</source>
         <translation>Run %1/%2 · step %3/%4 · %5 · %6 left</translation>
     </message>
     <message>
-        <location filename="../ui/progress_status.cpp" line="70"/>
+        <location filename="../ui/progress_status.cpp" line="80"/>
         <source>Step %1/%2 · %3 · %4 left</source>
         <translation>Step %1/%2 · %3 · %4 left</translation>
     </message>
     <message>
-        <location filename="../ui/progress_status.cpp" line="75"/>
+        <location filename="../ui/progress_status.cpp" line="85"/>
         <source>Done.</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../ui/progress_status.cpp" line="76"/>
+        <location filename="../ui/progress_status.cpp" line="86"/>
         <source>Cancelled.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../ui/progress_status.cpp" line="77"/>
+        <location filename="../ui/progress_status.cpp" line="87"/>
         <source>Stopped by an error.</source>
         <translation>Stopped by an error.</translation>
     </message>

@@ -118,6 +118,11 @@ MainWindow::MainWindow(const QString& queueFile, QWidget* parent)
     m_saveTimer->setInterval(500);
     connect(m_saveTimer, &QTimer::timeout, this, &MainWindow::saveState);
     connect(m_panel, &GenerationPanel::changed, m_saveTimer, qOverload<>(&QTimer::start));
+    m_warmUpTimer = new QTimer(this);
+    m_warmUpTimer->setSingleShot(true);
+    m_warmUpTimer->setInterval(1500);
+    connect(m_warmUpTimer, &QTimer::timeout, this, &MainWindow::prepareModel);
+    connect(m_panel, &GenerationPanel::changed, m_warmUpTimer, qOverload<>(&QTimer::start));
 
     connectRunner();
     connectGallery();
@@ -127,6 +132,7 @@ MainWindow::MainWindow(const QString& queueFile, QWidget* parent)
     m_defaultLayout = QMainWindow::saveState(k_layoutVersion);
     restoreState();
     updateRunningState();
+    m_warmUpTimer->start(); // the model loads and warms up while the artist types
     m_panel->promptEdit()->setFocus();
     if (!m_queue->lastError().isEmpty())
         showError(backend::ErrorKind::Failed, m_queue->lastError());
@@ -250,7 +256,18 @@ void MainWindow::connectRunner()
         updateRunningState();
     });
     connect(m_runner, &backend::JobRunner::modelLoading, m_progress, &ProgressStatus::loadingModel);
-    connect(m_runner, &backend::JobRunner::modelLoaded, m_progress, &ProgressStatus::starting);
+    connect(m_runner, &backend::JobRunner::modelLoaded, this, [this] {
+        if (m_runningJob)
+            m_progress->starting();
+    });
+    connect(m_runner, &backend::JobRunner::warmingUp, this, [this](int width, int height) {
+        if (!m_runningJob)
+            m_progress->warmingUp(width, height);
+    });
+    connect(m_runner, &backend::JobRunner::warmedUp, this, [this] {
+        if (!m_runningJob)
+            m_progress->ready();
+    });
     connect(m_runner, &backend::JobRunner::engineConfigured, this, [this] { updateComputeLabel(); });
     connect(m_runner, &backend::JobRunner::previewDecoderFailed, this, [this](const QString& detail) {
         statusBar()->showMessage(tr("Full-size previews are off: TAESD could not be loaded (%1)").arg(detail), 15000);
@@ -463,6 +480,26 @@ void MainWindow::openPreferences()
     m_settings = dialog.settings();
     m_settings.save();
     applySettings();
+    m_warmUpTimer->start(); // another device or precision loads the model anew
+}
+
+void MainWindow::prepareModel()
+{
+    if (m_runningJob || m_queue->size() > 0)
+        return;
+    const auto job = m_panel->job();
+    if (job.model.isEmpty())
+        return;
+    const auto key = QStringLiteral("%1\n%2x%3x%4\n%5\n%6")
+                         .arg(job.model)
+                         .arg(job.request.width)
+                         .arg(job.request.height)
+                         .arg(job.request.batchSize)
+                         .arg(m_settings.device, m_settings.dtype);
+    if (key == m_warmedFor)
+        return;
+    m_warmedFor = key;
+    m_runner->prepare(job);
 }
 
 void MainWindow::applySettings()

@@ -95,6 +95,8 @@ private:
     void addModel(bool file);
     void openPreferences();
     void applySettings();
+    /// While nothing runs, has the worker load and warm up the model for the controls' size.
+    void prepareModel();
     void showShortcuts();
     void showAbout();
     void showResult(const Result& result);
@@ -126,6 +128,8 @@ private:
     QLabel* m_computeLabel = nullptr;
     ErrorBar* m_errorBar = nullptr;
     QTimer* m_saveTimer = nullptr;
+    QTimer* m_warmUpTimer = nullptr; ///< readies the model a moment after the controls settle
+    QString m_warmedFor;             ///< the model, size and batch last readied
     QByteArray m_defaultLayout;
     std::optional<backend::GenerationJob> m_runningJob;
     QString m_computeDescription;

@@ -51,6 +51,16 @@ void ProgressStatus::starting()
     m_label->setText(tr("Starting…"));
 }
 
+void ProgressStatus::warmingUp(int width, int height)
+{
+    m_label->setText(tr("Getting the model ready for %1×%2…").arg(width).arg(height));
+}
+
+void ProgressStatus::ready()
+{
+    m_label->setText(tr("Ready."));
+}
+
 void ProgressStatus::step(const backend::GenerationProgress& progress)
 {
     const int total = progress.runs * progress.steps;

@@ -21,6 +21,10 @@ public:
     void preparing();
     void loadingModel(const QString& model);
     void starting();
+    /// No job yet: the model is being readied for a picture of this size.
+    void warmingUp(int width, int height);
+    /// ...and is ready: the next job's first step is a quick one.
+    void ready();
     void step(const backend::GenerationProgress& progress);
     void finished(backend::JobOutcome outcome);
     /// The queue ran dry: the bar goes.

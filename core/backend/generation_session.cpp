@@ -6,6 +6,7 @@
 #include "model_hash.h"
 #include "pipeline/compute_target.h"
 #include "pipeline/generation.h"
+#include "pipeline/warm_up.h"
 #include "preview_pacer.h"
 #include "schedulers/scheduler.h"
 
@@ -19,6 +20,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <set>
+#include <tuple>
 
 namespace eikona::backend {
 
@@ -94,6 +97,9 @@ struct GenerationSession::Impl {
     mutable QString hash;
     bool oneShot = false;
     QString previewDecoder;
+    std::set<std::tuple<int, int, int>> warmShapes; ///< (width, height, UNet rows) run at least once
+
+    bool markWarm(int width, int height, int unetRows) { return warmShapes.emplace(width, height, unetRows).second; }
 };
 
 GenerationSession::GenerationSession()
@@ -217,6 +223,28 @@ QString GenerationSession::previewDecoder() const
     return d->previewDecoder;
 }
 
+bool GenerationSession::isWarm(int width, int height, int batchSize) const
+{
+    // Guided (the common case): the unconditional and conditional halves.
+    return d->warmShapes.contains({width, height, 2 * std::max(1, batchSize)});
+}
+
+bool GenerationSession::warmUp(int width, int height, int batchSize)
+{
+    if (isWarm(width, height, batchSize))
+        return false;
+    const int rows = 2 * std::max(1, batchSize);
+    try {
+        pipeline::warm_up(d->model, width, height, rows);
+    } catch (const std::bad_alloc&) {
+        throw GenerationError("out of memory while preparing the model", ErrorKind::OutOfMemory);
+    } catch (const std::exception& error) {
+        throw GenerationError(error.what(), ErrorKind::BadRequest);
+    }
+    d->markWarm(width, height, rows);
+    return true;
+}
+
 QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& request, const GenerationCallbacks& callbacks)
 {
     if (request.batchSize < 1 || request.batchCount < 1)
@@ -295,6 +323,7 @@ QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& reque
             };
             const auto result = img2img ? pipeline::img2img(d->model, engine, init, request.strength, engineCallbacks)
                                         : pipeline::txt2img(d->model, engine, engineCallbacks);
+            d->markWarm(request.width, request.height, (request.cfgScale > 1.0 ? 2 : 1) * request.batchSize);
             const auto pixels = result.image.cpu();
             const auto latents = result.latents_final.cpu();
             for (int i = 0; i < request.batchSize; ++i) {

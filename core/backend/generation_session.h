@@ -49,6 +49,13 @@ public:
     /// The TAESD folder in use; empty: previews are the latents' colours, no drafts.
     QString previewDecoder() const;
 
+    /// Pays the first step's extra cost ahead (weights faulted in and packed, kernels built)
+    /// for jobs of this size and batch with guidance: their first step then runs at the steady
+    /// rate. Takes about two steady steps; nothing when this size is warm already (a job or a
+    /// warm-up ran at it). Returns whether it ran. Throws GenerationError (out of memory).
+    bool warmUp(int width, int height, int batchSize);
+    bool isWarm(int width, int height, int batchSize) const;
+
     /// Runs every batch of the request. Throws GenerationError (bad request, out of memory)
     /// or GenerationCancelled; images finished before a cancel reached onImage already.
     QList<GeneratedImage> generate(const GenerationRequest& request, const GenerationCallbacks& callbacks = {});

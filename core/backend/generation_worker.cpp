@@ -138,6 +138,23 @@ QString GenerationWorker::savePicture(const GeneratedImage& image, const WorkerS
     return {};
 }
 
+void GenerationWorker::prepare(const GenerationJob& job, const WorkerSettings& settings)
+{
+    try {
+        ensureModel(job, settings);
+        const auto& request = job.request;
+        if (m_session->isWarm(request.width, request.height, request.batchSize))
+            return;
+        Q_EMIT warmingUp(request.width, request.height);
+        QElapsedTimer timer;
+        timer.start();
+        m_session->warmUp(request.width, request.height, request.batchSize);
+        Q_EMIT warmedUp(static_cast<double>(timer.elapsed()) / 1000.0);
+    } catch (const std::exception&) {
+        // Nothing is lost: the job that follows meets the same failure and says it in words.
+    }
+}
+
 void GenerationWorker::releaseMemory()
 {
     releaseCachedMemory();

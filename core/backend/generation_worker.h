@@ -47,6 +47,10 @@ public:
 
     /// Runs `job` to its end; every outcome is reported through jobFinished, never thrown.
     void run(const eikona::backend::GenerationJob& job, const eikona::backend::WorkerSettings& settings);
+    /// Loads the job's model (if it is not) and warms it up for the job's size and batch, so
+    /// that a job like it steps at full speed from its first step. Failures are left for the
+    /// job to report.
+    void prepare(const eikona::backend::GenerationJob& job, const eikona::backend::WorkerSettings& settings);
     /// Hands the engine's cached working memory back; the model stays loaded.
     void releaseMemory();
     /// Frees the loaded model.
@@ -58,6 +62,8 @@ Q_SIGNALS:
     void modelLoaded(const QString& model, const QString& computeDescription, double seconds);
     /// The TAESD folder could not be loaded: previews are the latents' colours, drafts refused.
     void previewDecoderFailed(const QString& detail);
+    void warmingUp(int width, int height);
+    void warmedUp(double seconds);
     void jobStarted(qint64 id);
     void progress(qint64 id, const eikona::backend::GenerationProgress& progress);
     void imageSaved(qint64 id, const QString& path, const QImage& image, const eikona::store::GenerationParameters& parameters);

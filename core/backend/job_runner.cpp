@@ -21,6 +21,8 @@ JobRunner::JobRunner(JobQueue* queue, QObject* parent)
     connect(m_worker, &GenerationWorker::modelLoading, this, &JobRunner::modelLoading);
     connect(m_worker, &GenerationWorker::modelLoaded, this, &JobRunner::modelLoaded);
     connect(m_worker, &GenerationWorker::previewDecoderFailed, this, &JobRunner::previewDecoderFailed);
+    connect(m_worker, &GenerationWorker::warmingUp, this, &JobRunner::warmingUp);
+    connect(m_worker, &GenerationWorker::warmedUp, this, &JobRunner::warmedUp);
     connect(m_worker, &GenerationWorker::progress, this, &JobRunner::progress);
     connect(m_worker, &GenerationWorker::imageSaved, this, &JobRunner::imageSaved);
     connect(m_worker, &GenerationWorker::jobFinished, this, &JobRunner::onJobFinished);
@@ -45,6 +47,15 @@ WorkerSettings JobRunner::settings() const
 std::optional<qint64> JobRunner::runningJob() const
 {
     return m_running ? std::optional<qint64>(m_running->id) : std::nullopt;
+}
+
+void JobRunner::prepare(const GenerationJob& job)
+{
+    if (m_running || m_shuttingDown)
+        return;
+    auto* worker = m_worker;
+    const auto settings = m_settings;
+    QMetaObject::invokeMethod(worker, [worker, job, settings] { worker->prepare(job, settings); }, Qt::QueuedConnection);
 }
 
 void JobRunner::startNext()

@@ -28,6 +28,9 @@ public:
     std::optional<qint64> runningJob() const;
     /// Starts the first waiting job unless one runs; called by itself after each job.
     void startNext();
+    /// While nothing runs: loads the model `job` names and warms it up for its size (in the
+    /// worker's thread, while the artist is still typing). A job started meanwhile runs after it.
+    void prepare(const eikona::backend::GenerationJob& job);
     /// A running job stops at the next step; a waiting one leaves the queue. False when absent.
     bool cancel(qint64 id);
     /// Stops the running job, waits for the worker thread to end and frees the model there.
@@ -39,6 +42,8 @@ Q_SIGNALS:
     void modelLoading(const QString& model);
     void modelLoaded(const QString& model, const QString& computeDescription, double seconds);
     void previewDecoderFailed(const QString& detail);
+    void warmingUp(int width, int height);
+    void warmedUp(double seconds);
     void jobStarted(qint64 id, const eikona::backend::GenerationJob& job);
     void progress(qint64 id, const eikona::backend::GenerationProgress& progress);
     void imageSaved(qint64 id, const QString& path, const QImage& image, const eikona::store::GenerationParameters& parameters);

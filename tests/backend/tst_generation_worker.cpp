@@ -257,6 +257,43 @@ private Q_SLOTS:
         }
     }
 
+    // Before any job: the model loads and warms up for the controls' size, once per size; a
+    // job after it finds the model loaded. A model that is not there is left for the job to say.
+    void preparesTheModelAhead()
+    {
+        QSignalSpy loading(m_runner.get(), &JobRunner::modelLoading);
+        QSignalSpy warming(m_runner.get(), &JobRunner::warmingUp);
+        QSignalSpy warmed(m_runner.get(), &JobRunner::warmedUp);
+        auto job = tinyJob(3);
+        m_runner->prepare(job);
+        QVERIFY(warmed.wait(60000));
+        QCOMPARE(loading.size(), 1);
+        QCOMPARE(warming.size(), 1);
+        QCOMPARE(warming[0][0].toInt(), 64);
+        QCOMPARE(GenerationSession::openSessions(), 1);
+        m_runner->prepare(job); // warm already: nothing to do
+        job.request.width = 96;
+        m_runner->prepare(job); // another size warms up again, the model stays
+        QVERIFY(warmed.wait(60000));
+        QCOMPARE(warming.size(), 2);
+        QCOMPARE(warming[1][0].toInt(), 96);
+        QCOMPARE(loading.size(), 1);
+        QSignalSpy idle(m_runner.get(), &JobRunner::idle);
+        m_queue->enqueue(tinyJob(3));
+        m_runner->startNext();
+        QVERIFY(idle.wait(60000));
+        QCOMPARE(m_finished.size(), 1);
+        QCOMPARE(m_finished[0].outcome, JobOutcome::Done);
+        QCOMPARE(loading.size(), 1); // the job found the model loaded
+
+        auto missing = tinyJob(3);
+        missing.model = m_dir->filePath(QStringLiteral("no-such-model"));
+        m_runner->prepare(missing);
+        m_runner->prepare(tinyJob(3)); // the worker is still there, and still warm for 64x64
+        QTest::qWait(500);
+        QCOMPARE(warming.size(), 2);
+    }
+
     void cancelMidJobKeepsTheRest()
     {
         QSignalSpy started(m_runner.get(), &JobRunner::jobStarted);

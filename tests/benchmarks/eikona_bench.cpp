@@ -1,7 +1,7 @@
 // eikona-bench: how fast the networks run on this machine.
 //
 //   eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick] [--e2e]
-//                [--taesd DIR]
+//                [--taesd DIR] [--warm-up]
 //
 // DIR is a diffusers-layout SD 1.5 folder; `eikona-cli make-random-model --preset sd15 --out DIR`
 // writes one with random weights. Prints one table: model load (cold and warm page cache),
@@ -10,6 +10,9 @@
 // a whole txt2img run: 20 steps of Euler a at cfg 7.5 and the first size, with its peak RSS.
 // The TAESD rows time a full-size live preview (the weights of --taesd DIR, else random ones:
 // the time does not depend on the values) against the steady UNet step of the first size.
+// --warm-up runs pipeline::warm_up (what the app does after loading) before each size's steps:
+// the "first step" row is then the first step of a job that follows it, and "load to first
+// step" adds the load, the warm-up and that step.
 
 #include "io/model_folder.h"
 #include "models/autoencoder_tiny.h"
@@ -17,6 +20,7 @@
 #include "models/op_profile.h"
 #include "models/random_model.h"
 #include "pipeline/generation.h"
+#include "pipeline/warm_up.h"
 #include "runtime.h"
 
 #include <ATen/Functions.h>
@@ -50,6 +54,7 @@ struct Options {
     bool quick = false;
     bool end_to_end = false;
     fs::path taesd; ///< empty: a random full-size TAESD made in memory
+    bool warm_up = false;
 };
 
 double now()
@@ -121,7 +126,7 @@ void row(const std::string& what, double seconds, double flops = 0, const std::s
 
 [[noreturn]] void usage(const char* message)
 {
-    std::fprintf(stderr, "eikona-bench: %s\nusage: eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick] [--e2e] [--taesd DIR]\n",
+    std::fprintf(stderr, "eikona-bench: %s\nusage: eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick] [--e2e] [--taesd DIR] [--warm-up]\n",
                  message);
     std::exit(2);
 }
@@ -155,6 +160,8 @@ Options parse(int argc, char** argv)
                 usage("--dtype must be fp32 or bf16");
         } else if (arg == "--quick")
             options.quick = true;
+        else if (arg == "--warm-up")
+            options.warm_up = true;
         else if (arg == "--taesd")
             options.taesd = value();
         else if (arg == "--e2e")
@@ -194,7 +201,8 @@ int main(int argc, char** argv)
     row("model load, cold page cache", now() - start, 0, "mmap: weights fault in on first use");
     start = now();
     auto [text_encoder, unet, vae] = load_all();
-    row("model load, warm page cache", now() - start);
+    const double warm_load = now() - start;
+    row("model load, warm page cache", warm_load);
 
     const c10::InferenceMode inference;
     const auto ids = at::full({2, 77}, 49407, at::kLong);
@@ -212,6 +220,17 @@ int main(int argc, char** argv)
         const auto sample = at::randn({2, 4, latent, latent}, generator, at::TensorOptions().dtype(at::kFloat)).to(options.dtype);
         const auto timestep = at::tensor(500);
         const int steps = options.quick ? 1 : options.steps;
+        double warm_up_seconds = 0;
+        if (options.warm_up) {
+            pipeline::StableDiffusion model{tokenizer::ClipTokenizer::from_directory(options.model / "tokenizer"), text_encoder,
+                                            unet, vae, schedulers::SchedulerConfig::from_json(folder.config("scheduler")), ""};
+            start = now();
+            pipeline::warm_up(model, size, size, 2);
+            warm_up_seconds = now() - start;
+            row("warm-up " + std::to_string(size) + "x" + std::to_string(size) + " (the app: after loading)",
+                warm_up_seconds);
+        }
+        double first_step = 0;
         double steady = 0;
         double fastest = 0;
         models::OpProfile profile;
@@ -221,6 +240,7 @@ int main(int argc, char** argv)
             const auto prediction = unet(sample, timestep, context.to(options.dtype));
             const double seconds = now() - start;
             if (step == 0) {
+                first_step = seconds;
                 row("UNet " + std::to_string(size) + "x" + std::to_string(size) + " batch 2, first step", seconds,
                     step_profile.total_flops());
             } else {
@@ -237,6 +257,12 @@ int main(int argc, char** argv)
         steady /= steps;
         if (size == options.sizes.front())
             first_size_steady_step = steady;
+        char ratio[64];
+        std::snprintf(ratio, sizeof ratio, "%.2fx a steady step%s", first_step / steady, options.warm_up ? ", after the warm-up" : "");
+        row("  first step / steady step", first_step, 0, ratio);
+        if (options.warm_up && size == options.sizes.front())
+            row("load to first step, warm-up included", warm_load + warm_up_seconds + first_step, 0,
+                "the app warms up while the artist types");
         row("UNet " + std::to_string(size) + "x" + std::to_string(size) + " batch 2, steady step", steady,
             profile.total_flops() / steps, "mean of " + std::to_string(steps) + ", fastest " + seconds_text(fastest));
         for (int k = 0; k < static_cast<int>(models::OpKind::Count); ++k) {

@@ -8,6 +8,7 @@
 #include "pipeline/compute_target.h"
 #include "pipeline/generation.h"
 #include "pipeline/init_image.h"
+#include "pipeline/warm_up.h"
 
 #include <ATen/Context.h>
 #include <ATen/Functions.h>
@@ -258,6 +259,19 @@ private Q_SLOTS:
         QCOMPARE(seen.front().sizes().vec(), (std::vector<std::int64_t>{1, 4, 6, 8}));
         QVERIFY(at::equal(seen.back(), result.latents_final));
         QVERIFY(!at::equal(seen.front(), seen.back()));
+    }
+
+    // A warm-up changes nothing a job computes; it refuses sizes a job would refuse.
+    void warmUpLeavesResultsUnchanged()
+    {
+        const auto request = smallRequest("euler_a");
+        const auto before = pipeline::txt2img(*m_model, request);
+        pipeline::warm_up(*m_model, 96, 80, 2);
+        pipeline::warm_up(*m_model, request.width, request.height, 2);
+        const auto after = pipeline::txt2img(*m_model, request);
+        QVERIFY(at::equal(before.image, after.image));
+        QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, pipeline::warm_up(*m_model, 60, 48, 2));
+        QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, pipeline::warm_up(*m_model, 64, 48, 0));
     }
 
     // A draft decodes the same final latents with TAESD: its picture, not the VAE's.

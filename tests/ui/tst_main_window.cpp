@@ -9,6 +9,7 @@
 #include "gallery_view.h"
 #include "generation_panel.h"
 #include "job_queue.h"
+#include "generation_session.h"
 #include "job_runner.h"
 #include "language.h"
 #include "main_window.h"
@@ -89,6 +90,22 @@ private Q_SLOTS:
             m_window->runner()->shutdown();
         m_window.reset();
         backend::applyLanguage(QStringLiteral("en")); // a test that chose Greek leaves it behind
+    }
+
+    // Right after start, before any job, the selected model loads and warms up for the
+    // controls' size; a size change readies it again; the status says so.
+    void modelIsReadiedWhileTheArtistTypes()
+    {
+        QSignalSpy warming(m_window->runner(), &backend::JobRunner::warmingUp);
+        QSignalSpy warmed(m_window->runner(), &backend::JobRunner::warmedUp);
+        QVERIFY(warmed.wait(30000));
+        QCOMPARE(warming.size(), 1);
+        QCOMPARE(warming[0][0].toInt(), 512);
+        QCOMPARE(m_window->progressText(), QStringLiteral("Ready."));
+        QCOMPARE(backend::GenerationSession::openSessions(), 1);
+        child<ui::NumberField>(m_window->panel(), "widthField")->setValue(64);
+        QVERIFY(warmed.wait(30000));
+        QCOMPARE(warming.last()[0].toInt(), 64);
     }
 
     void promptHasFocusAndControlsHaveNames()
