@@ -1,7 +1,7 @@
 // eikona-bench: how fast the networks run on this machine.
 //
 //   eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick] [--e2e]
-//                [--taesd DIR] [--warm-up]
+//                [--taesd DIR] [--warm-up] [--only-e2e]
 //
 // DIR is a diffusers-layout SD 1.5 folder; `eikona-cli make-random-model --preset sd15 --out DIR`
 // writes one with random weights. Prints one table: model load (cold and warm page cache),
@@ -12,7 +12,9 @@
 // the time does not depend on the values) against the steady UNet step of the first size.
 // --warm-up runs pipeline::warm_up (what the app does after loading) before each size's steps:
 // the "first step" row is then the first step of a job that follows it, and "load to first
-// step" adds the load, the warm-up and that step.
+// step" adds the load, the warm-up and that step. --only-e2e loads the model once and runs the
+// whole job alone, as `eikona-cli generate` does (the UNet's packed kernels freed before the
+// decode): the process's peak RSS is then the job's, e.g. on an fp16 folder computed in fp32.
 
 #include "io/model_folder.h"
 #include "models/autoencoder_tiny.h"
@@ -55,6 +57,7 @@ struct Options {
     bool end_to_end = false;
     fs::path taesd; ///< empty: a random full-size TAESD made in memory
     bool warm_up = false;
+    bool only_e2e = false; ///< load, then the whole job alone: its peak is the process's, as the CLI's
 };
 
 double now()
@@ -126,7 +129,7 @@ void row(const std::string& what, double seconds, double flops = 0, const std::s
 
 [[noreturn]] void usage(const char* message)
 {
-    std::fprintf(stderr, "eikona-bench: %s\nusage: eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick] [--e2e] [--taesd DIR] [--warm-up]\n",
+    std::fprintf(stderr, "eikona-bench: %s\nusage: eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick] [--e2e] [--taesd DIR] [--warm-up] [--only-e2e]\n",
                  message);
     std::exit(2);
 }
@@ -160,6 +163,8 @@ Options parse(int argc, char** argv)
                 usage("--dtype must be fp32 or bf16");
         } else if (arg == "--quick")
             options.quick = true;
+        else if (arg == "--only-e2e")
+            options.end_to_end = options.only_e2e = true;
         else if (arg == "--warm-up")
             options.warm_up = true;
         else if (arg == "--taesd")
@@ -204,107 +209,110 @@ int main(int argc, char** argv)
     const double warm_load = now() - start;
     row("model load, warm page cache", warm_load);
 
-    const c10::InferenceMode inference;
-    const auto ids = at::full({2, 77}, 49407, at::kLong);
-    at::Tensor context;
-    for (int i = 0; i < 2; ++i) {
-        start = now();
-        context = text_encoder(ids);
-        row(i == 0 ? "text encode, batch 2 (first)" : "text encode, batch 2", now() - start);
-    }
-
-    double first_size_steady_step = 0;
-    for (const int size : options.sizes) {
-        const auto latent = size / 8;
-        auto generator = at::detail::createCPUGenerator(0);
-        const auto sample = at::randn({2, 4, latent, latent}, generator, at::TensorOptions().dtype(at::kFloat)).to(options.dtype);
-        const auto timestep = at::tensor(500);
-        const int steps = options.quick ? 1 : options.steps;
-        double warm_up_seconds = 0;
-        if (options.warm_up) {
-            pipeline::StableDiffusion model{tokenizer::ClipTokenizer::from_directory(options.model / "tokenizer"), text_encoder,
-                                            unet, vae, schedulers::SchedulerConfig::from_json(folder.config("scheduler")), ""};
+    // The networks one by one (--only-e2e skips them: the job alone, as the CLI runs it).
+    if (!options.only_e2e) {
+        const c10::InferenceMode inference;
+        const auto ids = at::full({2, 77}, 49407, at::kLong);
+        at::Tensor context;
+        for (int i = 0; i < 2; ++i) {
             start = now();
-            pipeline::warm_up(model, size, size, 2);
-            warm_up_seconds = now() - start;
-            row("warm-up " + std::to_string(size) + "x" + std::to_string(size) + " (the app: after loading)",
-                warm_up_seconds);
+            context = text_encoder(ids);
+            row(i == 0 ? "text encode, batch 2 (first)" : "text encode, batch 2", now() - start);
         }
-        double first_step = 0;
-        double steady = 0;
-        double fastest = 0;
-        models::OpProfile profile;
-        for (int step = 0; step <= steps; ++step) {
-            models::OpProfile step_profile;
-            start = now();
-            const auto prediction = unet(sample, timestep, context.to(options.dtype));
-            const double seconds = now() - start;
-            if (step == 0) {
-                first_step = seconds;
-                row("UNet " + std::to_string(size) + "x" + std::to_string(size) + " batch 2, first step", seconds,
-                    step_profile.total_flops());
-            } else {
-                steady += seconds;
-                fastest = step == 1 ? seconds : std::min(fastest, seconds);
-                for (int k = 0; k < static_cast<int>(models::OpKind::Count); ++k) {
-                    const auto kind = static_cast<models::OpKind>(k);
-                    profile.add(kind, step_profile.flops(kind), step_profile.seconds(kind));
-                }
+
+        double first_size_steady_step = 0;
+        for (const int size : options.sizes) {
+            const auto latent = size / 8;
+            auto generator = at::detail::createCPUGenerator(0);
+            const auto sample = at::randn({2, 4, latent, latent}, generator, at::TensorOptions().dtype(at::kFloat)).to(options.dtype);
+            const auto timestep = at::tensor(500);
+            const int steps = options.quick ? 1 : options.steps;
+            double warm_up_seconds = 0;
+            if (options.warm_up) {
+                pipeline::StableDiffusion model{tokenizer::ClipTokenizer::from_directory(options.model / "tokenizer"), text_encoder,
+                                                unet, vae, schedulers::SchedulerConfig::from_json(folder.config("scheduler")), ""};
+                start = now();
+                pipeline::warm_up(model, size, size, 2);
+                warm_up_seconds = now() - start;
+                row("warm-up " + std::to_string(size) + "x" + std::to_string(size) + " (the app: after loading)",
+                    warm_up_seconds);
             }
-            if (!prediction.isfinite().all().item<bool>())
-                std::printf("  warning: non-finite UNet output\n");
+            double first_step = 0;
+            double steady = 0;
+            double fastest = 0;
+            models::OpProfile profile;
+            for (int step = 0; step <= steps; ++step) {
+                models::OpProfile step_profile;
+                start = now();
+                const auto prediction = unet(sample, timestep, context.to(options.dtype));
+                const double seconds = now() - start;
+                if (step == 0) {
+                    first_step = seconds;
+                    row("UNet " + std::to_string(size) + "x" + std::to_string(size) + " batch 2, first step", seconds,
+                        step_profile.total_flops());
+                } else {
+                    steady += seconds;
+                    fastest = step == 1 ? seconds : std::min(fastest, seconds);
+                    for (int k = 0; k < static_cast<int>(models::OpKind::Count); ++k) {
+                        const auto kind = static_cast<models::OpKind>(k);
+                        profile.add(kind, step_profile.flops(kind), step_profile.seconds(kind));
+                    }
+                }
+                if (!prediction.isfinite().all().item<bool>())
+                    std::printf("  warning: non-finite UNet output\n");
+            }
+            steady /= steps;
+            if (size == options.sizes.front())
+                first_size_steady_step = steady;
+            char ratio[64];
+            std::snprintf(ratio, sizeof ratio, "%.2fx a steady step%s", first_step / steady, options.warm_up ? ", after the warm-up" : "");
+            row("  first step / steady step", first_step, 0, ratio);
+            if (options.warm_up && size == options.sizes.front())
+                row("load to first step, warm-up included", warm_load + warm_up_seconds + first_step, 0,
+                    "the app warms up while the artist types");
+            row("UNet " + std::to_string(size) + "x" + std::to_string(size) + " batch 2, steady step", steady,
+                profile.total_flops() / steps, "mean of " + std::to_string(steps) + ", fastest " + seconds_text(fastest));
+            for (int k = 0; k < static_cast<int>(models::OpKind::Count); ++k) {
+                const auto kind = static_cast<models::OpKind>(k);
+                const double seconds = profile.seconds(kind) / steps;
+                row("  of which " + std::string(models::op_kind_name(kind)), seconds, profile.flops(kind) / steps,
+                    std::to_string(static_cast<int>(100 * seconds / steady)) + "% of the step");
+            }
         }
-        steady /= steps;
-        if (size == options.sizes.front())
-            first_size_steady_step = steady;
-        char ratio[64];
-        std::snprintf(ratio, sizeof ratio, "%.2fx a steady step%s", first_step / steady, options.warm_up ? ", after the warm-up" : "");
-        row("  first step / steady step", first_step, 0, ratio);
-        if (options.warm_up && size == options.sizes.front())
-            row("load to first step, warm-up included", warm_load + warm_up_seconds + first_step, 0,
-                "the app warms up while the artist types");
-        row("UNet " + std::to_string(size) + "x" + std::to_string(size) + " batch 2, steady step", steady,
-            profile.total_flops() / steps, "mean of " + std::to_string(steps) + ", fastest " + seconds_text(fastest));
-        for (int k = 0; k < static_cast<int>(models::OpKind::Count); ++k) {
-            const auto kind = static_cast<models::OpKind>(k);
-            const double seconds = profile.seconds(kind) / steps;
-            row("  of which " + std::string(models::op_kind_name(kind)), seconds, profile.flops(kind) / steps,
-                std::to_string(static_cast<int>(100 * seconds / steady)) + "% of the step");
-        }
-    }
 
-    {
-        const int size = options.sizes.front();
-        auto generator = at::detail::createCPUGenerator(0);
-        const auto latents = at::randn({1, 4, size / 8, size / 8}, generator, at::TensorOptions().dtype(at::kFloat)).to(options.dtype);
-        models::OpProfile profile;
-        start = now();
-        const auto image = vae->decode(latents / vae->scaling_factor());
-        row("VAE decode " + std::to_string(size) + "x" + std::to_string(size) + ", batch 1", now() - start, profile.total_flops());
-    }
-    {
-        const int size = options.sizes.front();
-        auto taesd = options.taesd.empty() ? models::AutoencoderTiny(models::TaesdConfig::sd15()) : models::load_taesd(options.taesd);
-        if (options.taesd.empty())
-            models::randomise_weights(*taesd, 0);
-        auto generator = at::detail::createCPUGenerator(0);
-        const auto latents = at::randn({1, 4, size / 8, size / 8}, generator, at::TensorOptions().dtype(at::kFloat));
-        const auto label = "TAESD preview " + std::to_string(size) + "x" + std::to_string(size);
-        std::vector<double> times;
-        for (int i = 0; i < (options.quick ? 2 : 4); ++i) {
+        {
+            const int size = options.sizes.front();
+            auto generator = at::detail::createCPUGenerator(0);
+            const auto latents = at::randn({1, 4, size / 8, size / 8}, generator, at::TensorOptions().dtype(at::kFloat)).to(options.dtype);
             models::OpProfile profile;
             start = now();
-            taesd->preview_rgb(latents);
-            times.push_back(now() - start);
-            if (i == 0)
-                row(label + ", first", times.back(), profile.total_flops());
+            const auto image = vae->decode(latents / vae->scaling_factor());
+            row("VAE decode " + std::to_string(size) + "x" + std::to_string(size) + ", batch 1", now() - start, profile.total_flops());
         }
-        std::sort(times.begin() + 1, times.end());
-        const double median = times[1 + (times.size() - 1) / 2];
-        char note[96];
-        std::snprintf(note, sizeof note, "median of %zu; %.1f%% of a steady step", times.size() - 1,
-                      100 * median / first_size_steady_step);
-        row(label, median, 0, note);
+        {
+            const int size = options.sizes.front();
+            auto taesd = options.taesd.empty() ? models::AutoencoderTiny(models::TaesdConfig::sd15()) : models::load_taesd(options.taesd);
+            if (options.taesd.empty())
+                models::randomise_weights(*taesd, 0);
+            auto generator = at::detail::createCPUGenerator(0);
+            const auto latents = at::randn({1, 4, size / 8, size / 8}, generator, at::TensorOptions().dtype(at::kFloat));
+            const auto label = "TAESD preview " + std::to_string(size) + "x" + std::to_string(size);
+            std::vector<double> times;
+            for (int i = 0; i < (options.quick ? 2 : 4); ++i) {
+                models::OpProfile profile;
+                start = now();
+                taesd->preview_rgb(latents);
+                times.push_back(now() - start);
+                if (i == 0)
+                    row(label + ", first", times.back(), profile.total_flops());
+            }
+            std::sort(times.begin() + 1, times.end());
+            const double median = times[1 + (times.size() - 1) / 2];
+            char note[96];
+            std::snprintf(note, sizeof note, "median of %zu; %.1f%% of a steady step", times.size() - 1,
+                          100 * median / first_size_steady_step);
+            row(label, median, 0, note);
+        }
     }
     if (options.end_to_end) {
         const int size = options.sizes.front();
@@ -318,12 +326,15 @@ int main(int argc, char** argv)
         request.sampler = "euler_a";
         request.guidance_scale = 7.5;
         request.prompt_options = {pipeline::PromptSyntax::A1111, pipeline::LongPrompt::Chunk};
-        reset_peak_rss(); // the job's own peak, with the model loaded and warm as in the app
+        request.last_use_of_unet = options.only_e2e; // as the CLI: its kernels go before the decode
+        if (!options.only_e2e)
+            reset_peak_rss(); // the job's own peak, with the model loaded and warm as in the app
         start = now();
         pipeline::txt2img(model, request);
         row("txt2img " + std::to_string(size) + "x" + std::to_string(size) + ", " + std::to_string(request.steps) +
                 " steps Euler a, cfg 7.5",
-            now() - start, 0, "peak RSS of the job " + std::to_string(job_peak_rss_gb()).substr(0, 4) + " GB");
+            now() - start, 0,
+            (options.only_e2e ? "peak RSS, load and job " : "peak RSS of the job ") + std::to_string(job_peak_rss_gb()).substr(0, 4) + " GB");
     }
     std::printf("\npeak RSS %.2f GB, %d threads, BLAS %s\n", peak_rss_gb(), runtime.threads, runtime.blas.c_str());
     return 0;
