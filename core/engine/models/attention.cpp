@@ -126,6 +126,13 @@ at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor&
 {
     if (fused_attention_applies(q, k, v))
         return fused_attention(q, k, v, scale);
+    // bf16 on the CPU: the fused fp32 kernel on fp32 copies (the softmax in fp32, as it should
+    // be; ATen's bf16 products and softmax ran at half the fused kernel's speed).
+    if (q.is_cpu() && q.scalar_type() == at::kBFloat16) {
+        const auto q32 = q.to(at::kFloat), k32 = k.to(at::kFloat), v32 = v.to(at::kFloat);
+        if (fused_attention_applies(q32, k32, v32))
+            return fused_attention(q32, k32, v32, scale).to(q.scalar_type());
+    }
     const auto out = chunked_attention(q, k, v, scale); // [B, heads, Lq, d]
     return out.transpose(1, 2).reshape({q.size(0), q.size(2), q.size(1) * q.size(3)});
 }

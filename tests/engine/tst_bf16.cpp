@@ -1,0 +1,124 @@
+// bf16 compute on the CPU against the reference's own bf16 (../shared/fixtures/
+// bf16_reference_errors.json: diffusers' whole-bf16 modules vs fp32 on the golden inputs): the
+// UNet within 1.25x the reference's error; the VAE, which the reference's bf16 breaks on one
+// case, decodes in fp32 under bf16 compute; normalisations and attention run their fp32 islands.
+
+#include "golden.h"
+#include "models/attention.h"
+#include "models/layers.h"
+#include "models/unet_2d_condition.h"
+#include "models/weights.h"
+#include "pipeline/stable_diffusion.h"
+#include "pipeline/vae_decode.h"
+
+#include <c10/core/InferenceMode.h>
+#include <nlohmann/json.hpp>
+
+using namespace eikona;
+
+namespace {
+
+double relative_l2(const at::Tensor& actual, const at::Tensor& expected)
+{
+    const auto a = actual.to(at::kDouble), e = expected.to(at::kDouble);
+    return ((a - e).norm() / e.norm()).item<double>();
+}
+
+double reference_error(const char* key)
+{
+    return io::read_json_file(testing::k_data / "bf16_reference_errors.json").at("errors").at(key).get<double>();
+}
+
+} // namespace
+
+class TestBf16 : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void unetWithinTheReferencesBf16Error_data()
+    {
+        QTest::addColumn<QString>("golden");
+        QTest::newRow("case 1") << QStringLiteral("unet_case1");
+        QTest::newRow("case 2") << QStringLiteral("unet_case2");
+    }
+
+    void unetWithinTheReferencesBf16Error()
+    {
+        QFETCH(QString, golden);
+        const auto folder = io::ModelFolder::open(testing::k_tiny_model);
+        models::UNet2DConditionModel unet(models::UNetConfig::from_json(folder.config("unet")));
+        models::WeightLoadOptions options;
+        options.dtype = at::kBFloat16;
+        models::load_weights(*unet, io::SafetensorsFile::open(folder.weights_file("unet")), options);
+        const auto file = testing::golden(golden.toUtf8().constData());
+        const c10::InferenceMode inference;
+        const auto prediction = unet(file.tensor("sample").to(at::kBFloat16), file.tensor("timestep"),
+                                     file.tensor("encoder_hidden_states").to(at::kBFloat16));
+        QCOMPARE(prediction.scalar_type(), at::kBFloat16);
+        const double error = relative_l2(prediction, file.tensor("noise_pred"));
+        const double reference = reference_error((golden + QStringLiteral(".noise_pred")).toUtf8().constData());
+        std::printf("  bf16 UNet relative L2 error %.4f (the reference's bf16: %.4f, bar %.4f)\n", error, reference, 1.25 * reference);
+        QVERIFY(error <= 1.25 * reference);
+    }
+
+    // Under bf16 compute the VAE is loaded in fp32: both golden decodes stay within 3 %, where
+    // the reference's bf16 VAE reaches 3.0 % and 120 %.
+    void vaeDecodesInFp32UnderBf16_data()
+    {
+        QTest::addColumn<QString>("golden");
+        QTest::newRow("decode 0") << QStringLiteral("vae_decode0");
+        QTest::newRow("decode 1") << QStringLiteral("vae_decode1");
+    }
+
+    void vaeDecodesInFp32UnderBf16()
+    {
+        QFETCH(QString, golden);
+        models::LoadSettings settings;
+        settings.dtype = at::kBFloat16;
+        auto model = pipeline::load_stable_diffusion(testing::k_tiny_model, settings);
+        QCOMPARE(model.unet->conv_in->bias.scalar_type(), at::kBFloat16);
+        QCOMPARE(model.vae->post_quant_conv->bias.scalar_type(), at::kFloat);
+        const auto file = testing::golden(golden.toUtf8().constData());
+        const auto image = pipeline::decode_latents(model.vae, file.tensor("latents"));
+        const double error = relative_l2(image, file.tensor("image_np"));
+        const double reference = reference_error((golden + QStringLiteral(".image")).toUtf8().constData());
+        std::printf("  VAE decode relative L2 error %.2g (the reference's bf16: %.4f, bar 0.03)\n", error, reference);
+        QVERIFY(error <= 0.03);
+    }
+
+    void normalisationsRunInFloatAndReturnBf16()
+    {
+        models::GroupNorm norm(4, 16, 1e-5);
+        norm->weight.normal_();
+        norm->bias.normal_();
+        models::LayerNorm layer(16, 1e-5);
+        layer->weight.normal_();
+        layer->bias.normal_();
+        const c10::InferenceMode inference;
+        const auto x = at::randn({2, 16, 8, 8}) * 3 + 1;
+        const auto ours = norm->forward_silu(x.to(at::kBFloat16));
+        QCOMPARE(ours.scalar_type(), at::kBFloat16);
+        const auto exact = at::silu(at::group_norm(x.to(at::kBFloat16).to(at::kFloat), 4, norm->weight, norm->bias, 1e-5));
+        EIKONA_COMPARE_CLOSE(ours.to(at::kFloat), exact, 1e-2, 1e-2, "GroupNorm+SiLU in bf16");
+        const auto rows = at::randn({3, 5, 16});
+        const auto layered = layer->forward(rows.to(at::kBFloat16));
+        QCOMPARE(layered.scalar_type(), at::kBFloat16);
+        EIKONA_COMPARE_CLOSE(layered.to(at::kFloat), at::layer_norm(rows.to(at::kBFloat16).to(at::kFloat), {16}, layer->weight, layer->bias, 1e-5),
+                             1e-2, 1e-2, "LayerNorm in bf16");
+    }
+
+    void attentionInBf16MatchesFloat()
+    {
+        const c10::InferenceMode inference;
+        const auto q = at::randn({2, 8, 96, 40}).to(at::kBFloat16);
+        const auto k = at::randn({2, 8, 77, 40}).to(at::kBFloat16);
+        const auto v = at::randn({2, 8, 77, 40}).to(at::kBFloat16);
+        const auto ours = models::attention(q, k, v, 1.0 / std::sqrt(40.0));
+        QCOMPARE(ours.scalar_type(), at::kBFloat16);
+        const auto exact = models::attention(q.to(at::kFloat), k.to(at::kFloat), v.to(at::kFloat), 1.0 / std::sqrt(40.0));
+        EIKONA_COMPARE_CLOSE(ours.to(at::kFloat), exact, 1e-2, 1e-2, "attention in bf16");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBf16)
+#include "tst_bf16.moc"
