@@ -197,7 +197,7 @@ int main(int argc, char** argv)
     const auto load_all = [&] {
         auto text_encoder = models::load_text_encoder(folder, settings);
         auto unet = models::load_unet(folder, settings);
-        auto vae = models::load_vae(folder, settings);
+        auto vae = models::load_vae(folder, pipeline::vae_settings(settings)); // as the app: fp32 under bf16
         return std::make_tuple(text_encoder, unet, vae);
     };
     drop_page_cache(options.model);
@@ -283,7 +283,8 @@ int main(int argc, char** argv)
         {
             const int size = options.sizes.front();
             auto generator = at::detail::createCPUGenerator(0);
-            const auto latents = at::randn({1, 4, size / 8, size / 8}, generator, at::TensorOptions().dtype(at::kFloat)).to(options.dtype);
+            const auto latents = at::randn({1, 4, size / 8, size / 8}, generator, at::TensorOptions().dtype(at::kFloat))
+                                 .to(vae->post_quant_conv->bias.scalar_type());
             models::OpProfile profile;
             start = now();
             const auto image = vae->decode(latents / vae->scaling_factor());

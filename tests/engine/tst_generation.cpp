@@ -14,6 +14,7 @@
 #include <ATen/Functions.h>
 #include <c10/core/InferenceMode.h>
 
+#include <QFile>
 #include <QScopeGuard>
 
 using namespace eikona;
@@ -191,6 +192,15 @@ private Q_SLOTS:
             QCOMPARE(automatic.describe(), std::string("CPU, fp32"));
         }
         QCOMPARE(pipeline::resolve_compute_target("cpu", "bf16").dtype, at::kBFloat16);
+        // Native bf16 as the kernel reports it; without it, bf16 on the CPU says it is slower.
+        QFile cpuinfo(QStringLiteral("/proc/cpuinfo"));
+        QVERIFY(cpuinfo.open(QIODevice::ReadOnly));
+        const auto flags = QString::fromLatin1(cpuinfo.readAll());
+        const bool native = flags.contains(QStringLiteral(" avx512_bf16")) || flags.contains(QStringLiteral(" amx_bf16"));
+        QCOMPARE(pipeline::cpu_has_fast_bf16(), native);
+        const auto bf16 = pipeline::resolve_compute_target("cpu", "bf16").describe();
+        QCOMPARE(bf16 == "CPU, bf16", native);
+        QCOMPARE(bf16.find("emulated") != std::string::npos, !native);
         QCOMPARE(pipeline::resolve_compute_target("cpu", "fp32").dtype, at::kFloat);
         const auto refused = [](const char* device, const char* dtype, const char* part) {
             try {

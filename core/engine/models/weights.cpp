@@ -13,6 +13,27 @@
 #include <unistd.h>
 
 namespace eikona::models {
+namespace {
+
+// Hands the resident pages of a tensor that views a weight file back to the kernel (they stay
+// in the page cache). Memory the process owns is left alone.
+void release_file_pages(const at::Tensor& tensor)
+{
+    if (!tensor.defined() || !tensor.is_cpu() || !tensor.has_storage())
+        return;
+    const auto& data = tensor.storage().data_ptr();
+    if (data.get_context() == data.get())
+        return; // owned memory, not a view of a weight file
+    // Whole pages inside the tensor only: a neighbour sharing an edge page keeps it.
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto begin = reinterpret_cast<std::uintptr_t>(tensor.data_ptr());
+    const auto first = (begin + page - 1) / page * page;
+    const auto last = (begin + tensor.nbytes()) / page * page;
+    if (last > first)
+        ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
+}
+
+} // namespace
 
 std::vector<io::ExpectedTensor> expected_tensors(torch::nn::Module& module)
 {
@@ -71,8 +92,13 @@ void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file, co
         auto tensor = file.tensor(stored_key.at(name));
         if (tensor.dim() != target.dim())
             tensor = tensor.view(target.sizes());
-        if (options.dtype && tensor.scalar_type() != *options.dtype && !packable.contains(name))
+        if (options.dtype && tensor.scalar_type() != *options.dtype && !packable.contains(name)) {
+            const auto stored = tensor;
             tensor = tensor.to(*options.dtype);
+            // The file's copy is not needed again: its pages must not stay resident beside the
+            // converted one (bf16 from an fp16 file peaked at the two together).
+            release_file_pages(stored);
+        }
         target.set_data(tensor);
     };
     for (auto& item : module.named_parameters(true))
@@ -83,24 +109,10 @@ void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file, co
 
 void release_mapped_pages(torch::nn::Module& module)
 {
-    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-    const auto release = [&](const at::Tensor& tensor) {
-        if (!tensor.defined() || !tensor.is_cpu() || !tensor.has_storage())
-            return;
-        const auto& data = tensor.storage().data_ptr();
-        if (data.get_context() == data.get())
-            return; // owned memory, not a view of a weight file
-        // Whole pages inside the tensor only: a neighbour sharing an edge page keeps it.
-        const auto begin = reinterpret_cast<std::uintptr_t>(tensor.data_ptr());
-        const auto first = (begin + page - 1) / page * page;
-        const auto last = (begin + tensor.nbytes()) / page * page;
-        if (last > first)
-            ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
-    };
     for (const auto& item : module.named_parameters(true))
-        release(item.value());
+        release_file_pages(item.value());
     for (const auto& item : module.named_buffers(true))
-        release(item.value());
+        release_file_pages(item.value());
 }
 
 io::NamedTensors named_tensors(torch::nn::Module& module)

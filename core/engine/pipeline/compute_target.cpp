@@ -4,6 +4,10 @@
 
 #include <ATen/Context.h>
 
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#endif
+
 namespace eikona::pipeline {
 
 namespace {
@@ -35,6 +39,21 @@ c10::Device resolve_device(std::string_view name)
 
 } // namespace
 
+bool cpu_has_fast_bf16()
+{
+#if defined(__x86_64__) || defined(__i386__)
+    unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+    // CPUID leaf 7, sub-leaf 0: EDX bit 22 AMX-BF16; sub-leaf 1: EAX bit 5 AVX512_BF16.
+    if (__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) && (edx & (1U << 22)))
+        return true;
+    if (__get_cpuid_count(7, 1, &eax, &ebx, &ecx, &edx) && (eax & (1U << 5)))
+        return true;
+    return false;
+#else
+    return false; // Arm's BF16 dot products exist, but libtorch's CPU kernels do not use them here
+#endif
+}
+
 std::string dtype_name(c10::ScalarType dtype)
 {
     switch (dtype) {
@@ -52,7 +71,10 @@ std::string dtype_name(c10::ScalarType dtype)
 std::string ComputeTarget::describe() const
 {
     std::string where = device.is_cpu() ? "CPU" : device.is_cuda() ? "CUDA" : device.is_mps() ? "MPS" : device.str();
-    return where + ", " + dtype_name(dtype);
+    auto text = where + ", " + dtype_name(dtype);
+    if (device.is_cpu() && dtype == c10::kBFloat16 && !cpu_has_fast_bf16())
+        text += " (this CPU has neither AVX512-BF16 nor AMX: bf16 is emulated and slower than fp32)";
+    return text;
 }
 
 ComputeTarget resolve_compute_target(std::string_view device, std::string_view dtype)

@@ -14,7 +14,8 @@ struct ComputeTarget {
     c10::Device device = c10::Device(c10::kCPU);
     c10::ScalarType dtype = c10::kFloat;
 
-    /// "CPU, fp32" / "CUDA, fp16": for logs and the status bar.
+    /// "CPU, fp32" / "CUDA, fp16": for logs and the status bar; bf16 on a CPU without native
+    /// bf16 says it will be slow.
     std::string describe() const;
     bool is_cpu() const { return device.is_cpu(); }
 };
@@ -23,6 +24,10 @@ struct ComputeTarget {
 /// Throws PipelineError for unknown words, a device this build or machine does not have, and
 /// fp16 on the CPU (libtorch has no CPU half-precision convolutions; bf16 is the CPU's fast type).
 ComputeTarget resolve_compute_target(std::string_view device, std::string_view dtype);
+
+/// Whether this CPU computes bf16 natively (AVX512-BF16 or AMX): where it does not, bf16 is
+/// emulated and slower than fp32, so it is never chosen for the user.
+bool cpu_has_fast_bf16();
 
 /// "fp32", "fp16", "bf16".
 std::string dtype_name(c10::ScalarType dtype);

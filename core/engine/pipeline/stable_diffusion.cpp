@@ -7,8 +7,6 @@
 
 namespace eikona::pipeline {
 
-namespace {
-
 // bf16 keeps too few mantissa bits for the VAE's decoder: the reference's whole-bf16 VAE is
 // 3 % off on one golden case and breaks down on the other (120 %). It decodes in fp32 (about
 // 0.16 GB of weights), while the UNet and text encoder compute in bf16.
@@ -18,6 +16,8 @@ models::LoadSettings vae_settings(models::LoadSettings settings)
         settings.dtype = at::kFloat;
     return settings;
 }
+
+namespace {
 
 StableDiffusion load_single_file(const std::filesystem::path& path, const models::LoadSettings& settings,
                                  const std::filesystem::path& defaults_folder)

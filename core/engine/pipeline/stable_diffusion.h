@@ -35,6 +35,9 @@ struct StableDiffusion {
 StableDiffusion load_stable_diffusion(const std::filesystem::path& path, const models::LoadSettings& settings = {},
                                       const std::filesystem::path& single_file_defaults = {});
 
+/// The settings the VAE is loaded with: the model's, but fp32 where the model computes in bf16.
+models::LoadSettings vae_settings(models::LoadSettings settings);
+
 /// The CLI id of the model's own scheduler (the sampler used when none is chosen); "pndm"
 /// when the model names none this code knows.
 std::string default_sampler(const StableDiffusion& model);
