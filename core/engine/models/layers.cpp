@@ -61,10 +61,10 @@ at::Tensor in_dtype(const at::Tensor& weight, at::ScalarType dtype)
 
 // The kernel in oneDNN's own layout, made once per weight (again if the weight is replaced).
 const at::Tensor& packed_kernel(at::Tensor& packed, const void*& packed_from, const at::Tensor& weight,
-                                std::int64_t stride, std::int64_t padding)
+                                std::int64_t stride, std::int64_t padding, at::ScalarType dtype = at::kFloat)
 {
     if (!packed.defined() || packed_from != weight.data_ptr()) {
-        const auto plain = in_dtype(weight, at::kFloat);
+        const auto plain = in_dtype(weight, dtype);
         const auto kernel = plain.dim() == 2 ? plain.view({plain.size(0), plain.size(1), 1, 1}) : plain;
         packed = at::mkldnn_reorder_conv2d_weight(kernel.to_mkldnn(), {padding, padding}, {stride, stride}, {1, 1}, 1);
         packed_from = weight.data_ptr();
@@ -142,10 +142,13 @@ at::Tensor Conv2dImpl::forward(const at::Tensor& x)
     const auto out_w = (x.size(3) + 2 * padding - weight.size(3)) / stride + 1;
     const OpTimer timer(OpKind::Convolution,
                         2.0 * static_cast<double>(x.size(0) * out_h * out_w) * static_cast<double>(weight.numel()));
-    if (!onednn_layouts_enabled() || !x.is_cpu() || x.scalar_type() != at::kFloat ||
+    // bf16 packs as fp32 does: measured in the UNet at 512x512, convolutions 1.68-1.70 s ->
+    // 1.40-1.55 s per step (packing at every size too: 1.51-1.55 s).
+    const bool packable_type = x.scalar_type() == at::kFloat || x.scalar_type() == at::kBFloat16;
+    if (!onednn_layouts_enabled() || !x.is_cpu() || !packable_type ||
         x.size(0) * x.size(2) * x.size(3) >= k_packed_below_pixels)
         return at::conv2d(x, in_dtype(weight, x.scalar_type()), bias, {stride, stride}, {padding, padding});
-    const auto& kernel = packed_kernel(m_packed, m_packed_from, weight, stride, padding);
+    const auto& kernel = packed_kernel(m_packed, m_packed_from, weight, stride, padding, x.scalar_type());
     return at::mkldnn_convolution(x.contiguous(), kernel, bias, {padding, padding}, {stride, stride}, {1, 1}, 1);
 }
 
