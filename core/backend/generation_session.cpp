@@ -98,6 +98,7 @@ struct GenerationSession::Impl {
     bool oneShot = false;
     QString previewDecoder;
     std::set<std::tuple<int, int, int>> warmShapes; ///< (width, height, UNet rows) run at least once
+    bool unetSpent = false; ///< a one-shot session's job has run: the UNet's weights are gone
 
     bool markWarm(int width, int height, int unetRows) { return warmShapes.emplace(width, height, unetRows).second; }
 };
@@ -249,6 +250,8 @@ QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& reque
 {
     if (request.batchSize < 1 || request.batchCount < 1)
         throw GenerationError("batch size and batch count must be at least 1", ErrorKind::BadRequest);
+    if (d->unetSpent)
+        throw GenerationError("this one-shot session has made its pictures; open the model again", ErrorKind::BadRequest);
     const auto sampler = request.sampler.isEmpty() ? pipeline::default_sampler(d->model) : request.sampler.toStdString();
 
     pipeline::Txt2ImgRequest engine;
@@ -295,6 +298,7 @@ QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& reque
         for (int run = 0; run < request.batchCount; ++run) {
             engine.seed = request.seed + static_cast<quint64>(run) * static_cast<quint64>(request.batchSize);
             engine.last_use_of_unet = d->oneShot && run == request.batchCount - 1;
+            d->unetSpent = engine.last_use_of_unet;
             pipeline::Txt2ImgCallbacks engineCallbacks;
             engineCallbacks.should_stop = callbacks.shouldStop;
             if (callbacks.onLog)

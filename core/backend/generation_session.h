@@ -15,7 +15,8 @@ struct ModelLoadOptions {
     QString device = QStringLiteral("auto"); ///< auto | cpu | cuda | mps
     QString dtype = QStringLiteral("auto");  ///< auto | fp32 | fp16 | bf16
     /// One job, then the process ends (the CLI): the last run frees the UNet's packed kernels
-    /// before its decode, out of the peak. The app keeps them warm for the next job.
+    /// and owned weights before its decode, out of the peak; a second job is refused. The app
+    /// keeps them warm for the next job.
     bool oneShot = false;
 };
 

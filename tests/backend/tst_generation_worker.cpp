@@ -294,6 +294,24 @@ private Q_SLOTS:
         QCOMPARE(warming.size(), 2);
     }
 
+    // The CLI's one-shot session frees the UNet with its last run: a second job is refused in
+    // words rather than run on freed weights.
+    void oneShotSessionRefusesASecondJob()
+    {
+        ModelLoadOptions options;
+        options.oneShot = true;
+        auto session = GenerationSession::open(k_tinyModel, options);
+        const auto job = tinyJob(2);
+        QCOMPARE(session->generate(job.request).size(), 1);
+        try {
+            session->generate(job.request);
+            QFAIL("a second job ran");
+        } catch (const GenerationError& error) {
+            QCOMPARE(error.kind(), ErrorKind::BadRequest);
+            QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("one-shot")), error.what());
+        }
+    }
+
     void cancelMidJobKeepsTheRest()
     {
         QSignalSpy started(m_runner.get(), &JobRunner::jobStarted);

@@ -125,6 +125,28 @@ private Q_SLOTS:
         EIKONA_COMPARE_CLOSE(conv(x).to(at::kFloat), ours.to(at::kFloat), 0, 0, "again, from the packed kernel");
     }
 
+    // Loaded for bf16, the UNet's convolution weights stay views of the file (packed into bf16
+    // when used, converted per call on large images) and its linear layers are bf16 copies;
+    // the text encoder's linear weights stay views too. Either way the numbers are bf16's.
+    void bf16KeepsConvolutionsAsFileViews()
+    {
+        models::LoadSettings settings;
+        settings.dtype = at::kBFloat16;
+        auto model = pipeline::load_stable_diffusion(testing::k_tiny_model, settings);
+        QCOMPARE(model.unet->conv_in->weight.scalar_type(), at::kFloat); // the file's
+        QCOMPARE(model.unet->conv_in->bias.scalar_type(), at::kBFloat16);
+        QCOMPARE(model.unet->time_embedding->linear_1->weight.scalar_type(), at::kBFloat16);
+        const c10::InferenceMode inference;
+        const auto large = at::randn({1, 4, 136, 136}).to(at::kBFloat16); // 18496 pixels: not packed
+        const auto small = at::randn({1, 4, 16, 12}).to(at::kBFloat16);
+        for (const auto& x : {large, small}) {
+            const auto ours = model.unet->conv_in(x);
+            QCOMPARE(ours.scalar_type(), at::kBFloat16);
+            const auto theirs = at::conv2d(x, model.unet->conv_in->weight.to(at::kBFloat16), model.unet->conv_in->bias, {1, 1}, {1, 1});
+            EIKONA_COMPARE_CLOSE(ours.to(at::kFloat), theirs.to(at::kFloat), 2e-2, 1e-2, "kept convolution in bf16");
+        }
+    }
+
     void attentionInBf16MatchesFloat()
     {
         const c10::InferenceMode inference;

@@ -271,6 +271,23 @@ private Q_SLOTS:
         QVERIFY(!at::equal(seen.front(), seen.back()));
     }
 
+    // A one-shot run (the CLI's) frees the UNet's own weights before the decode: the picture is
+    // the same, and a bf16 UNet's converted weights are gone afterwards.
+    void lastUseOfTheUnetFreesItsWeights()
+    {
+        models::LoadSettings settings;
+        settings.dtype = at::kBFloat16;
+        auto model = pipeline::load_stable_diffusion(testing::k_tiny_model, settings);
+        auto request = smallRequest("euler");
+        const auto kept = pipeline::txt2img(model, request);
+        request.last_use_of_unet = true;
+        const auto freed = pipeline::txt2img(model, request);
+        QVERIFY(at::equal(kept.image, freed.image));
+        QCOMPARE(model.unet->conv_in->weight.numel(), 0);
+        QCOMPARE(model.unet->conv_in->bias.scalar_type(), at::kBFloat16); // what callers read stays
+        QVERIFY(model.vae->post_quant_conv->weight.numel() > 0);
+    }
+
     // A warm-up changes nothing a job computes; it refuses sizes a job would refuse.
     void warmUpLeavesResultsUnchanged()
     {

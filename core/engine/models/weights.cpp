@@ -80,10 +80,12 @@ void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file, co
         throw io::WeightMismatchError(file.path().string(), std::move(report));
 
     std::set<std::string, std::less<>> packable;
-    if (options.keep_packable_stored)
+    if (options.keep_stored != KeepStored::Nothing)
         for (const auto& item : module.named_modules()) {
             const auto* layer = item.value().get();
-            if (dynamic_cast<const LinearImpl*>(layer) || dynamic_cast<const Conv2dImpl*>(layer))
+            const bool linear = dynamic_cast<const LinearImpl*>(layer) != nullptr;
+            const bool convolution = dynamic_cast<const Conv2dImpl*>(layer) != nullptr;
+            if (convolution || (linear && options.keep_stored == KeepStored::PackableLayers))
                 packable.insert(item.key().empty() ? std::string("weight") : item.key() + ".weight");
         }
 
@@ -113,6 +115,23 @@ void release_mapped_pages(torch::nn::Module& module)
         release_file_pages(item.value());
     for (const auto& item : module.named_buffers(true))
         release_file_pages(item.value());
+}
+
+void release_owned_weights(torch::nn::Module& module)
+{
+    const c10::NoGradGuard no_grad;
+    const auto release = [](at::Tensor& tensor) {
+        if (!tensor.defined() || !tensor.has_storage())
+            return;
+        const auto& data = tensor.storage().data_ptr();
+        if (data.get_context() != data.get())
+            return; // a view of a weight file: its pages go back with release_mapped_pages
+        tensor.set_data(at::empty({0}, tensor.options()));
+    };
+    for (auto& item : module.named_parameters(true))
+        release(item.value());
+    for (auto& item : module.named_buffers(true))
+        release(item.value());
 }
 
 io::NamedTensors named_tensors(torch::nn::Module& module)

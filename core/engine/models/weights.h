@@ -15,6 +15,13 @@
 
 namespace eikona::models {
 
+/// Which layers' weights stay views of the file, in its dtype (WeightLoadOptions::keep_stored).
+enum class KeepStored {
+    Nothing,
+    PackableLayers, ///< Linear and Conv2d
+    Convolutions,   ///< Conv2d only
+};
+
 struct WeightLoadOptions {
     /// Compute dtype; the stored dtype when unset.
     std::optional<at::ScalarType> dtype;
@@ -22,11 +29,11 @@ struct WeightLoadOptions {
     io::IgnorableKey ignorable;
     /// Maps a stored key to the module's name for it; empty when the key keeps its name.
     std::function<std::optional<std::string>(std::string_view)> rename;
-    /// Leaves the weights of Linear and Conv2d layers in the file's dtype, viewing the file:
-    /// those layers pack them into the compute dtype on first use and let the file's pages go,
-    /// so an fp16 file computed in fp32 is resident once (packed), not twice. Biases, norms and
-    /// embeddings are converted as usual.
-    bool keep_packable_stored = false;
+    /// Leaves the weights of these layers in the file's dtype, viewing the file: the layers
+    /// pack them into the compute dtype on first use and let the file's pages go (or convert
+    /// them per call), so an fp16 file computed in fp32 or bf16 is resident once (packed), not
+    /// twice. Biases, norms and embeddings are converted as usual.
+    KeepStored keep_stored = KeepStored::Nothing;
 };
 
 /// The names and shapes of a module's parameters and buffers.
@@ -41,6 +48,11 @@ void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file, co
 /// a job (the text encoder once the prompt is encoded) does not count in its peak memory.
 /// Weights the process owns (converted dtypes, packed kernels) are untouched.
 void release_mapped_pages(torch::nn::Module& module);
+
+/// Frees the weights the process owns (converted copies, e.g. bf16 from an fp16 file), leaving
+/// views of weight files alone: for a network done with for good (a one-shot job's UNet before
+/// its decode). The module must not run again.
+void release_owned_weights(torch::nn::Module& module);
 
 /// The module's parameters as named tensors (for writing a checkpoint).
 io::NamedTensors named_tensors(torch::nn::Module& module);

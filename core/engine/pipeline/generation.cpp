@@ -102,8 +102,10 @@ at::Tensor decode(StableDiffusion& model, const at::Tensor& latents, const Txt2I
         return draft_decode(*model.taesd, latents);
     release_cached_cpu_memory();
     models::release_mapped_pages(*model.unet);
-    if (request.last_use_of_unet)
+    if (request.last_use_of_unet) {
         models::release_packed_kernels(*model.unet);
+        models::release_owned_weights(*model.unet); // bf16 copies: 1.7 GB the decode need not sit beside
+    }
     return decode_latents(model.vae, latents, request.vae_decode, callbacks.on_log);
 }
 

@@ -36,7 +36,8 @@ struct Txt2ImgRequest {
     /// picture, at a draft's quality. Refused when the model has no TAESD.
     bool draft_decode = false;
     /// The UNet is not needed after this run (a one-shot CLI job's last batch): its packed
-    /// kernels are freed before the VAE decodes, so the two never add up in the peak.
+    /// kernels and the weights it owns (bf16 copies) are freed before the VAE decodes, so the
+    /// two never add up in the peak. The UNet must not run again.
     bool last_use_of_unet = false;
 };
 
