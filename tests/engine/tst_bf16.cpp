@@ -125,9 +125,9 @@ private Q_SLOTS:
         EIKONA_COMPARE_CLOSE(conv(x).to(at::kFloat), ours.to(at::kFloat), 0, 0, "again, from the packed kernel");
     }
 
-    // Loaded for bf16, the UNet's convolution weights stay views of the file (packed into bf16
-    // when used, converted per call on large images) and its linear layers are bf16 copies;
-    // the text encoder's linear weights stay views too. Either way the numbers are bf16's.
+    // Loaded for bf16, the UNet's convolution and linear weights stay views of the file (packed
+    // into bf16 when used, converted per call on large images and short inputs), as the text
+    // encoder's do. Either way the numbers are bf16's.
     void bf16KeepsConvolutionsAsFileViews()
     {
         models::LoadSettings settings;
@@ -135,7 +135,8 @@ private Q_SLOTS:
         auto model = pipeline::load_stable_diffusion(testing::k_tiny_model, settings);
         QCOMPARE(model.unet->conv_in->weight.scalar_type(), at::kFloat); // the file's
         QCOMPARE(model.unet->conv_in->bias.scalar_type(), at::kBFloat16);
-        QCOMPARE(model.unet->time_embedding->linear_1->weight.scalar_type(), at::kBFloat16);
+        QCOMPARE(model.unet->time_embedding->linear_1->weight.scalar_type(), at::kFloat); // the file's
+        QCOMPARE(model.unet->time_embedding->linear_1->bias.scalar_type(), at::kBFloat16);
         const c10::InferenceMode inference;
         const auto large = at::randn({1, 4, 136, 136}).to(at::kBFloat16); // 18496 pixels: not packed
         const auto small = at::randn({1, 4, 16, 12}).to(at::kBFloat16);
@@ -144,6 +145,32 @@ private Q_SLOTS:
             QCOMPARE(ours.scalar_type(), at::kBFloat16);
             const auto theirs = at::conv2d(x, model.unet->conv_in->weight.to(at::kBFloat16), model.unet->conv_in->bias, {1, 1}, {1, 1});
             EIKONA_COMPARE_CLOSE(ours.to(at::kFloat), theirs.to(at::kFloat), 2e-2, 1e-2, "kept convolution in bf16");
+        }
+    }
+
+    // Long bf16 inputs run on oneDNN's matmul with the weight packed once into bf16 (from any
+    // stored dtype): linear layers and 1x1 convolutions on pixels as rows.
+    void packedBf16MatmulMatchesATen()
+    {
+        models::Linear linear(64, 96);
+        linear->weight.normal_(0, 0.1);
+        linear->bias.normal_(0, 0.1);
+        linear->bias.set_data(linear->bias.to(at::kBFloat16)); // the weight stays fp32, as a kept file view does
+        models::Conv2d conv(64, 48, 1, 1, 0);
+        conv->weight.normal_(0, 0.1);
+        conv->bias.normal_(0, 0.1);
+        conv->bias.set_data(conv->bias.to(at::kBFloat16));
+        const c10::InferenceMode inference;
+        for (const std::int64_t rows : {300, 64}) { // packed, and the short-input path
+            const auto x = at::randn({rows, 64}).to(at::kBFloat16);
+            const auto ours = linear(x);
+            QCOMPARE(ours.scalar_type(), at::kBFloat16);
+            const auto theirs = at::linear(x, linear->weight.to(at::kBFloat16), linear->bias);
+            EIKONA_COMPARE_CLOSE(ours.to(at::kFloat), theirs.to(at::kFloat), 2e-2, 1e-2, "bf16 linear");
+            EIKONA_COMPARE_CLOSE(linear(x).to(at::kFloat), ours.to(at::kFloat), 0, 0, "bf16 linear, again");
+            const auto pixels = conv->forward_rows(x.view({1, rows, 64}));
+            const auto expected = at::linear(x, conv->weight.view({48, 64}).to(at::kBFloat16), conv->bias);
+            EIKONA_COMPARE_CLOSE(pixels.view({rows, 48}).to(at::kFloat), expected.to(at::kFloat), 2e-2, 1e-2, "bf16 1x1 rows");
         }
     }
 

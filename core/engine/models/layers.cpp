@@ -77,33 +77,40 @@ const at::Tensor& packed_kernel(at::Tensor& packed, const void*& packed_from, co
 // (OpenBLAS here, slower on these shapes and slower still where OPENBLAS_CORETYPE limits it).
 bool matmul_applies(const at::Tensor& x, const at::Tensor& weight, std::int64_t rows)
 {
-    return rows >= 256 && x.scalar_type() == at::kFloat && x.is_cpu() && weight.is_cpu() && onednn_layouts_enabled();
+    if (rows < 256 || !x.is_cpu() || !weight.is_cpu() || !onednn_layouts_enabled())
+        return false;
+    // bf16 only on oneDNN's matmul: the 1x1-convolution fallback packs fp32 kernels.
+    return x.scalar_type() == at::kFloat || (x.scalar_type() == at::kBFloat16 && PackedMatmul::available());
 }
 
-bool packed_matmul_applies(const at::Tensor& weight, const at::Tensor& bias)
+bool packed_matmul_applies(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias)
 {
-    return PackedMatmul::available() && weight.is_contiguous() && (!bias.defined() || bias.is_contiguous());
+    return PackedMatmul::available() && weight.is_contiguous() &&
+           (!bias.defined() || (bias.is_contiguous() && bias.scalar_type() == x.scalar_type()));
 }
 
-// x: [..., in] rows; weight: [out][in]. The packed copy is made again when the weight's data moves.
+// x: [..., in] rows, fp32 or bf16; weight: [out][in] in any dtype (packed into x's). The packed
+// copy is made again when the weight's data moves.
 at::Tensor packed_matmul(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, std::int64_t rows,
                          std::shared_ptr<PackedMatmul>& matmul, const void*& packed_from)
 {
+    const auto dtype = x.scalar_type();
     if (!matmul || packed_from != weight.data_ptr()) {
-        matmul = std::make_shared<PackedMatmul>(bias.defined() ? bias.data_ptr<float>() : nullptr, weight.size(1),
-                                                weight.size(0));
+        matmul = std::make_shared<PackedMatmul>(bias.defined() ? bias.data_ptr() : nullptr, weight.size(1), weight.size(0),
+                                                dtype == at::kBFloat16 ? PackedMatmul::Precision::BF16
+                                                                       : PackedMatmul::Precision::F32);
         packed_from = weight.data_ptr();
     }
     const auto input = x.contiguous();
     auto out_sizes = x.sizes().vec();
     out_sizes.back() = weight.size(0);
     auto out = at::empty(out_sizes, x.options());
-    at::Tensor plain; // fp32, made only when the matmul packs
-    const auto plain_weight = [&] {
-        plain = in_dtype(weight, at::kFloat).contiguous();
-        return plain.data_ptr<float>();
+    at::Tensor plain; // in x's dtype, made only when the matmul packs
+    const auto plain_weight = [&]() -> const void* {
+        plain = in_dtype(weight, dtype).contiguous();
+        return plain.data_ptr();
     };
-    if (matmul->run(input.data_ptr<float>(), out.data_ptr<float>(), rows, plain_weight))
+    if (matmul->run(input.data_ptr(), out.data_ptr(), rows, plain_weight))
         release_resident_pages(weight); // the packed copy serves from now on
     return out;
 }
@@ -159,7 +166,7 @@ at::Tensor Conv2dImpl::forward_rows(const at::Tensor& x)
     const auto rows = x.numel() / x.size(-1);
     const OpTimer timer(OpKind::Convolution, 2.0 * static_cast<double>(rows) * static_cast<double>(weight.numel()));
     const auto matrix = weight.view({weight.size(0), weight.size(1)});
-    if (matmul_applies(x, matrix, rows) && packed_matmul_applies(matrix, bias))
+    if (matmul_applies(x, matrix, rows) && packed_matmul_applies(x, matrix, bias))
         return packed_matmul(x, matrix, bias, rows, m_matmul, m_matmul_from);
     return at::linear(x, in_dtype(matrix, x.scalar_type()), bias);
 }
@@ -185,8 +192,10 @@ at::Tensor LinearImpl::forward(const at::Tensor& x)
     const OpTimer timer(OpKind::Linear, 2.0 * static_cast<double>(rows) * static_cast<double>(weight.numel()));
     if (!matmul_applies(x, weight, rows))
         return at::linear(x, in_dtype(weight, x.scalar_type()), bias);
-    if (packed_matmul_applies(weight, bias))
+    if (packed_matmul_applies(x, weight, bias))
         return packed_matmul(x, weight, bias, rows, m_matmul, m_packed_from);
+    if (x.scalar_type() != at::kFloat)
+        return at::linear(x, in_dtype(weight, x.scalar_type()), bias);
     return convolution_forward(x, rows);
 }
 

@@ -46,8 +46,9 @@ TORCH_MODULE(Conv2d);
 
 /// torch.nn.Linear.
 ///
-/// On the CPU in fp32, inputs of 256 rows or more run through oneDNN's matmul with the weight
-/// packed once (models/onednn_matmul.h), or as a 1x1 convolution where oneDNN is not built in.
+/// On the CPU in fp32 and bf16, inputs of 256 rows or more run through oneDNN's matmul with the
+/// weight packed once (models/onednn_matmul.h); fp32 runs as a 1x1 convolution where oneDNN is
+/// not built in.
 class LinearImpl : public torch::nn::Module {
 public:
     LinearImpl(std::int64_t in_features, std::int64_t out_features, bool bias = true);

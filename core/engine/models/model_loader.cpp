@@ -12,16 +12,12 @@ void load_into(Model& model, const io::ModelFolder& folder, const std::string& c
                WeightLoadOptions options)
 {
     options.dtype = settings.dtype;
-    // On the CPU in fp32, layers pack their weights on first use (or convert them per call):
-    // an fp16 file stays their source, so the weights are resident once, not twice. In bf16 the
-    // convolutions do the same (a packed bf16 kernel beside a converted copy doubled them); the
-    // text encoder's linear layers too (converted per call, about 30 ms a prompt; its pages go
-    // back once the prompt is encoded). The UNet's linear layers are converted once: per call
-    // that would cost a tenth of a step.
-    if (settings.device.is_cpu() && settings.dtype == at::kFloat)
+    // On the CPU (fp32 and bf16), layers pack their weights into the compute dtype on first use
+    // (or convert them per call): an fp16 file stays their source, so the weights are resident
+    // once, not twice. The text encoder's linear layers, on short inputs, convert per call
+    // (about 30 ms a prompt); its pages go back once the prompt is encoded.
+    if (settings.device.is_cpu() && (settings.dtype == at::kFloat || settings.dtype == at::kBFloat16))
         options.keep_stored = KeepStored::PackableLayers;
-    else if (settings.device.is_cpu() && settings.dtype == at::kBFloat16)
-        options.keep_stored = component == "text_encoder" ? KeepStored::PackableLayers : KeepStored::Convolutions;
     load_weights(*model, io::SafetensorsFile::open(folder.weights_file(component, settings.variant)), options);
     if (settings.device != c10::Device(c10::kCPU))
         model->to(settings.device);

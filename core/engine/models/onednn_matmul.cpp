@@ -38,9 +38,10 @@ struct PackedMatmul::State {
         std::shared_ptr<dnnl::memory> weights; // packed; shared by the row counts whose layout agrees
     };
 
-    const float* bias;
+    const void* bias;
     std::int64_t in;
     std::int64_t out;
+    DataType type;
     std::mutex mutex;
     std::map<std::int64_t, Shape> shapes; // by number of rows
 
@@ -50,11 +51,11 @@ struct PackedMatmul::State {
         const std::lock_guard lock(mutex);
         if (const auto found = shapes.find(rows); found != shapes.end())
             return found->second;
-        const dnnl::memory::desc source({rows, in}, DataType::f32, Tag::ab);
-        const dnnl::memory::desc any_weights({in, out}, DataType::f32, Tag::any);
-        const dnnl::memory::desc destination({rows, out}, DataType::f32, Tag::ab);
+        const dnnl::memory::desc source({rows, in}, type, Tag::ab);
+        const dnnl::memory::desc any_weights({in, out}, type, Tag::any);
+        const dnnl::memory::desc destination({rows, out}, type, Tag::ab);
         const auto descriptor = bias ? dnnl::matmul::desc(source, any_weights,
-                                                          dnnl::memory::desc({1, out}, DataType::f32, Tag::ab),
+                                                          dnnl::memory::desc({1, out}, type, Tag::ab),
                                                           destination)
                                      : dnnl::matmul::desc(source, any_weights, destination);
         const dnnl::matmul::primitive_desc primitive(descriptor, cpu_engine());
@@ -66,8 +67,8 @@ struct PackedMatmul::State {
             shape.weights = std::make_shared<dnnl::memory>(primitive.weights_desc(), cpu_engine());
             if (shapes.empty()) {
                 // W is [out][in] row-major, i.e. the [in][out] matrix matmul wants, stored "ba".
-                dnnl::memory weight(dnnl::memory::desc({in, out}, DataType::f32, Tag::ba), cpu_engine(),
-                                    const_cast<float*>(plain()));
+                dnnl::memory weight(dnnl::memory::desc({in, out}, type, Tag::ba), cpu_engine(),
+                                    const_cast<void*>(plain()));
                 dnnl::reorder(weight, *shape.weights).execute(cpu_stream(), weight, *shape.weights);
                 packed = true;
             } else {
@@ -81,25 +82,26 @@ struct PackedMatmul::State {
     }
 };
 
-PackedMatmul::PackedMatmul(const float* bias, std::int64_t in, std::int64_t out)
-    : m_state(new State{bias, in, out, {}, {}})
+PackedMatmul::PackedMatmul(const void* bias, std::int64_t in, std::int64_t out, Precision precision)
+    : m_state(new State{bias, in, out, precision == Precision::BF16 ? DataType::bf16 : DataType::f32, {}, {}})
 {
 }
 
 PackedMatmul::~PackedMatmul() = default;
 
-bool PackedMatmul::run(const float* x, float* y, std::int64_t rows, const PlainWeight& plain)
+bool PackedMatmul::run(const void* x, void* y, std::int64_t rows, const PlainWeight& plain)
 {
     bool packed = false;
     auto& shape = m_state->shape_for(rows, plain, packed);
     auto& engine = cpu_engine();
-    dnnl::memory source(dnnl::memory::desc({rows, m_state->in}, DataType::f32, Tag::ab), engine, const_cast<float*>(x));
-    dnnl::memory destination(dnnl::memory::desc({rows, m_state->out}, DataType::f32, Tag::ab), engine, y);
+    const auto type = m_state->type;
+    dnnl::memory source(dnnl::memory::desc({rows, m_state->in}, type, Tag::ab), engine, const_cast<void*>(x));
+    dnnl::memory destination(dnnl::memory::desc({rows, m_state->out}, type, Tag::ab), engine, y);
     std::unordered_map<int, dnnl::memory> arguments{
         {DNNL_ARG_SRC, source}, {DNNL_ARG_WEIGHTS, *shape.weights}, {DNNL_ARG_DST, destination}};
     if (m_state->bias)
-        arguments.emplace(DNNL_ARG_BIAS, dnnl::memory(dnnl::memory::desc({1, m_state->out}, DataType::f32, Tag::ab),
-                                                      engine, const_cast<float*>(m_state->bias)));
+        arguments.emplace(DNNL_ARG_BIAS, dnnl::memory(dnnl::memory::desc({1, m_state->out}, type, Tag::ab),
+                                                      engine, const_cast<void*>(m_state->bias)));
     shape.primitive.execute(cpu_stream(), arguments);
     cpu_stream().wait();
     return packed;
@@ -114,14 +116,14 @@ bool PackedMatmul::available()
 
 struct PackedMatmul::State {};
 
-PackedMatmul::PackedMatmul(const float*, std::int64_t, std::int64_t)
+PackedMatmul::PackedMatmul(const void*, std::int64_t, std::int64_t, Precision)
 {
     throw std::logic_error("this build of Eikona has no oneDNN matmul");
 }
 
 PackedMatmul::~PackedMatmul() = default;
 
-bool PackedMatmul::run(const float*, float*, std::int64_t, const PlainWeight&)
+bool PackedMatmul::run(const void*, void*, std::int64_t, const PlainWeight&)
 {
     throw std::logic_error("this build of Eikona has no oneDNN matmul");
 }

@@ -83,9 +83,7 @@ void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file, co
     if (options.keep_stored != KeepStored::Nothing)
         for (const auto& item : module.named_modules()) {
             const auto* layer = item.value().get();
-            const bool linear = dynamic_cast<const LinearImpl*>(layer) != nullptr;
-            const bool convolution = dynamic_cast<const Conv2dImpl*>(layer) != nullptr;
-            if (convolution || (linear && options.keep_stored == KeepStored::PackableLayers))
+            if (dynamic_cast<const LinearImpl*>(layer) || dynamic_cast<const Conv2dImpl*>(layer))
                 packable.insert(item.key().empty() ? std::string("weight") : item.key() + ".weight");
         }
 

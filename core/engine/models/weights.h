@@ -19,7 +19,6 @@ namespace eikona::models {
 enum class KeepStored {
     Nothing,
     PackableLayers, ///< Linear and Conv2d
-    Convolutions,   ///< Conv2d only
 };
 
 struct WeightLoadOptions {
