@@ -51,6 +51,30 @@ struct Finished {
 class TestGenerationWorker : public QObject {
     Q_OBJECT
 
+private:
+    void usePreviewDecoder(const QString& folder)
+    {
+        auto settings = m_runner->settings();
+        settings.previewDecoder = folder;
+        m_runner->setSettings(settings);
+    }
+
+    /// Runs `job` alone to the end; the progress it reported.
+    QList<GenerationProgress> runAlone(const GenerationJob& job)
+    {
+        QList<GenerationProgress> steps;
+        const auto connection = connect(m_runner.get(), &JobRunner::progress, this,
+                                        [&](qint64, const GenerationProgress& p) { steps.append(p); });
+        QSignalSpy idle(m_runner.get(), &JobRunner::idle);
+        m_queue->enqueue(job);
+        m_runner->startNext();
+        const bool ended = idle.wait(60000);
+        disconnect(connection);
+        if (!ended)
+            qWarning("the job did not end within a minute");
+        return steps;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -174,16 +198,10 @@ private Q_SLOTS:
 
     void fullSizePreviewsWithTaesd()
     {
-        auto settings = m_runner->settings();
-        settings.previewDecoder = k_tinyTaesd;
-        m_runner->setSettings(settings);
-        QList<GenerationProgress> steps;
-        connect(m_runner.get(), &JobRunner::progress, this, [&](qint64, const GenerationProgress& p) { steps.append(p); });
+        usePreviewDecoder(k_tinyTaesd);
         QSignalSpy failed(m_runner.get(), &JobRunner::previewDecoderFailed);
-        QSignalSpy idle(m_runner.get(), &JobRunner::idle);
-        m_queue->enqueue(tinyJob(6));
-        m_runner->startNext();
-        QVERIFY(idle.wait(60000));
+        const auto steps = runAlone(tinyJob(6));
+        QCOMPARE(m_finished.size(), 1);
         QCOMPARE(failed.size(), 0);
         QCOMPARE(steps.size(), 6);
         QVERIFY(!steps.first().preview.isNull()); // the first step always shows the picture
@@ -197,9 +215,7 @@ private Q_SLOTS:
 
     void draftIsDecodedByTaesdAndSaysSo()
     {
-        auto settings = m_runner->settings();
-        settings.previewDecoder = k_tinyTaesd;
-        m_runner->setSettings(settings);
+        usePreviewDecoder(k_tinyTaesd);
         QSignalSpy saved(m_runner.get(), &JobRunner::imageSaved);
         QSignalSpy idle(m_runner.get(), &JobRunner::idle);
         m_queue->enqueue(tinyJob(3));
@@ -235,16 +251,9 @@ private Q_SLOTS:
     void brokenTaesdFallsBackToLatentPreviews()
     {
         QFile::copy(k_tinyTaesd + QStringLiteral("/config.json"), m_dir->filePath(QStringLiteral("config.json")));
-        auto settings = m_runner->settings();
-        settings.previewDecoder = m_dir->path(); // a config, no weights
-        m_runner->setSettings(settings);
-        QList<GenerationProgress> steps;
-        connect(m_runner.get(), &JobRunner::progress, this, [&](qint64, const GenerationProgress& p) { steps.append(p); });
+        usePreviewDecoder(m_dir->path()); // a config, no weights
         QSignalSpy failed(m_runner.get(), &JobRunner::previewDecoderFailed);
-        QSignalSpy idle(m_runner.get(), &JobRunner::idle);
-        m_queue->enqueue(tinyJob(3));
-        m_runner->startNext();
-        QVERIFY(idle.wait(60000));
+        const auto steps = runAlone(tinyJob(3));
         QCOMPARE(m_finished.size(), 1);
         QCOMPARE(m_finished[0].outcome, JobOutcome::Done);
         QCOMPARE(failed.size(), 1);
