@@ -78,8 +78,9 @@ void PreviewDecoderField::changeEvent(QEvent* event)
 
 void PreviewDecoderField::retranslate()
 {
-    const bool here = !backend::cachedPreviewDecoder().isEmpty();
+    // Progress comes many times a second: the cache is looked at only when not fetching.
     const bool fetching = m_fetch->isRunning() || !m_progress.isEmpty();
+    const bool here = !fetching && !backend::cachedPreviewDecoder().isEmpty();
     m_use->setText(tr("With TAESD"));
     m_use->setAccessibleName(tr("Full-size previews"));
     m_use->setToolTip(tr("The forming picture at full size, drawn by TAESD (a tiny decoder), instead of a blurred "

@@ -27,7 +27,6 @@ public:
     }
 
     double secondsSpent() const { return m_spent; }
-    int previews() const { return m_count; }
 
 private:
     double m_share;

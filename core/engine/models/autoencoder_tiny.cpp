@@ -29,7 +29,7 @@ at::Tensor TinyBlockImpl::forward(const at::Tensor& x)
 }
 
 TinyStackImpl::TinyStackImpl(Kind kind, const TaesdConfig& config)
-    : m_upsampling(static_cast<double>(config.upsampling_scaling_factor))
+    : m_upsampling(config.upsampling_scaling_factor)
 {
     const auto channels = config.channels;
     const auto block = [&] { return Step{Step::Op::Block, nullptr, TinyBlock(channels)}; };
@@ -80,8 +80,7 @@ at::Tensor TinyStackImpl::forward(at::Tensor x)
             x = at::relu_(x);
             break;
         case Step::Op::Upsample:
-            x = at::upsample_nearest2d(x, {x.size(2) * static_cast<std::int64_t>(m_upsampling),
-                                           x.size(3) * static_cast<std::int64_t>(m_upsampling)});
+            x = at::upsample_nearest2d(x, {x.size(2) * m_upsampling, x.size(3) * m_upsampling});
             break;
         case Step::Op::Block:
             x = step.block(x);
@@ -91,7 +90,7 @@ at::Tensor TinyStackImpl::forward(at::Tensor x)
     return x;
 }
 
-AutoencoderTinyImpl::AutoencoderTinyImpl(const TaesdConfig& config) : m_config(config)
+AutoencoderTinyImpl::AutoencoderTinyImpl(const TaesdConfig& config)
 {
     encoder = register_module("encoder", TinyStack(TinyStackImpl::Kind::Encoder, config));
     decoder = register_module("decoder", TinyStack(TinyStackImpl::Kind::Decoder, config));

@@ -41,7 +41,7 @@ private:
 
     std::vector<Step> m_steps;
     torch::nn::ModuleList m_layers;
-    double m_upsampling;
+    std::int64_t m_upsampling;
 };
 TORCH_MODULE(TinyStack);
 
@@ -57,16 +57,12 @@ public:
     /// uint8 on the CPU.
     at::Tensor preview_rgb(const at::Tensor& latents);
 
-    const TaesdConfig& config() const { return m_config; }
-
     TinyStack encoder{nullptr};
     TinyStack decoder{nullptr};
 
 private:
     /// decode() before its final `* 2 - 1`: the picture in [0, 1] (unclamped).
     at::Tensor decode_unit(const at::Tensor& latents);
-
-    TaesdConfig m_config;
 };
 TORCH_MODULE(AutoencoderTiny);
 
