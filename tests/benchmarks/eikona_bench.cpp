@@ -1,7 +1,7 @@
 // eikona-bench: how fast the networks run on this machine.
 //
 //   eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick] [--e2e]
-//                [--taesd DIR] [--warm-up] [--only-e2e]
+//                [--taesd DIR] [--warm-up] [--only-e2e] [--only-vae]
 //
 // DIR is a diffusers-layout SD 1.5 folder; `eikona-cli make-random-model --preset sd15 --out DIR`
 // writes one with random weights. Prints one table: model load (cold and warm page cache),
@@ -58,6 +58,7 @@ struct Options {
     fs::path taesd; ///< empty: a random full-size TAESD made in memory
     bool warm_up = false;
     bool only_e2e = false; ///< load, then the whole job alone: its peak is the process's, as the CLI's
+    bool only_vae = false; ///< load, then --steps VAE decodes at the first size (for A/B runs)
 };
 
 double now()
@@ -127,9 +128,50 @@ void row(const std::string& what, double seconds, double flops = 0, const std::s
     std::fflush(stdout);
 }
 
+// Where the time of `runs` runs that took `total` seconds each went, by kind of operation.
+void breakdown_rows(const models::OpProfile& profile, int runs, double total, const char* what)
+{
+    double counted = 0;
+    for (int k = 0; k < static_cast<int>(models::OpKind::Count); ++k) {
+        const auto kind = static_cast<models::OpKind>(k);
+        const double seconds = profile.seconds(kind) / runs;
+        counted += seconds;
+        row("  of which " + std::string(models::op_kind_name(kind)), seconds, profile.flops(kind) / runs,
+            std::to_string(static_cast<int>(100 * seconds / total)) + "% of the " + what);
+    }
+    row("  of which the rest", total - counted, 0, "element-wise work, copies, layout changes");
+}
+
+// `runs` decodes of random latents at size x size: the mean, where its time went, the fastest.
+void vae_decode_rows(models::AutoencoderKL& vae, int size, int runs)
+{
+    auto generator = at::detail::createCPUGenerator(0);
+    const auto latents = at::randn({1, 4, size / 8, size / 8}, generator, at::TensorOptions().dtype(at::kFloat))
+                         .to(vae->post_quant_conv->bias.scalar_type());
+    models::OpProfile profile;
+    double total = 0;
+    double fastest = 0;
+    for (int run = 0; run < runs; ++run) {
+        models::OpProfile run_profile;
+        const double start = now();
+        vae->decode(latents / vae->scaling_factor());
+        const double seconds = now() - start;
+        total += seconds;
+        fastest = run == 0 ? seconds : std::min(fastest, seconds);
+        for (int k = 0; k < static_cast<int>(models::OpKind::Count); ++k) {
+            const auto kind = static_cast<models::OpKind>(k);
+            profile.add(kind, run_profile.flops(kind), run_profile.seconds(kind));
+        }
+    }
+    const double mean = total / runs;
+    row("VAE decode " + std::to_string(size) + "x" + std::to_string(size) + ", batch 1", mean, profile.total_flops() / runs,
+        runs > 1 ? "mean of " + std::to_string(runs) + ", fastest " + seconds_text(fastest) : "");
+    breakdown_rows(profile, runs, mean, "decode");
+}
+
 [[noreturn]] void usage(const char* message)
 {
-    std::fprintf(stderr, "eikona-bench: %s\nusage: eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick] [--e2e] [--taesd DIR] [--warm-up] [--only-e2e]\n",
+    std::fprintf(stderr, "eikona-bench: %s\nusage: eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick] [--e2e] [--taesd DIR] [--warm-up] [--only-e2e] [--only-vae]\n",
                  message);
     std::exit(2);
 }
@@ -165,6 +207,8 @@ Options parse(int argc, char** argv)
             options.quick = true;
         else if (arg == "--only-e2e")
             options.end_to_end = options.only_e2e = true;
+        else if (arg == "--only-vae")
+            options.only_vae = true;
         else if (arg == "--warm-up")
             options.warm_up = true;
         else if (arg == "--taesd")
@@ -208,6 +252,12 @@ int main(int argc, char** argv)
     auto [text_encoder, unet, vae] = load_all();
     const double warm_load = now() - start;
     row("model load, warm page cache", warm_load);
+
+    if (options.only_vae) {
+        const c10::InferenceMode inference;
+        vae_decode_rows(vae, options.sizes.front(), options.steps);
+        return 0;
+    }
 
     // The networks one by one (--only-e2e skips them: the job alone, as the CLI runs it).
     if (!options.only_e2e) {
@@ -272,24 +322,10 @@ int main(int argc, char** argv)
                     "the app warms up while the artist types");
             row("UNet " + std::to_string(size) + "x" + std::to_string(size) + " batch 2, steady step", steady,
                 profile.total_flops() / steps, "mean of " + std::to_string(steps) + ", fastest " + seconds_text(fastest));
-            for (int k = 0; k < static_cast<int>(models::OpKind::Count); ++k) {
-                const auto kind = static_cast<models::OpKind>(k);
-                const double seconds = profile.seconds(kind) / steps;
-                row("  of which " + std::string(models::op_kind_name(kind)), seconds, profile.flops(kind) / steps,
-                    std::to_string(static_cast<int>(100 * seconds / steady)) + "% of the step");
-            }
+            breakdown_rows(profile, steps, steady, "step");
         }
 
-        {
-            const int size = options.sizes.front();
-            auto generator = at::detail::createCPUGenerator(0);
-            const auto latents = at::randn({1, 4, size / 8, size / 8}, generator, at::TensorOptions().dtype(at::kFloat))
-                                 .to(vae->post_quant_conv->bias.scalar_type());
-            models::OpProfile profile;
-            start = now();
-            const auto image = vae->decode(latents / vae->scaling_factor());
-            row("VAE decode " + std::to_string(size) + "x" + std::to_string(size) + ", batch 1", now() - start, profile.total_flops());
-        }
+        vae_decode_rows(vae, options.sizes.front(), 1);
         {
             const int size = options.sizes.front();
             auto taesd = options.taesd.empty() ? models::AutoencoderTiny(models::TaesdConfig::sd15()) : models::load_taesd(options.taesd);

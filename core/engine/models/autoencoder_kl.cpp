@@ -7,12 +7,26 @@
 #include <torch/nn/modules/container/modulelist.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <string_view>
 
 namespace eikona::models {
 namespace {
 
 // Every GroupNorm in SD 1.5's VAE uses this epsilon.
 constexpr double k_vae_norm_eps = 1e-6;
+
+// The decoder's up blocks run at 8x to 64x the latents' pixels with 128-512 channels, where a
+// convolution on planar (NCHW) activations spends as much time converting them to and from
+// oneDNN's layout as computing. Channels-last activations need no conversion, and GroupNorm,
+// SiLU, the nearest upsampling and the residual adds keep them.
+at::Tensor in_decoder_layout(const at::Tensor& x)
+{
+    const char* env = std::getenv("EIKONA_VAE_CHANNELS_LAST");
+    if (!x.is_cpu() || (env && std::string_view(env) == "0"))
+        return x;
+    return x.contiguous(at::MemoryFormat::ChannelsLast);
+}
 
 } // namespace
 
@@ -147,11 +161,12 @@ at::Tensor VaeDecoderImpl::forward(const at::Tensor& z, std::map<std::string, at
     record("conv_in", x);
     x = mid_block(x);
     record("mid_block", x);
+    x = in_decoder_layout(x);
     for (std::size_t i = 0; i < up_blocks.size(); ++i) {
         x = up_blocks[i](x);
         record("up_blocks." + std::to_string(i), x);
     }
-    return conv_out(conv_norm_out->forward_silu(x));
+    return conv_out(conv_norm_out->forward_silu(x)).contiguous();
 }
 
 at::Tensor LatentDistribution::std() const

@@ -59,6 +59,12 @@ at::Tensor in_dtype(const at::Tensor& weight, at::ScalarType dtype)
     return weight.scalar_type() == dtype ? weight : weight.to(dtype);
 }
 
+// Channels-last activations go to oneDNN as they are; the packed route wants planar ones.
+bool is_channels_last(const at::Tensor& x)
+{
+    return x.dim() == 4 && !x.is_contiguous() && x.is_contiguous(at::MemoryFormat::ChannelsLast);
+}
+
 // The kernel in oneDNN's own layout, made once per weight (again if the weight is replaced).
 const at::Tensor& packed_kernel(at::Tensor& packed, const void*& packed_from, const at::Tensor& weight,
                                 std::int64_t stride, std::int64_t padding, at::ScalarType dtype = at::kFloat)
@@ -153,7 +159,7 @@ at::Tensor Conv2dImpl::forward(const at::Tensor& x)
     // 1.40-1.55 s per step (packing at every size too: 1.51-1.55 s).
     const bool packable_type = x.scalar_type() == at::kFloat || x.scalar_type() == at::kBFloat16;
     if (!onednn_layouts_enabled() || !x.is_cpu() || !packable_type ||
-        x.size(0) * x.size(2) * x.size(3) >= k_packed_below_pixels)
+        x.size(0) * x.size(2) * x.size(3) >= k_packed_below_pixels || is_channels_last(x))
         return at::conv2d(x, in_dtype(weight, x.scalar_type()), bias, {stride, stride}, {padding, padding});
     const auto& kernel = packed_kernel(m_packed, m_packed_from, weight, stride, padding, x.scalar_type());
     return at::mkldnn_convolution(x.contiguous(), kernel, bias, {padding, padding}, {stride, stride}, {1, 1}, 1);
