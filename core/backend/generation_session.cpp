@@ -142,7 +142,7 @@ std::unique_ptr<GenerationSession> GenerationSession::open(const QString& modelF
         std::unique_ptr<GenerationSession> session(new GenerationSession);
         session->d = std::make_unique<Impl>(Impl{
             pipeline::load_stable_diffusion(path, settings, store::sd15DefaultsFolder().toStdString()), target,
-            QFileInfo(modelFolder).absoluteFilePath(), {}, {}, options.oneShot});
+            QFileInfo(modelFolder).absoluteFilePath(), {}, {}, options.oneShot, {}, {}, false});
         // A1111 hashes the checkpoint file; a folder's stand-in is its UNet weights.
         session->d->weightsFile = *check.kind == store::LocalModelKind::SingleFile
                                       ? session->d->folder

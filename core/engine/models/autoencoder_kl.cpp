@@ -166,7 +166,12 @@ at::Tensor VaeDecoderImpl::forward(const at::Tensor& z, std::map<std::string, at
         x = up_blocks[i](x);
         record("up_blocks." + std::to_string(i), x);
     }
-    return conv_out(conv_norm_out->forward_silu(x)).contiguous();
+    auto features = conv_norm_out->forward_silu(x);
+    // The picture itself in fp32: a bf16 output would round each pixel to about 1/128 of its
+    // range, a visible step in smooth gradients; the layer is 1 GFLOP at 512x512.
+    if (features.is_cpu() && features.scalar_type() == at::kBFloat16)
+        features = features.to(at::kFloat);
+    return conv_out(features).contiguous();
 }
 
 at::Tensor LatentDistribution::std() const

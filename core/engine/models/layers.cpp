@@ -1,5 +1,6 @@
 #include "models/layers.h"
 
+#include "models/channels_last_group_norm.h"
 #include "models/onednn_matmul.h"
 #include "models/op_profile.h"
 
@@ -56,7 +57,7 @@ void release_resident_pages(const at::Tensor& tensor)
 // computation: a temporary for the call, or for packing, after which the packed copy serves.
 at::Tensor in_dtype(const at::Tensor& weight, at::ScalarType dtype)
 {
-    return weight.scalar_type() == dtype ? weight : weight.to(dtype);
+    return !weight.defined() || weight.scalar_type() == dtype ? weight : weight.to(dtype);
 }
 
 // Channels-last activations go to oneDNN as they are; the packed route wants planar ones.
@@ -69,7 +70,7 @@ bool is_channels_last(const at::Tensor& x)
 const at::Tensor& packed_kernel(at::Tensor& packed, const void*& packed_from, const at::Tensor& weight,
                                 std::int64_t stride, std::int64_t padding, at::ScalarType dtype = at::kFloat)
 {
-    if (!packed.defined() || packed_from != weight.data_ptr()) {
+    if (!packed.defined() || packed_from != weight.data_ptr() || packed.scalar_type() != dtype) {
         const auto plain = in_dtype(weight, dtype);
         const auto kernel = plain.dim() == 2 ? plain.view({plain.size(0), plain.size(1), 1, 1}) : plain;
         packed = at::mkldnn_reorder_conv2d_weight(kernel.to_mkldnn(), {padding, padding}, {stride, stride}, {1, 1}, 1);
@@ -160,9 +161,11 @@ at::Tensor Conv2dImpl::forward(const at::Tensor& x)
     const bool packable_type = x.scalar_type() == at::kFloat || x.scalar_type() == at::kBFloat16;
     if (!onednn_layouts_enabled() || !x.is_cpu() || !packable_type ||
         x.size(0) * x.size(2) * x.size(3) >= k_packed_below_pixels || is_channels_last(x))
-        return at::conv2d(x, in_dtype(weight, x.scalar_type()), bias, {stride, stride}, {padding, padding});
+        return at::conv2d(x, in_dtype(weight, x.scalar_type()), in_dtype(bias, x.scalar_type()), {stride, stride},
+                          {padding, padding});
     const auto& kernel = packed_kernel(m_packed, m_packed_from, weight, stride, padding, x.scalar_type());
-    return at::mkldnn_convolution(x.contiguous(), kernel, bias, {padding, padding}, {stride, stride}, {1, 1}, 1);
+    return at::mkldnn_convolution(x.contiguous(), kernel, in_dtype(bias, x.scalar_type()), {padding, padding},
+                                  {stride, stride}, {1, 1}, 1);
 }
 
 at::Tensor Conv2dImpl::forward_rows(const at::Tensor& x)
@@ -248,6 +251,8 @@ GroupNormImpl::GroupNormImpl(std::int64_t groups_, std::int64_t channels, double
 at::Tensor GroupNormImpl::forward(const at::Tensor& x)
 {
     const OpTimer timer(OpKind::Normalization, 0);
+    if (group_norm_channels_last_applies(x, groups))
+        return group_norm_channels_last(x, groups, weight, bias, eps, /*silu=*/false);
     if (normalise_in_float(x))
         return at::group_norm(x.to(at::kFloat), groups, in_float(weight), in_float(bias), eps).to(x.scalar_type());
     return at::group_norm(x, groups, weight, bias, eps);
@@ -256,6 +261,8 @@ at::Tensor GroupNormImpl::forward(const at::Tensor& x)
 at::Tensor GroupNormImpl::forward_silu(const at::Tensor& x)
 {
     const OpTimer timer(OpKind::Normalization, 0);
+    if (group_norm_channels_last_applies(x, groups))
+        return group_norm_channels_last(x, groups, weight, bias, eps, /*silu=*/true);
     if (normalise_in_float(x)) {
         auto normed = at::group_norm(x.to(at::kFloat), groups, in_float(weight), in_float(bias), eps);
         return at::silu_(normed).to(x.scalar_type());

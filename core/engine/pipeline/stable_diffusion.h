@@ -35,7 +35,8 @@ struct StableDiffusion {
 StableDiffusion load_stable_diffusion(const std::filesystem::path& path, const models::LoadSettings& settings = {},
                                       const std::filesystem::path& single_file_defaults = {});
 
-/// The settings the VAE is loaded with: the model's, but fp32 where the model computes in bf16.
+/// The settings the VAE is loaded with: the model's, but fp32 where the model computes in bf16
+/// on a device without the CPU's fp32 islands.
 models::LoadSettings vae_settings(models::LoadSettings settings);
 
 /// The CLI id of the model's own scheduler (the sampler used when none is chosen); "pndm"
