@@ -30,16 +30,21 @@ QString repoFolderName(const QString& repoId)
     return QStringLiteral("models--") + QString(repoId).replace(QLatin1Char('/'), QStringLiteral("--"));
 }
 
-QString cachedSnapshot(const QString& repoId, const QString& revision)
+QString cachedSnapshot(const QString& repoId, const QString& revision, const QString& cacheDirectory)
 {
     const auto folder = repoFolderName(repoId);
     if (folder.isEmpty() || revision.isEmpty() || revision.contains(QLatin1Char('/')) || revision.contains(QStringLiteral("..")))
         return {};
-    const QDir repo(hubCacheDirectory() + u'/' + folder);
+    const QDir repo(cacheDirectory + u'/' + folder);
     QString commit = revision;
     QFile ref(repo.filePath(QStringLiteral("refs/") + revision));
-    if (ref.open(QIODevice::ReadOnly))
-        commit = QString::fromLatin1(ref.readAll()).trimmed();
+    if (ref.open(QIODevice::ReadOnly)) {
+        // A ref names a commit, 40 hex digits; anything else is not followed out of the cache.
+        static const QRegularExpression commitPattern(QStringLiteral("^[0-9a-f]{40}$"));
+        commit = QString::fromLatin1(ref.read(256)).trimmed();
+        if (!commitPattern.match(commit).hasMatch())
+            return {};
+    }
     const auto snapshot = repo.filePath(QStringLiteral("snapshots/") + commit);
     return QFileInfo(snapshot).isDir() ? snapshot : QString();
 }

@@ -14,7 +14,8 @@ QString hubCacheDirectory();
 QString repoFolderName(const QString& repoId);
 
 /// The snapshot folder of `revision` (a branch or tag named in refs/, or a commit) of a repository
-/// in the cache; empty when it is not there. Needs no network.
-QString cachedSnapshot(const QString& repoId, const QString& revision = QStringLiteral("main"));
+/// in the cache folder `cacheDirectory`; empty when it is not there. Needs no network.
+QString cachedSnapshot(const QString& repoId, const QString& revision = QStringLiteral("main"),
+                       const QString& cacheDirectory = hubCacheDirectory());
 
 } // namespace eikona::store

@@ -20,6 +20,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <algorithm>
 #include <exception>
 #include <memory>
 #include <optional>
@@ -120,6 +121,52 @@ QList<HubFile> parseSiblings(const QJsonArray& siblings)
             files.append(file);
     }
     return files;
+}
+
+// A path inside the repository: relative, no "." or ".." step, no backslash or NUL. The hub
+// never sends another; one that does would place a link outside the snapshot.
+bool safeRepoPath(const QString& path)
+{
+    if (path.isEmpty() || path.startsWith(QLatin1Char('/')) || path.contains(QLatin1Char('\\')) || path.contains(QChar(0)))
+        return false;
+    const auto steps = path.split(QLatin1Char('/'));
+    return std::none_of(steps.begin(), steps.end(), [](const QString& step) {
+        return step.isEmpty() || step == QLatin1String(".") || step == QLatin1String("..");
+    });
+}
+
+// An etag names a blob file in the cache: a git blob SHA-1 (40 hex digits) or an LFS SHA-256
+// (64). Anything else from the server (a "../" path, say) is refused before a file is written.
+bool validEtag(const QString& etag)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(?:[0-9a-f]{40}|[0-9a-f]{64})$"));
+    return pattern.match(etag).hasMatch();
+}
+
+void checkListing(const QList<HubFile>& files, const QString& repoId)
+{
+    for (const auto& file : files) {
+        if (!safeRepoPath(file.path))
+            throw HubError(text(QStringLiteral("the hub listed a file of %1 with a path that leaves the repository (\"%2\"); "
+                                               "nothing was downloaded").arg(repoId, file.path.left(200))),
+                           HubFailure::Corrupt);
+        if (!validEtag(file.etag()))
+            throw HubError(text(QStringLiteral("the hub gave %1 of %2 an id that is not a SHA-1 or SHA-256 (\"%3\"); "
+                                               "nothing was downloaded").arg(file.path, repoId, file.etag().left(100))),
+                           HubFailure::Corrupt);
+        if (file.size < 0)
+            throw HubError(text(QStringLiteral("the hub gave %1 of %2 a negative size").arg(file.path, repoId)), HubFailure::Corrupt);
+    }
+}
+
+// The id git gives a file's content: SHA-1 of "blob <size>\0" and the bytes.
+QString gitBlobId(QFile& file)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    hash.addData("blob " + QByteArray::number(file.size()) + '\0');
+    file.seek(0);
+    hash.addData(&file);
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 struct RepoCache {
@@ -232,20 +279,26 @@ private:
         ++m_total.filesDone;
     }
 
+    // Starts files until `parallelFiles` run. begin() may complete a file at once (its part was
+    // already whole), and complete() asks for more: that nested call must not run, since the
+    // files waiting for another process's lock are out of the queue until this loop ends, and a
+    // queue that looked empty would end the download with them missing.
     void startMore()
     {
-        if (m_error)
+        if (m_error || m_starting)
             return;
+        m_starting = true;
         QList<HubFile> waiting;
         while (!m_queue.isEmpty() && m_active.size() < static_cast<std::size_t>(std::max(1, m_options.parallelFiles))) {
             const auto file = m_queue.takeFirst();
             if (!begin(file))
                 waiting.append(file); // another process holds its lock: try again on the next tick
             if (m_error)
-                return;
+                break;
         }
+        m_starting = false;
         m_queue = waiting + m_queue;
-        if (m_queue.isEmpty() && m_active.empty())
+        if (!m_error && m_queue.isEmpty() && m_active.empty())
             m_loop.quit();
     }
 
@@ -356,16 +409,23 @@ private:
                                           .arg(file.path).arg(size).arg(file.size)),
                                  HubFailure::Corrupt));
         }
+        // LFS files by their SHA-256, the others by their git blob id: either names the blob.
+        QString actual;
         if (!file.sha256.isEmpty()) {
             transfer.partial.seek(0);
             QCryptographicHash hash(QCryptographicHash::Sha256);
             hash.addData(&transfer.partial);
-            if (QString::fromLatin1(hash.result().toHex()) != file.sha256) {
-                transfer.partial.remove();
-                return fail(HubError(text(QStringLiteral("%1 is corrupt (its SHA-256 does not match the hub's); it was discarded, "
-                                                         "not cached: try again").arg(file.path)),
-                                     HubFailure::Corrupt));
-            }
+            actual = QString::fromLatin1(hash.result().toHex());
+        } else {
+            actual = gitBlobId(transfer.partial);
+        }
+        if (actual != file.etag()) {
+            transfer.partial.remove();
+            return fail(HubError(text(QStringLiteral("%1 is corrupt (its %2 does not match the hub's); it was discarded, "
+                                                     "not cached: try again")
+                                          .arg(file.path, file.sha256.isEmpty() ? QStringLiteral("git blob SHA-1")
+                                                                               : QStringLiteral("SHA-256"))),
+                                 HubFailure::Corrupt));
         }
         transfer.partial.close();
         const auto blob = m_cache.blob(file.etag());
@@ -406,6 +466,7 @@ private:
     std::function<bool()> m_cancelled;
     DownloadProgress m_total;
     qint64 m_fetched = 0;
+    bool m_starting = false; ///< inside startMore()
     QElapsedTimer m_clock;
     QEventLoop m_loop;
     std::exception_ptr m_error;
@@ -503,9 +564,11 @@ DownloadResult downloadRepository(const QString& requestedRepoId, const QString&
     const auto folder = repoFolderName(repoId);
     if (folder.isEmpty())
         throw HubError(text(QStringLiteral("\"%1\" is not a Hugging Face repository id (ORG/NAME)").arg(requestedRepoId)));
+    if (!safeRepoPath(revision))
+        throw HubError(text(QStringLiteral("\"%1\" is not a revision (a branch, tag or commit)").arg(revision.left(200))));
     RepoCache cache{QDir(options.cacheDirectory + u'/' + folder), QDir(options.cacheDirectory + QStringLiteral("/.locks/") + folder)};
     const auto cachedOnly = [&](const QString& why, HubFailure kind) {
-        const auto snapshot = cachedSnapshot(repoId, revision);
+        const auto snapshot = cachedSnapshot(repoId, revision, options.cacheDirectory);
         if (snapshot.isEmpty())
             throw HubError(text(why + QStringLiteral("; and %1 (%2) is not in the cache at %3").arg(repoId, revision, options.cacheDirectory)),
                            kind);
@@ -523,7 +586,7 @@ DownloadResult downloadRepository(const QString& requestedRepoId, const QString&
     } catch (const HubCancelled&) {
         throw;
     } catch (const HubError& error) {
-        if (unreachable && !cachedSnapshot(repoId, revision).isEmpty())
+        if (unreachable && !cachedSnapshot(repoId, revision, options.cacheDirectory).isEmpty())
             return cachedOnly(QString::fromStdString(error.what()), error.kind());
         throw;
     }
@@ -532,6 +595,7 @@ DownloadResult downloadRepository(const QString& requestedRepoId, const QString&
     if (!commitPattern.match(commit).hasMatch())
         throw HubError(text(QStringLiteral("the hub named no commit for %1@%2").arg(repoId, revision)));
     const auto files = select(repoId, parseSiblings(info.value(QStringLiteral("siblings")).toArray()));
+    checkListing(files, repoId);
 
     for (const auto& path : {cache.repo.filePath(QStringLiteral("blobs")), cache.repo.filePath(QStringLiteral("refs")),
                              cache.snapshot(commit), cache.locks.path()})
@@ -539,6 +603,7 @@ DownloadResult downloadRepository(const QString& requestedRepoId, const QString&
             throw HubError(text(QStringLiteral("cannot create %1: check the permissions of the cache folder").arg(path)), HubFailure::Storage);
     if (revision != commit) {
         QFile ref(cache.repo.filePath(QStringLiteral("refs/") + revision));
+        QDir().mkpath(QFileInfo(ref).absolutePath()); // "refs/pr/1" is a revision too
         if (!ref.open(QIODevice::WriteOnly) || ref.write(commit.toLatin1()) != commit.size())
             throw HubError(text(QStringLiteral("cannot write %1: %2").arg(ref.fileName(), ref.errorString())), HubFailure::Storage);
     }
@@ -559,9 +624,11 @@ qint64 repositoryDownloadSize(const QString& requestedRepoId, const QString& rev
     const auto folder = repoFolderName(repoId);
     if (folder.isEmpty())
         throw HubError(text(QStringLiteral("\"%1\" is not a Hugging Face repository id (ORG/NAME)").arg(requestedRepoId)));
+    if (!safeRepoPath(revision))
+        throw HubError(text(QStringLiteral("\"%1\" is not a revision (a branch, tag or commit)").arg(revision.left(200))));
     RepoCache cache{QDir(options.cacheDirectory + u'/' + folder), QDir(options.cacheDirectory + QStringLiteral("/.locks/") + folder)};
     if (options.offline) {
-        if (!cachedSnapshot(repoId, revision).isEmpty())
+        if (!cachedSnapshot(repoId, revision, options.cacheDirectory).isEmpty())
             return 0;
         throw HubError(text(QStringLiteral("offline mode (HF_HUB_OFFLINE) is on; and %1 (%2) is not in the cache at %3")
                                 .arg(repoId, revision, options.cacheDirectory)),
@@ -572,8 +639,10 @@ qint64 repositoryDownloadSize(const QString& requestedRepoId, const QString& rev
     const auto info = fetchJson(hub, revisionInfoUrl(options, repoId, revision),
                                 repoId + u'@' + revision, repoId, cancelled, unreachable);
     const auto commit = info.value(QStringLiteral("sha")).toString();
+    const auto files = select(repoId, parseSiblings(info.value(QStringLiteral("siblings")).toArray()));
+    checkListing(files, repoId);
     qint64 bytes = 0;
-    for (const auto& file : select(repoId, parseSiblings(info.value(QStringLiteral("siblings")).toArray())))
+    for (const auto& file : files)
         if (!linkedAndPresent(cache, commit, file))
             bytes += file.size;
     return bytes;

@@ -29,6 +29,11 @@ public:
     static constexpr const char* k_broken = "broken-org/broken-model";
     static constexpr const char* k_gated = "gated-org/gated-model";
     static constexpr const char* k_taesd = "madebyollin/taesd";
+    /// The model's files, but the listing gives model_index.json a "../" path for an etag.
+    static constexpr const char* k_hostile = "hostile-org/hostile-model";
+    /// The model's listing, but model_index.json is served changed (same size): only its git
+    /// blob id tells.
+    static constexpr const char* k_tampered = "tampered-org/tampered-model";
     static constexpr const char* k_commit = "0123456789abcdef0123456789abcdef01234567";
     static constexpr const char* k_slow_file = "unet/diffusion_pytorch_model.safetensors";
 
@@ -51,6 +56,19 @@ public:
                                   QStringLiteral("unet/diffusion_pytorch_model.bin"), QStringLiteral("feature_extractor/preprocessor_config.json")})
             siblings.append(QJsonObject{{QStringLiteral("rfilename"), extra}, {QStringLiteral("size"), 10}, {QStringLiteral("blobId"), QStringLiteral("0")}});
         writeRevision(QStringLiteral("api/revision.json"), QLatin1String(k_repo), siblings);
+        QJsonArray hostile;
+        for (const auto& value : siblings) {
+            auto entry = value.toObject();
+            if (entry.value(QStringLiteral("rfilename")).toString() == QStringLiteral("model_index.json"))
+                entry.insert(QStringLiteral("blobId"), QStringLiteral("../../../../escaped"));
+            hostile.append(entry);
+        }
+        writeRevision(QStringLiteral("api/hostile.json"), QLatin1String(k_hostile), hostile);
+        locations += QStringLiteral("    location = /api/models/%1/revision/main { default_type application/json; alias %2/api/hostile.json; }\n"
+                                    "    location /%1/resolve/%3/ { alias %2/files/; }\n"
+                                    "    location = /api/models/%4/revision/main { default_type application/json; alias %2/api/revision.json; }\n"
+                                    "    location /%4/resolve/%3/ { alias %2/tampered/; }\n")
+                         .arg(QLatin1String(k_hostile), m_root, QLatin1String(k_commit), QLatin1String(k_tampered));
         // TAESD, with the files the real madebyollin/taesd also has that no download takes.
         auto taesd = publish(QStringLiteral(EIKONA_TEST_DATA "/taesd/tiny"), QLatin1String(k_taesd), locations, 0, false);
         for (const auto& extra : {QStringLiteral("taesd_decoder.pth"), QStringLiteral("taesd_encoder.safetensors"), QStringLiteral("README.md")})
@@ -117,6 +135,13 @@ http {
         return options;
     }
     QString sha256(const QString& path) const { return m_sha256.value(path); }
+    /// The model API's listing of the main repository, as served.
+    QJsonArray listing() const
+    {
+        QFile file(m_root + QStringLiteral("/api/revision.json"));
+        file.open(QIODevice::ReadOnly);
+        return QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("siblings")).toArray();
+    }
     QString fileBytesPath(const QString& path) const { return m_root + QStringLiteral("/files/") + path; }
 
     /// Access-log lines with `part` in the request and `status` (0: any).
@@ -174,6 +199,10 @@ private:
                 if (path == QLatin1String(k_slow_file))
                     broken[broken.size() / 2] = static_cast<char>(broken[broken.size() / 2] ^ 0x01);
                 write(QStringLiteral("broken/") + path, broken);
+                auto tampered = bytes;
+                if (path == QStringLiteral("model_index.json"))
+                    tampered.replace(tampered.indexOf(' '), 1, "\t"); // still JSON, same size
+                write(QStringLiteral("tampered/") + path, tampered);
                 write(QStringLiteral("cdn/") + etag, bytes);
             }
             const auto resolve = QStringLiteral("/%1/resolve/%2/%3").arg(repoId, QLatin1String(k_commit), path);

@@ -4,6 +4,7 @@
 
 #include "hub_client.h"
 #include "hub_test_server.h"
+#include "scoped_environment.h"
 #include "model_hash.h"
 #include "proxy_settings.h"
 
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 using namespace eikona::store;
+using eikona::testing::ScopedEnvironment;
 using eikona::testing::HubTestServer;
 using eikona::testing::runCliWithHub;
 
@@ -90,32 +92,6 @@ private:
     QStringList m_requests;
 };
 
-// Sets environment variables for one scope, restoring them after.
-class ScopedEnvironment {
-public:
-    void set(const char* name, const QByteArray& value)
-    {
-        m_saved.append({name, qEnvironmentVariableIsSet(name), qgetenv(name)});
-        qputenv(name, value);
-    }
-    ~ScopedEnvironment()
-    {
-        for (auto it = m_saved.crbegin(); it != m_saved.crend(); ++it) {
-            if (it->wasSet)
-                qputenv(it->name, it->value);
-            else
-                qunsetenv(it->name);
-        }
-    }
-
-private:
-    struct Saved {
-        const char* name;
-        bool wasSet;
-        QByteArray value;
-    };
-    QList<Saved> m_saved;
-};
 
 } // namespace
 

@@ -6,6 +6,7 @@
 #include "hub_cache.h"
 #include "hub_client.h"
 #include "hub_test_server.h"
+#include "scoped_environment.h"
 #include "model_hash.h"
 
 #include "generation_parameters.h"
@@ -14,9 +15,11 @@
 #include <QLockFile>
 #include <QProcessEnvironment>
 #include <QTest>
+#include <QTimer>
 
 using namespace eikona::store;
 using eikona::testing::HubTestServer;
+using eikona::testing::ScopedEnvironment;
 using eikona::testing::runCliWithHub;
 
 namespace {
@@ -113,7 +116,7 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(result.snapshot + QStringLiteral("/vae/diffusion_pytorch_model.safetensors")));
         QVERIFY(!QFileInfo::exists(result.snapshot + QStringLiteral("/safety_checker")));
         QVERIFY(!QFileInfo::exists(result.snapshot + QStringLiteral("/unet/diffusion_pytorch_model.bin")));
-        QCOMPARE(cachedSnapshot(repo()).isEmpty(), true); // the default cache is not this one
+        QCOMPARE(cachedSnapshot(repo(), QStringLiteral("main"), cache.path()), result.snapshot);
         QVERIFY(QDir(folder + QStringLiteral("/blobs")).entryList({QStringLiteral("*.incomplete")}, QDir::Files).isEmpty());
 
         // A second run fetches nothing, and the old name of the repository finds the same files.
@@ -186,6 +189,85 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(blobs + sha + QStringLiteral(".incomplete")));
     }
 
+    // An etag is a file name in the cache: one that is not a hash is refused before anything
+    // is written, inside the cache or outside it.
+    void refusesAnEtagThatIsAPath()
+    {
+        QTemporaryDir root;
+        const QString cache = root.path() + QStringLiteral("/a/b/c/hub");
+        HubFailure kind{};
+        const auto message = errorOf([&] {
+            downloadModel(QLatin1String(HubTestServer::k_hostile), QStringLiteral("main"), {}, m_server.optionsFor(cache));
+        }, &kind);
+        QVERIFY2(message.contains(QStringLiteral("model_index.json")) && message.contains(QStringLiteral("not a SHA-1 or SHA-256")),
+                 qPrintable(message));
+        QCOMPARE(kind, HubFailure::Corrupt);
+        QVERIFY(!QFileInfo::exists(root.path() + QStringLiteral("/a/escaped")));
+        QVERIFY(!QFileInfo::exists(root.path() + QStringLiteral("/a/escaped.incomplete")));
+        QCOMPARE(m_server.requests(QLatin1String(HubTestServer::k_hostile) + QStringLiteral("/resolve/")), 0);
+        QVERIFY(errorOf([&] {
+                    repositoryDownloadSize(QLatin1String(HubTestServer::k_hostile), QStringLiteral("main"), pipelineFiles({}),
+                                           m_server.optionsFor(cache));
+                }).contains(QStringLiteral("not a SHA-1 or SHA-256")));
+        // A revision that climbs out of refs/ is not one.
+        QVERIFY(errorOf([&] { downloadModel(repo(), QStringLiteral("../../x"), {}, m_server.optionsFor(cache)); })
+                    .contains(QStringLiteral("is not a revision")));
+    }
+
+    // A small (non-LFS) file is checked against its git blob id, as an LFS file against its SHA-256.
+    void refusesASmallFileThatIsNotItsBlob()
+    {
+        QTemporaryDir cache;
+        HubFailure kind{};
+        const auto message = errorOf([&] {
+            downloadModel(QLatin1String(HubTestServer::k_tampered), QStringLiteral("main"), {}, m_server.optionsFor(cache.path()));
+        }, &kind);
+        QVERIFY2(message.contains(QStringLiteral("model_index.json is corrupt")) && message.contains(QStringLiteral("git blob")),
+                 qPrintable(message));
+        QCOMPARE(kind, HubFailure::Corrupt);
+        QVERIFY(QDir(cache.path() + QStringLiteral("/models--tampered-org--tampered-model/snapshots")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size() <= 1);
+        QVERIFY(!QFileInfo::exists(cache.path() + QStringLiteral("/models--tampered-org--tampered-model/snapshots/") +
+                                   QLatin1String(HubTestServer::k_commit) + QStringLiteral("/model_index.json")));
+    }
+
+    // A file whose part is already whole completes inside the loop that starts files; the files
+    // waiting for another process's lock must still be fetched before the download reports
+    // success (it used to end at once with them missing).
+    void waitsForLockedFilesWhenAnotherCompletesAtOnce()
+    {
+        QTemporaryDir cache;
+        const auto options = m_server.optionsFor(cache.path());
+        const auto first = downloadModel(repo(), QStringLiteral("main"), {}, options);
+        // The files in the order the download takes them: hold the first, make the last whole.
+        QList<HubFile> listing;
+        for (const auto& value : m_server.listing()) {
+            const auto entry = value.toObject();
+            const auto lfs = entry.value(QStringLiteral("lfs")).toObject();
+            listing.append(HubFile{entry.value(QStringLiteral("rfilename")).toString(),
+                                   static_cast<qint64>(entry.value(QStringLiteral("size")).toDouble()),
+                                   entry.value(QStringLiteral("blobId")).toString(), lfs.value(QStringLiteral("sha256")).toString()});
+        }
+        const auto order = selectPipelineFiles(listing, {});
+        QVERIFY(order.size() >= 3);
+        const auto& held = order.front();
+        const auto& whole = order.back();
+        const QString repoFolder = cache.path() + QStringLiteral("/models--stable-diffusion-v1-5--stable-diffusion-v1-5");
+        for (const auto& file : {held, whole}) {
+            QVERIFY(QFile::remove(first.snapshot + u'/' + file.path));
+            QVERIFY(QFile::rename(repoFolder + QStringLiteral("/blobs/") + file.etag(),
+                                  repoFolder + QStringLiteral("/blobs/") + file.etag() + QStringLiteral(".incomplete")));
+        }
+        QVERIFY(QFile::remove(repoFolder + QStringLiteral("/blobs/") + held.etag() + QStringLiteral(".incomplete")));
+        QLockFile busy(cache.path() + QStringLiteral("/.locks/models--stable-diffusion-v1-5--stable-diffusion-v1-5/") + held.etag() +
+                       QStringLiteral(".lock"));
+        QVERIFY(busy.tryLock(0));
+        QTimer::singleShot(800, [&] { busy.unlock(); }); // the other "process" gives up
+        const auto second = downloadModel(repo(), QStringLiteral("main"), {}, options);
+        QVERIFY2(QFileInfo(second.snapshot + u'/' + held.path).size() == held.size, qPrintable(held.path));
+        QCOMPARE(QFileInfo(second.snapshot + u'/' + whole.path).size(), whole.size);
+        QCOMPARE(second.bytesFetched, held.size);
+    }
+
     void explainsHttpErrors()
     {
         QTemporaryDir cache;
@@ -217,9 +299,9 @@ private Q_SLOTS:
         const auto online = downloadModel(repo(), QStringLiteral("main"), {}, options);
         options.offline = true;
         const int before = m_server.requests(QStringLiteral("/api/"));
-        qputenv("HF_HUB_CACHE", cache.path().toUtf8());
+        // The options' cache folder is the one looked in, whatever the environment says.
+        const ScopedEnvironment elsewhere("HF_HUB_CACHE", "/nonexistent");
         const auto offline = downloadModel(repo(), QStringLiteral("main"), {}, options);
-        qunsetenv("HF_HUB_CACHE");
         QVERIFY(offline.fromCacheOnly);
         QCOMPARE(offline.snapshot, online.snapshot);
         QCOMPARE(m_server.requests(QStringLiteral("/api/")), before);
@@ -250,9 +332,8 @@ private Q_SLOTS:
         HubOptions options;
         options.endpoint = QStringLiteral("http://127.0.0.1:9"); // discard port: nothing listens
         options.cacheDirectory = cache.path();
-        qputenv("HF_HUB_CACHE", cache.path().toUtf8());
+        const ScopedEnvironment elsewhere("HF_HUB_CACHE", "/nonexistent");
         const auto result = downloadModel(repo(), QStringLiteral("main"), {}, options);
-        qunsetenv("HF_HUB_CACHE");
         QVERIFY(result.fromCacheOnly);
         QCOMPARE(result.commit, commit);
         QVERIFY(QFileInfo::exists(result.snapshot + QStringLiteral("/unet/diffusion_pytorch_model.safetensors")));
