@@ -1,10 +1,13 @@
 // eikona-cli: Eikona from the terminal.
 
 #include "cli/cli_command.h"
+#include "generation_types.h"
 
 #include <QCoreApplication>
 
 #include <csignal>
+#include <exception>
+#include <new>
 #include <cstdio>
 
 int main(int argc, char* argv[])
@@ -22,7 +25,16 @@ int main(int argc, char* argv[])
             if (command.name == arguments.at(1)) {
                 QStringList rest = arguments.mid(2);
                 rest.prepend(QStringLiteral("eikona-cli ") + command.name);
-                return command.run(rest);
+                // The last resort: whatever a command did not catch ends in words, not abort().
+                try {
+                    return command.run(rest);
+                } catch (const std::bad_alloc&) {
+                    std::fprintf(stderr, "eikona-cli %s: error: out of memory\n", qUtf8Printable(command.name));
+                } catch (const std::exception& error) {
+                    std::fprintf(stderr, "eikona-cli %s: error: %s\n", qUtf8Printable(command.name),
+                                 eikona::backend::errorText(error).c_str());
+                }
+                return eikona::cli::Failure;
             }
         }
         std::fprintf(stderr, "eikona-cli: unknown command '%s' (see eikona-cli --help)\n",

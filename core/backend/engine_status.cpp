@@ -3,6 +3,7 @@
 #include "caching_allocator.h"
 #include "pipeline/compute_target.h"
 #include "runtime.h"
+#include "exception_text.h"
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -22,7 +23,7 @@ QString describeComputeTarget(const QString& device, const QString& dtype, QStri
         return QString::fromStdString(pipeline::resolve_compute_target(device.toStdString(), dtype.toStdString()).describe());
     } catch (const std::exception& failure) {
         if (error)
-            *error = QString::fromUtf8(failure.what());
+            *error = QString::fromStdString(exception_text(failure));
         return {};
     }
 }

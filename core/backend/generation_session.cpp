@@ -9,6 +9,7 @@
 #include "pipeline/warm_up.h"
 #include "preview_pacer.h"
 #include "schedulers/scheduler.h"
+#include "exception_text.h"
 
 #include <ATen/Functions.h>
 #include <c10/core/InferenceMode.h>
@@ -79,6 +80,11 @@ std::atomic<int> g_openSessions{0};
 
 } // namespace
 
+std::string errorText(const std::exception& error)
+{
+    return exception_text(error);
+}
+
 GenerationError::GenerationError(const std::string& detail, ErrorKind kind)
     : std::runtime_error(detail), m_kind(kind)
 {
@@ -125,7 +131,7 @@ std::unique_ptr<GenerationSession> GenerationSession::open(const QString& modelF
     try {
         target = pipeline::resolve_compute_target(options.device.toStdString(), options.dtype.toStdString());
     } catch (const std::exception& error) {
-        throw GenerationError(error.what(), ErrorKind::DeviceUnavailable);
+        throw GenerationError(exception_text(error), ErrorKind::DeviceUnavailable);
     }
     if (!QFileInfo::exists(modelFolder))
         throw GenerationError("there is no model at " + modelFolder.toStdString(), ErrorKind::ModelMissing);
@@ -153,7 +159,7 @@ std::unique_ptr<GenerationSession> GenerationSession::open(const QString& modelF
     } catch (const std::bad_alloc&) {
         throw GenerationError("out of memory while loading the model", ErrorKind::OutOfMemory);
     } catch (const std::exception& error) {
-        throw GenerationError(error.what(), ErrorKind::ModelBroken);
+        throw GenerationError(exception_text(error), ErrorKind::ModelBroken);
     }
 }
 
@@ -215,7 +221,7 @@ QString GenerationSession::setPreviewDecoder(const QString& folder)
         d->previewDecoder = folder;
         return {};
     } catch (const std::exception& error) {
-        return fromStd(error.what());
+        return fromStd(exception_text(error));
     }
 }
 
@@ -240,7 +246,7 @@ bool GenerationSession::warmUp(int width, int height, int batchSize)
     } catch (const std::bad_alloc&) {
         throw GenerationError("out of memory while preparing the model", ErrorKind::OutOfMemory);
     } catch (const std::exception& error) {
-        throw GenerationError(error.what(), ErrorKind::BadRequest);
+        throw GenerationError(exception_text(error), ErrorKind::BadRequest);
     }
     d->markWarm(width, height, rows);
     return true;
@@ -250,6 +256,13 @@ QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& reque
 {
     if (request.batchSize < 1 || request.batchCount < 1)
         throw GenerationError("batch size and batch count must be at least 1", ErrorKind::BadRequest);
+    if (request.batchSize > RequestLimits::maxBatchSize || request.batchCount > RequestLimits::maxBatchCount)
+        throw GenerationError("batch size can be at most " + std::to_string(RequestLimits::maxBatchSize) + " and batch count at most " +
+                                  std::to_string(RequestLimits::maxBatchCount),
+                              ErrorKind::BadRequest);
+    if (request.width > RequestLimits::maxSide || request.height > RequestLimits::maxSide)
+        throw GenerationError("width and height can be at most " + std::to_string(RequestLimits::maxSide) + " pixels",
+                              ErrorKind::BadRequest);
     if (d->unetSpent)
         throw GenerationError("this one-shot session has made its pictures; open the model again", ErrorKind::BadRequest);
     const auto sampler = request.sampler.isEmpty() ? pipeline::default_sampler(d->model) : request.sampler.toStdString();
@@ -337,11 +350,14 @@ QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& reque
                 image.image = toImage(pixels[i]);
                 image.parameters = parameters;
                 image.parameters.seed = image.seed;
-                image.pixels = toVector(pixels[i]);
-                image.latents = toVector(latents[i]);
+                if (callbacks.floatOutputs) {
+                    image.pixels = toVector(pixels[i]);
+                    image.latents = toVector(latents[i]);
+                }
                 if (callbacks.onImage)
                     callbacks.onImage(image);
-                images.append(std::move(image));
+                if (callbacks.returnImages)
+                    images.append(std::move(image));
             }
         }
     } catch (const pipeline::Cancelled&) {
@@ -349,7 +365,7 @@ QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& reque
     } catch (const std::bad_alloc&) {
         throw GenerationError("out of memory", ErrorKind::OutOfMemory);
     } catch (const std::exception& error) {
-        const std::string detail = error.what();
+        const std::string detail = exception_text(error);
         if (detail.rfind("out of memory", 0) == 0)
             throw GenerationError(detail, ErrorKind::OutOfMemory);
         throw GenerationError(detail, stepped ? ErrorKind::Failed : ErrorKind::BadRequest);
@@ -378,7 +394,7 @@ void writeFloatOutputs(const QString& path, const QList<GeneratedImage>& images)
     try {
         io::write_safetensors(path.toStdString(), {{"image", pixels}, {"latents", latents}});
     } catch (const std::exception& error) {
-        throw GenerationError(std::string("cannot write ") + path.toStdString() + ": " + error.what());
+        throw GenerationError(std::string("cannot write ") + path.toStdString() + ": " + exception_text(error));
     }
 }
 

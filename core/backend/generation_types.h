@@ -13,6 +13,14 @@
 
 namespace eikona::backend {
 
+/// What one job may ask for; beyond it a request is refused before anything runs (the counts
+/// multiplied would overflow an int, the sizes need more memory than a desktop has).
+struct RequestLimits {
+    static constexpr int maxBatchSize = 64;
+    static constexpr int maxBatchCount = 10000;
+    static constexpr int maxSide = 4096; ///< width or height in pixels
+};
+
 struct GenerationRequest {
     QString prompt;
     QString negativePrompt;
@@ -60,6 +68,11 @@ struct GenerationCallbacks {
     std::function<void(const QString&)> onLog;
     std::function<void(const GeneratedImage&)> onImage; ///< each image as soon as its run ends
     int previewEvery = 1; ///< a preview every Nth step (and on the last); 0: none
+    /// Fill GeneratedImage::pixels and ::latents (the float outputs; 3 MB a 512x512 picture).
+    bool floatOutputs = true;
+    /// Return every picture from generate() as well as handing it to onImage; a long job that
+    /// saves each picture as it comes needs neither kept.
+    bool returnImages = true;
 };
 
 /// What went wrong, so the window can say it in the user's language; the exception's what() is
@@ -83,6 +96,9 @@ public:
 private:
     ErrorKind m_kind;
 };
+
+/// The words of any error for a person: libtorch's C++ backtrace left out.
+std::string errorText(const std::exception& error);
 
 class GenerationCancelled : public std::runtime_error {
 public:

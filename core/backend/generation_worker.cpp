@@ -5,6 +5,7 @@
 #include "generation_session.h"
 #include "model_registry.h"
 #include "picture_file.h"
+#include "exception_text.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -91,6 +92,7 @@ void GenerationWorker::run(const GenerationJob& job, const WorkerSettings& setti
         GenerationCallbacks callbacks;
         callbacks.previewEvery = settings.previewEvery;
         callbacks.shouldStop = [&] { return cancelled() || !saveError.isEmpty(); };
+        callbacks.floatOutputs = callbacks.returnImages = false; // each picture is saved as it comes
         callbacks.onProgress = [&](const GenerationProgress& progress) { Q_EMIT this->progress(job.id, progress); };
         callbacks.onImage = [&](const GeneratedImage& image) {
             QString path;
@@ -118,7 +120,7 @@ void GenerationWorker::run(const GenerationJob& job, const WorkerSettings& setti
         Q_EMIT jobFinished(job.id, JobOutcome::Failed, ErrorKind::OutOfMemory, QStringLiteral("out of memory"));
     } catch (const std::exception& error) {
         // Nothing may escape a slot; whatever else went wrong is reported like the rest.
-        Q_EMIT jobFinished(job.id, JobOutcome::Failed, ErrorKind::Failed, QString::fromUtf8(error.what()));
+        Q_EMIT jobFinished(job.id, JobOutcome::Failed, ErrorKind::Failed, QString::fromStdString(exception_text(error)));
     }
 }
 

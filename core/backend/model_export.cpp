@@ -3,6 +3,7 @@
 #include "generation_types.h"
 #include "io/model_folder.h"
 #include "models/single_file.h"
+#include "exception_text.h"
 
 namespace eikona::backend {
 
@@ -11,7 +12,7 @@ void exportSingleFile(const QString& model, const QString& out)
     try {
         models::export_single_file(io::ModelFolder::open(model.toStdString()), out.toStdString());
     } catch (const std::exception& error) {
-        throw GenerationError(error.what());
+        throw GenerationError(exception_text(error));
     }
 }
 

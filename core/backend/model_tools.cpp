@@ -5,6 +5,7 @@
 #include "io/safetensors_format.h"
 #include "models/random_model.h"
 #include "tokenizer/clip_tokenizer.h"
+#include "exception_text.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -51,7 +52,7 @@ auto guarded(Body&& body)
     } catch (const GenerationError&) {
         throw;
     } catch (const std::exception& error) {
-        throw GenerationError(error.what());
+        throw GenerationError(exception_text(error));
     }
 }
 

@@ -1,6 +1,7 @@
 // Threads and BLAS at start-up.
 
 #include "caching_allocator.h"
+#include "exception_text.h"
 #include "runtime.h"
 
 #include <ATen/Functions.h>
@@ -11,6 +12,24 @@ class TestRuntime : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // libtorch's errors reach a person without their C++ backtrace; others are unchanged.
+    void exceptionTextLeavesTheBacktraceOut()
+    {
+        std::string text;
+        std::string raw;
+        try {
+            (void)at::mm(at::ones({2, 3}), at::ones({2, 3}));
+        } catch (const std::exception& error) {
+            text = eikona::exception_text(error);
+            raw = error.what();
+        }
+        QVERIFY2(text.find("mat1 and mat2 shapes cannot be multiplied") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("Exception raised from") == std::string::npos, text.c_str());
+        QVERIFY2(text.find("frame #") == std::string::npos, text.c_str());
+        QVERIFY2(raw.find("Exception raised from") != std::string::npos, raw.c_str()); // what() had it
+        QCOMPARE(eikona::exception_text(std::runtime_error("plain words")), std::string("plain words"));
+    }
+
     void threadsFollowRequestAndEnvironment()
     {
         QCOMPARE(eikona::configure_runtime(1).threads, 1);
