@@ -158,6 +158,29 @@ private Q_SLOTS:
         QVERIFY(report.tiled);
     }
 
+    // More steps than noise levels is refused as diffusers refuses it (it used to give noise
+    // with the "leading" samplers); so is the one count at which "leading" spacing plus
+    // steps_offset reaches past the last level (it used to fail obscurely).
+    void refusesMoreStepsThanNoiseLevels()
+    {
+        const c10::InferenceMode inference;
+        const auto levels = m_model->scheduler_config.num_train_timesteps;
+        const auto refusal = [&](const std::string& sampler, std::int64_t steps) -> std::string {
+            auto request = smallRequest(sampler);
+            request.steps = steps;
+            try {
+                pipeline::txt2img(*m_model, request);
+            } catch (const pipeline::PipelineError& error) {
+                return error.what();
+            }
+            return {};
+        };
+        for (const auto* sampler : {"ddim", "pndm", "euler", "dpmpp_2m"})
+            QVERIFY2(refusal(sampler, levels + 1).find("num_train_timesteps") != std::string::npos, sampler);
+        if (m_model->scheduler_config.steps_offset > 0)
+            QVERIFY(refusal("ddim", levels).find("cannot take") != std::string::npos);
+    }
+
     // A reduced-precision decode that overflows is redone in fp32 and says so; when even fp32
     // cannot decode the latents the run ends with a clear error, not a black picture.
     void overflowingDecodeIsRedoneInFp32()
@@ -227,6 +250,7 @@ private Q_SLOTS:
         release_cached_cpu_memory();
         const auto before = caching_allocator_stats().in_use_bytes;
         set_cpu_memory_limit(before + (24 << 20));
+        const auto unlimited = qScopeGuard([] { set_cpu_memory_limit(0); }); // whichever way the test ends
         auto request = smallRequest("euler_a");
         request.width = request.height = 512;
         request.images_per_prompt = 2;

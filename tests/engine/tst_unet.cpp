@@ -190,6 +190,10 @@ private Q_SLOTS:
         QTest::newRow("class embedding") << QStringLiteral("class_embed_type") << QStringLiteral("\"timestep\"");
         QTest::newRow("odd channel count") << QStringLiteral("block_out_channels") << QStringLiteral("[32, 32, 64, 65]");
         QTest::newRow("wrong type") << QStringLiteral("layers_per_block") << QStringLiteral("\"two\"");
+        QTest::newRow("no groups (was SIGFPE)") << QStringLiteral("norm_num_groups") << QStringLiteral("0");
+        QTest::newRow("negative groups") << QStringLiteral("norm_num_groups") << QStringLiteral("-32");
+        QTest::newRow("no input channels") << QStringLiteral("in_channels") << QStringLiteral("0");
+        QTest::newRow("zero epsilon") << QStringLiteral("norm_eps") << QStringLiteral("0");
     }
 
     void refusesUnsupportedConfigs()

@@ -156,6 +156,32 @@ private Q_SLOTS:
             EIKONA_COMPARE_CLOSE(image, file.tensor("image"), 0.1, 0.05, "bf16 image");
         }
     }
+
+    // A config that would divide by zero or build an empty network is refused by name.
+    void refusesBrokenConfigs_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("no groups (was SIGFPE)") << QStringLiteral("norm_num_groups") << QStringLiteral("0");
+        QTest::newRow("negative groups") << QStringLiteral("norm_num_groups") << QStringLiteral("-1");
+        QTest::newRow("no latent channels") << QStringLiteral("latent_channels") << QStringLiteral("0");
+        QTest::newRow("no layers") << QStringLiteral("layers_per_block") << QStringLiteral("0");
+        QTest::newRow("odd channels") << QStringLiteral("block_out_channels") << QStringLiteral("[32, 32, 64, 65]");
+    }
+
+    void refusesBrokenConfigs()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        auto config = io::ModelFolder::open(testing::k_tiny_model).config("vae");
+        config[field.toStdString()] = nlohmann::json::parse(value.toStdString());
+        try {
+            models::VaeConfig::from_json(config);
+            QFAIL("a broken config was accepted");
+        } catch (const models::ConfigError& error) {
+            QVERIFY2(QString::fromUtf8(error.what()).contains(field), error.what());
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestVae)

@@ -151,6 +151,13 @@ UNetConfig UNetConfig::from_json(const nlohmann::json& json)
     const auto blocks = config.block_out_channels.size();
     if (blocks == 0)
         reader.fail("block_out_channels", "is empty");
+    // Divisors and sizes first: a zero here would be a division by zero below, or an empty network.
+    require_positive(reader, "norm_num_groups", config.norm_num_groups);
+    require_positive(reader, "in_channels", config.in_channels);
+    require_positive(reader, "out_channels", config.out_channels);
+    require_positive(reader, "sample_size", config.sample_size);
+    if (!(config.norm_eps > 0))
+        reader.fail("norm_eps", "must be positive");
     if (const auto it = json.find("attention_head_dim"); it != json.end() && !it->is_null()) {
         if (it->is_number_integer())
             config.attention_heads.assign(blocks, it->get<std::int64_t>());
@@ -258,6 +265,12 @@ VaeConfig VaeConfig::from_json(const nlohmann::json& json)
     reader.require_null("latents_std");
     if (config.block_out_channels.empty())
         reader.fail("block_out_channels", "is empty");
+    require_positive(reader, "norm_num_groups", config.norm_num_groups);
+    require_positive(reader, "in_channels", config.in_channels);
+    require_positive(reader, "out_channels", config.out_channels);
+    require_positive(reader, "latent_channels", config.latent_channels);
+    require_positive(reader, "layers_per_block", config.layers_per_block);
+    require_positive(reader, "sample_size", config.sample_size);
     for (const auto channels : config.block_out_channels)
         if (channels <= 0 || channels % config.norm_num_groups != 0)
             reader.fail("block_out_channels", "entries must be positive multiples of norm_num_groups");

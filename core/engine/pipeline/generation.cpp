@@ -40,6 +40,26 @@ void check(const StableDiffusion& model, const Txt2ImgRequest& request)
     check(request);
     if (request.draft_decode && !model.taesd)
         throw PipelineError("a draft decode needs TAESD, and none is loaded");
+    // As diffusers refuses it: more steps than the model has noise levels repeats timesteps
+    // (or, with "leading" spacing, collapses them all onto one).
+    const auto levels = model.scheduler_config.num_train_timesteps;
+    if (request.steps > levels)
+        throw PipelineError("steps (" + std::to_string(request.steps) + ") cannot be more than the " + std::to_string(levels) +
+                            " noise levels the model was trained with (num_train_timesteps)");
+}
+
+// Every timestep must be one of the model's noise levels; "leading" spacing with steps_offset
+// reaches one past the last when the steps equal num_train_timesteps.
+void check_timesteps(const schedulers::Scheduler& scheduler, const schedulers::SchedulerConfig& config,
+                     std::int64_t steps)
+{
+    const auto timesteps = scheduler.timesteps();
+    const auto last = timesteps.max().item<double>();
+    const auto first = timesteps.min().item<double>();
+    if (last > static_cast<double>(config.num_train_timesteps - 1) || first < 0)
+        throw PipelineError("this sampler cannot take " + std::to_string(steps) + " steps with this model: its timesteps " +
+                            "would leave the model's " + std::to_string(config.num_train_timesteps) +
+                            " noise levels; take fewer steps");
 }
 
 // Prompt embeddings for the UNet: [B, 77 * chunks, hidden], each repeated per image, negatives
@@ -81,6 +101,7 @@ Setup prepare(StableDiffusion& model, const Txt2ImgRequest& request)
     models::release_mapped_pages(*model.text_encoder); // idle until the next job: out of the peak
     setup.scheduler = schedulers::make_scheduler(request.sampler, model.scheduler_config);
     setup.scheduler->set_timesteps(request.steps);
+    check_timesteps(*setup.scheduler, model.scheduler_config, request.steps);
     return setup;
 }
 
