@@ -40,15 +40,16 @@ struct Options {
 // Reads and checks every flag before anything slow happens; returns the usage message or "".
 QString readOptions(const QCommandLineParser& parser, Options& options)
 {
-    const auto integer = [&](const QString& name, int& into, int minimum) -> QString {
+    const auto integer = [&](const QString& name, int& into, int minimum, int maximum) -> QString {
         if (!parser.isSet(name))
             return {};
         bool ok = false;
         into = parser.value(name).toInt(&ok);
-        if (!ok || into < minimum)
-            return QStringLiteral("--%1 must be an integer of at least %2, not \"%3\"").arg(name).arg(minimum).arg(parser.value(name));
+        if (!ok || into < minimum || into > maximum)
+            return QStringLiteral("--%1 must be an integer from %2 to %3, not \"%4\"").arg(name).arg(minimum).arg(maximum).arg(parser.value(name));
         return {};
     };
+    using Limits = backend::RequestLimits;
     auto& request = options.request;
     options.model = parser.value(QStringLiteral("model"));
     if (options.model.isEmpty())
@@ -57,11 +58,12 @@ QString readOptions(const QCommandLineParser& parser, Options& options)
         return QStringLiteral("--prompt is required");
     request.prompt = parser.value(QStringLiteral("prompt"));
     request.negativePrompt = parser.value(QStringLiteral("negative"));
-    for (const auto& check : {integer(QStringLiteral("steps"), request.steps, 1), integer(QStringLiteral("width"), request.width, 8),
-                              integer(QStringLiteral("height"), request.height, 8),
-                              integer(QStringLiteral("batch-size"), request.batchSize, 1),
-                              integer(QStringLiteral("batch-count"), request.batchCount, 1),
-                              integer(QStringLiteral("threads"), options.threads, 1)})
+    for (const auto& check : {integer(QStringLiteral("steps"), request.steps, 1, 10000),
+                              integer(QStringLiteral("width"), request.width, 8, Limits::maxSide),
+                              integer(QStringLiteral("height"), request.height, 8, Limits::maxSide),
+                              integer(QStringLiteral("batch-size"), request.batchSize, 1, Limits::maxBatchSize),
+                              integer(QStringLiteral("batch-count"), request.batchCount, 1, Limits::maxBatchCount),
+                              integer(QStringLiteral("threads"), options.threads, 1, 1024)})
         if (!check.isEmpty())
             return check;
     if (request.width % 8 != 0 || request.height % 8 != 0)
@@ -231,7 +233,9 @@ int runGenerate(const QStringList& arguments)
             bar->finish();
     };
     const InterruptGuard interrupt; // Ctrl+C stops after the current UNet call; finished pictures stay saved
-    callbacks.shouldStop = [] { return InterruptGuard::interrupted(); };
+    // A picture that cannot be saved stops the job: the next ones would go the same way.
+    callbacks.shouldStop = [&] { return InterruptGuard::interrupted() || !saveError.isEmpty(); };
+    callbacks.floatOutputs = callbacks.returnImages = !options.saveFloat.isEmpty();
     callbacks.onLog = [](const QString& line) { std::fprintf(stderr, "note: %s\n", qUtf8Printable(line)); };
     // The gallery is the app's too: a picture is written first, then its row (a busy timeout
     // waits for the app's writes). Without a gallery the pictures are still saved.
@@ -269,6 +273,8 @@ int runGenerate(const QStringList& arguments)
     } catch (const backend::GenerationCancelled&) {
         if (bar)
             bar->finish();
+        if (!saveError.isEmpty())
+            return fail(QStringLiteral("%1; stopped after %2 picture(s) were saved").arg(saveError).arg(savedCount));
         return fail(QStringLiteral("cancelled; %1 picture(s) were saved before").arg(savedCount));
     } catch (const backend::GenerationError& generationError) {
         if (bar)

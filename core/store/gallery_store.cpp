@@ -77,31 +77,38 @@ struct GalleryStore::Impl {
         return true;
     }
 
-    bool open()
+    enum class Opened { Ok, Damaged, Failed };
+
+    // Damaged: SQLite's own check finds the file unsound. Failed: anything else (no room, no
+    // permission, a file-size limit), which says nothing against the file.
+    Opened open()
     {
         auto database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         database.setDatabaseName(file);
         database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
         if (!database.open()) {
             error = database.lastError().text();
-            return false;
+            return Opened::Failed;
         }
         {
             QSqlQuery check(database);
-            const bool sound = check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next() &&
-                               check.value(0).toString() == QStringLiteral("ok");
+            const bool checked = check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next();
+            const bool sound = checked && check.value(0).toString() == QStringLiteral("ok");
             check.finish(); // an unfinished statement holds a read transaction: WAL could not be switched on
             if (!sound) {
                 error = QStringLiteral("the gallery index %1 is damaged").arg(file);
-                return false;
+                const auto code = check.lastError().nativeErrorCode(); // SQLITE_CORRUPT 11, SQLITE_NOTADB 26
+                return checked || code == QStringLiteral("11") || code == QStringLiteral("26")
+                           ? Opened::Damaged
+                           : Opened::Failed;
             }
         }
         if (!exec(QStringLiteral("PRAGMA journal_mode=WAL")))
-            return false;
+            return Opened::Failed;
         for (const auto* statement : k_schema)
             if (!exec(QString::fromLatin1(statement)))
-                return false;
-        return true;
+                return Opened::Failed;
+        return Opened::Ok;
     }
 
     void close()
@@ -277,9 +284,17 @@ GalleryStore::GalleryStore(const QString& databaseFile, const QStringList& defau
     d->file = databaseFile;
     d->connection = QStringLiteral("gallery-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     QDir().mkpath(QFileInfo(databaseFile).absolutePath());
-    if (d->open()) {
+    const auto opened = d->open();
+    if (opened == Impl::Opened::Ok) {
         for (const auto& folder : defaultFolders)
             d->addFolderRow(folder);
+        return;
+    }
+    if (opened == Impl::Opened::Failed) {
+        // Closed, so isOpen() says so: a job saves its pictures without the index.
+        const auto error = d->error;
+        d->close();
+        d->error = error;
         return;
     }
     // Damaged: set it aside (kept for whoever wants to look) and make the index again.
@@ -289,8 +304,12 @@ GalleryStore::GalleryStore(const QString& databaseFile, const QStringList& defau
     QFile::remove(databaseFile + QStringLiteral("-wal"));
     QFile::remove(databaseFile + QStringLiteral("-shm"));
     d->error.clear();
-    if (!d->open())
+    if (d->open() != Impl::Opened::Ok) {
+        const auto error = d->error;
+        d->close();
+        d->error = error;
         return;
+    }
     for (const auto& folder : defaultFolders)
         d->addFolderRow(folder);
     rebuild();

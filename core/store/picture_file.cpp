@@ -24,10 +24,19 @@ QString writePicture(const QString& path, const QImage& image, const GenerationP
     const auto withText = withPngText(encoded, {{QStringLiteral("parameters"), formatParameters(parameters)}});
     if (withText.isEmpty())
         return QStringLiteral("cannot embed the parameters in the PNG");
+    // Unbuffered, so a short write (a full disk, a file-size limit) shows in write()'s count
+    // rather than in a buffered flush that commit() took for done: a truncated PNG under its
+    // final name, reported saved. Without commit() the temporary file goes, the name stays free.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    if (file.write(withText) != withText.size() || !file.commit())
+    if (const auto written = file.write(withText); written != withText.size()) {
+        const auto reason = written < 0 ? file.errorString()
+                                        : QStringLiteral("only %1 of %2 bytes could be written").arg(written).arg(withText.size());
+        file.cancelWriting();
+        return QStringLiteral("cannot write %1: %2 (is the disk full?)").arg(path, reason);
+    }
+    if (!file.commit())
         return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
     return {};
 }

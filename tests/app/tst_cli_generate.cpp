@@ -8,6 +8,7 @@
 #include "picture_file.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
 #include <QImage>
 #include <QProcess>
@@ -194,7 +195,7 @@ private Q_SLOTS:
         QTest::newRow("size not multiple of 8") << base + QStringList{QStringLiteral("--width"), QStringLiteral("100")} << 2
                                                 << QStringLiteral("multiples of 8");
         QTest::newRow("zero steps") << base + QStringList{QStringLiteral("--steps"), QStringLiteral("0")} << 2
-                                    << QStringLiteral("--steps must be an integer of at least 1");
+                                    << QStringLiteral("--steps must be an integer from 1 to 10000");
         QTest::newRow("bad cfg") << base + QStringList{QStringLiteral("--cfg"), QStringLiteral("lots")} << 2 << QStringLiteral("--cfg");
         QTest::newRow("bad seed") << base + QStringList{QStringLiteral("--seed"), QStringLiteral("-4")} << 2 << QStringLiteral("--seed");
         QTest::newRow("unknown sampler") << base + QStringList{QStringLiteral("--sampler"), QStringLiteral("k_euler")} << 2
@@ -227,8 +228,44 @@ private Q_SLOTS:
                                          << 1 << QStringLiteral("needs a GPU");
         QTest::newRow("unknown device") << base + QStringList{QStringLiteral("--device"), QStringLiteral("tpu")} << 1
                                         << QStringLiteral("unknown device");
+        QTest::newRow("batch overflow") << base + QStringList{QStringLiteral("--batch-size"), QStringLiteral("2147483647"),
+                                                              QStringLiteral("--batch-count"), QStringLiteral("2")}
+                                        << 2 << QStringLiteral("--batch-size must be an integer from 1 to 64");
+        QTest::newRow("batch count past its limit") << base + QStringList{QStringLiteral("--batch-count"), QStringLiteral("100000")} << 2
+                                                    << QStringLiteral("from 1 to 10000");
+        QTest::newRow("a side past its limit") << base + QStringList{QStringLiteral("--width"), QStringLiteral("30000")} << 2
+                                               << QStringLiteral("from 8 to 4096");
+        QTest::newRow("more steps than noise levels") << base + QStringList{QStringLiteral("--steps"), QStringLiteral("1001"),
+                                                                            QStringLiteral("--width"), QStringLiteral("64"),
+                                                                            QStringLiteral("--height"), QStringLiteral("64")}
+                                                      << 1 << QStringLiteral("num_train_timesteps");
         QTest::newRow("save-float not safetensors") << base + QStringList{QStringLiteral("--save-float"), QStringLiteral("out.npy")} << 2
                                                     << QStringLiteral("FILE.safetensors");
+    }
+
+    // A picture that cannot be written stops the job at once (the next ones would fail the
+    // same way) and says why; nothing half-written is left under a picture's name.
+    void aPictureThatCannotBeSavedStopsTheJob()
+    {
+        const QString out = path(QStringLiteral("no-room"));
+        // dash's ulimit -f counts 512-byte blocks: 2 KB, less than any PNG of the tiny model.
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("no-room-data")));
+        const auto run = testing::runCli({QStringLiteral("generate"), QStringLiteral("--model"), k_model, QStringLiteral("--prompt"),
+                                          QStringLiteral("a lighthouse"), QStringLiteral("--steps"), QStringLiteral("2"),
+                                          QStringLiteral("--width"), QStringLiteral("64"), QStringLiteral("--height"), QStringLiteral("64"),
+                                          QStringLiteral("--batch-count"), QStringLiteral("3"), QStringLiteral("--out"), out},
+                                         environment, {QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("ulimit -f 4; exec \"$0\" \"$@\"")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("stopped after 0 picture(s) were saved")), qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QStringLiteral("run 2/3")), qPrintable(run.err)); // the second run never started
+        QCOMPARE(QDir(out).entryList({QStringLiteral("*.png")}, QDir::Files), QStringList());
+        // The gallery index could not be made either: said so, and not mistaken for a damaged
+        // one (which would be set aside and rebuilt).
+        QVERIFY2(run.err.contains(QStringLiteral("the gallery cannot be opened")), qPrintable(run.err));
+        QDirIterator files(path(QStringLiteral("no-room-data")), QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext())
+            QVERIFY2(!files.next().contains(QStringLiteral(".damaged-")), qPrintable(files.filePath()));
     }
 
     void refusesBadInput()
@@ -237,14 +274,12 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QFETCH(QString, message);
         const QTemporaryDir empty; // an empty cache: nothing is found there
-        const auto run = [&] {
-            qputenv("HF_HUB_CACHE", empty.path().toUtf8());
-            qputenv("HF_HUB_OFFLINE", "1");
-            auto result = generate(arguments + QStringList{QStringLiteral("--out"), path(QStringLiteral("refused"))});
-            qunsetenv("HF_HUB_CACHE");
-            qunsetenv("HF_HUB_OFFLINE");
-            return result;
-        }();
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("HF_HUB_CACHE"), empty.path());
+        environment.insert(QStringLiteral("HF_HUB_OFFLINE"), QStringLiteral("1"));
+        const auto run = testing::runCli(QStringList{QStringLiteral("generate")} + arguments +
+                                             QStringList{QStringLiteral("--out"), path(QStringLiteral("refused"))},
+                                         environment);
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
         QCOMPARE(run.exitCode, exitCode);
         QVERIFY(!QFileInfo::exists(path(QStringLiteral("refused"))) || QDir(path(QStringLiteral("refused"))).isEmpty());
