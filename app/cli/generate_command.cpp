@@ -150,8 +150,9 @@ int runGenerate(const QStringList& arguments)
         option("seed", "Seed (default: random, printed).", "N"),
         option("width", "Width in pixels, a multiple of 8 (default 512).", "W"),
         option("height", "Height in pixels, a multiple of 8 (default 512).", "H"),
-        option("sampler", "pndm, ddim, lms, euler, euler_a, dpmpp_2m, dpmpp_2m_karras, heun, unipc, ddpm, kdpm2 "
-                          "(default: the model's own).", "ID"),
+        QCommandLineOption(QStringLiteral("sampler"), backend::samplerIds().join(QStringLiteral(", ")) +
+                                                          QStringLiteral(" (default: the model's own)."),
+                           QStringLiteral("ID")),
         option("init-image", "Picture to start from (img2img); resized and centre-cropped to the size.", "FILE"),
         option("strength", "How much img2img changes the picture, in (0, 1] (default 0.75).", "F"),
         option("batch-size", "Pictures per run (default 1).", "N"),

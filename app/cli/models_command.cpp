@@ -30,7 +30,10 @@ QString diskSize(qint64 bytes)
 
 int list()
 {
-    const auto models = store::ModelRegistry().models();
+    const store::ModelRegistry registry;
+    if (const auto problem = registry.problem(); !problem.isEmpty())
+        std::fprintf(stderr, "eikona-cli models: warning: %s; the models added from disk are not listed\n", qUtf8Printable(problem));
+    const auto models = registry.models();
     if (models.isEmpty()) {
         printOut(QStringLiteral("no models yet: `eikona-cli models download stable-diffusion-v1-5/stable-diffusion-v1-5`, "
                                 "or `eikona-cli models add PATH` for one on disk"));

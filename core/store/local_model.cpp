@@ -1,18 +1,15 @@
 #include "local_model.h"
 
+#include "io/safetensors_format.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QtEndian>
 
 namespace eikona::store {
 
 namespace {
-
-constexpr qint64 k_maxHeaderBytes = 100 * 1024 * 1024; // the safetensors format's own limit
 
 QString pickleRefusal(const QString& path)
 {
@@ -24,28 +21,19 @@ QString pickleRefusal(const QString& path)
         .arg(QDir::toNativeSeparators(path));
 }
 
-// The tensor names of a safetensors file; empty with `problem` set when it is not one.
+// The tensor names of a safetensors file; empty with `problem` set when it is not one. The
+// engine's reader, so a file passes here only if it would load there.
 QStringList safetensorsKeys(const QString& path, QString& problem)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        problem = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+    try {
+        QStringList keys;
+        for (const auto& tensor : io::read_safetensors_index(path.toStdString()).tensors)
+            keys.append(QString::fromStdString(tensor.name));
+        return keys;
+    } catch (const io::SafetensorsError& error) {
+        problem = QStringLiteral("%1 is not a safetensors file Eikona can read: %2").arg(path, QString::fromUtf8(error.what()));
         return {};
     }
-    const auto lengthBytes = file.read(8);
-    const auto length = lengthBytes.size() == 8 ? qFromLittleEndian<quint64>(lengthBytes.constData()) : 0;
-    if (length == 0 || length > static_cast<quint64>(std::min(k_maxHeaderBytes, file.size() - 8))) {
-        problem = QStringLiteral("%1 is not a safetensors file (its header is damaged or missing)").arg(path);
-        return {};
-    }
-    const auto header = QJsonDocument::fromJson(file.read(static_cast<qint64>(length)));
-    if (!header.isObject()) {
-        problem = QStringLiteral("%1 is not a safetensors file (its header is not JSON)").arg(path);
-        return {};
-    }
-    auto keys = header.object().keys();
-    keys.removeAll(QStringLiteral("__metadata__"));
-    return keys;
 }
 
 LocalModelCheck singleFile(const QString& path)

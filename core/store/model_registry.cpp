@@ -2,6 +2,7 @@
 
 #include "hub_cache.h"
 #include "hub_client.h"
+#include "io/safetensors_format.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -15,7 +16,6 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
-#include <QtEndian>
 
 #include <algorithm>
 
@@ -61,12 +61,40 @@ QString chosenSnapshot(const QDir& repo, QString& commit)
     return snapshots.first().absoluteFilePath();
 }
 
-QJsonObject readRegistry(const QString& path)
+// A registry is a few kilobytes; a file far larger is not one, and is not read into memory.
+constexpr qint64 k_registryLimitBytes = 16 << 20;
+
+// The registry's JSON; empty with `problem` set when the file is there but is not a registry
+// (and none when there is no file yet).
+QJsonObject parseRegistry(const QString& path, QString* problem)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    if (!file.exists())
         return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
+    if (!file.open(QIODevice::ReadOnly)) {
+        *problem = QStringLiteral("the model registry %1 cannot be read: %2").arg(path, file.errorString());
+        return {};
+    }
+    if (file.size() > k_registryLimitBytes) {
+        *problem = QStringLiteral("the model registry %1 is %2 MB, not a registry").arg(path).arg(file.size() >> 20);
+        return {};
+    }
+    QJsonParseError error{};
+    const auto document = QJsonDocument::fromJson(file.readAll(), &error);
+    if (!document.isObject()) {
+        *problem = QStringLiteral("the model registry %1 is not valid (%2 at byte %3)")
+                       .arg(path, document.isNull() ? error.errorString() : QStringLiteral("not a JSON object"))
+                       .arg(error.offset);
+        return {};
+    }
+    return document.object();
+}
+
+// For reading: what can be read (nothing from a damaged file; problem() says why).
+QJsonObject readRegistry(const QString& path)
+{
+    QString problem;
+    return parseRegistry(path, &problem);
 }
 
 // Read-modify-write of the registry under a lock shared by every Eikona process.
@@ -78,7 +106,11 @@ void updateRegistry(const QString& path, Change change)
     QLockFile lock(path + QStringLiteral(".lock"));
     if (!lock.tryLock(10000))
         throw RegistryError(text(QStringLiteral("the model registry %1 is locked by another process").arg(path)));
-    auto registry = readRegistry(path);
+    QString problem;
+    auto registry = parseRegistry(path, &problem);
+    // Writing back what could not be read would replace the user's list with an empty one.
+    if (!problem.isEmpty())
+        throw RegistryError(text(problem + QStringLiteral("; it was left as it is: repair it, or move it away to start a new one")));
     change(registry);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(registry).toJson()) < 0 || !file.commit())
@@ -111,30 +143,17 @@ std::optional<QString> hashFile(const QString& path, QCryptographicHash::Algorit
     return hexDigest(hash);
 }
 
-// A safetensors file's structure: header length, JSON, and data that ends where the file does.
+// A safetensors file's structure, as the engine validates it before loading (io/
+// safetensors_format.h): header length and JSON, dtypes and shapes, byte ranges end to end
+// over a data section that ends where the file does.
 QString safetensorsProblem(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("cannot be read: %1").arg(file.errorString());
-    const auto lengthBytes = file.read(8);
-    const auto length = lengthBytes.size() == 8 ? qFromLittleEndian<quint64>(lengthBytes.constData()) : 0;
-    if (length == 0 || length > static_cast<quint64>(file.size() - 8))
-        return QStringLiteral("its header is damaged");
-    const auto header = QJsonDocument::fromJson(file.read(static_cast<qint64>(length))).object();
-    if (header.isEmpty())
-        return QStringLiteral("its header is not JSON");
-    qint64 end = 0;
-    for (auto it = header.begin(); it != header.end(); ++it) {
-        if (it.key() == QStringLiteral("__metadata__"))
-            continue;
-        const auto offsets = it.value().toObject().value(QStringLiteral("data_offsets")).toArray();
-        end = std::max(end, static_cast<qint64>(offsets.at(1).toDouble()));
+    try {
+        io::read_safetensors_index(path.toStdString());
+        return {};
+    } catch (const io::SafetensorsError& error) {
+        return QString::fromUtf8(error.what());
     }
-    const auto expected = 8 + static_cast<qint64>(length) + end;
-    if (file.size() != expected)
-        return QStringLiteral("it has %1 bytes where its header describes %2: truncated or damaged").arg(file.size()).arg(expected);
-    return {};
 }
 
 QString isoNow()
@@ -159,6 +178,13 @@ ModelRegistry::ModelRegistry(QString registryFile, QString hubCache)
 QString ModelRegistry::defaultRegistryFile()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/eikona/models.json");
+}
+
+QString ModelRegistry::problem() const
+{
+    QString problem;
+    parseRegistry(m_file, &problem);
+    return problem;
 }
 
 QList<ModelEntry> ModelRegistry::models() const

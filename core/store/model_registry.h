@@ -51,8 +51,12 @@ public:
 
     static QString defaultRegistryFile();
 
-    /// Hub models first (by name), then local ones in the order they were added.
+    /// Hub models first (by name), then local ones in the order they were added. From a
+    /// registry file that cannot be read, only the hub models (problem() says why).
     QList<ModelEntry> models() const;
+    /// Why the registry file cannot be read (damaged JSON, unreadable, absurdly large); empty
+    /// when it can, or when there is none yet. Changes to such a file are refused, not written.
+    QString problem() const;
     /// By name; a hub model also by its old name (runwayml/...).
     std::optional<ModelEntry> find(const QString& name) const;
 

@@ -147,6 +147,40 @@ private Q_SLOTS:
         QVERIFY2(folder.err.contains(QStringLiteral("without model_index.json")), qPrintable(folder.err));
     }
 
+    // A damaged models.json is never written over with an empty list: changes are refused with
+    // its path, the file stays byte for byte, listing says why the local models are missing,
+    // and a picture is still made from a model given by path.
+    void aDamagedRegistryIsKept_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("cut short") << QByteArray(R"({"local": [{"name": "harbour", "path": "/x"})");
+        QTest::newRow("not an object") << QByteArray("[1, 2, 3]");
+        QTest::newRow("not JSON") << QByteArray("\x89PNG\r\n\x1a\n");
+    }
+
+    void aDamagedRegistryIsKept()
+    {
+        QFETCH(QByteArray, content);
+        QTemporaryDir home;
+        const auto registry = home.filePath(QStringLiteral("data/eikona/models.json"));
+        QVERIFY(QDir().mkpath(QFileInfo(registry).absolutePath()));
+        writeBytes(registry, content);
+        const auto added = cli({QStringLiteral("models"), QStringLiteral("add"), k_model}, home.path());
+        QCOMPARE(added.exitCode, 1);
+        QVERIFY2(added.err.contains(registry) && added.err.contains(QStringLiteral("left as it is")), qPrintable(added.err));
+        QFile file(registry);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), content);
+        const auto listed = cli({QStringLiteral("models"), QStringLiteral("list")}, home.path());
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.err.contains(QStringLiteral("warning")) && listed.err.contains(registry), qPrintable(listed.err));
+        const auto made = cli(generateArguments(k_model, home.filePath(QStringLiteral("out.png"))), home.path());
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        file.close();
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), content);
+    }
+
     void registryOfLocalModels()
     {
         QTemporaryDir home;

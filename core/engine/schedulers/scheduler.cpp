@@ -69,18 +69,19 @@ at::Tensor Scheduler::add_noise(const at::Tensor& original, const at::Tensor& no
 
 const std::vector<SamplerInfo>& samplers()
 {
+    // The one list of samplers: the CLI's help, the window's menu and make_scheduler read it.
     static const std::vector<SamplerInfo> table{
-        {"pndm", "PNDMScheduler", "PLMS"},
-        {"ddim", "DDIMScheduler", "DDIM"},
-        {"lms", "LMSDiscreteScheduler", "LMS"},
-        {"euler", "EulerDiscreteScheduler", "Euler"},
-        {"euler_a", "EulerAncestralDiscreteScheduler", "Euler a"},
-        {"dpmpp_2m", "DPMSolverMultistepScheduler", "DPM++ 2M"},
-        {"dpmpp_2m_karras", "DPMSolverMultistepScheduler", "DPM++ 2M Karras"},
-        {"heun", "HeunDiscreteScheduler", "Heun"},
-        {"unipc", "UniPCMultistepScheduler", "UniPC"},
-        {"ddpm", "DDPMScheduler", "DDPM"},
-        {"kdpm2", "KDPM2DiscreteScheduler", "DPM2"},
+        {"pndm", "PNDMScheduler", "PLMS", make_pndm},
+        {"ddim", "DDIMScheduler", "DDIM", make_ddim},
+        {"lms", "LMSDiscreteScheduler", "LMS", make_lms},
+        {"euler", "EulerDiscreteScheduler", "Euler", make_euler},
+        {"euler_a", "EulerAncestralDiscreteScheduler", "Euler a", make_euler_ancestral},
+        {"dpmpp_2m", "DPMSolverMultistepScheduler", "DPM++ 2M", make_dpmpp_2m},
+        {"dpmpp_2m_karras", "DPMSolverMultistepScheduler", "DPM++ 2M Karras", make_dpmpp_2m_karras},
+        {"heun", "HeunDiscreteScheduler", "Heun", make_heun},
+        {"unipc", "UniPCMultistepScheduler", "UniPC", make_unipc},
+        {"ddpm", "DDPMScheduler", "DDPM", make_ddpm},
+        {"kdpm2", "KDPM2DiscreteScheduler", "DPM2", make_kdpm2},
     };
     return table;
 }
@@ -103,28 +104,8 @@ std::optional<std::string_view> sampler_for_class(std::string_view diffusers_cla
 
 std::unique_ptr<Scheduler> make_scheduler(std::string_view id, const SchedulerConfig& config)
 {
-    if (id == "pndm")
-        return make_pndm(config);
-    if (id == "ddim")
-        return make_ddim(config);
-    if (id == "euler")
-        return make_euler(config);
-    if (id == "euler_a")
-        return make_euler_ancestral(config);
-    if (id == "ddpm")
-        return make_ddpm(config);
-    if (id == "heun")
-        return make_heun(config);
-    if (id == "lms")
-        return make_lms(config);
-    if (id == "kdpm2")
-        return make_kdpm2(config);
-    if (id == "unipc")
-        return make_unipc(config);
-    if (id == "dpmpp_2m")
-        return make_dpmpp_2m(config);
-    if (id == "dpmpp_2m_karras")
-        return make_dpmpp_2m_karras(config);
+    if (const auto* info = find_sampler(id))
+        return info->make(config);
     throw SchedulerError("unknown sampler \"" + std::string(id) + "\"");
 }
 

@@ -75,6 +75,7 @@ struct SamplerInfo {
     std::string_view id;
     std::string_view diffusers_class;
     std::string_view a1111_label;
+    std::unique_ptr<Scheduler> (*make)(const SchedulerConfig& config); ///< what make_scheduler runs
 };
 
 const std::vector<SamplerInfo>& samplers();
