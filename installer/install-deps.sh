@@ -14,6 +14,7 @@ packages=(
   nlohmann-json3-dev      # JSON (safetensors headers, configs, vocab)
   libicu-dev              # Unicode: normalisation, case mapping, the tokenizer's regex
   libzip-dev              # the gallery's ZIP exports
+  zlib1g-dev              # PNG text chunks inflated with a bound (no zip bombs)
   libexiv2-dev            # parameters in JPEG and WebP (EXIF UserComment, XMP), as A1111 writes them
   qt6-image-formats-plugins  # WebP (and TIFF) pictures
   nginx-light             # the tests' hub-shaped HTTP server (started by the tests on 127.0.0.1)

@@ -40,11 +40,10 @@ namespace eikona::ui {
 
 GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails, QWidget* parent)
     : QWidget(parent), m_store(store), m_model(new GalleryModel(store, thumbnails, this)), m_search(new QLineEdit(this)),
-      m_favourites(new QCheckBox(this)), m_sort(new QComboBox(this)), m_count(new QLabel(this)),
-      m_export(new QPushButton(this)), m_addFolder(new QPushButton(this)), m_modelFilter(new QComboBox(this)), m_folderFilter(new QComboBox(this)),
-      m_sizeFilter(new QComboBox(this)),
-      m_watcher(new QFileSystemWatcher(this)), m_rescanTimer(new QTimer(this)), m_grid(new QListView(this)),
-      m_searchTimer(new QTimer(this))
+      m_favourites(new QCheckBox(this)), m_sort(new QComboBox(this)), m_modelFilter(new QComboBox(this)),
+      m_folderFilter(new QComboBox(this)), m_sizeFilter(new QComboBox(this)), m_watcher(new QFileSystemWatcher(this)),
+      m_rescanTimer(new QTimer(this)), m_count(new QLabel(this)), m_export(new QPushButton(this)),
+      m_addFolder(new QPushButton(this)), m_grid(new QListView(this)), m_searchTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("galleryView"));
     m_search->setObjectName(QStringLiteral("gallerySearch"));

@@ -99,7 +99,7 @@ std::optional<QString> readParametersText(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
-    const auto entries = readPngText(file.readAll());
+    const auto entries = readPngText(file.read(k_maxPngTextFileBytes)); // never a hostile file whole
     if (!entries)
         return std::nullopt;
     for (const auto& [keyword, text] : *entries)

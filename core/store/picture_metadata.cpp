@@ -1,6 +1,7 @@
 #include "picture_metadata.h"
 
 #include "exif_comment.h"
+#include "png_text.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -11,9 +12,6 @@ namespace eikona::store {
 
 namespace {
 
-// A PNG's text lives before its pixels; 64 MB is far beyond any real header and keeps a
-// hostile file from being read whole.
-constexpr qint64 k_maxPngBytes = 64 * 1024 * 1024;
 
 // ComfyUI's sampler_name + scheduler as A1111 writes the pair ("dpmpp_2m" + "karras").
 QString comfySamplerLabel(const QString& sampler, const QString& scheduler)
@@ -176,7 +174,7 @@ PictureMetadata readPictureMetadata(const QString& path)
         return {};
     // A PNG's text comes before its pixels; other formats are read by exiv2 from the path.
     const auto head = file.peek(8);
-    return pictureMetadataFromBytes(head == QByteArray("\x89PNG\r\n\x1a\n", 8) ? file.read(k_maxPngBytes) : head, path);
+    return pictureMetadataFromBytes(head == QByteArray("\x89PNG\r\n\x1a\n", 8) ? file.read(k_maxPngTextFileBytes) : head, path);
 }
 
 QString sourceName(PictureMetadata::Source source)

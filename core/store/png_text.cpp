@@ -1,5 +1,7 @@
 #include "png_text.h"
 
+#include <zlib.h>
+
 #include <QtEndian>
 
 #include <array>
@@ -92,14 +94,32 @@ std::optional<QList<Chunk>> chunks(const QByteArray& png)
     return list;
 }
 
-// zlib data as PNG stores it, inflated with Qt's zlib (qUncompress wants a size prefix).
+// zlib data as PNG stores it, inflated up to k_maxTextBytes: a few kilobytes of zTXt can
+// inflate to gigabytes (qUncompress would try), and no picture's text needs more.
 std::optional<QByteArray> inflate(const QByteArray& deflated)
 {
-    QByteArray prefixed(4, '\0');
-    qToBigEndian(static_cast<quint32>(deflated.size() * 8 + 1024), prefixed.data());
-    prefixed += deflated;
-    auto out = qUncompress(prefixed);
-    if (out.isEmpty() && !deflated.isEmpty())
+    z_stream stream{};
+    if (inflateInit(&stream) != Z_OK)
+        return std::nullopt;
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(deflated.constData()));
+    stream.avail_in = static_cast<uInt>(deflated.size());
+    QByteArray out;
+    int status = Z_OK;
+    while (status == Z_OK) {
+        const auto done = out.size();
+        if (done >= k_maxTextBytes) {
+            inflateEnd(&stream);
+            return std::nullopt;
+        }
+        const auto room = std::min<qsizetype>(k_maxTextBytes - done, 64 * 1024);
+        out.resize(done + room);
+        stream.next_out = reinterpret_cast<Bytef*>(out.data() + done);
+        stream.avail_out = static_cast<uInt>(room);
+        status = ::inflate(&stream, Z_NO_FLUSH);
+        out.resize(done + room - static_cast<qsizetype>(stream.avail_out));
+    }
+    inflateEnd(&stream);
+    if (status != Z_STREAM_END)
         return std::nullopt;
     return out;
 }

@@ -8,6 +8,7 @@
 #include <ATen/Functions.h>
 #include <nlohmann/json.hpp>
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -192,6 +193,8 @@ private Q_SLOTS:
         QTest::newRow("model_index not JSON") << QStringLiteral("{\"unet\": [") << QStringLiteral("not valid JSON");
         QTest::newRow("model_index an array") << QStringLiteral("[]") << QStringLiteral("not a JSON object");
         QTest::newRow("entry malformed") << QStringLiteral(R"({"unet": ["diffusers"]})") << QStringLiteral("[library, class]");
+        QTest::newRow("nested 100,000 deep") << QString(100000, QLatin1Char('[')) + QString(100000, QLatin1Char(']'))
+                                             << QStringLiteral("nests deeper than 64 levels");
         QTest::newRow("component folder missing") << QStringLiteral(R"({"unet": ["diffusers", "UNet2DConditionModel"]})")
                                                   << QStringLiteral("no folder unet/");
     }
@@ -210,6 +213,33 @@ private Q_SLOTS:
         } catch (const eikona::io::ModelFolderError& error) {
             QVERIFY2(QString::fromUtf8(error.what()).contains(messagePart), error.what());
         }
+    }
+
+    // The bounds on a JSON file: refused in well under a second, before it is parsed.
+    void hostileJsonIsRefusedFast()
+    {
+        QTemporaryDir dir;
+        const fs::path root = dir.path().toStdString();
+        const auto message = [&] {
+            try {
+                eikona::io::ModelFolder::open(root);
+            } catch (const eikona::io::ModelFolderError& error) {
+                return std::string(error.what());
+            }
+            return std::string();
+        };
+        QElapsedTimer clock;
+        clock.start();
+        std::ofstream(root / "model_index.json") << std::string(100000, '{') + std::string(100000, '}');
+        QVERIFY2(message().find("nests deeper than 64 levels") != std::string::npos, message().c_str());
+        // 200 MB, sparse: refused from its size, never read.
+        { std::ofstream(root / "model_index.json"); }
+        fs::resize_file(root / "model_index.json", 200u << 20);
+        QVERIFY2(message().find("is 200 MB") != std::string::npos, message().c_str());
+        QVERIFY(clock.elapsed() < 1000);
+        // Brackets inside strings are text, not nesting.
+        std::ofstream(root / "model_index.json", std::ios::trunc) << "{\"note\": \"" + std::string(1000, '[') + "\"}";
+        QVERIFY2(message().empty() || message().find("nests") == std::string::npos, message().c_str());
     }
 };
 

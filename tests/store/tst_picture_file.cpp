@@ -13,6 +13,9 @@
 #include <QFile>
 #include <QTest>
 #include <QtEndian>
+#include <QElapsedTimer>
+
+#include <zlib.h>
 
 using namespace eikona::store;
 
@@ -56,6 +59,28 @@ GenerationParameters sample()
     p.model = QStringLiteral("v1-5-pruned-emaonly");
     p.extra = {{QStringLiteral("RNG"), QStringLiteral("CPU")}, {QStringLiteral("Version"), QStringLiteral("Eikona 0.1.0")}};
     return p;
+}
+
+} // namespace
+
+namespace {
+
+// `png` with one more chunk after its header, its CRC-32 computed here (not by the code under test).
+QByteArray withChunk(const QByteArray& png, const char* type, const QByteArray& data)
+{
+    const QByteArray typed = QByteArray(type) + data;
+    quint32 crc = 0xFFFFFFFFU;
+    for (const char byte : typed) {
+        crc ^= static_cast<quint8>(byte);
+        for (int k = 0; k < 8; ++k)
+            crc = (crc & 1U) ? 0xEDB88320U ^ (crc >> 1) : crc >> 1;
+    }
+    QByteArray length(4, '\0');
+    qToBigEndian(static_cast<quint32>(data.size()), length.data());
+    QByteArray crcBytes(4, '\0');
+    qToBigEndian(crc ^ 0xFFFFFFFFU, crcBytes.data());
+    const qsizetype afterHeader = 8 + 12 + 13;
+    return png.left(afterHeader) + length + typed + crcBytes + png.mid(afterHeader);
 }
 
 } // namespace
@@ -171,25 +196,54 @@ private Q_SLOTS:
     {
         // zTXt as other writers make it: keyword, NUL, method 0, zlib stream.
         const auto deflated = qCompress(QByteArray("Steps: 20, Sampler: Euler, CFG scale: 7")).mid(4);
-        QByteArray data = QByteArray("parameters") + '\0' + '\0' + deflated;
-        const auto png = plainPng();
-        const QByteArray typed = QByteArray("zTXt") + data;
-        quint32 crc = 0xFFFFFFFFU; // PNG's CRC-32, written out here so the test does not trust the code's
-        for (const char byte : typed) {
-            crc ^= static_cast<quint8>(byte);
-            for (int k = 0; k < 8; ++k)
-                crc = (crc & 1U) ? 0xEDB88320U ^ (crc >> 1) : crc >> 1;
-        }
-        QByteArray chunk(4, '\0');
-        qToBigEndian(static_cast<quint32>(data.size()), chunk.data());
-        QByteArray crcBytes(4, '\0');
-        qToBigEndian(crc ^ 0xFFFFFFFFU, crcBytes.data());
-        const qsizetype afterHeader = 8 + 12 + 13;
-        const QByteArray withZtxt = png.left(afterHeader) + chunk + typed + crcBytes + png.mid(afterHeader);
-        const auto entries = readPngText(withZtxt);
+        const auto entries = readPngText(withChunk(plainPng(), "zTXt", QByteArray("parameters") + '\0' + '\0' + deflated));
         QVERIFY(entries);
         QCOMPARE(entries->size(), 1);
         QCOMPARE(entries->front().second, QStringLiteral("Steps: 20, Sampler: Euler, CFG scale: 7"));
+    }
+
+    // A zTXt chunk of a few hundred kilobytes that inflates to 256 MB (a zip bomb) is refused at
+    // the 16 MB bound, in well under a second, without the 256 MB.
+    void refusesACompressedTextBomb()
+    {
+        QByteArray deflated;
+        {
+            const QByteArray zeros(1 << 20, '\0');
+            z_stream stream{};
+            QVERIFY(deflateInit(&stream, 9) == Z_OK);
+            QByteArray buffer(1 << 16, '\0');
+            for (int megabyte = 0; megabyte <= 256; ++megabyte) {
+                const bool last = megabyte == 256;
+                stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(zeros.constData()));
+                stream.avail_in = last ? 0 : static_cast<uInt>(zeros.size());
+                do {
+                    stream.next_out = reinterpret_cast<Bytef*>(buffer.data());
+                    stream.avail_out = static_cast<uInt>(buffer.size());
+                    deflate(&stream, last ? Z_FINISH : Z_NO_FLUSH);
+                    deflated.append(buffer.constData(), buffer.size() - stream.avail_out);
+                } while (stream.avail_out == 0);
+            }
+            deflateEnd(&stream);
+        }
+        QVERIFY(deflated.size() < 2 * 1024 * 1024);
+        const auto png = withChunk(plainPng(), "zTXt", QByteArray("parameters") + '\0' + '\0' + deflated);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(!readPngText(png));
+        QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+        // iTXt's compressed form too.
+        QVERIFY(!readPngText(withChunk(plainPng(), "iTXt", QByteArray("parameters") + '\0' + '\1' + '\0' + '\0' + '\0' + deflated)));
+    }
+
+    // A chunk whose length says 4 GB in a small file is refused from its length alone.
+    void refusesAChunkLongerThanTheFile()
+    {
+        auto png = withChunk(plainPng(), "tEXt", QByteArray("parameters") + '\0' + "x");
+        qToBigEndian(0xFFFFFFF0U, png.data() + 8 + 12 + 13);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(!readPngText(png));
+        QVERIFY(clock.elapsed() < 100);
     }
 
     void refusesDamagedFiles()

@@ -6,6 +6,7 @@
 #include <array>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 namespace eikona::io {
 namespace {
@@ -24,13 +25,56 @@ constexpr std::array<std::string_view, 3> k_config_names{"config.json", "schedul
 
 } // namespace
 
+namespace {
+
+// A model's JSON files (configs, tokenizer vocabularies) are a few MB at most and nest three or
+// four levels; these bounds keep a hostile file's cost small before it is parsed.
+constexpr std::uintmax_t k_max_json_bytes = 64u << 20;
+constexpr int k_max_json_depth = 64;
+
+// The deepest nesting of arrays and objects, strings skipped.
+int json_depth(std::string_view text)
+{
+    int depth = 0;
+    int deepest = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+} // namespace
+
 nlohmann::json read_json_file(const fs::path& path)
 {
+    std::error_code error;
+    const auto size = fs::file_size(path, error);
+    if (error)
+        throw ModelFolderError("cannot open " + path.string() + ": " + error.message());
+    if (size > k_max_json_bytes)
+        throw ModelFolderError(path.string() + " is " + std::to_string(size >> 20) + " MB: more than any model's JSON (the limit is " +
+                               std::to_string(k_max_json_bytes >> 20) + " MB)");
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw ModelFolderError("cannot open " + path.string());
     std::ostringstream text;
     text << in.rdbuf();
+    if (json_depth(text.str()) > k_max_json_depth)
+        throw ModelFolderError(path.string() + " nests deeper than " + std::to_string(k_max_json_depth) +
+                               " levels: not a model's JSON");
     auto json = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
     if (json.is_discarded())
         throw ModelFolderError(path.string() + " is not valid JSON");
