@@ -51,6 +51,10 @@ private Q_SLOTS:
         QTest::newRow("malformed weight") << QStringLiteral("(a:1.2.3)") << QStringLiteral("a:1.2.3@1.100");
         QTest::newRow("break") << QStringLiteral("a cat BREAK a dog") << QStringLiteral("a cat@1.000|BREAK|a dog@1.000");
         QTest::newRow("BREAK inside a word") << QStringLiteral("BREAKFAST") << QStringLiteral("BREAKFAST@1.000");
+        QTest::newRow("nesting past the bound") << QStringLiteral("((((((((((((((((((((((((((((a))))))))))))))))))))))))))))")
+                                                << QStringLiteral("a@10.000"); // 1.1^28 = 14.4, clamped
+        QTest::newRow("nesting to infinity (found by fuzzing)") << QString(3000, QLatin1Char('(')) + QStringLiteral("x") + QString(3000, QLatin1Char(')'))
+                                                                << QStringLiteral("x@10.000"); // was inf: a NaN picture
         QTest::newRow("Greek") << QStringLiteral("(σπίτι:1.3) στη θάλασσα") << QStringLiteral("σπίτι@1.300| στη θάλασσα@1.000");
     }
 

@@ -72,12 +72,16 @@ nlohmann::json read_json_file(const fs::path& path)
         throw ModelFolderError("cannot open " + path.string());
     std::ostringstream text;
     text << in.rdbuf();
-    if (json_depth(text.str()) > k_max_json_depth)
-        throw ModelFolderError(path.string() + " nests deeper than " + std::to_string(k_max_json_depth) +
-                               " levels: not a model's JSON");
-    auto json = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+    return parse_json_text(text.str(), path.string());
+}
+
+nlohmann::json parse_json_text(std::string_view text, const std::string& name)
+{
+    if (json_depth(text) > k_max_json_depth)
+        throw ModelFolderError(name + " nests deeper than " + std::to_string(k_max_json_depth) + " levels: not a model's JSON");
+    auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (json.is_discarded())
-        throw ModelFolderError(path.string() + " is not valid JSON");
+        throw ModelFolderError(name + " is not valid JSON");
     return json;
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace eikona::io {
@@ -51,5 +52,7 @@ private:
 
 /// Reads a JSON file; throws ModelFolderError naming the file on any failure.
 nlohmann::json read_json_file(const std::filesystem::path& path);
+/// The same checks on text already read; `name` names it in messages.
+nlohmann::json parse_json_text(std::string_view text, const std::string& name);
 
 } // namespace eikona::io

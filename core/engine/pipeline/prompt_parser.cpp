@@ -126,6 +126,12 @@ std::vector<PromptFragment> parse_prompt_attention(std::string_view prompt)
     for (auto it = open.rbegin(); it != open.rend(); ++it)
         out.insert(out.begin() + static_cast<std::ptrdiff_t>(it->fragment), PromptFragment{std::string(1, it->bracket), 1.0, false});
 
+    // Nesting multiplies without end ((((((x)))))) is 1.1^6, and a few thousand brackets reach
+    // infinity and a NaN picture): the final weight is clamped as an explicit one is.
+    for (auto& fragment : out)
+        if (!fragment.is_break)
+            fragment.weight = std::clamp(fragment.weight, 0.0, k_max_weight);
+
     std::vector<PromptFragment> merged;
     for (auto& fragment : out) {
         if (!merged.empty() && !fragment.is_break && !merged.back().is_break && merged.back().weight == fragment.weight)
