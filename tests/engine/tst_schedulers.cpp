@@ -104,6 +104,21 @@ private Q_SLOTS:
         } catch (const schedulers::SchedulerError& error) {
             QVERIFY(QString::fromUtf8(error.what()).contains(QStringLiteral("prediction_type")));
         }
+        // Numbers that do not fit are refused, not converted with undefined behaviour; a table
+        // of a billion noise levels is refused before it is made.
+        const auto refusal = [&](const char* field, const nlohmann::json& value) -> std::string {
+            auto changed = json;
+            changed[field] = value;
+            try {
+                schedulers::SchedulerConfig::from_json(changed);
+            } catch (const schedulers::SchedulerError& error) {
+                return error.what();
+            }
+            return {};
+        };
+        QVERIFY(refusal("num_train_timesteps", 3.3e120).find("out of range") != std::string::npos);
+        QVERIFY(refusal("steps_offset", 1.5).find("out of range") != std::string::npos);
+        QVERIFY(refusal("num_train_timesteps", 1'000'000'000).find("the limit is 100000") != std::string::npos);
     }
 };
 

@@ -193,6 +193,10 @@ private Q_SLOTS:
         QTest::newRow("no groups (was SIGFPE)") << QStringLiteral("norm_num_groups") << QStringLiteral("0");
         QTest::newRow("negative groups") << QStringLiteral("norm_num_groups") << QStringLiteral("-32");
         QTest::newRow("no input channels") << QStringLiteral("in_channels") << QStringLiteral("0");
+        QTest::newRow("a float channel count (found by fuzzing)") << QStringLiteral("block_out_channels")
+                                                                  << QStringLiteral("[32, 3.3e120, 64, 64]");
+        QTest::newRow("a channel count past int64") << QStringLiteral("block_out_channels")
+                                                    << QStringLiteral("[32, 18446744073709551615, 64, 64]");
         QTest::newRow("zero epsilon") << QStringLiteral("norm_eps") << QStringLiteral("0");
     }
 

@@ -1,5 +1,7 @@
 #include "models/configs.h"
 
+#include "io/json_value.h"
+
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -22,11 +24,9 @@ public:
         const auto it = m_config.find(field);
         if (it == m_config.end() || it->is_null())
             return;
-        try {
-            value = it->get<T>();
-        } catch (const nlohmann::json::exception&) {
-            fail(field, "has the wrong type: " + it->dump());
-        }
+        if (!io::json_holds<T>(*it))
+            fail(field, "has the wrong type or is out of range: " + it->dump().substr(0, 200));
+        value = it->get<T>();
     }
 
     /// The field, when present, must equal `supported` (absent and null mean the default).
@@ -159,10 +159,13 @@ UNetConfig UNetConfig::from_json(const nlohmann::json& json)
     if (!(config.norm_eps > 0))
         reader.fail("norm_eps", "must be positive");
     if (const auto it = json.find("attention_head_dim"); it != json.end() && !it->is_null()) {
-        if (it->is_number_integer())
-            config.attention_heads.assign(blocks, it->get<std::int64_t>());
-        else
+        if (it->is_number_integer()) {
+            std::int64_t heads = 0;
+            reader.read("attention_head_dim", heads);
+            config.attention_heads.assign(blocks, heads);
+        } else {
             reader.read("attention_head_dim", config.attention_heads);
+        }
     } else {
         config.attention_heads.assign(blocks, 8);
     }

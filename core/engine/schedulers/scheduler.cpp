@@ -1,5 +1,6 @@
 #include "schedulers/scheduler.h"
 
+#include "io/json_value.h"
 #include "schedulers/noise_schedule.h"
 
 #include <ATen/Functions.h>
@@ -28,11 +29,9 @@ SchedulerConfig SchedulerConfig::from_json(const nlohmann::json& json)
         const auto it = json.find(field);
         if (it == json.end() || it->is_null())
             return;
-        try {
-            value = it->get<std::decay_t<decltype(value)>>();
-        } catch (const nlohmann::json::exception&) {
-            throw SchedulerError(std::string("scheduler config field \"") + field + "\" has the wrong type");
-        }
+        if (!io::json_holds<std::decay_t<decltype(value)>>(*it))
+            throw SchedulerError(std::string("scheduler config field \"") + field + "\" has the wrong type or is out of range");
+        value = it->get<std::decay_t<decltype(value)>>();
     };
     read("num_train_timesteps", config.num_train_timesteps);
     read("beta_start", config.beta_start);
@@ -42,6 +41,10 @@ SchedulerConfig SchedulerConfig::from_json(const nlohmann::json& json)
     read("set_alpha_to_one", config.set_alpha_to_one);
     if (config.beta_schedule != "scaled_linear" && config.beta_schedule != "linear")
         throw SchedulerError("scheduler config field \"beta_schedule\" = \"" + config.beta_schedule + "\" is not supported");
+    // Each noise level is a table entry; SD's 1000 is typical, a billion would be 4 GB of table.
+    if (config.num_train_timesteps > 100000)
+        throw SchedulerError("scheduler config field \"num_train_timesteps\" = " + std::to_string(config.num_train_timesteps) +
+                             " is more than any model uses (the limit is 100000)");
     if (config.num_train_timesteps < 2)
         throw SchedulerError("scheduler config field \"num_train_timesteps\" must be at least 2");
     if (const auto it = json.find("prediction_type"); it != json.end() && *it != "epsilon")
