@@ -1,6 +1,7 @@
 #include "hub_client.h"
 
 #include "hub_cache.h"
+#include "model_hash.h"
 #include "proxy_settings.h"
 
 #include <QCryptographicHash>
@@ -157,16 +158,6 @@ void checkListing(const QList<HubFile>& files, const QString& repoId)
         if (file.size < 0)
             throw HubError(text(QStringLiteral("the hub gave %1 of %2 a negative size").arg(file.path, repoId)), HubFailure::Corrupt);
     }
-}
-
-// The id git gives a file's content: SHA-1 of "blob <size>\0" and the bytes.
-QString gitBlobId(QFile& file)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    hash.addData("blob " + QByteArray::number(file.size()) + '\0');
-    file.seek(0);
-    hash.addData(&file);
-    return QString::fromLatin1(hash.result().toHex());
 }
 
 struct RepoCache {
@@ -413,9 +404,7 @@ private:
         QString actual;
         if (!file.sha256.isEmpty()) {
             transfer.partial.seek(0);
-            QCryptographicHash hash(QCryptographicHash::Sha256);
-            hash.addData(&transfer.partial);
-            actual = QString::fromLatin1(hash.result().toHex());
+            actual = hashDevice(transfer.partial, QCryptographicHash::Sha256).value_or(QString());
         } else {
             actual = gitBlobId(transfer.partial);
         }

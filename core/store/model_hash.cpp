@@ -41,15 +41,37 @@ void writeMemo(const QJsonObject& memo)
 
 } // namespace
 
+std::optional<QString> hashDevice(QIODevice& file, QCryptographicHash::Algorithm algorithm, const QByteArray& prefix,
+                                  const std::function<void(qint64)>& step, const std::function<bool()>& cancelled)
+{
+    constexpr qint64 chunkBytes = 4 * 1024 * 1024;
+    QCryptographicHash hash(algorithm);
+    hash.addData(prefix);
+    while (!file.atEnd()) {
+        if (cancelled && cancelled())
+            return std::nullopt;
+        const auto chunk = file.read(chunkBytes);
+        if (chunk.isEmpty())
+            return QString();
+        hash.addData(chunk);
+        if (step)
+            step(chunk.size());
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QString gitBlobId(QIODevice& file)
+{
+    file.seek(0);
+    return hashDevice(file, QCryptographicHash::Sha1, "blob " + QByteArray::number(file.size()) + '\0').value_or(QString());
+}
+
 QString sha256OfFile(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file))
-        return {};
-    return QString::fromLatin1(hash.result().toHex());
+    return hashDevice(file, QCryptographicHash::Sha256).value_or(QString());
 }
 
 QString shortModelHash(const QString& weightsFile)

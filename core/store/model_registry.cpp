@@ -2,6 +2,7 @@
 
 #include "hub_cache.h"
 #include "hub_client.h"
+#include "model_hash.h"
 #include "io/safetensors_format.h"
 
 #include <QCryptographicHash>
@@ -23,7 +24,6 @@ namespace eikona::store {
 
 namespace {
 
-constexpr qint64 k_chunk = 4 * 1024 * 1024;
 
 std::string text(const QString& message)
 {
@@ -117,30 +117,14 @@ void updateRegistry(const QString& path, Change change)
         throw RegistryError(text(QStringLiteral("cannot write the model registry %1: %2").arg(path, file.errorString())));
 }
 
-QString hexDigest(QCryptographicHash& hash)
-{
-    return QString::fromLatin1(hash.result().toHex());
-}
-
-// Hashes `path` in chunks, telling `step` each chunk's size; nullopt when cancelled.
+// Hashes `path` (hashDevice), telling `step` each chunk's size; nullopt when cancelled.
 std::optional<QString> hashFile(const QString& path, QCryptographicHash::Algorithm algorithm, const QByteArray& prefix,
                                 const std::function<void(qint64)>& step, const std::function<bool()>& cancelled)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return QString();
-    QCryptographicHash hash(algorithm);
-    hash.addData(prefix);
-    while (!file.atEnd()) {
-        if (cancelled && cancelled())
-            return std::nullopt;
-        const auto chunk = file.read(k_chunk);
-        if (chunk.isEmpty())
-            return QString();
-        hash.addData(chunk);
-        step(chunk.size());
-    }
-    return hexDigest(hash);
+    return hashDevice(file, algorithm, prefix, step, cancelled);
 }
 
 // A safetensors file's structure, as the engine validates it before loading (io/

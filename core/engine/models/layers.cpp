@@ -3,15 +3,13 @@
 #include "models/channels_last_group_norm.h"
 #include "models/onednn_matmul.h"
 #include "models/op_profile.h"
+#include "models/weights.h"
 
 #include <ATen/Functions.h>
 
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
-
-#include <sys/mman.h>
-#include <unistd.h>
 
 namespace eikona::models {
 namespace {
@@ -30,27 +28,6 @@ bool onednn_layouts_enabled()
         return !(env && std::string_view(env) == "0");
     }();
     return enabled;
-}
-
-// Once a kernel lives packed, its plain copy is only needed again if the image size changes;
-// when that copy is a view of a weight file (mmap), its pages are handed back to the kernel,
-// which reads them again from the file should they be touched. Memory the process owns is
-// left alone.
-void release_resident_pages(const at::Tensor& tensor)
-{
-#ifndef MADV_PAGEOUT
-#define MADV_PAGEOUT 21
-#endif
-    const auto& data = tensor.storage().data_ptr();
-    if (data.get_context() == data.get())
-        return; // allocated by us, not a file view
-    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-    const auto begin = reinterpret_cast<std::uintptr_t>(tensor.data_ptr());
-    const auto end = begin + tensor.nbytes();
-    const auto first = (begin + page - 1) / page * page;
-    const auto last = end / page * page;
-    if (last > first)
-        ::madvise(reinterpret_cast<void*>(first), last - first, MADV_PAGEOUT);
 }
 
 // A weight kept in its file's dtype (an fp16 file computed in fp32) in the dtype of the
@@ -75,7 +52,7 @@ const at::Tensor& packed_kernel(at::Tensor& packed, const void*& packed_from, co
         const auto kernel = plain.dim() == 2 ? plain.view({plain.size(0), plain.size(1), 1, 1}) : plain;
         packed = at::mkldnn_reorder_conv2d_weight(kernel.to_mkldnn(), {padding, padding}, {stride, stride}, {1, 1}, 1);
         packed_from = weight.data_ptr();
-        release_resident_pages(weight);
+        release_file_pages(weight, PageRelease::PageOut); // the packed copy serves from now on
     }
     return packed;
 }
@@ -118,7 +95,7 @@ at::Tensor packed_matmul(const at::Tensor& x, const at::Tensor& weight, const at
         return plain.data_ptr();
     };
     if (matmul->run(input.data_ptr(), out.data_ptr(), rows, plain_weight))
-        release_resident_pages(weight); // the packed copy serves from now on
+        release_file_pages(weight, PageRelease::PageOut); // the packed copy serves from now on
     return out;
 }
 

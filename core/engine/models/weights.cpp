@@ -15,9 +15,9 @@
 namespace eikona::models {
 namespace {
 
-// Hands the resident pages of a tensor that views a weight file back to the kernel (they stay
-// in the page cache). Memory the process owns is left alone.
-void release_file_pages(const at::Tensor& tensor)
+} // namespace
+
+void release_file_pages(const at::Tensor& tensor, PageRelease how)
 {
     if (!tensor.defined() || !tensor.is_cpu() || !tensor.has_storage())
         return;
@@ -29,11 +29,12 @@ void release_file_pages(const at::Tensor& tensor)
     const auto begin = reinterpret_cast<std::uintptr_t>(tensor.data_ptr());
     const auto first = (begin + page - 1) / page * page;
     const auto last = (begin + tensor.nbytes()) / page * page;
+#ifndef MADV_PAGEOUT
+#define MADV_PAGEOUT 21
+#endif
     if (last > first)
-        ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
+        ::madvise(reinterpret_cast<void*>(first), last - first, how == PageRelease::PageOut ? MADV_PAGEOUT : MADV_DONTNEED);
 }
-
-} // namespace
 
 std::vector<io::ExpectedTensor> expected_tensors(torch::nn::Module& module)
 {

@@ -48,6 +48,14 @@ void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file, co
 /// Weights the process owns (converted dtypes, packed kernels) are untouched.
 void release_mapped_pages(torch::nn::Module& module);
 
+enum class PageRelease {
+    Drop,    ///< out of this process (MADV_DONTNEED); they stay in the page cache for the next job
+    PageOut, ///< reclaimed now (MADV_PAGEOUT): a packed layer's plain copy, needed again only at a new size
+};
+/// Hands the resident pages of a tensor that views a weight file back to the kernel; memory
+/// the process owns is left alone. One page-release routine for the loader and the layers.
+void release_file_pages(const at::Tensor& tensor, PageRelease how = PageRelease::Drop);
+
 /// Frees the weights the process owns (converted copies, e.g. bf16 from an fp16 file), leaving
 /// views of weight files alone: for a network done with for good (a one-shot job's UNet before
 /// its decode). The module must not run again.
