@@ -3,6 +3,7 @@
 #include "caching_allocator.h"
 #include "exception_text.h"
 #include "runtime.h"
+#include "scoped_environment.h"
 
 #include <ATen/Functions.h>
 
@@ -33,9 +34,12 @@ private Q_SLOTS:
     void threadsFollowRequestAndEnvironment()
     {
         QCOMPARE(eikona::configure_runtime(1).threads, 1);
-        qputenv("EIKONA_THREADS", "2");
-        QCOMPARE(eikona::configure_runtime().threads, 2);
-        qunsetenv("EIKONA_THREADS");
+        {
+            const eikona::testing::ScopedEnvironment threads("EIKONA_THREADS", "2");
+            QCOMPARE(eikona::configure_runtime().threads, 2);
+        }
+        eikona::testing::ScopedEnvironment environment;
+        environment.unset("EIKONA_THREADS");
         const auto info = eikona::configure_runtime();
         QCOMPARE(info.threads, info.cores); // one per core by default
         QVERIFY(info.cores >= 1);

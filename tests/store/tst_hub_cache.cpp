@@ -1,6 +1,7 @@
 // Where the Hugging Face cache is, as huggingface_hub resolves it.
 
 #include "hub_cache.h"
+#include "scoped_environment.h"
 
 #include <QDir>
 #include <QTest>
@@ -11,15 +12,16 @@ class TestHubCache : public QObject {
 private Q_SLOTS:
     void cacheDirectoryFromEnvironment()
     {
-        qunsetenv("HF_HUB_CACHE");
-        qunsetenv("HF_HOME");
-        qunsetenv("XDG_CACHE_HOME");
+        eikona::testing::ScopedEnvironment environment; // restored whichever way the test ends
+        environment.unset("HF_HUB_CACHE");
+        environment.unset("HF_HOME");
+        environment.unset("XDG_CACHE_HOME");
         QCOMPARE(eikona::store::hubCacheDirectory(), QDir::homePath() + QStringLiteral("/.cache/huggingface/hub"));
-        qputenv("XDG_CACHE_HOME", "/tmp/xdg");
+        environment.set("XDG_CACHE_HOME", "/tmp/xdg");
         QCOMPARE(eikona::store::hubCacheDirectory(), QStringLiteral("/tmp/xdg/huggingface/hub"));
-        qputenv("HF_HOME", "/data/hf/");
+        environment.set("HF_HOME", "/data/hf/");
         QCOMPARE(eikona::store::hubCacheDirectory(), QStringLiteral("/data/hf/hub"));
-        qputenv("HF_HUB_CACHE", "/cache/hub");
+        environment.set("HF_HUB_CACHE", "/cache/hub");
         QCOMPARE(eikona::store::hubCacheDirectory(), QStringLiteral("/cache/hub"));
     }
 

@@ -8,6 +8,7 @@
 #include "model_registry.h"
 #include "preview_decoder.h"
 #include "preview_decoder_field.h"
+#include "scoped_environment.h"
 
 #include <QCheckBox>
 
@@ -32,9 +33,15 @@ private Q_SLOTS:
     void init()
     {
         m_home = std::make_unique<QTemporaryDir>();
-        qputenv("XDG_DATA_HOME", QFile::encodeName(m_home->filePath(QStringLiteral("data"))));
-        qputenv("HF_HUB_CACHE", QFile::encodeName(m_home->filePath(QStringLiteral("hub"))));
-        qunsetenv("HF_HUB_OFFLINE");
+        m_environment = std::make_unique<testing::ScopedEnvironment>();
+        m_environment->set("XDG_DATA_HOME", QFile::encodeName(m_home->filePath(QStringLiteral("data"))));
+        m_environment->set("HF_HUB_CACHE", QFile::encodeName(m_home->filePath(QStringLiteral("hub"))));
+        m_environment->unset("HF_HUB_OFFLINE");
+    }
+
+    void cleanup()
+    {
+        m_environment.reset(); // each test's variables go with it
     }
 
     void sizeFirstThenADownloadThatEndsInAModel()
@@ -42,7 +49,7 @@ private Q_SLOTS:
         testing::HubTestServer hub;
         QString error;
         QVERIFY2(hub.start(k_tinyModel, &error), qPrintable(error));
-        qputenv("HF_ENDPOINT", hub.endpoint().toUtf8());
+        m_environment->set("HF_ENDPOINT", hub.endpoint().toUtf8());
         ui::FirstRunDialog dialog;
         dialog.show();
         auto* size = dialog.findChild<QLabel*>(QStringLiteral("downloadSizeLabel"));
@@ -64,7 +71,7 @@ private Q_SLOTS:
         testing::HubTestServer hub;
         QString error;
         QVERIFY2(hub.start(k_tinyModel, &error), qPrintable(error));
-        qputenv("HF_ENDPOINT", hub.endpoint().toUtf8());
+        m_environment->set("HF_ENDPOINT", hub.endpoint().toUtf8());
         ui::FirstRunDialog dialog;
         dialog.show();
         auto* check = dialog.findChild<QCheckBox*>(QStringLiteral("withPreviewDecoderCheck"));
@@ -83,7 +90,7 @@ private Q_SLOTS:
         testing::HubTestServer hub;
         QString error;
         QVERIFY2(hub.start(k_tinyModel, &error), qPrintable(error));
-        qputenv("HF_ENDPOINT", hub.endpoint().toUtf8());
+        m_environment->set("HF_ENDPOINT", hub.endpoint().toUtf8());
         ui::PreviewDecoderField field(true);
         field.show();
         auto* download = field.findChild<QPushButton*>(QStringLiteral("previewDecoderDownload"));
@@ -98,13 +105,13 @@ private Q_SLOTS:
 
     void preferencesSayWhyTaesdCannotBeFetched()
     {
-        qputenv("HF_HUB_OFFLINE", "1");
+        m_environment->set("HF_HUB_OFFLINE", "1");
         ui::PreviewDecoderField field(true);
         field.show();
         field.findChild<QPushButton*>(QStringLiteral("previewDecoderDownload"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(field.stateText().contains(QStringLiteral("Offline mode is on")), 20000);
         QVERIFY(field.findChild<QPushButton*>(QStringLiteral("previewDecoderDownload"))->isEnabled());
-        qunsetenv("HF_HUB_OFFLINE");
+        m_environment->unset("HF_HUB_OFFLINE");
     }
 
     void cancelThenResume()
@@ -112,7 +119,7 @@ private Q_SLOTS:
         testing::HubTestServer hub;
         QString error;
         QVERIFY2(hub.start(k_tinyModel, &error, 400'000), qPrintable(error)); // the UNet at 400 kB/s
-        qputenv("HF_ENDPOINT", hub.endpoint().toUtf8());
+        m_environment->set("HF_ENDPOINT", hub.endpoint().toUtf8());
         ui::FirstRunDialog dialog;
         dialog.show();
         auto* download = dialog.findChild<QPushButton*>(QStringLiteral("downloadButton"));
@@ -155,9 +162,9 @@ private Q_SLOTS:
         QVERIFY2(hub.start(k_tinyModel, &error), qPrintable(error));
         // "unreachable": a port nobody listens on.
         const bool unreachable = repo == QStringLiteral("unreachable");
-        qputenv("HF_ENDPOINT", unreachable ? QByteArray("http://127.0.0.1:1") : hub.endpoint().toUtf8());
+        m_environment->set("HF_ENDPOINT", unreachable ? QByteArray("http://127.0.0.1:1") : hub.endpoint().toUtf8());
         if (offline)
-            qputenv("HF_HUB_OFFLINE", "1");
+            m_environment->set("HF_HUB_OFFLINE", "1");
         ui::FirstRunDialog dialog(nullptr, unreachable ? QString::fromLatin1(testing::HubTestServer::k_repo) : repo);
         dialog.show();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.errorText().isEmpty(), 20000);
@@ -179,7 +186,7 @@ private Q_SLOTS:
 
     void localFolderUsedOrRefused()
     {
-        qputenv("HF_HUB_OFFLINE", "1");
+        m_environment->set("HF_HUB_OFFLINE", "1");
         ui::FirstRunDialog dialog;
         dialog.show();
         QVERIFY(!dialog.useLocalModel(m_home->path())); // an empty folder is not a model
@@ -192,6 +199,7 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<testing::ScopedEnvironment> m_environment;
 };
 
 QTEST_MAIN(TestFirstRunDialog)
