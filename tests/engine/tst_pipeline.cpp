@@ -61,9 +61,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("index");
         const auto& cases = m_manifest["cases"];
+        int rows = 0;
         for (std::size_t i = 0; i < cases.size(); ++i)
-            if (cases[i]["kind"] == "txt2img")
+            if (cases[i]["kind"] == "txt2img") {
                 QTest::newRow(cases[i]["id"].get<std::string>().c_str()) << static_cast<int>(i);
+                ++rows;
+            }
+        QCOMPARE(rows, 26); // every golden txt2img case of the fixtures, not "whatever loaded"
     }
 
     void golden()
@@ -102,9 +106,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("index");
         const auto& cases = m_manifest["cases"];
+        int rows = 0;
         for (std::size_t i = 0; i < cases.size(); ++i)
-            if (cases[i]["kind"] == "img2img")
+            if (cases[i]["kind"] == "img2img") {
                 QTest::newRow(cases[i]["id"].get<std::string>().c_str()) << static_cast<int>(i);
+                ++rows;
+            }
+        QCOMPARE(rows, 10);
     }
 
     void img2imgGolden()
