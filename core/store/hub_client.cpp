@@ -1,6 +1,7 @@
 #include "hub_client.h"
 
 #include "hub_cache.h"
+#include "hub_listing.h"
 #include "model_hash.h"
 #include "proxy_settings.h"
 
@@ -103,61 +104,6 @@ std::optional<QUrl> redirectTarget(QNetworkReply* reply)
     if (!location.isValid())
         return std::nullopt;
     return reply->url().resolved(location);
-}
-
-QList<HubFile> parseSiblings(const QJsonArray& siblings)
-{
-    QList<HubFile> files;
-    for (const auto& value : siblings) {
-        const auto object = value.toObject();
-        HubFile file;
-        file.path = object.value(QStringLiteral("rfilename")).toString();
-        file.size = static_cast<qint64>(object.value(QStringLiteral("size")).toDouble());
-        file.blobId = object.value(QStringLiteral("blobId")).toString();
-        const auto lfs = object.value(QStringLiteral("lfs")).toObject();
-        file.sha256 = lfs.value(QStringLiteral("sha256")).toString();
-        if (!lfs.isEmpty())
-            file.size = static_cast<qint64>(lfs.value(QStringLiteral("size")).toDouble(static_cast<double>(file.size)));
-        if (!file.path.isEmpty())
-            files.append(file);
-    }
-    return files;
-}
-
-// A path inside the repository: relative, no "." or ".." step, no backslash or NUL. The hub
-// never sends another; one that does would place a link outside the snapshot.
-bool safeRepoPath(const QString& path)
-{
-    if (path.isEmpty() || path.startsWith(QLatin1Char('/')) || path.contains(QLatin1Char('\\')) || path.contains(QChar(0)))
-        return false;
-    const auto steps = path.split(QLatin1Char('/'));
-    return std::none_of(steps.begin(), steps.end(), [](const QString& step) {
-        return step.isEmpty() || step == QLatin1String(".") || step == QLatin1String("..");
-    });
-}
-
-// An etag names a blob file in the cache: a git blob SHA-1 (40 hex digits) or an LFS SHA-256
-// (64). Anything else from the server (a "../" path, say) is refused before a file is written.
-bool validEtag(const QString& etag)
-{
-    static const QRegularExpression pattern(QStringLiteral("^(?:[0-9a-f]{40}|[0-9a-f]{64})$"));
-    return pattern.match(etag).hasMatch();
-}
-
-void checkListing(const QList<HubFile>& files, const QString& repoId)
-{
-    for (const auto& file : files) {
-        if (!safeRepoPath(file.path))
-            throw HubError(text(QStringLiteral("the hub listed a file of %1 with a path that leaves the repository (\"%2\"); "
-                                               "nothing was downloaded").arg(repoId, file.path.left(200))),
-                           HubFailure::Corrupt);
-        if (!validEtag(file.etag()))
-            throw HubError(text(QStringLiteral("the hub gave %1 of %2 an id that is not a SHA-1 or SHA-256 (\"%3\"); "
-                                               "nothing was downloaded").arg(file.path, repoId, file.etag().left(100))),
-                           HubFailure::Corrupt);
-        if (file.size < 0)
-            throw HubError(text(QStringLiteral("the hub gave %1 of %2 a negative size").arg(file.path, repoId)), HubFailure::Corrupt);
-    }
 }
 
 struct RepoCache {

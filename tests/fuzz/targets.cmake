@@ -44,3 +44,5 @@ eikona_fuzz_target(text_cleaner
 eikona_fuzz_target(png_text
   SOURCES "${_store}/png_text.cpp" "${_store}/generation_parameters.cpp"
   INCLUDES "${_store}" LIBS Qt6::Core ZLIB::ZLIB)
+eikona_fuzz_target(hub_listing
+  SOURCES "${_store}/hub_listing.cpp" INCLUDES "${_store}" LIBS Qt6::Core)

@@ -5,6 +5,7 @@
 
 #include "hub_cache.h"
 #include "hub_client.h"
+#include "hub_listing.h"
 #include "hub_test_server.h"
 #include "scoped_environment.h"
 #include "model_hash.h"
@@ -12,6 +13,8 @@
 #include "generation_parameters.h"
 #include "picture_file.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLockFile>
 #include <QProcessEnvironment>
 #include <QTest>
@@ -212,6 +215,29 @@ private Q_SLOTS:
         // A revision that climbs out of refs/ is not one.
         QVERIFY(errorOf([&] { downloadModel(repo(), QStringLiteral("../../x"), {}, m_server.optionsFor(cache)); })
                     .contains(QStringLiteral("is not a revision")));
+    }
+
+    // Sizes are byte counts: a listing's 1e300, -5 or 1.5 is refused, not cast (1e300 to
+    // qint64 was undefined behaviour).
+    void refusesSizesThatAreNotByteCounts()
+    {
+        for (const auto& size : {QJsonValue(1e300), QJsonValue(-5), QJsonValue(1.5), QJsonValue(QStringLiteral("10"))}) {
+            const QJsonArray siblings{QJsonObject{{QStringLiteral("rfilename"), QStringLiteral("model_index.json")},
+                                                  {QStringLiteral("size"), size},
+                                                  {QStringLiteral("blobId"), QString(40, QLatin1Char('a'))}}};
+            const auto files = parseSiblings(siblings);
+            QCOMPARE(files.size(), 1);
+            QVERIFY2(errorOf([&] { checkListing(files, repo()); }).contains(QStringLiteral("not a byte count")),
+                     qPrintable(size.toVariant().toString()));
+        }
+        const QJsonArray fine{QJsonObject{{QStringLiteral("rfilename"), QStringLiteral("unet/x.safetensors")},
+                                          {QStringLiteral("size"), 135},
+                                          {QStringLiteral("blobId"), QString(40, QLatin1Char('b'))},
+                                          {QStringLiteral("lfs"), QJsonObject{{QStringLiteral("sha256"), QString(64, QLatin1Char('c'))},
+                                                                             {QStringLiteral("size"), 3438167536.0}}}}};
+        const auto files = parseSiblings(fine);
+        QCOMPARE(files.front().size, Q_INT64_C(3438167536)); // the LFS size, past 32 bits
+        checkListing(files, repo());
     }
 
     // A small (non-LFS) file is checked against its git blob id, as an LFS file against its SHA-256.
