@@ -526,7 +526,7 @@ DownloadResult downloadRepository(const QString& requestedRepoId, const QString&
         throw;
     }
     const auto commit = info.value(QStringLiteral("sha")).toString();
-    static const QRegularExpression commitPattern(QStringLiteral("^[0-9a-f]{40}$"));
+    static const QRegularExpression commitPattern(QRegularExpression::anchoredPattern(QStringLiteral("[0-9a-f]{40}")));
     if (!commitPattern.match(commit).hasMatch())
         throw HubError(text(QStringLiteral("the hub named no commit for %1@%2").arg(repoId, revision)));
     const auto files = select(repoId, parseSiblings(info.value(QStringLiteral("siblings")).toArray()));

@@ -44,7 +44,7 @@ QList<HubFile> selectPipelineFiles(const QList<HubFile>& files, const QString& v
             continue;
         }
         // Weights: <base>[.<variant>].safetensors, else .bin only when no safetensors exist.
-        static const QRegularExpression weights(QStringLiteral(R"(^([\w-]+?)(?:\.([\w-]+))?\.(safetensors|bin)$)"));
+        static const QRegularExpression weights(QRegularExpression::anchoredPattern(QStringLiteral(R"(([\w-]+?)(?:\.([\w-]+))?\.(safetensors|bin))")));
         const auto match = weights.match(name);
         if (!match.hasMatch())
             continue;

@@ -56,9 +56,10 @@ bool safeRepoPath(const QString& path)
 
 // An etag names a blob file in the cache: a git blob SHA-1 (40 hex digits) or an LFS SHA-256
 // (64). Anything else from the server (a "../" path, say) is refused before a file is written.
+// Anchored as a whole: "^...$" let a trailing newline through (found by fuzzing).
 bool validEtag(const QString& etag)
 {
-    static const QRegularExpression pattern(QStringLiteral("^(?:[0-9a-f]{40}|[0-9a-f]{64})$"));
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("[0-9a-f]{40}|[0-9a-f]{64}")));
     return pattern.match(etag).hasMatch();
 }
 

@@ -217,6 +217,17 @@ private Q_SLOTS:
                     .contains(QStringLiteral("is not a revision")));
     }
 
+    // An etag is exactly a hash: "$" in a pattern also matched before a final newline, so
+    // "<40 hex>\n" passed (found by fuzzing the listing); so did "org/name\n" as a repository.
+    void refusesAHashWithATrailingNewline()
+    {
+        QVERIFY(validEtag(QString(40, QLatin1Char('a'))));
+        QVERIFY(!validEtag(QString(40, QLatin1Char('a')) + QLatin1Char('\n')));
+        QVERIFY(!validEtag(QString(64, QLatin1Char('b')) + QLatin1Char('\n')));
+        QVERIFY(repoFolderName(QStringLiteral("org/name\n")).isEmpty());
+        QVERIFY(!repoFolderName(QStringLiteral("org/name")).isEmpty());
+    }
+
     // Sizes are byte counts: a listing's 1e300, -5 or 1.5 is refused, not cast (1e300 to
     // qint64 was undefined behaviour).
     void refusesSizesThatAreNotByteCounts()
