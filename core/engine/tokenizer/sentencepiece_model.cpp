@@ -12,6 +12,15 @@
 namespace eikona::tokenizer {
 namespace {
 
+// The module's own symbols first (RTLD_DEEPBIND), so its protobuf never meets libtorch's.
+// AddressSanitizer refuses deep binding; its builds (the torch-free sanitizer tests, where no
+// libtorch is loaded) open the module without it.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr int k_module_flags = RTLD_NOW | RTLD_LOCAL;
+#else
+constexpr int k_module_flags = RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND;
+#endif
+
 constexpr const char* k_module_name = "libeikona_sentencepiece.so";
 
 struct Module {
@@ -43,7 +52,7 @@ const Module& module()
         std::string tried;
         void* handle = nullptr;
         for (const auto& candidate : sentencepiece_module_candidates()) {
-            handle = ::dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+            handle = ::dlopen(candidate.c_str(), k_module_flags);
             if (handle)
                 break;
             tried += "\n  " + candidate.string() + ": " + ::dlerror();
