@@ -5,6 +5,7 @@
 #include "png_text.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -15,8 +16,11 @@
 
 #include <zip.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
+
+#include <signal.h>
 
 namespace eikona::store {
 
@@ -267,6 +271,27 @@ ExportResult toHtml(const Run& run)
     return result;
 }
 
+// An export works in a hidden folder beside its target (one file system: the archive moves
+// into place by rename), named after its process. One killed mid-way leaves that folder
+// behind; the next export there removes the ones whose process is gone.
+const QString k_scratchPrefix = QStringLiteral(".eikona-export-");
+
+bool processIsAlive(qint64 pid)
+{
+    return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+}
+
+void removeScratchOfDeadExports(const QDir& folder)
+{
+    const auto leftovers = folder.entryList({k_scratchPrefix + u'*'}, QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
+    for (const auto& name : leftovers) {
+        bool ok = false;
+        const auto pid = name.mid(k_scratchPrefix.size()).section(u'-', 0, 0).toLongLong(&ok);
+        if (ok && !processIsAlive(pid))
+            QDir(folder.filePath(name)).removeRecursively();
+    }
+}
+
 } // namespace
 
 ExportResult exportPictures(const QList<GalleryEntry>& entries, const ExportOptions& options,
@@ -274,9 +299,14 @@ ExportResult exportPictures(const QList<GalleryEntry>& entries, const ExportOpti
 {
     if (options.out.isEmpty())
         throw ExportError("no place to export to was given");
-    QTemporaryDir scratch(QFileInfo(options.out).absolutePath() + QStringLiteral("/.eikona-export-XXXXXX"));
+    const QDir parent(QFileInfo(options.out).absolutePath());
+    if (!QDir().mkpath(parent.path()))
+        throw ExportError(text(QStringLiteral("cannot create the folder %1").arg(parent.path())));
+    removeScratchOfDeadExports(parent);
+    QTemporaryDir scratch(parent.filePath(k_scratchPrefix + QString::number(QCoreApplication::applicationPid()) +
+                                          QStringLiteral("-XXXXXX")));
     if (!scratch.isValid())
-        throw ExportError(text(QStringLiteral("cannot write into %1").arg(QFileInfo(options.out).absolutePath())));
+        throw ExportError(text(QStringLiteral("cannot write into %1").arg(parent.path())));
     const Run run{entries, options, progress, cancelled};
     switch (options.target) {
     case ExportOptions::Target::Zip:

@@ -180,6 +180,39 @@ private Q_SLOTS:
         QCOMPARE(found[0].parameters.negativePrompt, QStringLiteral("rain"));
     }
 
+    // `--out ~/exports/set.zip` with no ~/exports yet: the folder is made, as for a folder export.
+    void archiveIntoAFolderNotYetMade()
+    {
+        ExportOptions options;
+        options.target = ExportOptions::Target::Zip;
+        options.out = m_dir->filePath(QStringLiteral("not/yet/made/set.zip"));
+        QCOMPARE(exportPictures(m_entries, options).written, options.out);
+        QVERIFY(QFileInfo(options.out).size() > 0);
+    }
+
+    // An export killed mid-way leaves its scratch folder; the next export there removes it,
+    // but never one whose process still runs (the app and the CLI may export side by side).
+    void scratchOfAKilledExportIsRemoved()
+    {
+        QProcess gone;
+        gone.start(QStringLiteral("true"));
+        QVERIFY(gone.waitForStarted());
+        const auto deadPid = gone.processId();
+        QVERIFY(gone.waitForFinished());
+        const auto dead = m_dir->filePath(QStringLiteral(".eikona-export-%1-AbCdEf").arg(deadPid));
+        const auto living = m_dir->filePath(QStringLiteral(".eikona-export-%1-GhIjKl").arg(QCoreApplication::applicationPid()));
+        QVERIFY(QDir().mkpath(dead) && QDir().mkpath(living));
+        QFile partial(dead + QStringLiteral("/archive.zip"));
+        QVERIFY(partial.open(QIODevice::WriteOnly) && partial.write("PK\x03\x04 cut short") > 0);
+        partial.close();
+        ExportOptions options;
+        options.target = ExportOptions::Target::Zip;
+        options.out = m_dir->filePath(QStringLiteral("after-a-kill.zip"));
+        QCOMPARE(exportPictures(m_entries, options).exported, 3);
+        QVERIFY(!QFileInfo::exists(dead));
+        QVERIFY(QFileInfo::exists(living));
+    }
+
     void unwritableTargetIsSaid()
     {
         ExportOptions options;
