@@ -139,7 +139,9 @@ struct Transfer {
     QPointer<QNetworkReply> reply;
     qint64 offset = 0; ///< bytes already on disk when this request started
     int redirects = 0;
+    int restarts = 0;     ///< from the first byte, after a range answer that did not fit
     bool writing = false;
+    bool rangeRefused = false;
 };
 
 class Downloader {
@@ -286,7 +288,14 @@ private:
         QObject::connect(reply, &QNetworkReply::metaDataChanged, [this, &transfer, reply] {
             const int status = statusOf(reply);
             if (status == 206) {
-                transfer.writing = true;
+                // A part other than the one asked for (a proxy's cache, a broken mirror) would be
+                // spliced onto the partial file: refused, and the file fetched again from its start.
+                if (rangeContinues(reply->rawHeader("Content-Range"), transfer.offset, transfer.file.size)) {
+                    transfer.writing = true;
+                } else {
+                    transfer.rangeRefused = true;
+                    reply->abort();
+                }
             } else if (status == 200) {
                 // The server sends the whole file: start it over.
                 transfer.partial.resize(0);
@@ -307,10 +316,22 @@ private:
                 reply->abort();
             }
         });
-        QObject::connect(reply, &QNetworkReply::finished, [this, &transfer, reply] {
+        QObject::connect(reply, &QNetworkReply::finished, [this, &transfer, reply, url] {
             reply->deleteLater();
             if (m_error)
                 return;
+            if (transfer.rangeRefused) {
+                transfer.rangeRefused = false;
+                if (transfer.offset == 0 || ++transfer.restarts > 1)
+                    return fail(HubError(text(QStringLiteral("the server answered %1 with a part of it other than the one "
+                                                             "asked for (Content-Range \"%2\"); nothing was cached")
+                                                  .arg(transfer.file.path, QString::fromLatin1(reply->rawHeader("Content-Range").left(100)))),
+                                         HubFailure::Corrupt));
+                transfer.partial.resize(0);
+                transfer.partial.seek(0);
+                transfer.offset = 0;
+                return request(transfer, url);
+            }
             if (const auto target = redirectTarget(reply)) {
                 if (++transfer.redirects > k_maxRedirects)
                     return fail(HubError(text(QStringLiteral("too many redirects for %1").arg(transfer.file.path))));

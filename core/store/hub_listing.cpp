@@ -78,4 +78,48 @@ void checkListing(const QList<HubFile>& files, const QString& repoId)
     }
 }
 
+namespace {
+
+// Digits only, no sign, no spaces, within qint64.
+std::optional<qint64> byteCount(QByteArrayView digits)
+{
+    if (digits.isEmpty() || digits.size() > 18)
+        return std::nullopt;
+    qint64 value = 0;
+    for (const char c : digits) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+} // namespace
+
+std::optional<ContentRange> parseContentRange(const QByteArray& header)
+{
+    const QByteArrayView unit("bytes ");
+    const QByteArrayView value(header);
+    if (!value.startsWith(unit))
+        return std::nullopt;
+    const auto range = value.sliced(unit.size());
+    const auto slash = range.indexOf('/');
+    const auto dash = range.indexOf('-');
+    if (slash < 0 || dash < 0 || dash > slash)
+        return std::nullopt;
+    const auto first = byteCount(range.first(dash));
+    const auto last = byteCount(range.sliced(dash + 1, slash - dash - 1));
+    const auto totalText = range.sliced(slash + 1);
+    const auto total = totalText == QByteArrayView("*") ? std::optional<qint64>(-1) : byteCount(totalText);
+    if (!first || !last || !total || *last < *first || (*total >= 0 && *last >= *total))
+        return std::nullopt;
+    return ContentRange{*first, *last, *total};
+}
+
+bool rangeContinues(const QByteArray& header, qint64 offset, qint64 size)
+{
+    const auto range = parseContentRange(header);
+    return range && range->first == offset && range->last < size && (range->total < 0 || range->total == size);
+}
+
 } // namespace eikona::store

@@ -34,6 +34,8 @@ public:
     /// The model's listing, but model_index.json is served changed (same size): only its git
     /// blob id tells.
     static constexpr const char* k_tampered = "tampered-org/tampered-model";
+    /// The model's files, but a request with a Range is answered with another part (bytes 0-9).
+    static constexpr const char* k_misranged = "misranged-org/misranged-model";
     static constexpr const char* k_commit = "0123456789abcdef0123456789abcdef01234567";
     static constexpr const char* k_slow_file = "unet/diffusion_pytorch_model.safetensors";
 
@@ -69,6 +71,10 @@ public:
                                     "    location = /api/models/%4/revision/main { default_type application/json; alias %2/api/revision.json; }\n"
                                     "    location /%4/resolve/%3/ { alias %2/tampered/; }\n")
                          .arg(QLatin1String(k_hostile), m_root, QLatin1String(k_commit), QLatin1String(k_tampered));
+        locations += QStringLiteral("    location = /api/models/%1/revision/main { default_type application/json; alias %2/api/revision.json; }\n"
+                                    "    location /%1/resolve/%3/ { if ($http_range) { add_header Content-Range \"bytes 0-9/10\" always; "
+                                    "return 206 \"0123456789\"; } alias %2/files/; }\n")
+                         .arg(QLatin1String(k_misranged), m_root, QLatin1String(k_commit));
         // TAESD, with the files the real madebyollin/taesd also has that no download takes.
         auto taesd = publish(QStringLiteral(EIKONA_TEST_DATA "/taesd/tiny"), QLatin1String(k_taesd), locations, 0, false);
         for (const auto& extra : {QStringLiteral("taesd_decoder.pth"), QStringLiteral("taesd_encoder.safetensors"), QStringLiteral("README.md")})

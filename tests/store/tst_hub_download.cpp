@@ -176,6 +176,53 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(partial.fileName()));
     }
 
+    // A resumed download answered with another part of the file (a proxy's cache, a broken
+    // mirror) is not spliced onto what was fetched: the file is fetched again from its start.
+    // It used to be appended, and the whole file discarded as the wrong size.
+    void startsOverWhenTheServerSendsAnotherRange()
+    {
+        QTemporaryDir cache;
+        const auto unet = QStringLiteral("unet/diffusion_pytorch_model.safetensors");
+        const QString blobs = cache.path() + QStringLiteral("/models--misranged-org--misranged-model/blobs/");
+        QDir().mkpath(blobs);
+        QFile partial(blobs + m_server.sha256(unet) + QStringLiteral(".incomplete"));
+        QVERIFY(partial.open(QIODevice::WriteOnly));
+        partial.write(QByteArray(1000, 'x')); // not even the file's own bytes: only a fresh start mends it
+        partial.close();
+        const auto path = QStringLiteral("/%1/resolve/%2/%3").arg(QLatin1String(HubTestServer::k_misranged), QLatin1String(HubTestServer::k_commit), unet);
+        downloadModel(QLatin1String(HubTestServer::k_misranged), QStringLiteral("main"), {}, m_server.optionsFor(cache.path()));
+        QCOMPARE(m_server.requests(path, 206), 1);
+        QCOMPARE(m_server.requests(path, 200), 1);
+        QCOMPARE(sha256OfFile(blobs + m_server.sha256(unet)), m_server.sha256(unet));
+        QVERIFY(!QFileInfo::exists(partial.fileName()));
+    }
+
+    void contentRangeIsReadStrictly_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<bool>("continues"); // a partial file of 100 bytes of a 1000-byte file
+        QTest::newRow("the rest") << QByteArray("bytes 100-999/1000") << true;
+        QTest::newRow("the rest, total untold") << QByteArray("bytes 100-999/*") << true;
+        QTest::newRow("a middle part") << QByteArray("bytes 100-499/1000") << true;
+        QTest::newRow("from the start") << QByteArray("bytes 0-999/1000") << false;
+        QTest::newRow("another file's size") << QByteArray("bytes 100-1999/2000") << false;
+        QTest::newRow("past the end") << QByteArray("bytes 100-1000/1000") << false;
+        QTest::newRow("last before first") << QByteArray("bytes 100-50/1000") << false;
+        QTest::newRow("another unit") << QByteArray("items 100-999/1000") << false;
+        QTest::newRow("a sign") << QByteArray("bytes +100-999/1000") << false;
+        QTest::newRow("a space inside") << QByteArray("bytes 100 -999/1000") << false;
+        QTest::newRow("beyond qint64") << QByteArray("bytes 100-99999999999999999999/99999999999999999999") << false;
+        QTest::newRow("unsatisfiable form") << QByteArray("bytes */1000") << false;
+        QTest::newRow("none") << QByteArray() << false;
+    }
+
+    void contentRangeIsReadStrictly()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(bool, continues);
+        QCOMPARE(rangeContinues(header, 100, 1000), continues);
+    }
+
     void refusesACorruptFile()
     {
         QTemporaryDir cache;
