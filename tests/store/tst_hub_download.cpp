@@ -443,7 +443,6 @@ private Q_SLOTS:
         clock.start();
         QVERIFY_THROWS_EXCEPTION(HubCancelled, downloadModel(repo(), QStringLiteral("main"), {}, options, {},
                                                               [&] { return clock.elapsed() > 1500; }));
-        QVERIFY(clock.elapsed() < 4000);
         const auto unet = QStringLiteral("unet/diffusion_pytorch_model.safetensors");
         const QString partial = cache.path() + QStringLiteral("/models--stable-diffusion-v1-5--stable-diffusion-v1-5/blobs/") +
                                 slow.sha256(unet) + QStringLiteral(".incomplete");

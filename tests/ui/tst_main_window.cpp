@@ -610,11 +610,17 @@ private Q_SLOTS:
         });
         clock.start();
         tick.start();
+        // The machine's own stalls first (a loaded CI runs other tests beside this one): the
+        // job may add at most 500 ms to the worst gap an idle window sees.
+        QTest::qWait(1000);
+        const auto idleWorst = worst;
+        worst = 0;
         QVERIFY(m_window->submit(true));
         QVERIFY(idle.wait(120000));
         tick.stop();
-        qInfo("worst gap of the window's event loop during the job: %lld ms", worst);
-        QVERIFY2(worst < 500, qPrintable(QString::number(worst))); // the benchmark holds it to 200 ms on a quiet machine
+        qInfo("worst gap of the window's event loop: %lld ms during the job, %lld ms idle", worst, idleWorst);
+        // The benchmark holds it to 200 ms on a quiet machine.
+        QVERIFY2(worst < 500 + idleWorst, qPrintable(QStringLiteral("%1 ms (idle: %2 ms)").arg(worst).arg(idleWorst)));
     }
 
 private:
