@@ -31,7 +31,9 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QStringLiteral("Stable Diffusion 1.5 on your own computer."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("picture"), QStringLiteral("A picture to start from (img2img)."), QStringLiteral("[picture]"));
+    parser.addPositionalArgument(QStringLiteral("picture"),
+                                 QStringLiteral("A picture to start from (img2img)."),
+                                 QStringLiteral("[picture]"));
     parser.process(app);
     const QString picture = parser.positionalArguments().value(0);
 
@@ -39,13 +41,15 @@ int main(int argc, char* argv[])
     settings.applyModelCache(); // before anything asks where the models are
     eikona::backend::applyLanguage(eikona::backend::resolveLanguage(settings.language));
 
-    qInfo("Eikona %s: %s", EIKONA_VERSION, qUtf8Printable(eikona::backend::configureEngine(settings.threads)));
+    qInfo("Eikona %s: %s", EIKONA_VERSION,
+          qUtf8Printable(eikona::backend::configureEngine(settings.threads)));
 
     eikona::ui::MainWindow window;
     window.show();
     QTimer::singleShot(0, &window, &eikona::ui::MainWindow::showFirstRunIfNeeded);
     if (!picture.isEmpty())
-        QTimer::singleShot(0, &window, [&window, picture] { window.setInitImage(QFileInfo(picture).absoluteFilePath()); });
+        QTimer::singleShot(
+            0, &window, [&window, picture] { window.setInitImage(QFileInfo(picture).absoluteFilePath()); });
     // For the start-up benchmark: the first turn of the event loop with the window shown.
     if (qEnvironmentVariableIsSet("EIKONA_QUIT_WHEN_READY"))
         QTimer::singleShot(0, &app, [] {

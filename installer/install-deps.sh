@@ -21,6 +21,7 @@ packages=(
   xvfb xdotool imagemagick  # the real-window test: a private X server, real input events, screenshots
   libx11-dev              # the real-window test's XDND drag source
   debootstrap desktop-file-utils appstream  # the package test: a clean Debian root, the entry and metainfo checked
+  clang-format-14         # the format check (tests/format_check.sh): one version, one layout
 )
 
 missing=()

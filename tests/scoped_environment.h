@@ -9,7 +9,7 @@
 namespace eikona::testing {
 
 class ScopedEnvironment {
-public:
+  public:
     ScopedEnvironment() = default;
     ScopedEnvironment(const char* name, const QByteArray& value) { set(name, value); }
     ScopedEnvironment(const ScopedEnvironment&) = delete;
@@ -35,7 +35,7 @@ public:
         }
     }
 
-private:
+  private:
     void save(const char* name) { m_saved.append({name, qEnvironmentVariableIsSet(name), qgetenv(name)}); }
 
     struct Saved {

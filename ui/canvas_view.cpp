@@ -12,8 +12,7 @@
 
 namespace eikona::ui {
 
-CanvasView::CanvasView(QWidget* parent)
-    : QWidget(parent)
+CanvasView::CanvasView(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("canvas"));
     setMinimumSize(256, 256);
@@ -104,25 +103,29 @@ void CanvasView::paintEvent(QPaintEvent*)
     QPainter painter(this);
     if (m_image.isNull()) {
         painter.setPen(palette().color(QPalette::BrightText));
-        painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
-                         tr("Type a prompt and press Generate (Ctrl+Enter).\nThe picture forms here, step by step."));
+        painter.drawText(
+            rect(), Qt::AlignCenter | Qt::TextWordWrap,
+            tr("Type a prompt and press Generate (Ctrl+Enter).\nThe picture forms here, step by step."));
         return;
     }
     const QSizeF natural = naturalSize();
     const double fit = std::min(width() / natural.width(), height() / natural.height());
     const double scale = m_zoom > 0 ? m_zoom : fit;
     const QSizeF shown = natural * scale;
-    const QRectF target((width() - shown.width()) / 2, (height() - shown.height()) / 2, shown.width(), shown.height());
+    const QRectF target((width() - shown.width()) / 2, (height() - shown.height()) / 2, shown.width(),
+                        shown.height());
     if (m_preview && m_previewScale > 1) {
         // Eight times up: QImage's own smooth scaling (the painter draws such enlargements in blocks).
-        painter.drawImage(target.topLeft(), m_image.scaled(target.size().toSize(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
+        painter.drawImage(target.topLeft(), m_image.scaled(target.size().toSize(), Qt::IgnoreAspectRatio,
+                                                           Qt::SmoothTransformation));
     } else {
         painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
         painter.drawImage(target, m_image);
     }
     if (!m_caption.isEmpty()) {
         const auto metrics = painter.fontMetrics();
-        const QRectF box(target.left() + 8, target.top() + 8, metrics.horizontalAdvance(m_caption) + 16, metrics.height() + 8);
+        const QRectF box(target.left() + 8, target.top() + 8, metrics.horizontalAdvance(m_caption) + 16,
+                         metrics.height() + 8);
         painter.setPen(Qt::NoPen);
         painter.setBrush(QColor(0, 0, 0, 150));
         painter.drawRoundedRect(box, 4, 4);
@@ -149,7 +152,8 @@ void CanvasView::wheelEvent(QWheelEvent* event)
     if (m_image.isNull())
         return;
     const QSizeF natural = naturalSize();
-    const double current = m_zoom > 0 ? m_zoom : std::min(width() / natural.width(), height() / natural.height());
+    const double current =
+        m_zoom > 0 ? m_zoom : std::min(width() / natural.width(), height() / natural.height());
     setZoom(current * std::pow(1.0015, event->angleDelta().y()));
     event->accept();
 }

@@ -12,7 +12,7 @@ namespace eikona::ui {
 class CanvasView final : public QWidget {
     Q_OBJECT
 
-public:
+  public:
     explicit CanvasView(QWidget* parent = nullptr);
 
     /// A step's preview; `caption` is drawn over it ("Step 4 / 20"). `scale`: the picture's
@@ -27,11 +27,11 @@ public:
     double zoom() const; ///< 0: fit to the view
     void setZoom(double zoom);
 
-Q_SIGNALS:
+  Q_SIGNALS:
     /// A picture (a file, image data, a gallery thumbnail) was dropped on the canvas.
     void dropped(const QMimeData* data);
 
-protected:
+  protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
@@ -40,7 +40,7 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
     void changeEvent(QEvent* event) override;
 
-private:
+  private:
     QSizeF naturalSize() const;
     void retranslate();
 

@@ -28,7 +28,8 @@ ErrorBar::ErrorBar(QWidget* parent)
     layout->addWidget(m_close);
     connect(m_close, &QPushButton::clicked, this, &ErrorBar::clear);
     connect(m_details, &QPushButton::clicked, this, [this] {
-        QMessageBox box(QMessageBox::Warning, tr("What went wrong"), m_label->text(), QMessageBox::Close, this);
+        QMessageBox box(QMessageBox::Warning, tr("What went wrong"), m_label->text(), QMessageBox::Close,
+                        this);
         box.setDetailedText(m_detail);
         box.exec();
     });

@@ -12,7 +12,7 @@ namespace eikona::ui {
 class ErrorBar final : public QWidget {
     Q_OBJECT
 
-public:
+  public:
     explicit ErrorBar(QWidget* parent = nullptr);
 
     /// `detail`: the engine's words, shown under Details… (hidden when empty).
@@ -21,10 +21,10 @@ public:
     /// The message shown, or empty when the bar is closed.
     QString text() const;
 
-protected:
+  protected:
     void changeEvent(QEvent* event) override;
 
-private:
+  private:
     void retranslate();
 
     QLabel* m_label;

@@ -12,7 +12,7 @@ namespace eikona::ui {
 class ErrorText {
     Q_DECLARE_TR_FUNCTIONS(ErrorText)
 
-public:
+  public:
     static QString describe(backend::ErrorKind kind);
 };
 

@@ -16,8 +16,8 @@
 namespace eikona::ui {
 
 ExportDialog::ExportDialog(int count, QWidget* parent)
-    : QDialog(parent), m_target(new QComboBox(this)), m_format(new QComboBox(this)), m_strip(new QCheckBox(this)),
-      m_path(new QLineEdit(this))
+    : QDialog(parent), m_target(new QComboBox(this)), m_format(new QComboBox(this)),
+      m_strip(new QCheckBox(this)), m_path(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("exportDialog"));
     setWindowTitle(tr("Export %n picture(s)", nullptr, count));
@@ -26,13 +26,15 @@ ExportDialog::ExportDialog(int count, QWidget* parent)
     m_target->addItem(tr("A ZIP archive"), static_cast<int>(store::ExportOptions::Target::Zip));
     m_target->addItem(tr("An HTML contact sheet"), static_cast<int>(store::ExportOptions::Target::Html));
     m_target->setAccessibleName(tr("Export to"));
-    m_target->setToolTip(tr("A folder of pictures, one ZIP file, or one web page with every picture and its prompt"));
+    m_target->setToolTip(
+        tr("A folder of pictures, one ZIP file, or one web page with every picture and its prompt"));
     m_format->setObjectName(QStringLiteral("exportFormat"));
     m_format->addItem(QStringLiteral("PNG"), static_cast<int>(store::ExportOptions::ImageFormat::Png));
     m_format->addItem(QStringLiteral("JPEG"), static_cast<int>(store::ExportOptions::ImageFormat::Jpeg));
     m_format->addItem(QStringLiteral("WebP"), static_cast<int>(store::ExportOptions::ImageFormat::Webp));
     m_format->setAccessibleName(tr("Picture format"));
-    m_format->setToolTip(tr("PNG keeps the pictures exactly; JPEG and WebP are smaller (the parameters go into their EXIF)"));
+    m_format->setToolTip(
+        tr("PNG keeps the pictures exactly; JPEG and WebP are smaller (the parameters go into their EXIF)"));
     m_strip->setObjectName(QStringLiteral("exportStrip"));
     m_strip->setText(tr("Leave the prompts and parameters out"));
     m_strip->setAccessibleName(tr("Leave the parameters out"));
@@ -78,9 +80,10 @@ void ExportDialog::suggestPath()
 void ExportDialog::browse()
 {
     const auto target = static_cast<store::ExportOptions::Target>(m_target->currentData().toInt());
-    const auto chosen = target == store::ExportOptions::Target::Folder
-                            ? QFileDialog::getExistingDirectory(this, tr("Export to this folder"), m_path->text())
-                            : QFileDialog::getSaveFileName(this, tr("Export as"), m_path->text());
+    const auto chosen =
+        target == store::ExportOptions::Target::Folder
+            ? QFileDialog::getExistingDirectory(this, tr("Export to this folder"), m_path->text())
+            : QFileDialog::getSaveFileName(this, tr("Export as"), m_path->text());
     if (!chosen.isEmpty())
         m_path->setText(chosen);
 }

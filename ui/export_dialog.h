@@ -15,12 +15,12 @@ namespace eikona::ui {
 class ExportDialog final : public QDialog {
     Q_OBJECT
 
-public:
+  public:
     /// `count`: how many pictures go (said in the title).
     ExportDialog(int count, QWidget* parent = nullptr);
     store::ExportOptions options() const;
 
-private:
+  private:
     void browse();
     void suggestPath();
 

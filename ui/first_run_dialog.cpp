@@ -20,7 +20,8 @@
 namespace eikona::ui {
 
 FirstRunDialog::FirstRunDialog(QWidget* parent, const QString& repoId)
-    : QDialog(parent), m_download(std::make_unique<backend::ModelDownload>(repoId.isEmpty() ? store::k_defaultModel : repoId)),
+    : QDialog(parent),
+      m_download(std::make_unique<backend::ModelDownload>(repoId.isEmpty() ? store::k_defaultModel : repoId)),
       m_previewDecoder(std::make_unique<backend::ModelDownload>(backend::previewDecoderRepo(),
                                                                 backend::ModelDownload::Kind::PreviewDecoder))
 {
@@ -126,20 +127,24 @@ void FirstRunDialog::acceptWhenBothDone()
 void FirstRunDialog::retranslate()
 {
     setWindowTitle(tr("Welcome to Eikona"));
-    m_intro->setText(tr("<p><b>Eikona needs a Stable Diffusion 1.5 model to make pictures.</b></p>"
-                        "<p>Download the standard one from Hugging Face, or use a model you already have: a diffusers "
-                        "folder or a single <tt>.safetensors</tt> file.</p>"));
+    m_intro->setText(
+        tr("<p><b>Eikona needs a Stable Diffusion 1.5 model to make pictures.</b></p>"
+           "<p>Download the standard one from Hugging Face, or use a model you already have: a diffusers "
+           "folder or a single <tt>.safetensors</tt> file.</p>"));
     if (m_bytesToFetch > 0)
-        m_size->setText(tr("Stable Diffusion 1.5 (%1): %2 to download.").arg(m_download->repoId(), formatBytes(m_bytesToFetch)));
+        m_size->setText(tr("Stable Diffusion 1.5 (%1): %2 to download.")
+                            .arg(m_download->repoId(), formatBytes(m_bytesToFetch)));
     else if (m_bytesToFetch == 0)
         m_size->setText(tr("Stable Diffusion 1.5 is already downloaded: it only needs to be checked."));
     else
-        m_size->setText(tr("Stable Diffusion 1.5 (%1): asking Hugging Face for its size…").arg(m_download->repoId()));
+        m_size->setText(
+            tr("Stable Diffusion 1.5 (%1): asking Hugging Face for its size…").arg(m_download->repoId()));
     m_withPreviewDecoder->setText(tr("Also download TAESD for full-size live previews (about 10 MB)"));
     m_withPreviewDecoder->setAccessibleName(tr("Also download TAESD"));
     m_downloadButton->setText(tr("Download"));
     m_downloadButton->setAccessibleName(tr("Download Stable Diffusion 1.5"));
-    m_downloadButton->setToolTip(tr("Fetch the model into the model folder; an interrupted download resumes next time"));
+    m_downloadButton->setToolTip(
+        tr("Fetch the model into the model folder; an interrupted download resumes next time"));
     m_cancelButton->setText(tr("Cancel download"));
     m_cancelButton->setAccessibleName(tr("Cancel download"));
     m_cancelButton->setToolTip(tr("Stop; what was fetched stays and the download resumes next time"));
@@ -152,7 +157,8 @@ void FirstRunDialog::retranslate()
     m_fileButton->setToolTip(tr("A single SD 1.x .safetensors checkpoint on this computer"));
     m_laterButton->setText(tr("Later"));
     m_laterButton->setAccessibleName(tr("Later"));
-    m_laterButton->setToolTip(tr("Close; the window stays usable and File ▸ Add a model folder… adds one later"));
+    m_laterButton->setToolTip(
+        tr("Close; the window stays usable and File ▸ Add a model folder… adds one later"));
 }
 
 void FirstRunDialog::changeEvent(QEvent* event)
@@ -190,7 +196,8 @@ void FirstRunDialog::showProgress(const store::DownloadProgress& progress)
     if (progress.bytesTotal > 0)
         m_progress->setValue(static_cast<int>(1000 * progress.bytesDone / progress.bytesTotal));
     const auto left = progress.bytesPerSecond > 0
-                          ? formatDuration(static_cast<double>(progress.bytesTotal - progress.bytesDone) / progress.bytesPerSecond)
+                          ? formatDuration(static_cast<double>(progress.bytesTotal - progress.bytesDone) /
+                                           progress.bytesPerSecond)
                           : QStringLiteral("–");
     m_progressText->setText(tr("%1 of %2 · %3/s · %4 left")
                                 .arg(formatBytes(progress.bytesDone), formatBytes(progress.bytesTotal),
@@ -216,18 +223,22 @@ QString FirstRunDialog::failureText(store::HubFailure kind)
     case HubFailure::Cancelled:
         return tr("The download was stopped. What was fetched is kept: Download resumes it.");
     case HubFailure::Unreachable:
-        return tr("Hugging Face cannot be reached. Check the connection (and the proxy, if you use one), then press "
+        return tr("Hugging Face cannot be reached. Check the connection (and the proxy, if you use one), "
+                  "then press "
                   "Download again: what was fetched is kept.");
     case HubFailure::Offline:
-        return tr("Offline mode is on (HF_HUB_OFFLINE) and the model is not downloaded yet. Turn it off to download, or use "
+        return tr("Offline mode is on (HF_HUB_OFFLINE) and the model is not downloaded yet. Turn it off to "
+                  "download, or use "
                   "a model you already have.");
     case HubFailure::NotFound:
         return tr("The model was not found on Hugging Face. Use a model you already have.");
     case HubFailure::NeedsAccess:
-        return tr("Hugging Face refuses access to this model: it is private or gated. Accept its licence on the Hugging Face "
+        return tr("Hugging Face refuses access to this model: it is private or gated. Accept its licence on "
+                  "the Hugging Face "
                   "website, then set HF_TOKEN to an access token of that account.");
     case HubFailure::Storage:
-        return tr("The model folder cannot be written to: check its permissions and the free space (Preferences ▸ Model "
+        return tr("The model folder cannot be written to: check its permissions and the free space "
+                  "(Preferences ▸ Model "
                   "folder). What was fetched is kept.");
     case HubFailure::Corrupt:
         return tr("A file arrived damaged and was discarded. Press Download again.");

@@ -18,7 +18,7 @@ class QPushButton;
 namespace eikona::store {
 struct DownloadProgress;
 enum class HubFailure;
-}
+} // namespace eikona::store
 
 namespace eikona::backend {
 class ModelDownload;
@@ -29,7 +29,7 @@ namespace eikona::ui {
 class FirstRunDialog final : public QDialog {
     Q_OBJECT
 
-public:
+  public:
     /// `repoId`: what Download fetches (the standard SD 1.5 unless a test says otherwise).
     explicit FirstRunDialog(QWidget* parent = nullptr, const QString& repoId = {});
     ~FirstRunDialog() override;
@@ -43,11 +43,11 @@ public:
     /// A hub failure in the window's words.
     static QString failureText(store::HubFailure kind);
 
-protected:
+  protected:
     void changeEvent(QEvent* event) override;
     void reject() override;
 
-private:
+  private:
     void retranslate();
     void fitHeight();
     void startDownload();

@@ -15,7 +15,8 @@ QString formatDateTime(const QDateTime& when)
     auto date = locale.dateFormat(QLocale::ShortFormat);
     if (!date.contains(QStringLiteral("yyyy")))
         date.replace(QStringLiteral("yy"), QStringLiteral("yyyy"));
-    const auto time = locale.language() == QLocale::Greek ? QStringLiteral("HH:mm") : locale.timeFormat(QLocale::ShortFormat);
+    const auto time = locale.language() == QLocale::Greek ? QStringLiteral("HH:mm")
+                                                          : locale.timeFormat(QLocale::ShortFormat);
     return locale.toString(when.date(), date) + u' ' + locale.toString(when.time(), time);
 }
 

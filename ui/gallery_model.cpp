@@ -153,7 +153,8 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const
 
 Qt::ItemFlags GalleryModel::flags(const QModelIndex& index) const
 {
-    return index.isValid() ? Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsDragEnabled : Qt::NoItemFlags;
+    return index.isValid() ? Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsDragEnabled
+                           : Qt::NoItemFlags;
 }
 
 QStringList GalleryModel::mimeTypes() const
@@ -168,7 +169,8 @@ QMimeData* GalleryModel::mimeData(const QModelIndexList& indexes) const
         if (index.isValid())
             urls.append(QUrl::fromLocalFile(cached(index.row()).path));
     auto* data = new QMimeData;
-    data->setUrls(urls); // only the files: image data would make other apps re-encode them without their chunks
+    data->setUrls(
+        urls); // only the files: image data would make other apps re-encode them without their chunks
     return data;
 }
 

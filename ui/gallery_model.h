@@ -16,7 +16,7 @@ class ThumbnailCache;
 class GalleryModel final : public QAbstractListModel {
     Q_OBJECT
 
-public:
+  public:
     enum Role { IdRole = Qt::UserRole + 1, PathRole, FavouriteRole };
 
     GalleryModel(store::GalleryStore* store, ThumbnailCache* thumbnails, QObject* parent = nullptr);
@@ -40,7 +40,7 @@ public:
     QMimeData* mimeData(const QModelIndexList& indexes) const override;
     Qt::DropActions supportedDragActions() const override;
 
-private:
+  private:
     store::GalleryStore* m_store;
     ThumbnailCache* m_thumbnails;
     const store::GalleryEntry& cached(int row) const;

@@ -39,9 +39,10 @@
 namespace eikona::ui {
 
 GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails, QWidget* parent)
-    : QWidget(parent), m_store(store), m_model(new GalleryModel(store, thumbnails, this)), m_search(new QLineEdit(this)),
-      m_favourites(new QCheckBox(this)), m_sort(new QComboBox(this)), m_modelFilter(new QComboBox(this)),
-      m_folderFilter(new QComboBox(this)), m_sizeFilter(new QComboBox(this)), m_watcher(new QFileSystemWatcher(this)),
+    : QWidget(parent), m_store(store), m_model(new GalleryModel(store, thumbnails, this)),
+      m_search(new QLineEdit(this)), m_favourites(new QCheckBox(this)), m_sort(new QComboBox(this)),
+      m_modelFilter(new QComboBox(this)), m_folderFilter(new QComboBox(this)),
+      m_sizeFilter(new QComboBox(this)), m_watcher(new QFileSystemWatcher(this)),
       m_rescanTimer(new QTimer(this)), m_count(new QLabel(this)), m_export(new QPushButton(this)),
       m_addFolder(new QPushButton(this)), m_grid(new QListView(this)), m_searchTimer(new QTimer(this))
 {
@@ -121,13 +122,13 @@ GalleryView::GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails,
     m_rescanTimer->setInterval(1000);
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_rescanTimer, qOverload<>(&QTimer::start));
     connect(m_rescanTimer, &QTimer::timeout, this, &GalleryView::rescanInBackground);
-    connect(m_grid, &QListView::activated, this, [this](const QModelIndex& index) {
-        Q_EMIT pictureOpened(m_model->fullEntry(index.row()));
-    });
-    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& index) {
-        if (index.isValid())
-            Q_EMIT pictureSelected(m_model->fullEntry(index.row()));
-    });
+    connect(m_grid, &QListView::activated, this,
+            [this](const QModelIndex& index) { Q_EMIT pictureOpened(m_model->fullEntry(index.row())); });
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& index) {
+                if (index.isValid())
+                    Q_EMIT pictureSelected(m_model->fullEntry(index.row()));
+            });
     connect(m_grid, &QListView::customContextMenuRequested, this, &GalleryView::showContextMenu);
     auto* find = new QShortcut(QKeySequence::Find, this, [this] {
         m_search->setFocus();
@@ -196,8 +197,9 @@ void GalleryView::addFolder(const QString& folder)
         Q_EMIT message(tr("%n picture(s) added from %1", nullptr, pictures).arg(folder));
         Q_EMIT folderAdded(pictures);
     });
-    watcher->setFuture(QtConcurrent::run(
-        [database = m_store->databaseFile(), folder] { return store::GalleryStore(database).addFolder(folder); }));
+    watcher->setFuture(QtConcurrent::run([database = m_store->databaseFile(), folder] {
+        return store::GalleryStore(database).addFolder(folder);
+    }));
 }
 
 void GalleryView::rescanInBackground()
@@ -209,7 +211,8 @@ void GalleryView::rescanInBackground()
         watcher->deleteLater();
     });
     // Its own connection: an SQLite connection belongs to the thread that opened it.
-    watcher->setFuture(QtConcurrent::run([database = m_store->databaseFile()] { return store::GalleryStore(database).rescan(); }));
+    watcher->setFuture(QtConcurrent::run(
+        [database = m_store->databaseFile()] { return store::GalleryStore(database).rescan(); }));
 }
 
 GalleryModel* GalleryView::model() const
@@ -231,7 +234,8 @@ void GalleryView::retranslate()
 {
     m_search->setPlaceholderText(tr("Search the prompts (Ctrl+F)"));
     m_search->setAccessibleName(tr("Search the gallery"));
-    m_search->setToolTip(tr("Words or word beginnings of the prompt, in any language; accents and capitals do not matter"));
+    m_search->setToolTip(
+        tr("Words or word beginnings of the prompt, in any language; accents and capitals do not matter"));
     m_favourites->setText(tr("Favourites"));
     m_favourites->setAccessibleName(tr("Favourites only"));
     m_favourites->setToolTip(tr("Show only the pictures marked as favourites (F)"));
@@ -241,7 +245,8 @@ void GalleryView::retranslate()
     m_sort->setAccessibleName(tr("Sort"));
     m_sort->setToolTip(tr("The order of the pictures"));
     m_grid->setAccessibleName(tr("Gallery"));
-    m_grid->setToolTip(tr("Enter opens a picture, Delete moves it to the trash (Ctrl+Z undoes it), F marks a favourite"));
+    m_grid->setToolTip(
+        tr("Enter opens a picture, Delete moves it to the trash (Ctrl+Z undoes it), F marks a favourite"));
     updateCount();
     m_modelFilter->setAccessibleName(tr("Model filter"));
     m_modelFilter->setToolTip(tr("Only the pictures of one model"));
@@ -257,8 +262,9 @@ void GalleryView::retranslate()
     m_sizeFilter->setToolTip(tr("Only the pictures of one size"));
     m_addFolder->setText(tr("Add folder…"));
     m_addFolder->setAccessibleName(tr("Add a folder of pictures"));
-    m_addFolder->setToolTip(tr("Index a folder of pictures, an A1111, ComfyUI or InvokeAI output folder included: "
-                               "their parameters are read and their prompts become searchable"));
+    m_addFolder->setToolTip(
+        tr("Index a folder of pictures, an A1111, ComfyUI or InvokeAI output folder included: "
+           "their parameters are read and their prompts become searchable"));
     m_export->setText(tr("Export…"));
     m_export->setAccessibleName(tr("Export pictures"));
     m_export->setToolTip(tr("Export the selected pictures, or all the search shows, with their parameters"));
@@ -335,7 +341,8 @@ bool GalleryView::undoTrash()
         return false;
     const auto last = m_trashed.takeLast();
     if (!QFile::rename(last.inTrash, last.original)) {
-        Q_EMIT message(tr("%1 could not be brought back from the trash.").arg(QFileInfo(last.original).fileName()));
+        Q_EMIT message(
+            tr("%1 could not be brought back from the trash.").arg(QFileInfo(last.original).fileName()));
         return false;
     }
     const auto id = m_store->addFile(last.original);
@@ -405,14 +412,18 @@ void GalleryView::showContextMenu(const QPoint& position)
         return;
     QMenu menu(this);
     menu.addAction(tr("Open"), this, [this, entry] { Q_EMIT pictureOpened(*entry); });
-    menu.addAction(tr("Use these parameters"), this, [this, entry] { Q_EMIT useParametersRequested(entry->parameters); });
-    menu.addAction(tr("Use as the init image"), this, [this, entry] { Q_EMIT useAsInitImageRequested(entry->path); });
+    menu.addAction(tr("Use these parameters"), this,
+                   [this, entry] { Q_EMIT useParametersRequested(entry->parameters); });
+    menu.addAction(tr("Use as the init image"), this,
+                   [this, entry] { Q_EMIT useAsInitImageRequested(entry->path); });
     menu.addSeparator();
     menu.addAction(tr("Copy the picture"), this, &GalleryView::copyImage);
     menu.addAction(tr("Copy the parameters"), this, &GalleryView::copyParameters);
-    menu.addAction(entry->favourite ? tr("Not a favourite") : tr("Favourite"), this, &GalleryView::toggleFavourite);
-    menu.addAction(tr("Show in the file manager"), this,
-                   [entry] { QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(entry->path).absolutePath())); });
+    menu.addAction(entry->favourite ? tr("Not a favourite") : tr("Favourite"), this,
+                   &GalleryView::toggleFavourite);
+    menu.addAction(tr("Show in the file manager"), this, [entry] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(entry->path).absolutePath()));
+    });
     menu.addAction(tr("Export…"), this, [this] { exportPictures(true); });
     menu.addSeparator();
     menu.addAction(tr("Move to the trash"), this, &GalleryView::trashCurrent);
@@ -445,7 +456,8 @@ void GalleryView::exportPictures(bool selectionOnly)
 
 void GalleryView::runExport(const QList<store::GalleryEntry>& entries, const store::ExportOptions& options)
 {
-    auto* progress = new QProgressDialog(tr("Exporting…"), tr("Cancel"), 0, static_cast<int>(entries.size()), this);
+    auto* progress =
+        new QProgressDialog(tr("Exporting…"), tr("Cancel"), 0, static_cast<int>(entries.size()), this);
     progress->setObjectName(QStringLiteral("exportProgress"));
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);
@@ -463,34 +475,38 @@ void GalleryView::runExport(const QList<store::GalleryEntry>& entries, const sto
         Q_EMIT message(text);
         Q_EMIT exportFinished(ok, text);
     });
-    watcher->setFuture(QtConcurrent::run([entries, options, cancel, guard, database = m_store->databaseFile()]() -> QString {
-        try {
-            // The grid's entries carry prompts only: the rest of each picture's parameters is
-            // read here, through this thread's own connection.
-            QList<store::GalleryEntry> full;
-            {
-                store::GalleryStore store(database);
-                full.reserve(entries.size());
-                for (const auto& entry : entries)
-                    full.append(store.entry(entry.id).value_or(entry));
+    watcher->setFuture(
+        QtConcurrent::run([entries, options, cancel, guard, database = m_store->databaseFile()]() -> QString {
+            try {
+                // The grid's entries carry prompts only: the rest of each picture's parameters is
+                // read here, through this thread's own connection.
+                QList<store::GalleryEntry> full;
+                {
+                    store::GalleryStore store(database);
+                    full.reserve(entries.size());
+                    for (const auto& entry : entries)
+                        full.append(store.entry(entry.id).value_or(entry));
+                }
+                const auto result = store::exportPictures(
+                    full, options,
+                    [guard](int done, int) {
+                        // Through the application object: it outlives this view, the dialog may not.
+                        QMetaObject::invokeMethod(
+                            qApp,
+                            [guard, done] {
+                                if (guard)
+                                    guard->setValue(done);
+                            },
+                            Qt::QueuedConnection);
+                    },
+                    [cancel] { return cancel->load(); });
+                if (result.cancelled)
+                    return u'!' + tr("The export was cancelled; nothing half-written was left.");
+                return tr("%n picture(s) exported to %1", nullptr, result.exported).arg(result.written);
+            } catch (const store::ExportError& error) {
+                return u'!' + tr("The export failed: %1").arg(QString::fromUtf8(error.what()));
             }
-            const auto result = store::exportPictures(
-                full, options,
-                [guard](int done, int) {
-                    // Through the application object: it outlives this view, the dialog may not.
-                    QMetaObject::invokeMethod(qApp, [guard, done] {
-                        if (guard)
-                            guard->setValue(done);
-                    }, Qt::QueuedConnection);
-                },
-                [cancel] { return cancel->load(); });
-            if (result.cancelled)
-                return u'!' + tr("The export was cancelled; nothing half-written was left.");
-            return tr("%n picture(s) exported to %1", nullptr, result.exported).arg(result.written);
-        } catch (const store::ExportError& error) {
-            return u'!' + tr("The export failed: %1").arg(QString::fromUtf8(error.what()));
-        }
-    }));
+        }));
 }
 
 } // namespace eikona::ui

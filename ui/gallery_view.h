@@ -26,7 +26,7 @@ class ThumbnailCache;
 class GalleryView final : public QWidget {
     Q_OBJECT
 
-public:
+  public:
     GalleryView(store::GalleryStore* store, ThumbnailCache* thumbnails, QWidget* parent = nullptr);
 
     GalleryModel* model() const;
@@ -52,7 +52,7 @@ public:
     /// Picks up files added or removed behind the gallery's back, off the window's thread.
     void rescanInBackground();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void pictureOpened(const eikona::store::GalleryEntry& entry);
     void pictureSelected(const eikona::store::GalleryEntry& entry);
     void useParametersRequested(const eikona::store::GenerationParameters& parameters);
@@ -61,11 +61,11 @@ Q_SIGNALS:
     void exportFinished(bool ok, const QString& text);
     void folderAdded(int pictures);
 
-protected:
+  protected:
     void changeEvent(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
-private:
+  private:
     void retranslate();
     void applyQuery();
     void updateCount();

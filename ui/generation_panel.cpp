@@ -30,7 +30,8 @@ struct SizePreset {
     int width;
     int height;
 };
-constexpr SizePreset k_sizePresets[] = {{512, 512}, {512, 768}, {768, 512}, {640, 640}, {576, 1024}, {1024, 576}, {768, 768}};
+constexpr SizePreset k_sizePresets[] = {{512, 512},  {512, 768},  {768, 512}, {640, 640},
+                                        {576, 1024}, {1024, 576}, {768, 768}};
 
 QString settingsKey(const char* name)
 {
@@ -39,8 +40,7 @@ QString settingsKey(const char* name)
 
 } // namespace
 
-GenerationPanel::GenerationPanel(QWidget* parent)
-    : QWidget(parent)
+GenerationPanel::GenerationPanel(QWidget* parent) : QWidget(parent)
 {
     std::shared_ptr<const backend::PromptTokenCounter> counter = backend::PromptTokenCounter::open();
     auto* layout = new QVBoxLayout(this);
@@ -143,7 +143,8 @@ GenerationPanel::GenerationPanel(QWidget* parent)
     m_seed = new QLineEdit(seedRow);
     m_seed->setObjectName(QStringLiteral("seedEdit"));
     m_seed->setText(QStringLiteral("-1"));
-    m_seed->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("-1|\\d{1,20}")), m_seed));
+    m_seed->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("-1|\\d{1,20}")), m_seed));
     m_randomSeed = new QToolButton(seedRow);
     m_randomSeed->setObjectName(QStringLiteral("randomSeedButton"));
     m_randomSeed->setText(QStringLiteral("⚄"));
@@ -253,8 +254,9 @@ void GenerationPanel::retranslate()
     m_negativeLabel->setText(tr("&Negative prompt"));
     m_prompt->setPlaceholderText(tr("Describe the picture: a lighthouse at dusk, (oil painting:1.2)"));
     m_prompt->setAccessibleName(tr("Prompt"));
-    m_prompt->setToolTip(tr("What to draw. (word:1.3) gives a word more weight, [word] less; Ctrl+Up and Ctrl+Down change "
-                            "the weight of the selected words; BREAK starts a new 75-token chunk."));
+    m_prompt->setToolTip(
+        tr("What to draw. (word:1.3) gives a word more weight, [word] less; Ctrl+Up and Ctrl+Down change "
+           "the weight of the selected words; BREAK starts a new 75-token chunk."));
     m_negative->setPlaceholderText(tr("What the picture should not contain"));
     m_negative->setAccessibleName(tr("Negative prompt"));
     m_negative->setToolTip(tr("What to steer away from, with the same syntax as the prompt."));
@@ -268,9 +270,11 @@ void GenerationPanel::retranslate()
     m_cancel->setToolTip(tr("Stop the picture being made; the queue goes on (Esc)"));
     m_cancel->setAccessibleName(tr("Cancel"));
     m_model->setAccessibleName(tr("Model"));
-    m_model->setToolTip(tr("The Stable Diffusion 1.5 model to use: downloaded, or a folder or file on this computer"));
+    m_model->setToolTip(
+        tr("The Stable Diffusion 1.5 model to use: downloaded, or a folder or file on this computer"));
     m_sampler->setAccessibleName(tr("Sampler"));
-    m_sampler->setToolTip(tr("The sampling method; Euler a and DPM++ 2M Karras give good pictures in 20–30 steps"));
+    m_sampler->setToolTip(
+        tr("The sampling method; Euler a and DPM++ 2M Karras give good pictures in 20–30 steps"));
     m_steps->describe(tr("Steps"), tr("Denoising steps: more take longer and add detail, up to a point"));
     m_cfg->describe(tr("CFG scale"), tr("How closely the picture follows the prompt (7 is a good start)"));
     m_width->describe(tr("Width"), tr("Width in pixels, a multiple of 8; SD 1.5 knows 512 best"));
@@ -433,7 +437,8 @@ void GenerationPanel::setInitImage(const QString& path, const QImage& thumbnail,
     m_initThumbnail->setVisible(!path.isEmpty());
     m_clearInit->setEnabled(!path.isEmpty());
     m_strength->setEnabled(!path.isEmpty());
-    m_initName->setText(path.isEmpty() ? tr("None: the picture starts from noise") : QFileInfo(path).fileName());
+    m_initName->setText(path.isEmpty() ? tr("None: the picture starts from noise")
+                                       : QFileInfo(path).fileName());
     m_initName->setToolTip(path);
     Q_EMIT changed();
 }

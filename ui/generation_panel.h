@@ -32,7 +32,7 @@ class PromptEdit;
 class GenerationPanel final : public QWidget {
     Q_OBJECT
 
-public:
+  public:
     explicit GenerationPanel(QWidget* parent = nullptr);
 
     /// The job the controls describe; its seed is the seed field's, see seed().
@@ -63,17 +63,17 @@ public:
     PromptEdit* promptEdit() const;
     PromptEdit* negativePromptEdit() const;
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void changed();
     void generateRequested();
     void queueRequested();
     void cancelRequested();
     void openImageRequested();
 
-protected:
+  protected:
     void changeEvent(QEvent* event) override;
 
-private:
+  private:
     void retranslate();
     void fillSamplers();
     void applyPreset(int index);

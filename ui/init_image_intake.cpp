@@ -30,16 +30,15 @@ Checked checkPicture(const QString& path)
     if (image.isNull())
         return checked;
     checked.size = image.size();
-    checked.thumbnail = image.scaled(InitImageIntake::k_thumbnail, InitImageIntake::k_thumbnail, Qt::KeepAspectRatio,
-                                     Qt::SmoothTransformation);
+    checked.thumbnail = image.scaled(InitImageIntake::k_thumbnail, InitImageIntake::k_thumbnail,
+                                     Qt::KeepAspectRatio, Qt::SmoothTransformation);
     checked.metadata = store::readPictureMetadata(path);
     return checked;
 }
 
 } // namespace
 
-InitImageIntake::InitImageIntake(QObject* parent)
-    : QObject(parent)
+InitImageIntake::InitImageIntake(QObject* parent) : QObject(parent)
 {
 }
 
@@ -70,7 +69,8 @@ void InitImageIntake::take(const QMimeData* data)
             }
             urls.append(url.toString());
         }
-        Q_EMIT refused({}, QStringLiteral("only pictures on this computer can be used, not %1").arg(urls.join(QStringLiteral(", "))));
+        Q_EMIT refused({}, QStringLiteral("only pictures on this computer can be used, not %1")
+                               .arg(urls.join(QStringLiteral(", "))));
         return;
     }
     if (!data->hasImage()) {
@@ -78,9 +78,11 @@ void InitImageIntake::take(const QMimeData* data)
         return;
     }
     const auto image = qvariant_cast<QImage>(data->imageData());
-    const auto folder = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("pasted"));
+    const auto folder = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                            .filePath(QStringLiteral("pasted"));
     const auto path =
-        QDir(folder).filePath(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) + QStringLiteral(".png"));
+        QDir(folder).filePath(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) +
+                              QStringLiteral(".png"));
     auto* watcher = new QFutureWatcher<bool>(this);
     connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, path] {
         if (watcher->result())
@@ -89,8 +91,9 @@ void InitImageIntake::take(const QMimeData* data)
             Q_EMIT refused({}, QStringLiteral("cannot save the pasted picture as %1").arg(path));
         watcher->deleteLater();
     });
-    watcher->setFuture(
-        QtConcurrent::run([image, folder, path] { return !image.isNull() && QDir().mkpath(folder) && image.save(path, "PNG"); }));
+    watcher->setFuture(QtConcurrent::run([image, folder, path] {
+        return !image.isNull() && QDir().mkpath(folder) && image.save(path, "PNG");
+    }));
 }
 
 } // namespace eikona::ui

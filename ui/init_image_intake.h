@@ -15,7 +15,7 @@ namespace eikona::ui {
 class InitImageIntake final : public QObject {
     Q_OBJECT
 
-public:
+  public:
     explicit InitImageIntake(QObject* parent = nullptr);
 
     static constexpr int k_thumbnail = 40;
@@ -26,8 +26,9 @@ public:
     /// as a PNG among the app's data first); anything else is refused.
     void take(const QMimeData* data);
 
-Q_SIGNALS:
-    void accepted(const QString& path, const QImage& thumbnail, const QSize& size, const eikona::store::PictureMetadata& metadata);
+  Q_SIGNALS:
+    void accepted(const QString& path, const QImage& thumbnail, const QSize& size,
+                  const eikona::store::PictureMetadata& metadata);
     /// `detail`: the reason, in the engine's English (the window words the kind).
     void refused(const QString& path, const QString& detail);
 };

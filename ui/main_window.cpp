@@ -65,11 +65,11 @@ constexpr const char* k_qtDockContext = "QDockWidget";
 
 QString defaultQueueFile()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("queue.json"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("queue.json"));
 }
 
 } // namespace
-
 
 MainWindow::MainWindow(const QString& queueFile, QWidget* parent)
     : QMainWindow(parent), m_settings(backend::AppSettings::load()),
@@ -189,7 +189,8 @@ void MainWindow::buildDocks()
     connect(m_intake, &InitImageIntake::accepted, this, &MainWindow::takeInitImage);
     connect(m_intake, &InitImageIntake::refused, this, &MainWindow::refuseInitImage);
     connect(m_details, &PictureDetails::useParametersRequested, m_panel, &GenerationPanel::applyParameters);
-    connect(m_details, &PictureDetails::useSeedRequested, this, [this](quint64 seed) { m_panel->setSeed(seed); });
+    connect(m_details, &PictureDetails::useSeedRequested, this,
+            [this](quint64 seed) { m_panel->setSeed(seed); });
 }
 
 void MainWindow::connectGallery()
@@ -203,11 +204,13 @@ void MainWindow::connectGallery()
         showResult({entry.path, {}, entry.parameters});
         m_tabs->setCurrentIndex(0);
     });
-    connect(m_galleryView, &GalleryView::pictureSelected, this,
-            [this](const store::GalleryEntry& entry) { m_details->showPicture(entry.path, entry.parameters); });
+    connect(m_galleryView, &GalleryView::pictureSelected, this, [this](const store::GalleryEntry& entry) {
+        m_details->showPicture(entry.path, entry.parameters);
+    });
     connect(m_galleryView, &GalleryView::useParametersRequested, m_panel, &GenerationPanel::applyParameters);
     connect(m_galleryView, &GalleryView::useAsInitImageRequested, this, &MainWindow::setInitImage);
-    connect(m_galleryView, &GalleryView::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    connect(m_galleryView, &GalleryView::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     if (!m_gallery->isOpen())
         showError(backend::ErrorKind::Failed, m_gallery->lastError());
     // Pictures added or removed while the app was closed.
@@ -249,12 +252,13 @@ void MainWindow::changeEvent(QEvent* event)
 
 void MainWindow::connectRunner()
 {
-    connect(m_runner, &backend::JobRunner::jobStarted, this, [this](qint64, const backend::GenerationJob& job) {
-        m_runningJob = job;
-        clearError();
-        m_progress->preparing();
-        updateRunningState();
-    });
+    connect(m_runner, &backend::JobRunner::jobStarted, this,
+            [this](qint64, const backend::GenerationJob& job) {
+                m_runningJob = job;
+                clearError();
+                m_progress->preparing();
+                updateRunningState();
+            });
     connect(m_runner, &backend::JobRunner::modelLoading, m_progress, &ProgressStatus::loadingModel);
     connect(m_runner, &backend::JobRunner::modelLoaded, this, [this] {
         if (m_runningJob)
@@ -270,11 +274,13 @@ void MainWindow::connectRunner()
     });
     connect(m_runner, &backend::JobRunner::engineConfigured, this, [this] { updateComputeLabel(); });
     connect(m_runner, &backend::JobRunner::previewDecoderFailed, this, [this](const QString& detail) {
-        statusBar()->showMessage(tr("Full-size previews are off: TAESD could not be loaded (%1)").arg(detail), 15000);
+        statusBar()->showMessage(tr("Full-size previews are off: TAESD could not be loaded (%1)").arg(detail),
+                                 15000);
     });
     connect(m_runner, &backend::JobRunner::progress, this, &MainWindow::onProgress);
     connect(m_runner, &backend::JobRunner::imageSaved, this,
-            [this](qint64, const QString& path, const QImage& image, const store::GenerationParameters& parameters) {
+            [this](qint64, const QString& path, const QImage& image,
+                   const store::GenerationParameters& parameters) {
                 m_results->addResult({path, image, parameters});
                 m_results->selectNewest();
                 m_canvas->showImage(image);
@@ -324,9 +330,11 @@ void MainWindow::updateComputeLabel(const QString&)
     QString error;
     const auto target = backend::describeComputeTarget(m_settings.device, m_settings.dtype, &error);
     const int threads = m_settings.threads > 0 ? m_settings.threads : QThread::idealThreadCount();
-    m_computeLabel->setText(target.isEmpty() ? tr("%1 is not available here", "a device").arg(m_settings.device.toUpper())
-                                             : tr("%1, %n thread(s)", nullptr, threads).arg(target));
-    m_computeLabel->setToolTip(target.isEmpty() ? error : tr("Where and how pictures are computed (change it in Preferences)"));
+    m_computeLabel->setText(target.isEmpty()
+                                ? tr("%1 is not available here", "a device").arg(m_settings.device.toUpper())
+                                : tr("%1, %n thread(s)", nullptr, threads).arg(target));
+    m_computeLabel->setToolTip(
+        target.isEmpty() ? error : tr("Where and how pictures are computed (change it in Preferences)"));
     m_computeLabel->setAccessibleName(m_computeLabel->text());
 }
 
@@ -389,8 +397,9 @@ void MainWindow::showResult(const Result& result)
 
 void MainWindow::openInitImage()
 {
-    const auto path = QFileDialog::getOpenFileName(this, tr("Start from a picture"), QString(),
-                                                   tr("Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)"));
+    const auto path =
+        QFileDialog::getOpenFileName(this, tr("Start from a picture"), QString(),
+                                     tr("Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)"));
     if (!path.isEmpty())
         setInitImage(path);
 }
@@ -418,9 +427,10 @@ void MainWindow::refuseInitImage(const QString& path, const QString& detail)
 
 void MainWindow::offerParameters(const store::GenerationParameters& parameters)
 {
-    QMessageBox box(QMessageBox::Question, tr("Restore its parameters?"),
-                    tr("This picture carries the parameters it was made with. Put them into the controls too?"),
-                    QMessageBox::NoButton, this);
+    QMessageBox box(
+        QMessageBox::Question, tr("Restore its parameters?"),
+        tr("This picture carries the parameters it was made with. Put them into the controls too?"),
+        QMessageBox::NoButton, this);
     box.setInformativeText(parameters.prompt.left(300));
     auto* restore = box.addButton(tr("Restore the parameters"), QMessageBox::AcceptRole);
     box.addButton(tr("Only the picture"), QMessageBox::RejectRole);
@@ -552,10 +562,11 @@ void MainWindow::restoreState()
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (m_runner->runningJob()) {
-        QMessageBox box(QMessageBox::Question, tr("Quit Eikona?"),
-                        tr("A picture is being made. Stop it and quit? The waiting jobs stay in the queue for the next "
-                           "start."),
-                        QMessageBox::NoButton, this);
+        QMessageBox box(
+            QMessageBox::Question, tr("Quit Eikona?"),
+            tr("A picture is being made. Stop it and quit? The waiting jobs stay in the queue for the next "
+               "start."),
+            QMessageBox::NoButton, this);
         auto* quit = box.addButton(tr("Stop and quit"), QMessageBox::AcceptRole);
         box.addButton(QMessageBox::Cancel);
         box.setDefaultButton(quit);

@@ -30,7 +30,7 @@ class GalleryStore;
 namespace eikona::backend {
 class JobQueue;
 class JobRunner;
-}
+} // namespace eikona::backend
 
 namespace eikona::ui {
 
@@ -47,7 +47,7 @@ class QueuePanel;
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 
-public:
+  public:
     /// `queueFile`: where the queue lives (default: the app's data folder).
     explicit MainWindow(const QString& queueFile = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -74,11 +74,11 @@ public:
     /// message and changes nothing.
     void takeImage(const QMimeData* data);
 
-protected:
+  protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
 
-private:
+  private:
     void buildMenus();       // main_window_menus.cpp
     void retranslateMenus(); // main_window_menus.cpp
     void buildDocks();
@@ -90,7 +90,8 @@ private:
     void reloadModels();
     void openInitImage();
     void offerParameters(const store::GenerationParameters& parameters);
-    void takeInitImage(const QString& path, const QImage& thumbnail, const QSize& size, const store::PictureMetadata& metadata);
+    void takeInitImage(const QString& path, const QImage& thumbnail, const QSize& size,
+                       const store::PictureMetadata& metadata);
     void refuseInitImage(const QString& path, const QString& detail);
     void addModel(bool file);
     void openPreferences();

@@ -26,7 +26,8 @@ void MainWindow::buildMenus()
     m.openImage = m.file->addAction(QString(), this, &MainWindow::openInitImage);
     m.openImage->setShortcut(QKeySequence::Open);
     // Text boxes keep Ctrl+V for text: they take the shortcut first.
-    m.pasteImage = m.file->addAction(QString(), this, [this] { takeImage(QApplication::clipboard()->mimeData()); });
+    m.pasteImage =
+        m.file->addAction(QString(), this, [this] { takeImage(QApplication::clipboard()->mimeData()); });
     m.pasteImage->setShortcut(QKeySequence::Paste);
     m.addModel = m.file->addAction(QString(), this, [this] { addModel(false); });
     m.addModelFile = m.file->addAction(QString(), this, [this] { addModel(true); });
@@ -49,10 +50,11 @@ void MainWindow::buildMenus()
 
     m.generate = menuBar()->addMenu(QString());
     m.generateNow = m.generate->addAction(QString(), this, [this] { submit(true); });
-    m.generateNow->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m.generateNow->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     m.queue = m.generate->addAction(QString(), this, [this] { submit(false); });
-    m.queue->setShortcuts(
-        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});
+    m.queue->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});
     m.cancel = m.generate->addAction(QString(), this, [this] {
         if (const auto id = m_runner->runningJob())
             m_runner->cancel(*id);

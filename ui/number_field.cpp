@@ -12,7 +12,7 @@ namespace {
 
 // Accepts only multiples of `multipleOf` as final values; rounds to the nearest on focus out.
 class MultipleSpinBox final : public QDoubleSpinBox {
-public:
+  public:
     MultipleSpinBox(double multipleOf, QWidget* parent) : QDoubleSpinBox(parent), m_multipleOf(multipleOf) {}
 
     QValidator::State validate(QString& text, int& position) const override
@@ -27,21 +27,24 @@ public:
     void fixup(QString& text) const override
     {
         if (m_multipleOf > 0) {
-            const double rounded = std::clamp(std::round(valueFromText(text) / m_multipleOf) * m_multipleOf, minimum(), maximum());
+            const double rounded = std::clamp(std::round(valueFromText(text) / m_multipleOf) * m_multipleOf,
+                                              minimum(), maximum());
             text = textFromValue(rounded);
             return;
         }
         QDoubleSpinBox::fixup(text);
     }
 
-private:
+  private:
     double m_multipleOf;
 };
 
 } // namespace
 
-NumberField::NumberField(double minimum, double maximum, double step, int decimals, double multipleOf, QWidget* parent)
-    : QWidget(parent), m_spin(new MultipleSpinBox(multipleOf, this)), m_slider(new QSlider(Qt::Horizontal, this)), m_step(step)
+NumberField::NumberField(double minimum, double maximum, double step, int decimals, double multipleOf,
+                         QWidget* parent)
+    : QWidget(parent), m_spin(new MultipleSpinBox(multipleOf, this)),
+      m_slider(new QSlider(Qt::Horizontal, this)), m_step(step)
 {
     m_spin->setRange(minimum, maximum);
     m_spin->setDecimals(decimals);

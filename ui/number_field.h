@@ -12,9 +12,10 @@ namespace eikona::ui {
 class NumberField final : public QWidget {
     Q_OBJECT
 
-public:
+  public:
     /// `decimals` 0 for whole numbers; `multipleOf` > 0 allows only its multiples.
-    NumberField(double minimum, double maximum, double step, int decimals, double multipleOf = 0, QWidget* parent = nullptr);
+    NumberField(double minimum, double maximum, double step, int decimals, double multipleOf = 0,
+                QWidget* parent = nullptr);
 
     double value() const;
     int intValue() const;
@@ -24,10 +25,10 @@ public:
     /// Names both halves for assistive technology and gives them the tooltip.
     void describe(const QString& name, const QString& tooltip);
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void valueChanged(double value);
 
-private:
+  private:
     QDoubleSpinBox* m_spin;
     QSlider* m_slider;
     double m_step;

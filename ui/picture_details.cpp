@@ -9,7 +9,8 @@
 namespace eikona::ui {
 
 PictureDetails::PictureDetails(QWidget* parent)
-    : QWidget(parent), m_text(new QPlainTextEdit(this)), m_useParameters(new QPushButton(this)), m_useSeed(new QPushButton(this))
+    : QWidget(parent), m_text(new QPlainTextEdit(this)), m_useParameters(new QPushButton(this)),
+      m_useSeed(new QPushButton(this))
 {
     m_text->setObjectName(QStringLiteral("detailsText"));
     m_text->setReadOnly(true);

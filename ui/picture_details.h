@@ -16,20 +16,20 @@ namespace eikona::ui {
 class PictureDetails final : public QWidget {
     Q_OBJECT
 
-public:
+  public:
     explicit PictureDetails(QWidget* parent = nullptr);
 
     void showPicture(const QString& path, const store::GenerationParameters& parameters);
     std::optional<store::GenerationParameters> parameters() const;
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void useParametersRequested(const eikona::store::GenerationParameters& parameters);
     void useSeedRequested(quint64 seed);
 
-protected:
+  protected:
     void changeEvent(QEvent* event) override;
 
-private:
+  private:
     void retranslate();
 
     QPlainTextEdit* m_text;

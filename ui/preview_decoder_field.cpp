@@ -14,8 +14,8 @@
 namespace eikona::ui {
 
 PreviewDecoderField::PreviewDecoderField(bool useIt, QWidget* parent)
-    : QWidget(parent),
-      m_fetch(std::make_unique<backend::ModelDownload>(backend::previewDecoderRepo(), backend::ModelDownload::Kind::PreviewDecoder))
+    : QWidget(parent), m_fetch(std::make_unique<backend::ModelDownload>(
+                           backend::previewDecoderRepo(), backend::ModelDownload::Kind::PreviewDecoder))
 {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -31,21 +31,24 @@ PreviewDecoderField::PreviewDecoderField(bool useIt, QWidget* parent)
     layout->addWidget(m_download);
     setFocusProxy(m_use);
     connect(m_download, &QPushButton::clicked, this, &PreviewDecoderField::startDownload);
-    connect(m_fetch.get(), &backend::ModelDownload::progress, this, [this](const store::DownloadProgress& progress) {
-        if (progress.bytesTotal > 0)
-            m_progress = QLocale().toString(100 * progress.bytesDone / progress.bytesTotal) + QLatin1Char('%');
-        retranslate();
-    });
+    connect(m_fetch.get(), &backend::ModelDownload::progress, this,
+            [this](const store::DownloadProgress& progress) {
+                if (progress.bytesTotal > 0)
+                    m_progress =
+                        QLocale().toString(100 * progress.bytesDone / progress.bytesTotal) + QLatin1Char('%');
+                retranslate();
+            });
     connect(m_fetch.get(), &backend::ModelDownload::finished, this, [this] {
         m_progress.clear();
         retranslate();
     });
-    connect(m_fetch.get(), &backend::ModelDownload::failed, this, [this](store::HubFailure kind, const QString& message) {
-        m_progress.clear();
-        m_failure = FirstRunDialog::failureText(kind);
-        m_state->setToolTip(message);
-        retranslate();
-    });
+    connect(m_fetch.get(), &backend::ModelDownload::failed, this,
+            [this](store::HubFailure kind, const QString& message) {
+                m_progress.clear();
+                m_failure = FirstRunDialog::failureText(kind);
+                m_state->setToolTip(message);
+                retranslate();
+            });
     retranslate();
 }
 
@@ -83,8 +86,9 @@ void PreviewDecoderField::retranslate()
     const bool here = !fetching && !backend::cachedPreviewDecoder().isEmpty();
     m_use->setText(tr("With TAESD"));
     m_use->setAccessibleName(tr("Full-size previews"));
-    m_use->setToolTip(tr("The forming picture at full size, drawn by TAESD (a tiny decoder), instead of a blurred "
-                         "sketch; it costs about 3% of the time"));
+    m_use->setToolTip(
+        tr("The forming picture at full size, drawn by TAESD (a tiny decoder), instead of a blurred "
+           "sketch; it costs about 3% of the time"));
     if (fetching)
         m_state->setText(tr("Downloading… %1").arg(m_progress));
     else if (here)

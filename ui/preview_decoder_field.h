@@ -13,7 +13,7 @@ class QPushButton;
 namespace eikona::store {
 struct DownloadProgress;
 enum class HubFailure;
-}
+} // namespace eikona::store
 
 namespace eikona::backend {
 class ModelDownload;
@@ -24,7 +24,7 @@ namespace eikona::ui {
 class PreviewDecoderField final : public QWidget {
     Q_OBJECT
 
-public:
+  public:
     explicit PreviewDecoderField(bool useIt, QWidget* parent = nullptr);
     ~PreviewDecoderField() override;
 
@@ -32,10 +32,10 @@ public:
     QString stateText() const;
     void startDownload();
 
-protected:
+  protected:
     void changeEvent(QEvent* event) override;
 
-private:
+  private:
     void retranslate();
 
     QCheckBox* m_use;

@@ -68,23 +68,26 @@ void ProgressStatus::step(const backend::GenerationProgress& progress)
     m_bar->setRange(0, std::max(1, total));
     m_bar->setValue(done);
     const double perStep = progress.step > 0 ? progress.elapsedSeconds / progress.step : 0;
-    const auto rate = perStep >= 1 || perStep == 0 ? tr("%1 s/it").arg(QLocale().toString(perStep, 'f', 2))
-                                                   : tr("%1 it/s").arg(QLocale().toString(1 / perStep, 'f', 2));
+    const auto rate = perStep >= 1 || perStep == 0
+                          ? tr("%1 s/it").arg(QLocale().toString(perStep, 'f', 2))
+                          : tr("%1 it/s").arg(QLocale().toString(1 / perStep, 'f', 2));
     const auto left = formatDuration(perStep * (total - done));
-    m_label->setText(progress.runs > 1 ? tr("Run %1/%2 · step %3/%4 · %5 · %6 left")
-                                             .arg(progress.run + 1)
-                                             .arg(progress.runs)
-                                             .arg(progress.step)
-                                             .arg(progress.steps)
-                                             .arg(rate, left)
-                                       : tr("Step %1/%2 · %3 · %4 left").arg(progress.step).arg(progress.steps).arg(rate, left));
+    m_label->setText(
+        progress.runs > 1
+            ? tr("Run %1/%2 · step %3/%4 · %5 · %6 left")
+                  .arg(progress.run + 1)
+                  .arg(progress.runs)
+                  .arg(progress.step)
+                  .arg(progress.steps)
+                  .arg(rate, left)
+            : tr("Step %1/%2 · %3 · %4 left").arg(progress.step).arg(progress.steps).arg(rate, left));
 }
 
 void ProgressStatus::finished(backend::JobOutcome outcome)
 {
     m_label->setText(outcome == backend::JobOutcome::Done        ? tr("Done.")
                      : outcome == backend::JobOutcome::Cancelled ? tr("Cancelled.")
-                                                                  : tr("Stopped by an error."));
+                                                                 : tr("Stopped by an error."));
 }
 
 void ProgressStatus::idle()

@@ -15,7 +15,7 @@ namespace eikona::ui {
 class ProgressStatus final : public QWidget {
     Q_OBJECT
 
-public:
+  public:
     explicit ProgressStatus(QWidget* parent = nullptr);
 
     void preparing();
@@ -31,10 +31,10 @@ public:
     void idle();
     QString text() const;
 
-protected:
+  protected:
     void changeEvent(QEvent* event) override;
 
-private:
+  private:
     QProgressBar* m_bar;
     QLabel* m_label;
 };

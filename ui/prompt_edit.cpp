@@ -39,8 +39,7 @@ QTextCharFormat formatFor(backend::PromptSpan::Kind kind)
 
 } // namespace
 
-PromptHighlighter::PromptHighlighter(QTextDocument* document)
-    : QSyntaxHighlighter(document)
+PromptHighlighter::PromptHighlighter(QTextDocument* document) : QSyntaxHighlighter(document)
 {
 }
 
@@ -70,12 +69,14 @@ void PromptHighlighter::highlightBlock(const QString& text)
             continue;
         const int from = std::max(start, blockStart);
         const int to = std::min(start + length, blockEnd);
-        setFormat(from - blockStart, to - from, formatFor(static_cast<backend::PromptSpan::Kind>(m_kinds[i])));
+        setFormat(from - blockStart, to - from,
+                  formatFor(static_cast<backend::PromptSpan::Kind>(m_kinds[i])));
     }
 }
 
 PromptEdit::PromptEdit(std::shared_ptr<const backend::PromptTokenCounter> counter, QWidget* parent)
-    : QPlainTextEdit(parent), m_counter(std::move(counter)), m_counterLabel(new QLabel(this)), m_countTimer(new QTimer(this))
+    : QPlainTextEdit(parent), m_counter(std::move(counter)), m_counterLabel(new QLabel(this)),
+      m_countTimer(new QTimer(this))
 {
     setTabChangesFocus(true);
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -120,7 +121,8 @@ void PromptEdit::changeEvent(QEvent* event)
 
 void PromptEdit::keyPressEvent(QKeyEvent* event)
 {
-    if (event->modifiers() == Qt::ControlModifier && (event->key() == Qt::Key_Up || event->key() == Qt::Key_Down)) {
+    if (event->modifiers() == Qt::ControlModifier &&
+        (event->key() == Qt::Key_Up || event->key() == Qt::Key_Down)) {
         adjustWeight(event->key() == Qt::Key_Up ? 0.1 : -0.1);
         event->accept();
         return;
@@ -131,7 +133,8 @@ void PromptEdit::keyPressEvent(QKeyEvent* event)
 void PromptEdit::adjustWeight(double delta)
 {
     const auto cursor = textCursor();
-    const auto edit = backend::adjustEmphasis(toPlainText(), cursor.selectionStart(), cursor.selectionEnd(), delta);
+    const auto edit =
+        backend::adjustEmphasis(toPlainText(), cursor.selectionStart(), cursor.selectionEnd(), delta);
     if (!edit)
         return;
     // One undoable edit that keeps the words selected for the next press.
@@ -152,8 +155,10 @@ void PromptEdit::updateCount()
         return;
     }
     const auto count = m_counter->count(toPlainText());
-    m_counterLabel->setText(tr("%1 / %2", "prompt tokens used / tokens available").arg(count.tokens).arg(count.limit));
-    m_counterLabel->setToolTip(tr("CLIP tokens: the model reads prompts in chunks of 75; BREAK starts a new chunk"));
+    m_counterLabel->setText(
+        tr("%1 / %2", "prompt tokens used / tokens available").arg(count.tokens).arg(count.limit));
+    m_counterLabel->setToolTip(
+        tr("CLIP tokens: the model reads prompts in chunks of 75; BREAK starts a new chunk"));
     m_counterLabel->setAccessibleName(tr("Token count"));
 }
 

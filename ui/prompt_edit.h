@@ -20,13 +20,13 @@ namespace eikona::ui {
 class PromptHighlighter final : public QSyntaxHighlighter {
     Q_OBJECT
 
-public:
+  public:
     explicit PromptHighlighter(QTextDocument* document);
 
-protected:
+  protected:
     void highlightBlock(const QString& text) override;
 
-private:
+  private:
     void reparse();
     QString m_text;
     QList<QPair<int, int>> m_spans; ///< (start, length) per kind, see formatFor
@@ -36,7 +36,7 @@ private:
 class PromptEdit final : public QPlainTextEdit {
     Q_OBJECT
 
-public:
+  public:
     /// `counter` may be null (no tokenizer): then the counter label stays empty.
     PromptEdit(std::shared_ptr<const backend::PromptTokenCounter> counter, QWidget* parent = nullptr);
 
@@ -46,11 +46,11 @@ public:
     /// The "12 / 75" label to place beside the box.
     QLabel* counterLabel() const;
 
-protected:
+  protected:
     void keyPressEvent(QKeyEvent* event) override;
     void changeEvent(QEvent* event) override;
 
-private:
+  private:
     void adjustWeight(double delta);
     void updateCount();
 

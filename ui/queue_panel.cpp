@@ -75,7 +75,8 @@ QueuePanel::QueuePanel(backend::JobQueue* queue, QWidget* parent)
         if (const auto id = selectedId())
             Q_EMIT editRequested(*id);
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &QueuePanel::updateButtons);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &QueuePanel::updateButtons);
     connect(queue, &backend::JobQueue::changed, this, &QueuePanel::updateButtons);
     retranslate();
     updateButtons();

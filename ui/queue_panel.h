@@ -17,19 +17,19 @@ namespace eikona::ui {
 class QueuePanel final : public QWidget {
     Q_OBJECT
 
-public:
+  public:
     explicit QueuePanel(backend::JobQueue* queue, QWidget* parent = nullptr);
     QTableView* view() const;
 
-Q_SIGNALS:
+  Q_SIGNALS:
     /// Remove a waiting job, or cancel the running one.
     void removeRequested(qint64 id);
     void editRequested(qint64 id);
 
-protected:
+  protected:
     void changeEvent(QEvent* event) override;
 
-private:
+  private:
     void retranslate();
     void updateButtons();
     std::optional<qint64> selectedId() const;

@@ -9,10 +9,9 @@ namespace {
 constexpr int k_thumbnail = 96;
 // Full pictures kept in memory for the newest results; older ones are read back from their file.
 constexpr int k_keptImages = 12;
-}
+} // namespace
 
-ResultsStrip::ResultsStrip(QWidget* parent)
-    : QListWidget(parent)
+ResultsStrip::ResultsStrip(QWidget* parent) : QListWidget(parent)
 {
     setObjectName(QStringLiteral("resultsStrip"));
     setViewMode(QListView::IconMode);
@@ -49,9 +48,10 @@ void ResultsStrip::addResult(const Result& result)
     m_results.prepend(result);
     if (m_results.size() > k_keptImages)
         m_results[k_keptImages].image = QImage();
-    auto* item = new QListWidgetItem(
-        QIcon(QPixmap::fromImage(result.image.scaled(k_thumbnail, k_thumbnail, Qt::KeepAspectRatio, Qt::SmoothTransformation))),
-        QString());
+    auto* item =
+        new QListWidgetItem(QIcon(QPixmap::fromImage(result.image.scaled(
+                                k_thumbnail, k_thumbnail, Qt::KeepAspectRatio, Qt::SmoothTransformation))),
+                            QString());
     item->setToolTip(QFileInfo(result.path).fileName() + u'\n' + result.parameters.prompt);
     item->setData(Qt::AccessibleTextRole, QFileInfo(result.path).fileName());
     const QSignalBlocker blocker(this); // a new picture does not move the selection's display

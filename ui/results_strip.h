@@ -18,7 +18,7 @@ struct Result {
 class ResultsStrip final : public QListWidget {
     Q_OBJECT
 
-public:
+  public:
     explicit ResultsStrip(QWidget* parent = nullptr);
 
     void addResult(const Result& result);
@@ -27,13 +27,13 @@ public:
     /// Marks the newest picture as the current one without announcing it (it is shown already).
     void selectNewest();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void resultSelected(const eikona::ui::Result& result);
 
-protected:
+  protected:
     void changeEvent(QEvent* event) override;
 
-private:
+  private:
     void retranslate();
     QList<Result> m_results; ///< newest first, as the rows
 };

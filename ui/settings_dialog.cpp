@@ -145,14 +145,16 @@ void SettingsDialog::retranslate()
     m_dtype->setItemText(2, tr("Half (fp16, GPU only)"));
     m_dtype->setItemText(3, tr("Faster (bf16)"));
     m_dtype->setAccessibleName(tr("Precision"));
-    m_dtype->setToolTip(tr("Number precision: fp32 matches the reference exactly; bf16 is faster on recent CPUs"));
+    m_dtype->setToolTip(
+        tr("Number precision: fp32 matches the reference exactly; bf16 is faster on recent CPUs"));
     m_threads->setSpecialValueText(tr("Automatic (%n)", nullptr, QThread::idealThreadCount()));
     m_threads->setAccessibleName(tr("Threads"));
     m_threads->setToolTip(tr("CPU threads the engine uses"));
     m_output->setAccessibleName(tr("Pictures folder"));
     m_output->setToolTip(tr("Every picture is saved here as a PNG with its parameters"));
     m_cache->setAccessibleName(tr("Model folder"));
-    m_cache->setToolTip(tr("Downloaded models (several GB each) are kept here, shared with diffusers; applies from the next start"));
+    m_cache->setToolTip(tr("Downloaded models (several GB each) are kept here, shared with diffusers; "
+                           "applies from the next start"));
     m_preview->setItemText(0, tr("Every step"));
     m_preview->setItemText(1, tr("Every 2nd step"));
     m_preview->setItemText(2, tr("Every 5th step"));
@@ -172,8 +174,10 @@ void SettingsDialog::retranslate()
 void SettingsDialog::updateDetected()
 {
     QString error;
-    const auto described = backend::describeComputeTarget(m_device->currentData().toString(), m_dtype->currentData().toString(), &error);
-    m_detected->setText(described.isEmpty() ? tr("Not available here: %1").arg(error) : tr("Will run on: %1").arg(described));
+    const auto described = backend::describeComputeTarget(m_device->currentData().toString(),
+                                                          m_dtype->currentData().toString(), &error);
+    m_detected->setText(described.isEmpty() ? tr("Not available here: %1").arg(error)
+                                            : tr("Will run on: %1").arg(described));
 }
 
 void SettingsDialog::reject()

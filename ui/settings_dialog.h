@@ -22,15 +22,15 @@ namespace eikona::ui {
 class SettingsDialog final : public QDialog {
     Q_OBJECT
 
-public:
+  public:
     explicit SettingsDialog(const backend::AppSettings& settings, QWidget* parent = nullptr);
     backend::AppSettings settings() const;
     void reject() override;
 
-protected:
+  protected:
     void changeEvent(QEvent* event) override;
 
-private:
+  private:
     void retranslate();
     void updateDetected();
     QLineEdit* folderField(const QString& objectName, const QString& value, QWidget*& row);

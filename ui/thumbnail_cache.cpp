@@ -75,10 +75,13 @@ QPixmap ThumbnailCache::thumbnail(const QString& path, const QString& contentHas
     m_pool.start([self, path, cacheFile] {
         const auto image = makeThumbnail(path, cacheFile);
         if (self) // QImage crosses threads; the pixmap is made on the window's
-            QMetaObject::invokeMethod(self, [self, path, image] {
-                if (self)
-                    self->deliver(path, image);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self,
+                [self, path, image] {
+                    if (self)
+                        self->deliver(path, image);
+                },
+                Qt::QueuedConnection);
     });
     return {};
 }

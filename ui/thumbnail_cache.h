@@ -16,10 +16,11 @@ namespace eikona::ui {
 class ThumbnailCache final : public QObject {
     Q_OBJECT
 
-public:
+  public:
     /// `folder`: the disk cache (default: the user's cache folder); `memoryBytes`: the bound of
     /// the in-memory cache.
-    explicit ThumbnailCache(QString folder = {}, qint64 memoryBytes = 256LL * 1024 * 1024, QObject* parent = nullptr);
+    explicit ThumbnailCache(QString folder = {}, qint64 memoryBytes = 256LL * 1024 * 1024,
+                            QObject* parent = nullptr);
     ~ThumbnailCache() override;
 
     static constexpr int k_size = 192; ///< the longer side, in pixels
@@ -31,10 +32,10 @@ public:
     QString folder() const;
     qint64 memoryBound() const;
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void thumbnailReady(const QString& path);
 
-private:
+  private:
     void deliver(const QString& path, const QImage& image);
 
     QString m_folder;

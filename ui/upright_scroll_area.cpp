@@ -5,8 +5,7 @@
 
 namespace eikona::ui {
 
-UprightScrollArea::UprightScrollArea(QWidget* widget, QWidget* parent)
-    : QScrollArea(parent)
+UprightScrollArea::UprightScrollArea(QWidget* widget, QWidget* parent) : QScrollArea(parent)
 {
     setWidget(widget);
     setWidgetResizable(true);

@@ -10,13 +10,13 @@ namespace eikona::ui {
 class UprightScrollArea final : public QScrollArea {
     Q_OBJECT
 
-public:
+  public:
     explicit UprightScrollArea(QWidget* widget, QWidget* parent = nullptr);
 
     QSize minimumSizeHint() const override;
     QSize sizeHint() const override;
 
-protected:
+  protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 };
 

@@ -9,13 +9,22 @@ namespace eikona::cli {
 const QList<Command>& commands()
 {
     static const QList<Command> all{
-        {QStringLiteral("generate"), QStringLiteral("Make pictures from a prompt (txt2img) or from a picture (img2img)"), runGenerate},
-        {QStringLiteral("models"), QStringLiteral("List, download, verify, remove and add models"), runModels},
-        {QStringLiteral("gallery"), QStringLiteral("Index folders of pictures, search them by prompt, rebuild the index"), runGallery},
-        {QStringLiteral("export-single-file"), QStringLiteral("Write a diffusers model as one original-layout SD 1.x .safetensors checkpoint"), runExportSingleFile},
-        {QStringLiteral("tokenize"), QStringLiteral("Print the CLIP token ids of a prompt as a JSON array"), runTokenize},
-        {QStringLiteral("inspect"), QStringLiteral("List the tensors of a safetensors file or the components of a model folder"), runInspect},
-        {QStringLiteral("make-random-model"), QStringLiteral("Write an SD 1.5-shaped model folder with random weights"), runMakeRandomModel},
+        {QStringLiteral("generate"),
+         QStringLiteral("Make pictures from a prompt (txt2img) or from a picture (img2img)"), runGenerate},
+        {QStringLiteral("models"), QStringLiteral("List, download, verify, remove and add models"),
+         runModels},
+        {QStringLiteral("gallery"),
+         QStringLiteral("Index folders of pictures, search them by prompt, rebuild the index"), runGallery},
+        {QStringLiteral("export-single-file"),
+         QStringLiteral("Write a diffusers model as one original-layout SD 1.x .safetensors checkpoint"),
+         runExportSingleFile},
+        {QStringLiteral("tokenize"), QStringLiteral("Print the CLIP token ids of a prompt as a JSON array"),
+         runTokenize},
+        {QStringLiteral("inspect"),
+         QStringLiteral("List the tensors of a safetensors file or the components of a model folder"),
+         runInspect},
+        {QStringLiteral("make-random-model"),
+         QStringLiteral("Write an SD 1.5-shaped model folder with random weights"), runMakeRandomModel},
     };
     return all;
 }
@@ -38,8 +47,8 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& arguments)
 {
     const auto helpOption = parser.addHelpOption();
     if (!parser.parse(arguments)) {
-        std::fprintf(stderr, "%s: %s\n\n%s", qUtf8Printable(arguments.value(0)), qUtf8Printable(parser.errorText()),
-                     qUtf8Printable(helpText(parser, arguments)));
+        std::fprintf(stderr, "%s: %s\n\n%s", qUtf8Printable(arguments.value(0)),
+                     qUtf8Printable(parser.errorText()), qUtf8Printable(helpText(parser, arguments)));
         return UsageError;
     }
     if (parser.isSet(helpOption)) {

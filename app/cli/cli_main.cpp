@@ -29,7 +29,8 @@ int main(int argc, char* argv[])
                 try {
                     return command.run(rest);
                 } catch (const std::bad_alloc&) {
-                    std::fprintf(stderr, "eikona-cli %s: error: out of memory\n", qUtf8Printable(command.name));
+                    std::fprintf(stderr, "eikona-cli %s: error: out of memory\n",
+                                 qUtf8Printable(command.name));
                 } catch (const std::exception& error) {
                     std::fprintf(stderr, "eikona-cli %s: error: %s\n", qUtf8Printable(command.name),
                                  eikona::backend::errorText(error).c_str());

@@ -17,12 +17,16 @@ namespace eikona::cli {
 int runExportSingleFile(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Writes a diffusers model as one single-file SD 1.x checkpoint (model.diffusion_model.*, first_stage_model.*, "
-        "cond_stage_model.transformer.*), tensors in their stored precision, the model's configs in the file's metadata."));
-    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Diffusers folder, model name or repository id."),
+    parser.setApplicationDescription(
+        QStringLiteral("Writes a diffusers model as one single-file SD 1.x checkpoint "
+                       "(model.diffusion_model.*, first_stage_model.*, "
+                       "cond_stage_model.transformer.*), tensors in their stored precision, the model's "
+                       "configs in the file's metadata."));
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   QStringLiteral("Diffusers folder, model name or repository id."),
                                    QStringLiteral("MODEL"));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("The .safetensors file to write."), QStringLiteral("FILE"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("The .safetensors file to write."),
+                                 QStringLiteral("FILE"));
     parser.addOptions({model, out});
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
@@ -46,7 +50,8 @@ int runExportSingleFile(const QStringList& arguments)
     } catch (const backend::GenerationError& exportError) {
         return fail(QString::fromUtf8(exportError.what()));
     }
-    std::fprintf(stderr, "wrote %s (%.1f MB) in %.1f s\n", qUtf8Printable(target), static_cast<double>(QFileInfo(target).size()) / 1e6,
+    std::fprintf(stderr, "wrote %s (%.1f MB) in %.1f s\n", qUtf8Printable(target),
+                 static_cast<double>(QFileInfo(target).size()) / 1e6,
                  static_cast<double>(timer.elapsed()) / 1000.0);
     return Success;
 }

@@ -18,7 +18,8 @@ namespace {
 
 const QString k_usage = QStringLiteral(
     "usage: eikona-cli gallery add-folder DIR | search TEXT [--favourites] [--model M] | rebuild | rescan\n"
-    "       eikona-cli gallery export (--all | --search TEXT) --format folder|zip|html [--image-format png|jpeg|webp]\n"
+    "       eikona-cli gallery export (--all | --search TEXT) --format folder|zip|html [--image-format "
+    "png|jpeg|webp]\n"
     "                                 [--strip-metadata] --out PATH");
 
 // The export's options from the flags; the usage message when they do not fit.
@@ -53,7 +54,8 @@ QString readExportOptions(const QCommandLineParser& parser, store::ExportOptions
 
 int openFailed(const store::GalleryStore& gallery)
 {
-    return fail(QStringLiteral("cannot open the gallery %1: %2").arg(store::GalleryStore::defaultDatabase(), gallery.lastError()));
+    return fail(QStringLiteral("cannot open the gallery %1: %2")
+                    .arg(store::GalleryStore::defaultDatabase(), gallery.lastError()));
 }
 
 } // namespace
@@ -65,26 +67,36 @@ int runGallery(const QStringList& arguments)
         "The gallery: every picture Eikona made, and the folders of other tools' pictures added to it.\n"
         "Actions:\n"
         "  add-folder DIR  index every picture under DIR (A1111, ComfyUI and InvokeAI parameters are read)\n"
-        "  search TEXT     the pictures whose prompt has these words (or word beginnings), one path per line;\n"
+        "  search TEXT     the pictures whose prompt has these words (or word beginnings), one path per "
+        "line;\n"
         "                  any language, accents and case ignored; an empty TEXT lists every picture\n"
         "  rebuild         index every known folder again from its files\n"
         "  rescan          pick up pictures added or removed behind the gallery's back\n"
         "  export          copy pictures with their parameters to a folder, a ZIP archive or an HTML sheet\n"
         "The index: ~/.local/share/eikona/gallery.sqlite ($XDG_DATA_HOME)."));
-    const QCommandLineOption favourites(QStringLiteral("favourites"), QStringLiteral("search: favourites only."));
-    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("search: pictures of this model only."), QStringLiteral("M"));
+    const QCommandLineOption favourites(QStringLiteral("favourites"),
+                                        QStringLiteral("search: favourites only."));
+    const QCommandLineOption model(
+        QStringLiteral("model"), QStringLiteral("search: pictures of this model only."), QStringLiteral("M"));
     const QCommandLineOption all(QStringLiteral("all"), QStringLiteral("export: every picture."));
-    const QCommandLineOption search(QStringLiteral("search"), QStringLiteral("export: the pictures this search finds."),
+    const QCommandLineOption search(QStringLiteral("search"),
+                                    QStringLiteral("export: the pictures this search finds."),
                                     QStringLiteral("TEXT"));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("export: folder, zip or html."), QStringLiteral("F"));
-    const QCommandLineOption imageFormat(QStringLiteral("image-format"), QStringLiteral("export: png (default), jpeg or webp."),
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("export: folder, zip or html."),
+                                    QStringLiteral("F"));
+    const QCommandLineOption imageFormat(QStringLiteral("image-format"),
+                                         QStringLiteral("export: png (default), jpeg or webp."),
                                          QStringLiteral("F"), QStringLiteral("png"));
-    const QCommandLineOption strip(QStringLiteral("strip-metadata"), QStringLiteral("export: leave the parameters out."));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("export: the folder, .zip or .html to write."),
+    const QCommandLineOption strip(QStringLiteral("strip-metadata"),
+                                   QStringLiteral("export: leave the parameters out."));
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QStringLiteral("export: the folder, .zip or .html to write."),
                                  QStringLiteral("PATH"));
     parser.addOptions({favourites, model, all, search, format, imageFormat, strip, out});
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add-folder, search, rebuild, rescan or export"));
-    parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("The folder or the search text."), QStringLiteral("[what]"));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QStringLiteral("add-folder, search, rebuild, rescan or export"));
+    parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("The folder or the search text."),
+                                 QStringLiteral("[what]"));
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
     const auto positional = parser.positionalArguments();
@@ -92,7 +104,8 @@ int runGallery(const QStringList& arguments)
     const bool takesArgument = action == QStringLiteral("add-folder") || action == QStringLiteral("search");
     if (positional.isEmpty() || positional.size() != (takesArgument ? 2 : 1))
         return usageError(arguments, k_usage);
-    if ((parser.isSet(favourites) || parser.isSet(model)) && action != QStringLiteral("search") && action != QStringLiteral("export"))
+    if ((parser.isSet(favourites) || parser.isSet(model)) && action != QStringLiteral("search") &&
+        action != QStringLiteral("export"))
         return usageError(arguments, QStringLiteral("--favourites and --model go with search and export"));
     store::ExportOptions exportOptions;
     if (action == QStringLiteral("export"))
@@ -103,7 +116,8 @@ int runGallery(const QStringList& arguments)
     if (!gallery.isOpen())
         return openFailed(gallery);
     if (gallery.wasRebuilt())
-        std::fprintf(stderr, "the gallery index was damaged: it was set aside and rebuilt from the pictures\n");
+        std::fprintf(stderr,
+                     "the gallery index was damaged: it was set aside and rebuilt from the pictures\n");
     const InterruptGuard interrupt;
     const auto cancelled = [] { return InterruptGuard::interrupted(); };
     std::optional<ProgressBar> bar;
@@ -122,7 +136,8 @@ int runGallery(const QStringList& arguments)
         if (bar)
             bar->finish();
         std::fprintf(stderr, "%d picture%s indexed from %s%s\n", indexed, indexed == 1 ? "" : "s",
-                     qUtf8Printable(QFileInfo(folder).absoluteFilePath()), InterruptGuard::interrupted() ? " (interrupted)" : "");
+                     qUtf8Printable(QFileInfo(folder).absoluteFilePath()),
+                     InterruptGuard::interrupted() ? " (interrupted)" : "");
         return InterruptGuard::interrupted() ? Failure : Success;
     }
     if (action == QStringLiteral("search")) {
@@ -139,7 +154,8 @@ int runGallery(const QStringList& arguments)
         if (bar)
             bar->finish();
         std::fprintf(stderr, "%d picture%s indexed from %lld folder%s\n", indexed, indexed == 1 ? "" : "s",
-                     static_cast<long long>(gallery.folders().size()), gallery.folders().size() == 1 ? "" : "s");
+                     static_cast<long long>(gallery.folders().size()),
+                     gallery.folders().size() == 1 ? "" : "s");
         return Success;
     }
     if (action == QStringLiteral("export")) {
@@ -150,13 +166,14 @@ int runGallery(const QStringList& arguments)
         const auto entries = gallery.search(query);
         std::optional<ProgressBar> exportBar;
         try {
-            const auto result = store::exportPictures(entries, exportOptions,
-                                                      [&](int done, int total) {
-                                                          if (!exportBar)
-                                                              exportBar.emplace(QStringLiteral("exporting"));
-                                                          exportBar->update(done, total);
-                                                      },
-                                                      cancelled);
+            const auto result = store::exportPictures(
+                entries, exportOptions,
+                [&](int done, int total) {
+                    if (!exportBar)
+                        exportBar.emplace(QStringLiteral("exporting"));
+                    exportBar->update(done, total);
+                },
+                cancelled);
             if (exportBar)
                 exportBar->finish();
             if (result.cancelled)

@@ -46,39 +46,49 @@ QString readOptions(const QCommandLineParser& parser, Options& options)
         bool ok = false;
         into = parser.value(name).toInt(&ok);
         if (!ok || into < minimum || into > maximum)
-            return QStringLiteral("--%1 must be an integer from %2 to %3, not \"%4\"").arg(name).arg(minimum).arg(maximum).arg(parser.value(name));
+            return QStringLiteral("--%1 must be an integer from %2 to %3, not \"%4\"")
+                .arg(name)
+                .arg(minimum)
+                .arg(maximum)
+                .arg(parser.value(name));
         return {};
     };
     using Limits = backend::RequestLimits;
     auto& request = options.request;
     options.model = parser.value(QStringLiteral("model"));
     if (options.model.isEmpty())
-        return QStringLiteral("--model is required (a diffusers folder, a .safetensors checkpoint, a model name, or a Hugging Face repository id)");
+        return QStringLiteral("--model is required (a diffusers folder, a .safetensors checkpoint, a model "
+                              "name, or a Hugging Face repository id)");
     if (!parser.isSet(QStringLiteral("prompt")))
         return QStringLiteral("--prompt is required");
     request.prompt = parser.value(QStringLiteral("prompt"));
     request.negativePrompt = parser.value(QStringLiteral("negative"));
-    for (const auto& check : {integer(QStringLiteral("steps"), request.steps, 1, 10000),
-                              integer(QStringLiteral("width"), request.width, 8, Limits::maxSide),
-                              integer(QStringLiteral("height"), request.height, 8, Limits::maxSide),
-                              integer(QStringLiteral("batch-size"), request.batchSize, 1, Limits::maxBatchSize),
-                              integer(QStringLiteral("batch-count"), request.batchCount, 1, Limits::maxBatchCount),
-                              integer(QStringLiteral("threads"), options.threads, 1, 1024)})
+    for (const auto& check :
+         {integer(QStringLiteral("steps"), request.steps, 1, 10000),
+          integer(QStringLiteral("width"), request.width, 8, Limits::maxSide),
+          integer(QStringLiteral("height"), request.height, 8, Limits::maxSide),
+          integer(QStringLiteral("batch-size"), request.batchSize, 1, Limits::maxBatchSize),
+          integer(QStringLiteral("batch-count"), request.batchCount, 1, Limits::maxBatchCount),
+          integer(QStringLiteral("threads"), options.threads, 1, 1024)})
         if (!check.isEmpty())
             return check;
     if (request.width % 8 != 0 || request.height % 8 != 0)
-        return QStringLiteral("--width and --height must be multiples of 8, not %1x%2").arg(request.width).arg(request.height);
+        return QStringLiteral("--width and --height must be multiples of 8, not %1x%2")
+            .arg(request.width)
+            .arg(request.height);
     if (parser.isSet(QStringLiteral("cfg"))) {
         bool ok = false;
         request.cfgScale = parser.value(QStringLiteral("cfg")).toDouble(&ok);
         if (!ok || request.cfgScale < 0)
-            return QStringLiteral("--cfg must be a number of at least 0, not \"%1\"").arg(parser.value(QStringLiteral("cfg")));
+            return QStringLiteral("--cfg must be a number of at least 0, not \"%1\"")
+                .arg(parser.value(QStringLiteral("cfg")));
     }
     if (parser.isSet(QStringLiteral("seed"))) {
         bool ok = false;
         request.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
         if (!ok)
-            return QStringLiteral("--seed must be a non-negative integer, not \"%1\"").arg(parser.value(QStringLiteral("seed")));
+            return QStringLiteral("--seed must be a non-negative integer, not \"%1\"")
+                .arg(parser.value(QStringLiteral("seed")));
     } else {
         request.seed = QRandomGenerator::system()->generate(); // 32 bits, as A1111's seeds
     }
@@ -93,7 +103,8 @@ QString readOptions(const QCommandLineParser& parser, Options& options)
         bool ok = false;
         request.strength = parser.value(QStringLiteral("strength")).toDouble(&ok);
         if (!ok || !(request.strength > 0 && request.strength <= 1))
-            return QStringLiteral("--strength must be in (0, 1], not \"%1\"").arg(parser.value(QStringLiteral("strength")));
+            return QStringLiteral("--strength must be in (0, 1], not \"%1\"")
+                .arg(parser.value(QStringLiteral("strength")));
     }
     const auto syntax = parser.value(QStringLiteral("prompt-syntax"));
     if (syntax != QStringLiteral("a1111") && syntax != QStringLiteral("plain"))
@@ -124,7 +135,8 @@ QString outputPath(const QString& out, int index, int count, quint64 seed, const
             return out;
         return out.left(out.size() - 4) + QStringLiteral("-%1.png").arg(index);
     }
-    return store::namedPicturePath(out.isEmpty() ? QStringLiteral(".") : out, seed, prompt, QDateTime::currentDateTime());
+    return store::namedPicturePath(out.isEmpty() ? QStringLiteral(".") : out, seed, prompt,
+                                   QDateTime::currentDateTime());
 }
 
 } // namespace
@@ -136,13 +148,18 @@ int runGenerate(const QStringList& arguments)
         "Makes pictures with Stable Diffusion 1.5. The same seed and parameters make the same picture;\n"
         "image i of a job uses seed + i, so any one can be made again alone. PNGs carry their parameters\n"
         "in A1111's format."));
-    const auto option = [](const char* name, const char* help, const char* value = nullptr, const char* fallback = nullptr) {
-        return value ? QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(value),
+    const auto option = [](const char* name, const char* help, const char* value = nullptr,
+                           const char* fallback = nullptr) {
+        return value ? QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help),
+                                          QString::fromLatin1(value),
                                           fallback ? QString::fromLatin1(fallback) : QString())
                      : QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help));
     };
     parser.addOptions({
-        option("model", "Diffusers model folder, single-file .safetensors checkpoint, a name from `models list`, or Hugging Face repository id (ORG/NAME[@REVISION]).", "MODEL"),
+        option("model",
+               "Diffusers model folder, single-file .safetensors checkpoint, a name from `models list`, or "
+               "Hugging Face repository id (ORG/NAME[@REVISION]).",
+               "MODEL"),
         option("prompt", "What to draw (A1111 emphasis like (word:1.2) by default).", "TEXT"),
         option("negative", "What to avoid.", "TEXT"),
         option("steps", "Denoising steps (default 25).", "N"),
@@ -150,24 +167,32 @@ int runGenerate(const QStringList& arguments)
         option("seed", "Seed (default: random, printed).", "N"),
         option("width", "Width in pixels, a multiple of 8 (default 512).", "W"),
         option("height", "Height in pixels, a multiple of 8 (default 512).", "H"),
-        QCommandLineOption(QStringLiteral("sampler"), backend::samplerIds().join(QStringLiteral(", ")) +
-                                                          QStringLiteral(" (default: the model's own)."),
+        QCommandLineOption(QStringLiteral("sampler"),
+                           backend::samplerIds().join(QStringLiteral(", ")) +
+                               QStringLiteral(" (default: the model's own)."),
                            QStringLiteral("ID")),
-        option("init-image", "Picture to start from (img2img); resized and centre-cropped to the size.", "FILE"),
+        option("init-image", "Picture to start from (img2img); resized and centre-cropped to the size.",
+               "FILE"),
         option("strength", "How much img2img changes the picture, in (0, 1] (default 0.75).", "F"),
         option("batch-size", "Pictures per run (default 1).", "N"),
         option("batch-count", "Runs (default 1).", "N"),
         option("device", "auto, cpu, cuda or mps (default auto).", "D", "auto"),
-        option("dtype", "auto, fp32, fp16 or bf16 (default auto: fp16 on a GPU, fp32 on the CPU).", "T", "auto"),
+        option("dtype", "auto, fp32, fp16 or bf16 (default auto: fp16 on a GPU, fp32 on the CPU).", "T",
+               "auto"),
         option("threads", "CPU threads (default: one per core).", "N"),
-        option("prompt-syntax", "a1111 (default) or plain (the reference's: no emphasis).", "a1111|plain", "a1111"),
+        option("prompt-syntax", "a1111 (default) or plain (the reference's: no emphasis).", "a1111|plain",
+               "a1111"),
         option("long-prompt", "chunk (default: 75-token chunks) or truncate (at 77 tokens, the reference's).",
                "chunk|truncate", "chunk"),
-        option("out", "PNG file, or folder for PNGs named by date, seed and prompt (default: the current folder).", "FILE|DIR"),
+        option("out",
+               "PNG file, or folder for PNGs named by date, seed and prompt (default: the current folder).",
+               "FILE|DIR"),
         option("save-float", "Also write the float32 images and latents to this safetensors file.", "FILE"),
         option("no-gallery", "Do not add the pictures to the gallery (they are added by default)."),
-        option("draft", "Decode the pictures with TAESD (madebyollin/taesd, about 10 MB, fetched into the cache on first "
-                        "use): seconds faster per picture, a draft's quality; the parameters say \"Draft: TAESD\"."),
+        option(
+            "draft",
+            "Decode the pictures with TAESD (madebyollin/taesd, about 10 MB, fetched into the cache on first "
+            "use): seconds faster per picture, a draft's quality; the parameters say \"Draft: TAESD\"."),
     });
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
@@ -180,14 +205,17 @@ int runGenerate(const QStringList& arguments)
         reader.setAutoTransform(true);
         request.initImage = reader.read();
         if (request.initImage.isNull())
-            return fail(QStringLiteral("cannot read the init image %1: %2").arg(options.initImage, reader.errorString()));
+            return fail(QStringLiteral("cannot read the init image %1: %2")
+                            .arg(options.initImage, reader.errorString()));
     }
     // Where the pictures go is made sure of before minutes of work, not after.
     const auto outputFolder = options.out.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)
                                   ? QFileInfo(options.out).absolutePath()
                                   : (options.out.isEmpty() ? QStringLiteral(".") : options.out);
     if (!QDir().mkpath(outputFolder) || !QFileInfo(outputFolder).isWritable())
-        return fail(QStringLiteral("cannot write pictures into %1: check that it is a folder you may write to").arg(outputFolder));
+        return fail(
+            QStringLiteral("cannot write pictures into %1: check that it is a folder you may write to")
+                .arg(outputFolder));
     QString error;
     const auto model = resolveModel(options.model, error);
     if (!model)
@@ -206,19 +234,23 @@ int runGenerate(const QStringList& arguments)
     if (!model->registryName.isEmpty())
         store::ModelRegistry().markUsed(model->registryName);
     if (request.draft) {
-        const auto taesd = fetchRepository(backend::previewDecoderRepo(), QStringLiteral("main"), store::previewDecoderFiles(), error);
+        const auto taesd = fetchRepository(backend::previewDecoderRepo(), QStringLiteral("main"),
+                                           store::previewDecoderFiles(), error);
         if (taesd.isEmpty())
             return fail(QStringLiteral("--draft needs TAESD: %1").arg(error));
         if (const auto problem = session->setPreviewDecoder(taesd); !problem.isEmpty())
             return fail(QStringLiteral("--draft needs TAESD, which cannot be loaded: %1").arg(problem));
     }
     std::fprintf(stderr, "loaded %s in %.1f s on %s\n", qUtf8Printable(session->modelName()),
-                 static_cast<double>(timer.elapsed()) / 1000.0, qUtf8Printable(session->computeDescription()));
+                 static_cast<double>(timer.elapsed()) / 1000.0,
+                 qUtf8Printable(session->computeDescription()));
     const int total = request.batchSize * request.batchCount;
-    std::fprintf(stderr, "seed %llu%s, sampler %s, %d step%s, cfg %g, %dx%d\n", static_cast<unsigned long long>(request.seed),
+    std::fprintf(stderr, "seed %llu%s, sampler %s, %d step%s, cfg %g, %dx%d\n",
+                 static_cast<unsigned long long>(request.seed),
                  total > 1 ? qUtf8Printable(QStringLiteral(" (+0..%1)").arg(total - 1)) : "",
-                 qUtf8Printable(request.sampler.isEmpty() ? session->defaultSampler() : request.sampler), request.steps,
-                 request.steps == 1 ? "" : "s", request.cfgScale, request.width, request.height);
+                 qUtf8Printable(request.sampler.isEmpty() ? session->defaultSampler() : request.sampler),
+                 request.steps, request.steps == 1 ? "" : "s", request.cfgScale, request.width,
+                 request.height);
 
     std::optional<ProgressBar> bar;
     int savedCount = 0;
@@ -227,8 +259,9 @@ int runGenerate(const QStringList& arguments)
     callbacks.previewEvery = 0; // a terminal shows no pictures: none are made
     callbacks.onProgress = [&](const backend::GenerationProgress& progress) {
         if (progress.step == 1 || !bar)
-            bar.emplace(progress.runs > 1 ? QStringLiteral("run %1/%2 step").arg(progress.run + 1).arg(progress.runs)
-                                          : QStringLiteral("step"));
+            bar.emplace(progress.runs > 1
+                            ? QStringLiteral("run %1/%2 step").arg(progress.run + 1).arg(progress.runs)
+                            : QStringLiteral("step"));
         bar->update(progress.step, progress.steps, progress.elapsedSeconds, {});
         if (progress.step == progress.steps)
             bar->finish();
@@ -244,7 +277,8 @@ int runGenerate(const QStringList& arguments)
     if (options.gallery) {
         gallery.emplace();
         if (!gallery->isOpen()) {
-            std::fprintf(stderr, "note: the gallery cannot be opened (%s); the pictures are saved without it\n",
+            std::fprintf(stderr,
+                         "note: the gallery cannot be opened (%s); the pictures are saved without it\n",
                          qUtf8Printable(gallery->lastError()));
             gallery.reset();
         }
@@ -257,10 +291,12 @@ int runGenerate(const QStringList& arguments)
                     saveError = gallery->lastError();
                     return;
                 }
-                std::fprintf(stderr, "note: %s is saved but not yet in the gallery (%s); the next rescan adds it\n",
+                std::fprintf(stderr,
+                             "note: %s is saved but not yet in the gallery (%s); the next rescan adds it\n",
                              qUtf8Printable(path), qUtf8Printable(gallery->lastError()));
             }
-        } else if (const auto problem = store::writePicture(path, image.image, image.parameters); !problem.isEmpty()) {
+        } else if (const auto problem = store::writePicture(path, image.image, image.parameters);
+                   !problem.isEmpty()) {
             saveError = problem;
             return;
         }
@@ -275,7 +311,8 @@ int runGenerate(const QStringList& arguments)
         if (bar)
             bar->finish();
         if (!saveError.isEmpty())
-            return fail(QStringLiteral("%1; stopped after %2 picture(s) were saved").arg(saveError).arg(savedCount));
+            return fail(
+                QStringLiteral("%1; stopped after %2 picture(s) were saved").arg(saveError).arg(savedCount));
         return fail(QStringLiteral("cancelled; %1 picture(s) were saved before").arg(savedCount));
     } catch (const backend::GenerationError& generationError) {
         if (bar)
@@ -285,7 +322,8 @@ int runGenerate(const QStringList& arguments)
     if (!saveError.isEmpty())
         return fail(saveError);
     const double seconds = static_cast<double>(timer.elapsed()) / 1000.0;
-    std::fprintf(stderr, "%d picture%s in %.1f s (%s over all steps)\n", savedCount, savedCount == 1 ? "" : "s", seconds,
+    std::fprintf(stderr, "%d picture%s in %.1f s (%s over all steps)\n", savedCount,
+                 savedCount == 1 ? "" : "s", seconds,
                  qUtf8Printable(formatRate(request.batchCount * request.steps / seconds)));
     if (!options.saveFloat.isEmpty()) {
         try {

@@ -15,7 +15,8 @@ int runInspect(const QStringList& arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Lists a safetensors file's tensors (name, dtype, shape, then the total), or a model folder's "
         "components with their weights. A malformed file is reported, never loaded."));
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("A .safetensors file or a model folder."));
+    parser.addPositionalArgument(QStringLiteral("PATH"),
+                                 QStringLiteral("A .safetensors file or a model folder."));
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
     if (parser.positionalArguments().size() != 1) {
@@ -27,7 +28,8 @@ int runInspect(const QStringList& arguments)
         const QFileInfo info(path);
         if (!info.exists())
             return fail(QStringLiteral("%1: no such file or folder").arg(path));
-        for (const auto& line : info.isDir() ? backend::inspectModelFolder(path) : backend::inspectWeightsFile(path))
+        for (const auto& line :
+             info.isDir() ? backend::inspectModelFolder(path) : backend::inspectWeightsFile(path))
             printOut(line);
         return Success;
     } catch (const backend::GenerationError& error) {

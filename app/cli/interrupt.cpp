@@ -17,7 +17,9 @@ extern "C" void onInterrupt(int)
 
 } // namespace
 
-InterruptGuard::InterruptGuard() : m_previous(std::signal(SIGINT, onInterrupt)) {}
+InterruptGuard::InterruptGuard() : m_previous(std::signal(SIGINT, onInterrupt))
+{
+}
 
 InterruptGuard::~InterruptGuard()
 {

@@ -6,7 +6,7 @@
 namespace eikona::cli {
 
 class InterruptGuard {
-public:
+  public:
     InterruptGuard();
     ~InterruptGuard();
     InterruptGuard(const InterruptGuard&) = delete;
@@ -14,7 +14,7 @@ public:
 
     static bool interrupted();
 
-private:
+  private:
     void (*m_previous)(int) = nullptr;
 };
 

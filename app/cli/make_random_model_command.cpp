@@ -30,13 +30,17 @@ int runMakeRandomModel(const QStringList& arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Writes a complete diffusers-layout SD 1.5 folder with random weights (for benchmarks and tests).\n"
         "sd15: the real model's architecture (about 4.3 GB in fp32); tiny: the test model's."));
-    const QCommandLineOption preset(QStringLiteral("preset"), QStringLiteral("sd15 or tiny."), QStringLiteral("NAME"));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder to write."), QStringLiteral("DIR"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default 0)."), QStringLiteral("N"),
-                                  QStringLiteral("0"));
-    const QCommandLineOption dtype(QStringLiteral("dtype"), QStringLiteral("fp32 (default) or fp16 (written as *.fp16.safetensors)."),
+    const QCommandLineOption preset(QStringLiteral("preset"), QStringLiteral("sd15 or tiny."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder to write."),
+                                 QStringLiteral("DIR"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default 0)."),
+                                  QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption dtype(QStringLiteral("dtype"),
+                                   QStringLiteral("fp32 (default) or fp16 (written as *.fp16.safetensors)."),
                                    QStringLiteral("TYPE"), QStringLiteral("fp32"));
-    const QCommandLineOption tokenizer(QStringLiteral("tokenizer"), QStringLiteral("Tokenizer folder to copy (default: SD 1.5's)."),
+    const QCommandLineOption tokenizer(QStringLiteral("tokenizer"),
+                                       QStringLiteral("Tokenizer folder to copy (default: SD 1.5's)."),
                                        QStringLiteral("DIR"), defaultTokenizerFolder());
     parser.addOptions({preset, out, seed, dtype, tokenizer});
     if (const int code = parseOrExit(parser, arguments); code >= 0)
@@ -66,14 +70,16 @@ int runMakeRandomModel(const QStringList& arguments)
     QElapsedTimer timer;
     timer.start();
     request.progress = [&](const QString& component) {
-        std::fprintf(stderr, "writing %s ... (%.1f s)\n", qUtf8Printable(component), static_cast<double>(timer.elapsed()) / 1000.0);
+        std::fprintf(stderr, "writing %s ... (%.1f s)\n", qUtf8Printable(component),
+                     static_cast<double>(timer.elapsed()) / 1000.0);
     };
     try {
         backend::writeRandomModel(parser.value(out), request);
     } catch (const backend::GenerationError& error) {
         return fail(QString::fromUtf8(error.what()));
     }
-    std::fprintf(stderr, "done in %.1f s: %s\n", static_cast<double>(timer.elapsed()) / 1000.0, qUtf8Printable(parser.value(out)));
+    std::fprintf(stderr, "done in %.1f s: %s\n", static_cast<double>(timer.elapsed()) / 1000.0,
+                 qUtf8Printable(parser.value(out)));
     return Success;
 }
 

@@ -25,13 +25,17 @@ QString megabytes(double bytes)
 
 QString fetchModel(const QString& repoId, const QString& revision, const QString& variant, QString& error)
 {
-    return fetchRepository(repoId, revision, store::pipelineFiles(variant == QStringLiteral("fp32") ? QString() : variant), error);
+    return fetchRepository(repoId, revision,
+                           store::pipelineFiles(variant == QStringLiteral("fp32") ? QString() : variant),
+                           error);
 }
 
-QString fetchRepository(const QString& repoId, const QString& revision, const store::FileSelection& select, QString& error)
+QString fetchRepository(const QString& repoId, const QString& revision, const store::FileSelection& select,
+                        QString& error)
 {
     const auto options = store::HubOptions::fromEnvironment();
-    std::fprintf(stderr, "model %s@%s from %s\n", qUtf8Printable(store::canonicalRepoId(repoId)), qUtf8Printable(revision),
+    std::fprintf(stderr, "model %s@%s from %s\n", qUtf8Printable(store::canonicalRepoId(repoId)),
+                 qUtf8Printable(revision),
                  options.offline ? "the cache (offline)" : qUtf8Printable(options.endpoint));
     ProgressBar bar(QStringLiteral("download"));
     bool shown = false;
@@ -44,17 +48,22 @@ QString fetchRepository(const QString& repoId, const QString& revision, const st
                 const double left = static_cast<double>(progress.bytesTotal - progress.bytesDone);
                 bar.update(progress.filesDone, progress.filesTotal,
                            QStringLiteral("files, %1 of %2, %3/s, ETA %4")
-                               .arg(megabytes(static_cast<double>(progress.bytesDone)), megabytes(static_cast<double>(progress.bytesTotal)),
+                               .arg(megabytes(static_cast<double>(progress.bytesDone)),
+                                    megabytes(static_cast<double>(progress.bytesTotal)),
                                     megabytes(progress.bytesPerSecond),
-                                    progress.bytesPerSecond > 0 ? formatDuration(left / progress.bytesPerSecond) : QStringLiteral("?")));
+                                    progress.bytesPerSecond > 0
+                                        ? formatDuration(left / progress.bytesPerSecond)
+                                        : QStringLiteral("?")));
             },
             [] { return InterruptGuard::interrupted(); });
         if (shown)
             bar.finish();
         std::fprintf(stderr, "%s (commit %s)\n",
-                     result.fromCacheOnly      ? "from the cache"
-                     : result.bytesFetched > 0 ? qUtf8Printable(QStringLiteral("fetched ") + megabytes(static_cast<double>(result.bytesFetched)))
-                                               : "already cached",
+                     result.fromCacheOnly ? "from the cache"
+                     : result.bytesFetched > 0
+                         ? qUtf8Printable(QStringLiteral("fetched ") +
+                                          megabytes(static_cast<double>(result.bytesFetched)))
+                         : "already cached",
                      qUtf8Printable(result.commit));
         return result.snapshot;
     } catch (const store::HubError& hubError) {

@@ -16,13 +16,15 @@ QString formatRate(double perSecond)
 }
 
 ProgressBar::ProgressBar(QString label)
-    : m_label(std::move(label)), m_terminal(::isatty(STDERR_FILENO) == 1), m_start(std::chrono::steady_clock::now())
+    : m_label(std::move(label)), m_terminal(::isatty(STDERR_FILENO) == 1),
+      m_start(std::chrono::steady_clock::now())
 {
 }
 
 void ProgressBar::update(double done, double total, const QString& note)
 {
-    update(done, total, std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count(), note);
+    update(done, total, std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count(),
+           note);
 }
 
 void ProgressBar::update(double done, double total, double elapsed, const QString& note)
@@ -32,13 +34,14 @@ void ProgressBar::update(double done, double total, double elapsed, const QStrin
     const auto filled = static_cast<int>(fraction * width);
     const double rate = elapsed > 0 ? done / elapsed : 0;
     const QString eta = rate > 0 ? formatDuration((total - done) / rate) : QStringLiteral("?");
-    const QString line = QStringLiteral("%1 %2/%3 [%4%5] %6, elapsed %7, ETA %8%9")
-                             .arg(m_label)
-                             .arg(done)
-                             .arg(total)
-                             .arg(QString(filled, QLatin1Char('#')), QString(width - filled, QLatin1Char('.')))
-                             .arg(formatRate(rate), formatDuration(elapsed), eta,
-                                  note.isEmpty() ? QString() : QStringLiteral("  ") + note);
+    const QString line =
+        QStringLiteral("%1 %2/%3 [%4%5] %6, elapsed %7, ETA %8%9")
+            .arg(m_label)
+            .arg(done)
+            .arg(total)
+            .arg(QString(filled, QLatin1Char('#')), QString(width - filled, QLatin1Char('.')))
+            .arg(formatRate(rate), formatDuration(elapsed), eta,
+                 note.isEmpty() ? QString() : QStringLiteral("  ") + note);
     if (m_terminal) {
         std::fprintf(stderr, "\r\033[K%s", qUtf8Printable(line));
         m_open = true;

@@ -11,7 +11,7 @@
 namespace eikona::cli {
 
 class ProgressBar {
-public:
+  public:
     explicit ProgressBar(QString label);
     /// `done` of `total` units, timed from the bar's creation; `note` follows the bar.
     void update(double done, double total, const QString& note = {});
@@ -20,7 +20,7 @@ public:
     /// Ends the line (on a terminal).
     void finish();
 
-private:
+  private:
     QString m_label;
     bool m_terminal = false;
     bool m_open = false;

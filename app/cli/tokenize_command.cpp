@@ -16,8 +16,10 @@ int runTokenize(const QStringList& arguments)
     const QCommandLineOption model(QStringLiteral("model"),
                                    QStringLiteral("Model folder (diffusers layout) or its tokenizer folder."),
                                    QStringLiteral("DIR"));
-    const QCommandLineOption prompt(QStringLiteral("prompt"), QStringLiteral("The prompt text."), QStringLiteral("TEXT"));
-    const QCommandLineOption padded(QStringLiteral("padded"), QStringLiteral("Truncate and pad to the model's length."));
+    const QCommandLineOption prompt(QStringLiteral("prompt"), QStringLiteral("The prompt text."),
+                                    QStringLiteral("TEXT"));
+    const QCommandLineOption padded(QStringLiteral("padded"),
+                                    QStringLiteral("Truncate and pad to the model's length."));
     parser.addOptions({model, prompt, padded});
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
@@ -27,7 +29,8 @@ int runTokenize(const QStringList& arguments)
     }
 
     try {
-        const auto ids = backend::tokenizePrompt(parser.value(model), parser.value(prompt), parser.isSet(padded));
+        const auto ids =
+            backend::tokenizePrompt(parser.value(model), parser.value(prompt), parser.isSet(padded));
         QStringList numbers;
         numbers.reserve(ids.size());
         for (const int id : ids)

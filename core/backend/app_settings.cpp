@@ -17,8 +17,10 @@ AppSettings AppSettings::load()
     loaded.device = settings.value(QStringLiteral("engine/device"), loaded.device).toString();
     loaded.dtype = settings.value(QStringLiteral("engine/dtype"), loaded.dtype).toString();
     loaded.threads = std::max(0, settings.value(QStringLiteral("engine/threads"), 0).toInt());
-    loaded.outputFolder = settings.value(QStringLiteral("files/outputFolder"), defaultOutputFolder()).toString();
-    loaded.modelCache = settings.value(QStringLiteral("files/modelCache"), store::hubCacheDirectory()).toString();
+    loaded.outputFolder =
+        settings.value(QStringLiteral("files/outputFolder"), defaultOutputFolder()).toString();
+    loaded.modelCache =
+        settings.value(QStringLiteral("files/modelCache"), store::hubCacheDirectory()).toString();
     loaded.previewEvery = std::max(0, settings.value(QStringLiteral("preview/every"), 1).toInt());
     loaded.fullSizePreviews = settings.value(QStringLiteral("preview/fullSize"), true).toBool();
     loaded.language = settings.value(QStringLiteral("ui/language")).toString();
@@ -54,7 +56,12 @@ void AppSettings::applyModelCache() const
 
 WorkerSettings AppSettings::workerSettings() const
 {
-    return {device, dtype, threads, outputFolder, previewEvery, store::GalleryStore::defaultDatabase(),
+    return {device,
+            dtype,
+            threads,
+            outputFolder,
+            previewEvery,
+            store::GalleryStore::defaultDatabase(),
             fullSizePreviews ? cachedPreviewDecoder() : QString()};
 }
 

@@ -10,12 +10,12 @@ namespace eikona::backend {
 struct AppSettings {
     QString device = QStringLiteral("auto");
     QString dtype = QStringLiteral("auto");
-    int threads = 0;          ///< 0: one per core
-    QString outputFolder;     ///< default: ~/Pictures/Eikona
-    QString modelCache;       ///< the Hugging Face cache; default: what diffusers uses
-    int previewEvery = 1;     ///< 0: no previews
+    int threads = 0;              ///< 0: one per core
+    QString outputFolder;         ///< default: ~/Pictures/Eikona
+    QString modelCache;           ///< the Hugging Face cache; default: what diffusers uses
+    int previewEvery = 1;         ///< 0: no previews
     bool fullSizePreviews = true; ///< with TAESD, when it is in the model cache
-    QString language;         ///< "el", "en"; empty: the system's
+    QString language;             ///< "el", "en"; empty: the system's
 
     static AppSettings load();
     void save() const;

@@ -20,7 +20,8 @@ QString configureEngine(int threads)
 QString describeComputeTarget(const QString& device, const QString& dtype, QString* error)
 {
     try {
-        return QString::fromStdString(pipeline::resolve_compute_target(device.toStdString(), dtype.toStdString()).describe());
+        return QString::fromStdString(
+            pipeline::resolve_compute_target(device.toStdString(), dtype.toStdString()).describe());
     } catch (const std::exception& failure) {
         if (error)
             *error = QString::fromStdString(exception_text(failure));

@@ -34,7 +34,8 @@ QJsonObject toJson(const GenerationJob& job)
 
 std::optional<GenerationJob> jobFromJson(const QJsonObject& object)
 {
-    for (const auto* key : {"id", "steps", "cfgScale", "width", "height", "strength", "batchSize", "batchCount"})
+    for (const auto* key :
+         {"id", "steps", "cfgScale", "width", "height", "strength", "batchSize", "batchCount"})
         if (!object.value(QLatin1String(key)).isDouble())
             return std::nullopt;
     for (const auto* key : {"model", "prompt", "negativePrompt", "seed", "sampler", "initImage"})

@@ -14,8 +14,8 @@
 namespace eikona::backend {
 
 struct GenerationJob {
-    qint64 id = 0;        ///< unique within a queue, never reused
-    QString model;        ///< a registry name, a diffusers folder or a single .safetensors file
+    qint64 id = 0;             ///< unique within a queue, never reused
+    QString model;             ///< a registry name, a diffusers folder or a single .safetensors file
     GenerationRequest request; ///< its initImage stays null: see initImagePath
     QString initImagePath;     ///< empty: txt2img
 

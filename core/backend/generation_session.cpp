@@ -41,7 +41,8 @@ QImage bytesToImage(const at::Tensor& pixels)
     const auto width = static_cast<int>(bytes.size(1));
     QImage image(width, height, QImage::Format_RGB888);
     for (int y = 0; y < height; ++y)
-        std::memcpy(image.scanLine(y), bytes[y].data_ptr<std::uint8_t>(), static_cast<std::size_t>(width) * 3);
+        std::memcpy(image.scanLine(y), bytes[y].data_ptr<std::uint8_t>(),
+                    static_cast<std::size_t>(width) * 3);
     return image;
 }
 
@@ -57,7 +58,8 @@ at::Tensor toTensor(const QImage& picture)
     const auto rgb = picture.convertToFormat(QImage::Format_RGB888);
     auto bytes = at::empty({rgb.height(), rgb.width(), 3}, at::kByte);
     for (int y = 0; y < rgb.height(); ++y)
-        std::memcpy(bytes[y].data_ptr<std::uint8_t>(), rgb.constScanLine(y), static_cast<std::size_t>(rgb.width()) * 3);
+        std::memcpy(bytes[y].data_ptr<std::uint8_t>(), rgb.constScanLine(y),
+                    static_cast<std::size_t>(rgb.width()) * 3);
     return (bytes.to(at::kFloat) / 255 * 2 - 1).permute({2, 0, 1}).unsqueeze(0).contiguous();
 }
 
@@ -106,7 +108,10 @@ struct GenerationSession::Impl {
     std::set<std::tuple<int, int, int>> warmShapes; ///< (width, height, UNet rows) run at least once
     bool unetSpent = false; ///< a one-shot session's job has run: the UNet's weights are gone
 
-    bool markWarm(int width, int height, int unetRows) { return warmShapes.emplace(width, height, unetRows).second; }
+    bool markWarm(int width, int height, int unetRows)
+    {
+        return warmShapes.emplace(width, height, unetRows).second;
+    }
 };
 
 GenerationSession::GenerationSession()
@@ -125,7 +130,8 @@ int GenerationSession::openSessions()
     return g_openSessions.load();
 }
 
-std::unique_ptr<GenerationSession> GenerationSession::open(const QString& modelFolder, const ModelLoadOptions& options)
+std::unique_ptr<GenerationSession> GenerationSession::open(const QString& modelFolder,
+                                                           const ModelLoadOptions& options)
 {
     pipeline::ComputeTarget target;
     try {
@@ -146,13 +152,21 @@ std::unique_ptr<GenerationSession> GenerationSession::open(const QString& modelF
             throw GenerationError(check.problem.toStdString(), ErrorKind::ModelBroken);
         const std::filesystem::path path = modelFolder.toStdString();
         std::unique_ptr<GenerationSession> session(new GenerationSession);
-        session->d = std::make_unique<Impl>(Impl{
-            pipeline::load_stable_diffusion(path, settings, store::sd15DefaultsFolder().toStdString()), target,
-            QFileInfo(modelFolder).absoluteFilePath(), {}, {}, options.oneShot, {}, {}, false});
+        session->d = std::make_unique<Impl>(
+            Impl{pipeline::load_stable_diffusion(path, settings, store::sd15DefaultsFolder().toStdString()),
+                 target,
+                 QFileInfo(modelFolder).absoluteFilePath(),
+                 {},
+                 {},
+                 options.oneShot,
+                 {},
+                 {},
+                 false});
         // A1111 hashes the checkpoint file; a folder's stand-in is its UNet weights.
-        session->d->weightsFile = *check.kind == store::LocalModelKind::SingleFile
-                                      ? session->d->folder
-                                      : fromStd(io::ModelFolder::open(path).weights_file("unet", settings.variant).string());
+        session->d->weightsFile =
+            *check.kind == store::LocalModelKind::SingleFile
+                ? session->d->folder
+                : fromStd(io::ModelFolder::open(path).weights_file("unet", settings.variant).string());
         return session;
     } catch (const GenerationError&) {
         throw;
@@ -166,7 +180,8 @@ std::unique_ptr<GenerationSession> GenerationSession::open(const QString& modelF
 QString GenerationSession::computeDescription() const
 {
     const auto text = fromStd(d->target.describe());
-    return d->target.is_cpu() ? text + QStringLiteral(" (running on the CPU: expect minutes per picture)") : text;
+    return d->target.is_cpu() ? text + QStringLiteral(" (running on the CPU: expect minutes per picture)")
+                              : text;
 }
 
 bool GenerationSession::onCpu() const
@@ -252,20 +267,24 @@ bool GenerationSession::warmUp(int width, int height, int batchSize)
     return true;
 }
 
-QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& request, const GenerationCallbacks& callbacks)
+QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& request,
+                                                  const GenerationCallbacks& callbacks)
 {
     if (request.batchSize < 1 || request.batchCount < 1)
         throw GenerationError("batch size and batch count must be at least 1", ErrorKind::BadRequest);
     if (request.batchSize > RequestLimits::maxBatchSize || request.batchCount > RequestLimits::maxBatchCount)
-        throw GenerationError("batch size can be at most " + std::to_string(RequestLimits::maxBatchSize) + " and batch count at most " +
-                                  std::to_string(RequestLimits::maxBatchCount),
+        throw GenerationError("batch size can be at most " + std::to_string(RequestLimits::maxBatchSize) +
+                                  " and batch count at most " + std::to_string(RequestLimits::maxBatchCount),
                               ErrorKind::BadRequest);
     if (request.width > RequestLimits::maxSide || request.height > RequestLimits::maxSide)
-        throw GenerationError("width and height can be at most " + std::to_string(RequestLimits::maxSide) + " pixels",
+        throw GenerationError("width and height can be at most " + std::to_string(RequestLimits::maxSide) +
+                                  " pixels",
                               ErrorKind::BadRequest);
     if (d->unetSpent)
-        throw GenerationError("this one-shot session has made its pictures; open the model again", ErrorKind::BadRequest);
-    const auto sampler = request.sampler.isEmpty() ? pipeline::default_sampler(d->model) : request.sampler.toStdString();
+        throw GenerationError("this one-shot session has made its pictures; open the model again",
+                              ErrorKind::BadRequest);
+    const auto sampler =
+        request.sampler.isEmpty() ? pipeline::default_sampler(d->model) : request.sampler.toStdString();
 
     pipeline::Txt2ImgRequest engine;
     engine.prompts = {request.prompt.toStdString()};
@@ -277,11 +296,13 @@ QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& reque
     engine.images_per_prompt = request.batchSize;
     engine.generator_per_image = true;
     engine.sampler = sampler;
-    engine.prompt_options = {request.a1111Syntax ? pipeline::PromptSyntax::A1111 : pipeline::PromptSyntax::Plain,
-                             request.chunkLongPrompts ? pipeline::LongPrompt::Chunk : pipeline::LongPrompt::Truncate};
+    engine.prompt_options = {
+        request.a1111Syntax ? pipeline::PromptSyntax::A1111 : pipeline::PromptSyntax::Plain,
+        request.chunkLongPrompts ? pipeline::LongPrompt::Chunk : pipeline::LongPrompt::Truncate};
     engine.draft_decode = request.draft;
     if (request.draft && !d->model.taesd)
-        throw GenerationError("a draft needs TAESD (madebyollin/taesd), which is not loaded", ErrorKind::BadRequest);
+        throw GenerationError("a draft needs TAESD (madebyollin/taesd), which is not loaded",
+                              ErrorKind::BadRequest);
     const bool img2img = !request.initImage.isNull();
 
     store::GenerationParameters parameters;
@@ -324,22 +345,26 @@ QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& reque
                 const auto step = static_cast<int>(info.step);
                 const auto steps = static_cast<int>(info.total);
                 GenerationProgress progress{run, request.batchCount, step, steps, info.elapsed_seconds, {}};
-                const bool due = callbacks.previewEvery > 0 && (step % callbacks.previewEvery == 0 || step == steps);
+                const bool due =
+                    callbacks.previewEvery > 0 && (step % callbacks.previewEvery == 0 || step == steps);
                 if (due && d->model.taesd) {
                     // Full size, as often as the pacer allows; between them the canvas keeps the last.
                     if (pacer.allows(info.elapsed_seconds)) {
                         const auto start = std::chrono::steady_clock::now();
-                        progress.preview = bytesToImage(d->model.taesd->preview_rgb(info.latents.slice(0, 0, 1))[0]);
+                        progress.preview =
+                            bytesToImage(d->model.taesd->preview_rgb(info.latents.slice(0, 0, 1))[0]);
                         progress.previewScale = 1;
-                        pacer.spent(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+                        pacer.spent(
+                            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
                     }
                 } else if (due) {
                     progress.preview = bytesToImage(info.preview[0]);
                 }
                 callbacks.onProgress(progress);
             };
-            const auto result = img2img ? pipeline::img2img(d->model, engine, init, request.strength, engineCallbacks)
-                                        : pipeline::txt2img(d->model, engine, engineCallbacks);
+            const auto result =
+                img2img ? pipeline::img2img(d->model, engine, init, request.strength, engineCallbacks)
+                        : pipeline::txt2img(d->model, engine, engineCallbacks);
             d->markWarm(request.width, request.height, (request.cfgScale > 1.0 ? 2 : 1) * request.batchSize);
             const auto pixels = result.image.cpu();
             const auto latents = result.latents_final.cpu();
@@ -394,7 +419,8 @@ void writeFloatOutputs(const QString& path, const QList<GeneratedImage>& images)
     try {
         io::write_safetensors(path.toStdString(), {{"image", pixels}, {"latents", latents}});
     } catch (const std::exception& error) {
-        throw GenerationError(std::string("cannot write ") + path.toStdString() + ": " + exception_text(error));
+        throw GenerationError(std::string("cannot write ") + path.toStdString() + ": " +
+                              exception_text(error));
     }
 }
 

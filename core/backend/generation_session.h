@@ -21,11 +21,12 @@ struct ModelLoadOptions {
 };
 
 class GenerationSession {
-public:
+  public:
     /// Opens a diffusers-layout folder or an SD 1.x single-file .safetensors checkpoint. Throws
     /// GenerationError naming what is wrong (bad device or dtype, missing or broken files, a
     /// pickle file refused).
-    static std::unique_ptr<GenerationSession> open(const QString& model, const ModelLoadOptions& options = {});
+    static std::unique_ptr<GenerationSession> open(const QString& model,
+                                                   const ModelLoadOptions& options = {});
     ~GenerationSession();
 
     /// "CPU, fp32" — and on the CPU it is said plainly.
@@ -59,12 +60,13 @@ public:
 
     /// Runs every batch of the request. Throws GenerationError (bad request, out of memory)
     /// or GenerationCancelled; images finished before a cancel reached onImage already.
-    QList<GeneratedImage> generate(const GenerationRequest& request, const GenerationCallbacks& callbacks = {});
+    QList<GeneratedImage> generate(const GenerationRequest& request,
+                                   const GenerationCallbacks& callbacks = {});
 
     /// How many sessions are open in this process (two models must never be loaded at once).
     static int openSessions();
 
-private:
+  private:
     GenerationSession();
     struct Impl;
     std::unique_ptr<Impl> d;

@@ -29,11 +29,11 @@ struct GenerationRequest {
     quint64 seed = 0; ///< image k of the whole job uses seed + k
     int width = 512;
     int height = 512;
-    QString sampler; ///< CLI id ("euler_a"); empty: the model's own scheduler
+    QString sampler;  ///< CLI id ("euler_a"); empty: the model's own scheduler
     QImage initImage; ///< null: txt2img
     double strength = 0.75;
-    int batchSize = 1;  ///< images per engine run
-    int batchCount = 1; ///< runs
+    int batchSize = 1;            ///< images per engine run
+    int batchCount = 1;           ///< runs
     bool a1111Syntax = true;      ///< false: the reference's plain prompts
     bool chunkLongPrompts = true; ///< false: truncate at 77 tokens like the reference
     /// The final pictures decoded by TAESD instead of the VAE: much faster, a draft's quality
@@ -51,7 +51,7 @@ struct GeneratedImage {
 };
 
 struct GenerationProgress {
-    int run = 0;  ///< 0-based batch run
+    int run = 0; ///< 0-based batch run
     int runs = 0;
     int step = 0; ///< 1-based within the run
     int steps = 0;
@@ -78,22 +78,22 @@ struct GenerationCallbacks {
 /// What went wrong, so the window can say it in the user's language; the exception's what() is
 /// the engine's English detail.
 enum class ErrorKind {
-    Failed,       ///< anything else the engine reports
-    BadRequest,   ///< a request field the engine refuses (size, strength, steps, sampler)
+    Failed,            ///< anything else the engine reports
+    BadRequest,        ///< a request field the engine refuses (size, strength, steps, sampler)
     DeviceUnavailable, ///< the device or dtype asked for is not in this build or machine
-    ModelMissing, ///< no model at the path or name
-    ModelBroken,  ///< files there, but not a model Eikona can open
+    ModelMissing,      ///< no model at the path or name
+    ModelBroken,       ///< files there, but not a model Eikona can open
     OutOfMemory,
     ImageUnreadable, ///< the init image cannot be read
-    SaveFailed,   ///< a finished picture could not be written
+    SaveFailed,      ///< a finished picture could not be written
 };
 
 class GenerationError : public std::runtime_error {
-public:
+  public:
     explicit GenerationError(const std::string& detail, ErrorKind kind = ErrorKind::Failed);
     ErrorKind kind() const;
 
-private:
+  private:
     ErrorKind m_kind;
 };
 
@@ -101,7 +101,7 @@ private:
 std::string errorText(const std::exception& error);
 
 class GenerationCancelled : public std::runtime_error {
-public:
+  public:
     GenerationCancelled() : std::runtime_error("generation cancelled") {}
 };
 

@@ -31,8 +31,7 @@ ResolvedModel resolveModel(const QString& model)
 
 } // namespace
 
-GenerationWorker::GenerationWorker(QObject* parent)
-    : QObject(parent)
+GenerationWorker::GenerationWorker(QObject* parent) : QObject(parent)
 {
 }
 
@@ -61,7 +60,8 @@ void GenerationWorker::ensureModel(const GenerationJob& job, const WorkerSetting
         m_sessionKey = key;
         if (!model.registryName.isEmpty())
             store::ModelRegistry().markUsed(model.registryName);
-        Q_EMIT modelLoaded(job.model, m_session->computeDescription(), static_cast<double>(timer.elapsed()) / 1000.0);
+        Q_EMIT modelLoaded(job.model, m_session->computeDescription(),
+                           static_cast<double>(timer.elapsed()) / 1000.0);
     }
     if (m_session->previewDecoder() != settings.previewDecoder)
         if (const auto problem = m_session->setPreviewDecoder(settings.previewDecoder); !problem.isEmpty())
@@ -93,7 +93,9 @@ void GenerationWorker::run(const GenerationJob& job, const WorkerSettings& setti
         callbacks.previewEvery = settings.previewEvery;
         callbacks.shouldStop = [&] { return cancelled() || !saveError.isEmpty(); };
         callbacks.floatOutputs = callbacks.returnImages = false; // each picture is saved as it comes
-        callbacks.onProgress = [&](const GenerationProgress& progress) { Q_EMIT this->progress(job.id, progress); };
+        callbacks.onProgress = [&](const GenerationProgress& progress) {
+            Q_EMIT this->progress(job.id, progress);
+        };
         callbacks.onImage = [&](const GeneratedImage& image) {
             QString path;
             if (const auto problem = savePicture(image, settings, path); !problem.isEmpty()) {
@@ -117,16 +119,20 @@ void GenerationWorker::run(const GenerationJob& job, const WorkerSettings& setti
             unloadModel();
         Q_EMIT jobFinished(job.id, JobOutcome::Failed, error.kind(), QString::fromUtf8(error.what()));
     } catch (const std::bad_alloc&) {
-        Q_EMIT jobFinished(job.id, JobOutcome::Failed, ErrorKind::OutOfMemory, QStringLiteral("out of memory"));
+        Q_EMIT jobFinished(job.id, JobOutcome::Failed, ErrorKind::OutOfMemory,
+                           QStringLiteral("out of memory"));
     } catch (const std::exception& error) {
         // Nothing may escape a slot; whatever else went wrong is reported like the rest.
-        Q_EMIT jobFinished(job.id, JobOutcome::Failed, ErrorKind::Failed, QString::fromStdString(exception_text(error)));
+        Q_EMIT jobFinished(job.id, JobOutcome::Failed, ErrorKind::Failed,
+                           QString::fromStdString(exception_text(error)));
     }
 }
 
-QString GenerationWorker::savePicture(const GeneratedImage& image, const WorkerSettings& settings, QString& path)
+QString GenerationWorker::savePicture(const GeneratedImage& image, const WorkerSettings& settings,
+                                      QString& path)
 {
-    path = store::namedPicturePath(settings.outputFolder, image.seed, image.parameters.prompt, QDateTime::currentDateTime());
+    path = store::namedPicturePath(settings.outputFolder, image.seed, image.parameters.prompt,
+                                   QDateTime::currentDateTime());
     if (!settings.galleryDatabase.isEmpty() && (!m_gallery || m_galleryFile != settings.galleryDatabase)) {
         m_gallery = std::make_unique<store::GalleryStore>(settings.galleryDatabase);
         m_galleryFile = settings.galleryDatabase;

@@ -24,9 +24,9 @@ class GenerationSession;
 struct WorkerSettings {
     QString device = QStringLiteral("auto");
     QString dtype = QStringLiteral("auto");
-    int threads = 0;      ///< 0: one per core
-    QString outputFolder; ///< where the PNGs go
-    int previewEvery = 1; ///< a preview every Nth step; 0: none
+    int threads = 0;         ///< 0: one per core
+    QString outputFolder;    ///< where the PNGs go
+    int previewEvery = 1;    ///< a preview every Nth step; 0: none
     QString galleryDatabase; ///< the gallery the pictures are added to; empty: none
     QString previewDecoder;  ///< a TAESD folder for full-size previews and drafts; empty: none
 
@@ -38,7 +38,7 @@ enum class JobOutcome { Done, Cancelled, Failed };
 class GenerationWorker final : public QObject {
     Q_OBJECT
 
-public:
+  public:
     explicit GenerationWorker(QObject* parent = nullptr);
     ~GenerationWorker() override;
 
@@ -56,7 +56,7 @@ public:
     /// Frees the loaded model.
     void unloadModel();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void engineConfigured(const QString& summary);
     void modelLoading(const QString& model);
     void modelLoaded(const QString& model, const QString& computeDescription, double seconds);
@@ -66,11 +66,13 @@ Q_SIGNALS:
     void warmedUp(double seconds);
     void jobStarted(qint64 id);
     void progress(qint64 id, const eikona::backend::GenerationProgress& progress);
-    void imageSaved(qint64 id, const QString& path, const QImage& image, const eikona::store::GenerationParameters& parameters);
+    void imageSaved(qint64 id, const QString& path, const QImage& image,
+                    const eikona::store::GenerationParameters& parameters);
     /// `kind` and `detail` (the engine's English words) only for Failed.
-    void jobFinished(qint64 id, eikona::backend::JobOutcome outcome, eikona::backend::ErrorKind kind, const QString& detail);
+    void jobFinished(qint64 id, eikona::backend::JobOutcome outcome, eikona::backend::ErrorKind kind,
+                     const QString& detail);
 
-private:
+  private:
     void ensureModel(const GenerationJob& job, const WorkerSettings& settings);
     QImage readInitImage(const QString& path) const;
 

@@ -16,8 +16,7 @@ const QString k_mimeType = QStringLiteral("application/x-eikona-job-ids");
 
 } // namespace
 
-JobQueue::JobQueue(QString file, QObject* parent)
-    : QAbstractTableModel(parent), m_file(std::move(file))
+JobQueue::JobQueue(QString file, QObject* parent) : QAbstractTableModel(parent), m_file(std::move(file))
 {
     load();
 }
@@ -47,7 +46,8 @@ void JobQueue::load()
     for (const auto& value : root.value(QStringLiteral("jobs")).toArray()) {
         const auto job = jobFromJson(value.toObject());
         if (!job) {
-            m_error = QStringLiteral("the queue %1 holds a job this version cannot read; it was skipped").arg(m_file);
+            m_error = QStringLiteral("the queue %1 holds a job this version cannot read; it was skipped")
+                          .arg(m_file);
             continue;
         }
         m_nextId = std::max(m_nextId, job->id + 1);
@@ -60,11 +60,12 @@ void JobQueue::save()
     QJsonArray jobs;
     for (const auto& entry : std::as_const(m_entries))
         jobs.append(toJson(entry.job));
-    const QJsonObject root{{QStringLiteral("version"), 1}, {QStringLiteral("nextId"), m_nextId}, {QStringLiteral("jobs"), jobs}};
+    const QJsonObject root{
+        {QStringLiteral("version"), 1}, {QStringLiteral("nextId"), m_nextId}, {QStringLiteral("jobs"), jobs}};
     QDir().mkpath(QFileInfo(m_file).absolutePath());
     QSaveFile file(m_file);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 ||
-        !file.commit())
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
         m_error = QStringLiteral("cannot write the queue %1: %2").arg(m_file, file.errorString());
     else
         m_error.clear();
@@ -212,7 +213,8 @@ void JobQueue::retranslate()
 {
     Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::DisplayRole, Qt::ToolTipRole});
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                           {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 QVariant JobQueue::headerData(int section, Qt::Orientation orientation, int role) const
@@ -264,12 +266,14 @@ QMimeData* JobQueue::mimeData(const QModelIndexList& indexes) const
     return data;
 }
 
-bool JobQueue::canDropMimeData(const QMimeData* data, Qt::DropAction action, int, int, const QModelIndex&) const
+bool JobQueue::canDropMimeData(const QMimeData* data, Qt::DropAction action, int, int,
+                               const QModelIndex&) const
 {
     return action == Qt::MoveAction && data && data->hasFormat(k_mimeType);
 }
 
-bool JobQueue::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int, const QModelIndex& parent)
+bool JobQueue::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int,
+                            const QModelIndex& parent)
 {
     if (!canDropMimeData(data, action, row, 0, parent))
         return false;

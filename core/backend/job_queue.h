@@ -16,7 +16,7 @@ namespace eikona::backend {
 class JobQueue final : public QAbstractTableModel {
     Q_OBJECT
 
-public:
+  public:
     enum class State { Waiting, Running };
     enum Column { PromptColumn, SizeColumn, StepsColumn, StateColumn, ColumnCount };
     enum Role { JobIdRole = Qt::UserRole + 1 };
@@ -61,13 +61,14 @@ public:
     QMimeData* mimeData(const QModelIndexList& indexes) const override;
     bool canDropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
                          const QModelIndex& parent) const override;
-    bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column, const QModelIndex& parent) override;
+    bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                      const QModelIndex& parent) override;
 
-Q_SIGNALS:
+  Q_SIGNALS:
     /// After every change of jobs or their order (the file is written by then).
     void changed();
 
-private:
+  private:
     struct Entry {
         GenerationJob job;
         State state = State::Waiting;

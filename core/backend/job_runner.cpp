@@ -55,7 +55,8 @@ void JobRunner::prepare(const GenerationJob& job)
         return;
     auto* worker = m_worker;
     const auto settings = m_settings;
-    QMetaObject::invokeMethod(worker, [worker, job, settings] { worker->prepare(job, settings); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, job, settings] { worker->prepare(job, settings); }, Qt::QueuedConnection);
 }
 
 void JobRunner::startNext()
@@ -68,7 +69,8 @@ void JobRunner::startNext()
     m_running = job;
     auto* worker = m_worker;
     const auto settings = m_settings;
-    QMetaObject::invokeMethod(worker, [worker, job = *job, settings] { worker->run(job, settings); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, job = *job, settings] { worker->run(job, settings); }, Qt::QueuedConnection);
     Q_EMIT jobStarted(job->id, *job);
 }
 
@@ -93,7 +95,8 @@ void JobRunner::onJobFinished(qint64 id, JobOutcome outcome, ErrorKind kind, con
     startNext();
     if (!m_running) {
         auto* worker = m_worker;
-        QMetaObject::invokeMethod(worker, [worker] { worker->releaseMemory(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { worker->releaseMemory(); }, Qt::QueuedConnection);
         Q_EMIT idle();
     }
 }

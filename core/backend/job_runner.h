@@ -17,7 +17,7 @@ namespace eikona::backend {
 class JobRunner final : public QObject {
     Q_OBJECT
 
-public:
+  public:
     /// `queue` must outlive the runner.
     explicit JobRunner(JobQueue* queue, QObject* parent = nullptr);
     ~JobRunner() override;
@@ -37,7 +37,7 @@ public:
     /// The queue keeps the stopped job as waiting, so it runs again on the next start.
     void shutdown();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void engineConfigured(const QString& summary);
     void modelLoading(const QString& model);
     void modelLoaded(const QString& model, const QString& computeDescription, double seconds);
@@ -46,12 +46,14 @@ Q_SIGNALS:
     void warmedUp(double seconds);
     void jobStarted(qint64 id, const eikona::backend::GenerationJob& job);
     void progress(qint64 id, const eikona::backend::GenerationProgress& progress);
-    void imageSaved(qint64 id, const QString& path, const QImage& image, const eikona::store::GenerationParameters& parameters);
-    void jobFinished(qint64 id, eikona::backend::JobOutcome outcome, eikona::backend::ErrorKind kind, const QString& detail);
+    void imageSaved(qint64 id, const QString& path, const QImage& image,
+                    const eikona::store::GenerationParameters& parameters);
+    void jobFinished(qint64 id, eikona::backend::JobOutcome outcome, eikona::backend::ErrorKind kind,
+                     const QString& detail);
     /// The queue ran dry and the engine's working memory went back to the system.
     void idle();
 
-private:
+  private:
     void onJobFinished(qint64 id, JobOutcome outcome, ErrorKind kind, const QString& detail);
 
     struct ThreadStopper {

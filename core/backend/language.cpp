@@ -42,7 +42,7 @@ QLocale localeFor(const QString& language, const QLocale& system)
     if (system.language() == wanted.language())
         return system;
     return language == QStringLiteral("el") ? QLocale(QLocale::Greek, QLocale::Greece)
-                                             : QLocale(QLocale::English, QLocale::UnitedStates);
+                                            : QLocale(QLocale::English, QLocale::UnitedStates);
 }
 
 bool applyLanguage(const QString& language)
@@ -64,7 +64,8 @@ bool applyLanguage(const QString& language)
     if (language != QStringLiteral("en")) {
         g_qt = new QTranslator(app);
         if (g_qt->load(QStringLiteral(":/i18n/qt_") + language) ||
-            g_qt->load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+            g_qt->load(QStringLiteral("qtbase_") + language,
+                       QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
             QCoreApplication::installTranslator(g_qt);
         } else {
             delete g_qt;

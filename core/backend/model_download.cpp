@@ -9,7 +9,8 @@ ModelDownload::ModelDownload(QString repoId, Kind kind, QObject* parent)
 
 store::FileSelection ModelDownload::selection() const
 {
-    return m_kind == Kind::PreviewDecoder ? store::previewDecoderFiles() : store::pipelineFiles(QStringLiteral("fp16"));
+    return m_kind == Kind::PreviewDecoder ? store::previewDecoderFiles()
+                                          : store::pipelineFiles(QStringLiteral("fp16"));
 }
 
 ModelDownload::~ModelDownload()
@@ -61,10 +62,12 @@ void ModelDownload::querySize()
     runInThread([this] {
         try {
             const auto bytes = store::repositoryDownloadSize(m_repoId, QStringLiteral("main"), selection(),
-                                                             store::HubOptions::fromEnvironment(), [this] { return m_cancel.load(); });
+                                                             store::HubOptions::fromEnvironment(),
+                                                             [this] { return m_cancel.load(); });
             Q_EMIT sizeKnown(bytes);
         } catch (const store::HubError& error) {
-            Q_EMIT failed(m_cancel.load() ? store::HubFailure::Cancelled : error.kind(), QString::fromUtf8(error.what()));
+            Q_EMIT failed(m_cancel.load() ? store::HubFailure::Cancelled : error.kind(),
+                          QString::fromUtf8(error.what()));
         }
     });
 }
@@ -75,7 +78,8 @@ void ModelDownload::start()
         try {
             const auto result = store::downloadRepository(
                 m_repoId, QStringLiteral("main"), selection(), store::HubOptions::fromEnvironment(),
-                [this](const store::DownloadProgress& p) { Q_EMIT progress(p); }, [this] { return m_cancel.load(); });
+                [this](const store::DownloadProgress& p) { Q_EMIT progress(p); },
+                [this] { return m_cancel.load(); });
             Q_EMIT finished(result.snapshot);
         } catch (const store::HubError& error) {
             Q_EMIT failed(error.kind(), QString::fromUtf8(error.what()));

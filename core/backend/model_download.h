@@ -16,7 +16,7 @@ namespace eikona::backend {
 class ModelDownload final : public QObject {
     Q_OBJECT
 
-public:
+  public:
     enum class Kind {
         Pipeline,       ///< an SD 1.5 diffusers pipeline, its fp16 weights where it has them
         PreviewDecoder, ///< TAESD (previewDecoderRepo())
@@ -33,14 +33,14 @@ public:
     void cancel();
     bool isRunning() const;
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void sizeKnown(qint64 bytes);
     void progress(const eikona::store::DownloadProgress& progress);
     void finished(const QString& snapshot);
     /// `kind` says it in the window's words; `message` is the hub client's English detail.
     void failed(eikona::store::HubFailure kind, const QString& message);
 
-private:
+  private:
     void runInThread(std::function<void()> work);
 
     store::FileSelection selection() const;

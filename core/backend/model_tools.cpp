@@ -39,13 +39,13 @@ QString dtypeSummary(const io::SafetensorsIndex& index)
         ++counts[io::dtype_name(tensor.dtype)];
     QStringList parts;
     for (const auto& [name, count] : counts)
-        parts << QStringLiteral("%1 %2").arg(count).arg(QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size())));
+        parts << QStringLiteral("%1 %2").arg(count).arg(
+            QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size())));
     return parts.join(QStringLiteral(", "));
 }
 
 // Runs `body`, turning the engine's exceptions into GenerationError.
-template <typename Body>
-auto guarded(Body&& body)
+template <typename Body> auto guarded(Body&& body)
 {
     try {
         return body();
@@ -64,7 +64,8 @@ QList<int> tokenizePrompt(const QString& folder, const QString& prompt, bool pad
     if (QFileInfo::exists(directory + QStringLiteral("/tokenizer")))
         directory += QStringLiteral("/tokenizer");
     return guarded([&] {
-        const auto tokenizer = tokenizer::ClipTokenizer::from_directory(QDir(directory).filesystemAbsolutePath());
+        const auto tokenizer =
+            tokenizer::ClipTokenizer::from_directory(QDir(directory).filesystemAbsolutePath());
         const auto text = prompt.toStdString();
         const auto ids = padded ? tokenizer.encode_padded(text) : tokenizer.encode(text);
         return QList<int>(ids.begin(), ids.end());
@@ -78,10 +79,12 @@ QStringList inspectWeightsFile(const QString& path)
         QStringList lines;
         for (const auto& tensor : index.tensors)
             lines << QStringLiteral("%1\t%2\t%3")
-                         .arg(QString::fromStdString(tensor.name), QString::fromLatin1(io::dtype_name(tensor.dtype).data()),
+                         .arg(QString::fromStdString(tensor.name),
+                              QString::fromLatin1(io::dtype_name(tensor.dtype).data()),
                               shapeText(tensor.shape));
         for (const auto& [key, value] : index.metadata)
-            lines << QStringLiteral("metadata\t%1\t%2").arg(QString::fromStdString(key), QString::fromStdString(value));
+            lines << QStringLiteral("metadata\t%1\t%2")
+                         .arg(QString::fromStdString(key), QString::fromStdString(value));
         lines << QStringLiteral("total: %1 tensors (%2), %3 parameters, %4 bytes")
                      .arg(index.tensors.size())
                      .arg(dtypeSummary(index))
@@ -97,8 +100,8 @@ QStringList inspectModelFolder(const QString& path)
         const auto folder = io::ModelFolder::open(path.toStdString());
         QStringList lines;
         for (const auto& component : folder.components()) {
-            QString line =
-                QStringLiteral("%1\t%2").arg(QString::fromStdString(component.name), QString::fromStdString(component.class_name));
+            QString line = QStringLiteral("%1\t%2").arg(QString::fromStdString(component.name),
+                                                        QString::fromStdString(component.class_name));
             // Networks have a config.json and weights; schedulers and tokenizers have neither.
             if (QFileInfo::exists(QString::fromStdString((component.directory / "config.json").string()))) {
                 const auto weights = folder.weights_file(component.name);
@@ -118,12 +121,15 @@ QStringList inspectModelFolder(const QString& path)
 void writeRandomModel(const QString& out, const RandomModelRequest& request)
 {
     models::RandomModelOptions options;
-    options.preset = request.preset == QStringLiteral("sd15") ? models::ModelPreset::SD15 : models::ModelPreset::Tiny;
+    options.preset =
+        request.preset == QStringLiteral("sd15") ? models::ModelPreset::SD15 : models::ModelPreset::Tiny;
     options.seed = request.seed;
     options.fp16 = request.fp16;
     options.tokenizer_source = QDir(request.tokenizerFolder).filesystemAbsolutePath();
     if (request.progress)
-        options.progress = [&](const std::string& component) { request.progress(QString::fromStdString(component)); };
+        options.progress = [&](const std::string& component) {
+            request.progress(QString::fromStdString(component));
+        };
     guarded([&] {
         models::write_random_model(QDir(out).filesystemAbsolutePath(), options);
         return 0;

@@ -8,7 +8,7 @@
 namespace eikona::backend {
 
 class PreviewPacer {
-public:
+  public:
     explicit PreviewPacer(double share = 0.03) : m_share(share) {}
 
     /// Whether a preview fits now, `runSeconds` into the run (its previews included). The
@@ -28,7 +28,7 @@ public:
 
     double secondsSpent() const { return m_spent; }
 
-private:
+  private:
     double m_share;
     double m_spent = 0;
     double m_lastCost = 0;

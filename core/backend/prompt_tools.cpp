@@ -92,19 +92,21 @@ QList<PromptSpan> promptSyntaxSpans(const QString& prompt)
             } else {
                 spans.append({i, 1, PromptSpan::Kind::Unbalanced});
             }
-        } else if (c == u'B' && prompt.mid(i, 5) == QStringLiteral("BREAK") && isWordBoundary(prompt, i - 1) &&
-                   isWordBoundary(prompt, i + 5)) {
+        } else if (c == u'B' && prompt.mid(i, 5) == QStringLiteral("BREAK") &&
+                   isWordBoundary(prompt, i - 1) && isWordBoundary(prompt, i + 5)) {
             spans.append({i, 5, PromptSpan::Kind::Break});
             i += 4;
         }
     }
     for (const int open : std::as_const(opens))
         spans.append({open, 1, PromptSpan::Kind::Unbalanced});
-    std::sort(spans.begin(), spans.end(), [](const PromptSpan& a, const PromptSpan& b) { return a.start < b.start; });
+    std::sort(spans.begin(), spans.end(),
+              [](const PromptSpan& a, const PromptSpan& b) { return a.start < b.start; });
     return spans;
 }
 
-std::optional<PromptEdit> adjustEmphasis(const QString& text, int selectionStart, int selectionEnd, double delta)
+std::optional<PromptEdit> adjustEmphasis(const QString& text, int selectionStart, int selectionEnd,
+                                         double delta)
 {
     int start = std::clamp(std::min(selectionStart, selectionEnd), 0, static_cast<int>(text.size()));
     int end = std::clamp(std::max(selectionStart, selectionEnd), 0, static_cast<int>(text.size()));
@@ -138,11 +140,13 @@ std::optional<PromptEdit> adjustEmphasis(const QString& text, int selectionStart
             PromptEdit edit{text.left(start - 1) + inner + text.mid(groupEnd), start - 1, end - 1};
             return edit;
         }
-        return PromptEdit{text.left(end) + u':' + formatWeight(weight) + u')' + text.mid(groupEnd), start, end};
+        return PromptEdit{text.left(end) + u':' + formatWeight(weight) + u')' + text.mid(groupEnd), start,
+                          end};
     }
     const auto inner = text.mid(start, end - start);
-    return PromptEdit{text.left(start) + u'(' + inner + u':' + formatWeight(1.0 + delta) + u')' + text.mid(end), start + 1,
-                      end + 1};
+    return PromptEdit{text.left(start) + u'(' + inner + u':' + formatWeight(1.0 + delta) + u')' +
+                          text.mid(end),
+                      start + 1, end + 1};
 }
 
 struct PromptTokenCounter::Impl {
@@ -154,11 +158,13 @@ PromptTokenCounter::~PromptTokenCounter() = default;
 
 std::unique_ptr<PromptTokenCounter> PromptTokenCounter::open(const QString& tokenizerFolder)
 {
-    const auto folder =
-        tokenizerFolder.isEmpty() ? QDir(store::sd15DefaultsFolder()).filePath(QStringLiteral("tokenizer")) : tokenizerFolder;
+    const auto folder = tokenizerFolder.isEmpty()
+                            ? QDir(store::sd15DefaultsFolder()).filePath(QStringLiteral("tokenizer"))
+                            : tokenizerFolder;
     try {
         std::unique_ptr<PromptTokenCounter> counter(new PromptTokenCounter);
-        counter->d = std::make_unique<Impl>(Impl{tokenizer::ClipTokenizer::from_directory(folder.toStdString())});
+        counter->d =
+            std::make_unique<Impl>(Impl{tokenizer::ClipTokenizer::from_directory(folder.toStdString())});
         return counter;
     } catch (const std::exception&) {
         return nullptr;

@@ -34,12 +34,13 @@ struct PromptEdit {
 /// nothing selected, of the weighted group around the cursor, else the word under it. Plain
 /// words become "(words:1.1)"; a weight that reaches 1.0 loses its brackets. nullopt when
 /// there is nothing to weigh (the cursor on a space or comma).
-std::optional<PromptEdit> adjustEmphasis(const QString& text, int selectionStart, int selectionEnd, double delta);
+std::optional<PromptEdit> adjustEmphasis(const QString& text, int selectionStart, int selectionEnd,
+                                         double delta);
 
 /// Counts a prompt's CLIP tokens the way the engine chunks it: fragments of the emphasis
 /// syntax tokenized alone, BREAK padding to the next 75-token chunk.
 class PromptTokenCounter {
-public:
+  public:
     struct Count {
         int tokens = 0;
         int limit = 75; ///< 75 times the chunks the prompt fills: A1111's "80 / 150"
@@ -52,7 +53,7 @@ public:
 
     Count count(const QString& prompt, bool a1111Syntax = true) const;
 
-private:
+  private:
     PromptTokenCounter();
     struct Impl;
     std::unique_ptr<Impl> d;

@@ -14,12 +14,12 @@
 namespace eikona {
 namespace {
 
-constexpr std::size_t k_large = std::size_t{1} << 20;      // cached from this size on
-constexpr std::size_t k_granule = std::size_t{2} << 20;    // huge-page size
+constexpr std::size_t k_large = std::size_t{1} << 20;   // cached from this size on
+constexpr std::size_t k_granule = std::size_t{2} << 20; // huge-page size
 constexpr std::size_t k_alignment = 64;
 
 class CachingCpuAllocator final : public c10::Allocator {
-public:
+  public:
     c10::DataPtr allocate(std::size_t bytes) const override
     {
         if (bytes < k_large) {
@@ -71,7 +71,7 @@ public:
         return *instance;
     }
 
-private:
+  private:
     static void free_any(void* data)
     {
         if (data && !self().give_back(data))

@@ -11,10 +11,10 @@
 namespace eikona {
 
 struct CachingAllocatorStats {
-    std::size_t cached_bytes = 0;  ///< freed, kept for reuse
-    std::size_t in_use_bytes = 0;  ///< large blocks handed out now
-    std::uint64_t hits = 0;        ///< large allocations served from the cache
-    std::uint64_t misses = 0;      ///< large allocations that needed fresh memory
+    std::size_t cached_bytes = 0; ///< freed, kept for reuse
+    std::size_t in_use_bytes = 0; ///< large blocks handed out now
+    std::uint64_t hits = 0;       ///< large allocations served from the cache
+    std::uint64_t misses = 0;     ///< large allocations that needed fresh memory
 };
 
 /// Makes it libtorch's CPU allocator (once; later calls only change the cache limit).

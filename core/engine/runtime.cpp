@@ -46,8 +46,9 @@ std::string blas_library()
 
 std::string RuntimeInfo::summary() const
 {
-    return "libtorch " + torch_version + ", " + std::to_string(threads) + " thread" + (threads == 1 ? "" : "s") +
-           " (" + std::to_string(cores) + " cores), BLAS " + blas + ", oneDNN " + (onednn ? "yes" : "no");
+    return "libtorch " + torch_version + ", " + std::to_string(threads) + " thread" +
+           (threads == 1 ? "" : "s") + " (" + std::to_string(cores) + " cores), BLAS " + blas + ", oneDNN " +
+           (onednn ? "yes" : "no");
 }
 
 RuntimeInfo runtime_info()

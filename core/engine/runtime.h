@@ -7,10 +7,10 @@
 namespace eikona {
 
 struct RuntimeInfo {
-    int threads = 1;            ///< libtorch intra-op threads in use
-    int cores = 1;              ///< what the machine offers
-    std::string blas;           ///< the BLAS library libtorch's matrix products resolve to
-    bool onednn = false;        ///< oneDNN (MKL-DNN) convolutions compiled in
+    int threads = 1;     ///< libtorch intra-op threads in use
+    int cores = 1;       ///< what the machine offers
+    std::string blas;    ///< the BLAS library libtorch's matrix products resolve to
+    bool onednn = false; ///< oneDNN (MKL-DNN) convolutions compiled in
     std::string torch_version;
 
     /// One line for the log: "libtorch 1.13.1, 2 threads (2 cores), BLAS openblas-openmp, oneDNN yes".

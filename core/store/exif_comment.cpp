@@ -18,7 +18,8 @@ QString writeExifComment(const QString& path, const QString& text)
         image->writeMetadata();
         return {};
     } catch (const std::exception& error) {
-        return QStringLiteral("cannot write the parameters into %1: %2").arg(path, QString::fromUtf8(error.what()));
+        return QStringLiteral("cannot write the parameters into %1: %2")
+            .arg(path, QString::fromUtf8(error.what()));
     }
 }
 

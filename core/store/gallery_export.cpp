@@ -70,7 +70,8 @@ QByteArray encode(const QImage& image, const char* format, int quality)
     QImageWriter writer(&buffer, format);
     writer.setQuality(quality);
     if (!writer.write(format == QByteArray("jpeg") ? image.convertToFormat(QImage::Format_RGB888) : image))
-        throw ExportError(text(QStringLiteral("cannot encode a picture as %1: %2").arg(QLatin1String(format), writer.errorString())));
+        throw ExportError(text(QStringLiteral("cannot encode a picture as %1: %2")
+                                   .arg(QLatin1String(format), writer.errorString())));
     return bytes;
 }
 
@@ -93,9 +94,12 @@ QByteArray exportedBytes(const GalleryEntry& entry, const ExportOptions& options
     const auto parameters = formatParameters(entry.parameters);
     if (png) {
         auto bytes = encode(image, "png", options.quality);
-        return options.stripMetadata || !hasParameters(entry) ? bytes : withPngText(bytes, {{QStringLiteral("parameters"), parameters}});
+        return options.stripMetadata || !hasParameters(entry)
+                   ? bytes
+                   : withPngText(bytes, {{QStringLiteral("parameters"), parameters}});
     }
-    const auto bytes = encode(image, options.imageFormat == ExportOptions::ImageFormat::Jpeg ? "jpeg" : "webp", options.quality);
+    const auto bytes = encode(
+        image, options.imageFormat == ExportOptions::ImageFormat::Jpeg ? "jpeg" : "webp", options.quality);
     if (options.stripMetadata || !hasParameters(entry))
         return bytes;
     // exiv2 writes into files: the picture goes through one in the scratch folder.
@@ -112,7 +116,8 @@ QByteArray exportedBytes(const GalleryEntry& entry, const ExportOptions& options
 }
 
 // "name.ext", else "name (2).ext", ... : never a name that is taken.
-QString uniqueName(const QString& base, const QString& extension, const std::function<bool(const QString&)>& taken)
+QString uniqueName(const QString& base, const QString& extension,
+                   const std::function<bool(const QString&)>& taken)
 {
     auto name = base + u'.' + extension;
     for (int n = 2; taken(name); ++n)
@@ -124,8 +129,9 @@ QString uniquePath(const QString& wanted)
 {
     const QFileInfo info(wanted);
     const QDir folder = info.absoluteDir();
-    return folder.filePath(uniqueName(info.completeBaseName(), info.suffix(),
-                                      [&](const QString& name) { return QFileInfo::exists(folder.filePath(name)); }));
+    return folder.filePath(uniqueName(info.completeBaseName(), info.suffix(), [&](const QString& name) {
+        return QFileInfo::exists(folder.filePath(name));
+    }));
 }
 
 QString escaped(const QString& value)
@@ -149,7 +155,8 @@ struct Run {
 
 // Each picture's exported bytes under a name `taken` does not know, handed to `write`, until
 // the run is cancelled.
-void eachExported(const Run& run, const QDir& scratch, ExportResult& result, const std::function<bool(const QString&)>& taken,
+void eachExported(const Run& run, const QDir& scratch, ExportResult& result,
+                  const std::function<bool(const QString&)>& taken,
                   const std::function<void(const QString&, const QByteArray&)>& write)
 {
     for (const auto& entry : run.entries) {
@@ -158,7 +165,9 @@ void eachExported(const Run& run, const QDir& scratch, ExportResult& result, con
             return;
         }
         const auto bytes = exportedBytes(entry, run.options, scratch);
-        write(uniqueName(QFileInfo(entry.path).completeBaseName(), extensionOf(run.options.imageFormat), taken), bytes);
+        write(
+            uniqueName(QFileInfo(entry.path).completeBaseName(), extensionOf(run.options.imageFormat), taken),
+            bytes);
         run.done(++result.exported);
     }
 }
@@ -175,7 +184,8 @@ ExportResult toFolder(const Run& run, const QDir& scratch)
         [&](const QString& name, const QByteArray& bytes) {
             QSaveFile file(folder.filePath(name));
             if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-                throw ExportError(text(QStringLiteral("cannot write %1: %2").arg(folder.filePath(name), file.errorString())));
+                throw ExportError(text(
+                    QStringLiteral("cannot write %1: %2").arg(folder.filePath(name), file.errorString())));
         });
     return result;
 }
@@ -191,24 +201,27 @@ ExportResult toZip(const Run& run, const QDir& scratch)
     ExportResult result;
     QSet<QString> names;
     try {
-        eachExported(run, scratch, result, [&](const QString& name) { return names.contains(name); },
-                     [&](const QString& name, const QByteArray& bytes) {
-            names.insert(name);
-            void* copy = std::malloc(static_cast<std::size_t>(bytes.size()));
-            std::memcpy(copy, bytes.constData(), static_cast<std::size_t>(bytes.size()));
-            zip_source_t* source = zip_source_buffer(archive, copy, static_cast<zip_uint64_t>(bytes.size()), 1);
-            if (!source) {
-                std::free(copy);
-                throw ExportError(text(QStringLiteral("cannot add %1 to the archive").arg(name)));
-            }
-            const auto index = zip_file_add(archive, name.toUtf8().constData(), source, ZIP_FL_ENC_UTF_8);
-            if (index < 0) {
-                zip_source_free(source);
-                throw ExportError(text(QStringLiteral("cannot add %1 to the archive: %2").arg(name, QString::fromUtf8(zip_strerror(archive)))));
-            }
-            // Pictures are compressed already: stored, not deflated again.
-            zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
-        });
+        eachExported(
+            run, scratch, result, [&](const QString& name) { return names.contains(name); },
+            [&](const QString& name, const QByteArray& bytes) {
+                names.insert(name);
+                void* copy = std::malloc(static_cast<std::size_t>(bytes.size()));
+                std::memcpy(copy, bytes.constData(), static_cast<std::size_t>(bytes.size()));
+                zip_source_t* source =
+                    zip_source_buffer(archive, copy, static_cast<zip_uint64_t>(bytes.size()), 1);
+                if (!source) {
+                    std::free(copy);
+                    throw ExportError(text(QStringLiteral("cannot add %1 to the archive").arg(name)));
+                }
+                const auto index = zip_file_add(archive, name.toUtf8().constData(), source, ZIP_FL_ENC_UTF_8);
+                if (index < 0) {
+                    zip_source_free(source);
+                    throw ExportError(text(QStringLiteral("cannot add %1 to the archive: %2")
+                                               .arg(name, QString::fromUtf8(zip_strerror(archive)))));
+                }
+                // Pictures are compressed already: stored, not deflated again.
+                zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
+            });
     } catch (...) {
         zip_discard(archive);
         throw;
@@ -252,10 +265,12 @@ ExportResult toHtml(const Run& run)
             file.cancelWriting(); // nothing is left behind
             return result;
         }
-        const auto thumbnail = readImage(entry.path).scaled(k_sheetThumbnail, k_sheetThumbnail, Qt::KeepAspectRatio,
-                                                            Qt::SmoothTransformation);
+        const auto thumbnail =
+            readImage(entry.path)
+                .scaled(k_sheetThumbnail, k_sheetThumbnail, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         html += QStringLiteral("<figure><img alt=\"%1\" src=\"data:image/jpeg;base64,%2\"><figcaption>")
-                    .arg(escaped(QFileInfo(entry.path).fileName()), QString::fromLatin1(encode(thumbnail, "jpeg", 85).toBase64()));
+                    .arg(escaped(QFileInfo(entry.path).fileName()),
+                         QString::fromLatin1(encode(thumbnail, "jpeg", 85).toBase64()));
         if (!entry.parameters.prompt.isEmpty())
             html += QStringLiteral("<p>%1</p>").arg(escaped(entry.parameters.prompt));
         if (hasParameters(entry) && !run.options.stripMetadata)
@@ -283,7 +298,8 @@ bool processIsAlive(qint64 pid)
 
 void removeScratchOfDeadExports(const QDir& folder)
 {
-    const auto leftovers = folder.entryList({k_scratchPrefix + u'*'}, QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
+    const auto leftovers =
+        folder.entryList({k_scratchPrefix + u'*'}, QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
     for (const auto& name : leftovers) {
         bool ok = false;
         const auto pid = name.mid(k_scratchPrefix.size()).section(u'-', 0, 0).toLongLong(&ok);
@@ -295,7 +311,8 @@ void removeScratchOfDeadExports(const QDir& folder)
 } // namespace
 
 ExportResult exportPictures(const QList<GalleryEntry>& entries, const ExportOptions& options,
-                            const std::function<void(int, int)>& progress, const std::function<bool()>& cancelled)
+                            const std::function<void(int, int)>& progress,
+                            const std::function<bool()>& cancelled)
 {
     if (options.out.isEmpty())
         throw ExportError("no place to export to was given");
@@ -303,8 +320,8 @@ ExportResult exportPictures(const QList<GalleryEntry>& entries, const ExportOpti
     if (!QDir().mkpath(parent.path()))
         throw ExportError(text(QStringLiteral("cannot create the folder %1").arg(parent.path())));
     removeScratchOfDeadExports(parent);
-    QTemporaryDir scratch(parent.filePath(k_scratchPrefix + QString::number(QCoreApplication::applicationPid()) +
-                                          QStringLiteral("-XXXXXX")));
+    QTemporaryDir scratch(parent.filePath(
+        k_scratchPrefix + QString::number(QCoreApplication::applicationPid()) + QStringLiteral("-XXXXXX")));
     if (!scratch.isValid())
         throw ExportError(text(QStringLiteral("cannot write into %1").arg(parent.path())));
     const Run run{entries, options, progress, cancelled};

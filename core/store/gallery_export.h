@@ -16,7 +16,7 @@
 namespace eikona::store {
 
 class ExportError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -26,19 +26,20 @@ struct ExportOptions {
     Target target = Target::Folder;
     ImageFormat imageFormat = ImageFormat::Png;
     bool stripMetadata = false;
-    QString out; ///< the folder, the .zip or the .html
+    QString out;      ///< the folder, the .zip or the .html
     int quality = 92; ///< JPEG and WebP
 };
 
 struct ExportResult {
     int exported = 0;
-    QString written;    ///< the archive or sheet; the folder for Folder
+    QString written; ///< the archive or sheet; the folder for Folder
     bool cancelled = false;
 };
 
 /// Throws ExportError (a picture unreadable, the target unwritable) before anything final is
 /// left behind; `progress(done, total)`; `cancelled()` is polled between pictures.
 ExportResult exportPictures(const QList<GalleryEntry>& entries, const ExportOptions& options,
-                            const std::function<void(int, int)>& progress = {}, const std::function<bool()>& cancelled = {});
+                            const std::function<void(int, int)>& progress = {},
+                            const std::function<bool()>& cancelled = {});
 
 } // namespace eikona::store

@@ -11,7 +11,8 @@ namespace {
 QString matchExpression(const QString& text)
 {
     QStringList terms;
-    static const QRegularExpression separators(QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression separators(QStringLiteral("[^\\w]+"),
+                                               QRegularExpression::UseUnicodePropertiesOption);
     for (const auto& word : foldForSearch(text).split(separators, Qt::SkipEmptyParts))
         terms.append(u'"' + word + QStringLiteral("\"*"));
     return terms.join(u' ');
@@ -37,7 +38,8 @@ QString galleryWhereAndOrder(const GalleryQuery& query, QVariantList& values)
     QStringList conditions;
     const auto match = matchExpression(query.text);
     if (!match.isEmpty()) {
-        conditions.append(QStringLiteral("id IN (SELECT rowid FROM pictures_fts WHERE pictures_fts MATCH ?)"));
+        conditions.append(
+            QStringLiteral("id IN (SELECT rowid FROM pictures_fts WHERE pictures_fts MATCH ?)"));
         values.append(match);
     }
     if (query.favouritesOnly)
@@ -49,7 +51,9 @@ QString galleryWhereAndOrder(const GalleryQuery& query, QVariantList& values)
     if (!query.folder.isEmpty()) {
         conditions.append(QStringLiteral("(path LIKE ? ESCAPE '\\')"));
         auto folder = QFileInfo(query.folder).absoluteFilePath();
-        folder.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+        folder.replace(u'\\', QStringLiteral("\\\\"))
+            .replace(u'%', QStringLiteral("\\%"))
+            .replace(u'_', QStringLiteral("\\_"));
         values.append(folder + QStringLiteral("/%"));
     }
     if (query.size.isValid()) {
@@ -74,6 +78,5 @@ QString galleryWhereAndOrder(const GalleryQuery& query, QVariantList& values)
         sql += QStringLiteral(" LIMIT %1").arg(query.limit);
     return sql;
 }
-
 
 } // namespace eikona::store

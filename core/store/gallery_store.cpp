@@ -22,17 +22,18 @@ namespace eikona::store {
 
 namespace {
 
-const QStringList k_pictureFilters{QStringLiteral("*.png"),  QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"),
-                                   QStringLiteral("*.webp"), QStringLiteral("*.bmp"), QStringLiteral("*.tif"),
-                                   QStringLiteral("*.tiff"), QStringLiteral("*.PNG"), QStringLiteral("*.JPG"),
-                                   QStringLiteral("*.JPEG")};
+const QStringList k_pictureFilters{
+    QStringLiteral("*.png"), QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"), QStringLiteral("*.webp"),
+    QStringLiteral("*.bmp"), QStringLiteral("*.tif"), QStringLiteral("*.tiff"), QStringLiteral("*.PNG"),
+    QStringLiteral("*.JPG"), QStringLiteral("*.JPEG")};
 
 const char* const k_schema[] = {
     "CREATE TABLE IF NOT EXISTS folders(path TEXT PRIMARY KEY)",
     "CREATE TABLE IF NOT EXISTS pictures("
     " id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, folder TEXT NOT NULL, source TEXT NOT NULL,"
     " prompt TEXT NOT NULL, negative TEXT NOT NULL, parameters TEXT NOT NULL, model TEXT NOT NULL,"
-    " width INTEGER NOT NULL, height INTEGER NOT NULL, created INTEGER NOT NULL, favourite INTEGER NOT NULL DEFAULT 0,"
+    " width INTEGER NOT NULL, height INTEGER NOT NULL, created INTEGER NOT NULL, favourite INTEGER NOT NULL "
+    "DEFAULT 0,"
     " content_hash TEXT NOT NULL, file_size INTEGER NOT NULL, file_mtime INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS pictures_created ON pictures(created)",
     "CREATE INDEX IF NOT EXISTS pictures_folder ON pictures(folder)",
@@ -57,7 +58,6 @@ QStringList picturesUnder(const QString& folder)
 }
 
 } // namespace
-
 
 struct GalleryStore::Impl {
     QString file;
@@ -156,7 +156,8 @@ struct GalleryStore::Impl {
             return std::nullopt;
         }
         auto bytes = file.readAll();
-        const auto contentHash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        const auto contentHash =
+            QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
         const auto metadata = pictureMetadataFromBytes(bytes, absolute);
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::ReadOnly);
@@ -164,13 +165,17 @@ struct GalleryStore::Impl {
         const auto created = info.birthTime().isValid() ? info.birthTime() : info.lastModified();
         const auto folder = folderFor(absolute);
         QSqlQuery query(db());
-        if (!query.prepare(QStringLiteral(
-            "INSERT INTO pictures(path, folder, source, prompt, negative, parameters, model, width, height, created,"
-            " content_hash, file_size, file_mtime) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"
-            " ON CONFLICT(path) DO UPDATE SET source=excluded.source, prompt=excluded.prompt, negative=excluded.negative,"
-            " parameters=excluded.parameters, model=excluded.model, width=excluded.width, height=excluded.height,"
-            " content_hash=excluded.content_hash, file_size=excluded.file_size, file_mtime=excluded.file_mtime"
-            " RETURNING id"))) {
+        if (!query.prepare(
+                QStringLiteral("INSERT INTO pictures(path, folder, source, prompt, negative, parameters, "
+                               "model, width, height, created,"
+                               " content_hash, file_size, file_mtime) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                               " ON CONFLICT(path) DO UPDATE SET source=excluded.source, "
+                               "prompt=excluded.prompt, negative=excluded.negative,"
+                               " parameters=excluded.parameters, model=excluded.model, width=excluded.width, "
+                               "height=excluded.height,"
+                               " content_hash=excluded.content_hash, file_size=excluded.file_size, "
+                               "file_mtime=excluded.file_mtime"
+                               " RETURNING id"))) {
             error = query.lastError().text();
             return std::nullopt;
         }
@@ -256,7 +261,8 @@ struct GalleryStore::Impl {
         entry.path = row.value(1).toString();
         entry.folder = row.value(2).toString();
         const auto source = row.value(3).toString();
-        for (const auto candidate : {PictureMetadata::Source::A1111, PictureMetadata::Source::ComfyUI, PictureMetadata::Source::InvokeAI})
+        for (const auto candidate : {PictureMetadata::Source::A1111, PictureMetadata::Source::ComfyUI,
+                                     PictureMetadata::Source::InvokeAI})
             if (sourceName(candidate) == source)
                 entry.source = candidate;
         if (const auto text = row.value(6).toString(); !text.isEmpty())
@@ -275,7 +281,8 @@ struct GalleryStore::Impl {
 
 QString GalleryStore::defaultDatabase()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/eikona/gallery.sqlite");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/eikona/gallery.sqlite");
 }
 
 GalleryStore::GalleryStore(const QString& databaseFile, const QStringList& defaultFolders)
@@ -299,7 +306,8 @@ GalleryStore::GalleryStore(const QString& databaseFile, const QStringList& defau
     }
     // Damaged: set it aside (kept for whoever wants to look) and make the index again.
     d->close();
-    const auto aside = databaseFile + QStringLiteral(".damaged-") + QString::number(QDateTime::currentSecsSinceEpoch());
+    const auto aside =
+        databaseFile + QStringLiteral(".damaged-") + QString::number(QDateTime::currentSecsSinceEpoch());
     QFile::rename(databaseFile, aside);
     QFile::remove(databaseFile + QStringLiteral("-wal"));
     QFile::remove(databaseFile + QStringLiteral("-shm"));
@@ -341,7 +349,8 @@ bool GalleryStore::wasRebuilt() const
     return d->rebuilt;
 }
 
-std::optional<qint64> GalleryStore::savePicture(const QString& path, const QImage& image, const GenerationParameters& parameters)
+std::optional<qint64> GalleryStore::savePicture(const QString& path, const QImage& image,
+                                                const GenerationParameters& parameters)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
     if (const auto problem = writePicture(path, image, parameters); !problem.isEmpty()) {
@@ -399,7 +408,8 @@ QList<QSize> GalleryStore::sizes() const
 {
     QList<QSize> list;
     QSqlQuery query(d->db());
-    query.exec(QStringLiteral("SELECT width, height FROM pictures WHERE width > 0 GROUP BY width, height ORDER BY count(*) DESC"));
+    query.exec(QStringLiteral(
+        "SELECT width, height FROM pictures WHERE width > 0 GROUP BY width, height ORDER BY count(*) DESC"));
     while (query.next())
         list.append(QSize(query.value(0).toInt(), query.value(1).toInt()));
     return list;
@@ -440,7 +450,8 @@ int GalleryStore::rescan()
     return changes;
 }
 
-int GalleryStore::rebuild(const std::function<void(int, int)>& progress, const std::function<bool()>& cancelled)
+int GalleryStore::rebuild(const std::function<void(int, int)>& progress,
+                          const std::function<bool()>& cancelled)
 {
     // Favourites are the one thing only the index knows: they survive by path.
     QSet<QString> favourites;
@@ -473,14 +484,15 @@ int GalleryStore::rebuild(const std::function<void(int, int)>& progress, const s
     return indexed;
 }
 
-
 QList<GalleryEntry> GalleryStore::search(const GalleryQuery& query) const
 {
     QVariantList values;
-    QString sql = query.withParameters
-                      ? QStringLiteral("SELECT id, path, folder, source, prompt, negative, parameters, width, height, created,"
-                                       " favourite, content_hash FROM pictures")
-                      : QStringLiteral("SELECT id, path, folder, favourite, content_hash FROM pictures");
+    QString sql =
+        query.withParameters
+            ? QStringLiteral(
+                  "SELECT id, path, folder, source, prompt, negative, parameters, width, height, created,"
+                  " favourite, content_hash FROM pictures")
+            : QStringLiteral("SELECT id, path, folder, favourite, content_hash FROM pictures");
     sql += galleryWhereAndOrder(query, values);
     QSqlQuery select(d->db());
     select.setForwardOnly(true);
@@ -530,8 +542,9 @@ QList<GalleryEntry> GalleryStore::gridEntries(const QList<qint64>& ids) const
     QSqlQuery select(d->db());
     select.setForwardOnly(true);
     QList<GalleryEntry> entries;
-    if (!select.exec(QStringLiteral("SELECT id, path, folder, favourite, content_hash FROM pictures WHERE id IN (%1)")
-                         .arg(list.join(u','))))
+    if (!select.exec(
+            QStringLiteral("SELECT id, path, folder, favourite, content_hash FROM pictures WHERE id IN (%1)")
+                .arg(list.join(u','))))
         return entries;
     while (select.next())
         entries.append(Impl::gridEntryFrom(select));
@@ -541,8 +554,9 @@ QList<GalleryEntry> GalleryStore::gridEntries(const QList<qint64>& ids) const
 std::optional<GalleryEntry> GalleryStore::entry(qint64 id) const
 {
     QSqlQuery select(d->db());
-    select.prepare(QStringLiteral("SELECT id, path, folder, source, prompt, negative, parameters, width, height, created, favourite,"
-                                  " content_hash FROM pictures WHERE id = ?"));
+    select.prepare(QStringLiteral(
+        "SELECT id, path, folder, source, prompt, negative, parameters, width, height, created, favourite,"
+        " content_hash FROM pictures WHERE id = ?"));
     select.addBindValue(id);
     if (!select.exec() || !select.next())
         return std::nullopt;

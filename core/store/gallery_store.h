@@ -27,7 +27,7 @@ struct GalleryEntry {
     QString folder;
     PictureMetadata::Source source = PictureMetadata::Source::None;
     GenerationParameters parameters; ///< what the file carries (empty fields when nothing)
-    int width = 0;  ///< of the picture itself
+    int width = 0;                   ///< of the picture itself
     int height = 0;
     QDateTime created;
     bool favourite = false;
@@ -36,11 +36,11 @@ struct GalleryEntry {
 
 struct GalleryQuery {
     enum class Sort { Newest, Oldest, Name };
-    QString text;        ///< words and prefixes of the prompt, any language, accents and case ignored
+    QString text; ///< words and prefixes of the prompt, any language, accents and case ignored
     bool favouritesOnly = false;
-    QString model;       ///< exact model name; empty: any
-    QString folder;      ///< pictures under this folder; empty: any
-    QSize size;          ///< exact picture size; invalid: any
+    QString model;  ///< exact model name; empty: any
+    QString folder; ///< pictures under this folder; empty: any
+    QSize size;     ///< exact picture size; invalid: any
     Sort sort = Sort::Newest;
     int limit = -1;
     /// false: entries carry only id, path, folder, favourite and content hash — what a grid of
@@ -53,13 +53,14 @@ struct GalleryQuery {
 QString foldForSearch(const QString& text);
 
 class GalleryStore {
-public:
+  public:
     /// <data>/eikona/gallery.sqlite, shared by the app and eikona-cli.
     static QString defaultDatabase();
 
     /// Opens (or creates) the index; a corrupt database file is set aside and rebuilt from
     /// the folders it knew when they can be read back, else from `defaultFolders`.
-    explicit GalleryStore(const QString& databaseFile = defaultDatabase(), const QStringList& defaultFolders = {});
+    explicit GalleryStore(const QString& databaseFile = defaultDatabase(),
+                          const QStringList& defaultFolders = {});
     ~GalleryStore();
     GalleryStore(const GalleryStore&) = delete;
     GalleryStore& operator=(const GalleryStore&) = delete;
@@ -72,7 +73,8 @@ public:
 
     /// Writes `image` as a PNG with `parameters` (atomically), then its row. The file's folder
     /// becomes a gallery folder. Returns the row id, or nullopt with lastError() set.
-    std::optional<qint64> savePicture(const QString& path, const QImage& image, const GenerationParameters& parameters);
+    std::optional<qint64> savePicture(const QString& path, const QImage& image,
+                                      const GenerationParameters& parameters);
     /// Indexes a picture file already on disk (re-reading it when its row exists).
     std::optional<qint64> addFile(const QString& path);
     /// Remembers `folder` and indexes every picture under it (PNG, JPEG, WebP, BMP, TIFF).
@@ -88,7 +90,8 @@ public:
     /// Returns the number of rows added plus removed.
     int rescan();
     /// Drops every row and indexes the folders again. Returns the number of pictures.
-    int rebuild(const std::function<void(int, int)>& progress = {}, const std::function<bool()>& cancelled = {});
+    int rebuild(const std::function<void(int, int)>& progress = {},
+                const std::function<bool()>& cancelled = {});
 
     QList<GalleryEntry> search(const GalleryQuery& query = {}) const;
     /// The ids a query finds, in its order: what a grid of 100,000 needs up front.
@@ -102,7 +105,7 @@ public:
     /// Forgets a row (its file is the caller's: moved to the trash, say).
     bool removeEntry(qint64 id);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> d;
 };

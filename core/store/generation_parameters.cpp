@@ -11,8 +11,9 @@ namespace {
 // A1111's own pattern for one `Key: value` pair (Unicode \w, as in Python).
 const QRegularExpression& pairPattern()
 {
-    static const QRegularExpression pattern(QStringLiteral(R"re(\s*(\w[\w \-/]+):\s*("(?:\\.|[^\\"])+"|[^,]*)(?:,|$))re"),
-                                            QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression pattern(
+        QStringLiteral(R"re(\s*(\w[\w \-/]+):\s*("(?:\\.|[^\\"])+"|[^,]*)(?:,|$))re"),
+        QRegularExpression::UseUnicodePropertiesOption);
     return pattern;
 }
 
@@ -24,7 +25,8 @@ QString number(double value)
 // json.dumps(text, ensure_ascii=False) for the values that need it.
 QString quoted(const QString& value)
 {
-    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('\n')) && !value.contains(QLatin1Char(':')))
+    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('\n')) &&
+        !value.contains(QLatin1Char(':')))
         return value;
     const auto array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(array.mid(1, array.size() - 2));

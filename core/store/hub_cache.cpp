@@ -23,7 +23,8 @@ QString hubCacheDirectory()
 QString repoFolderName(const QString& repoId)
 {
     // The hub's own rule for names: letters, digits, '-', '_', '.', no "--" or ".." runs.
-    static const QRegularExpression valid(QRegularExpression::anchoredPattern(QStringLiteral(R"((?:[\w.-]+/)?[\w.-]+)")));
+    static const QRegularExpression valid(
+        QRegularExpression::anchoredPattern(QStringLiteral(R"((?:[\w.-]+/)?[\w.-]+)")));
     if (!valid.match(repoId).hasMatch() || repoId.contains(QStringLiteral("--")) ||
         repoId.contains(QStringLiteral("..")))
         return {};
@@ -33,14 +34,16 @@ QString repoFolderName(const QString& repoId)
 QString cachedSnapshot(const QString& repoId, const QString& revision, const QString& cacheDirectory)
 {
     const auto folder = repoFolderName(repoId);
-    if (folder.isEmpty() || revision.isEmpty() || revision.contains(QLatin1Char('/')) || revision.contains(QStringLiteral("..")))
+    if (folder.isEmpty() || revision.isEmpty() || revision.contains(QLatin1Char('/')) ||
+        revision.contains(QStringLiteral("..")))
         return {};
     const QDir repo(cacheDirectory + u'/' + folder);
     QString commit = revision;
     QFile ref(repo.filePath(QStringLiteral("refs/") + revision));
     if (ref.open(QIODevice::ReadOnly)) {
         // A ref names a commit, 40 hex digits; anything else is not followed out of the cache.
-        static const QRegularExpression commitPattern(QRegularExpression::anchoredPattern(QStringLiteral("[0-9a-f]{40}")));
+        static const QRegularExpression commitPattern(
+            QRegularExpression::anchoredPattern(QStringLiteral("[0-9a-f]{40}")));
         commit = QString::fromLatin1(ref.read(256)).trimmed();
         if (!commitPattern.match(commit).hasMatch())
             return {};

@@ -49,22 +49,30 @@ QString httpProblem(int status, const QString& what, const QString& repoId, cons
 {
     if (status == 401 || status == 403) {
         if (errorCode == "GatedRepo")
-            return QStringLiteral("%1 is a gated model: accept its licence on the Hugging Face website, then set HF_TOKEN to an "
-                                  "access token of that account (HTTP %2)").arg(repoId).arg(status);
-        return QStringLiteral("the hub refused access to %1 (HTTP %2): it is private or gated, or HF_TOKEN is missing or wrong; "
-                              "set HF_TOKEN to a token that can read it").arg(what).arg(status);
+            return QStringLiteral("%1 is a gated model: accept its licence on the Hugging Face website, then "
+                                  "set HF_TOKEN to an "
+                                  "access token of that account (HTTP %2)")
+                .arg(repoId)
+                .arg(status);
+        return QStringLiteral("the hub refused access to %1 (HTTP %2): it is private or gated, or HF_TOKEN "
+                              "is missing or wrong; "
+                              "set HF_TOKEN to a token that can read it")
+            .arg(what)
+            .arg(status);
     }
     if (status == 404)
-        return QStringLiteral("%1 was not found on the hub (HTTP 404): check the repository id and revision").arg(what);
+        return QStringLiteral("%1 was not found on the hub (HTTP 404): check the repository id and revision")
+            .arg(what);
     return QStringLiteral("the hub answered HTTP %1 for %2").arg(status).arg(what);
 }
 
 // One network conversation, redirects followed by hand so the token never travels to another host.
 class Hub {
-public:
+  public:
     explicit Hub(const HubOptions& options) : m_options(options)
     {
-        m_network.setProxyFactory(new EnvironmentProxyFactory); // HTTPS_PROXY/HTTP_PROXY/NO_PROXY, else the system's
+        m_network.setProxyFactory(
+            new EnvironmentProxyFactory); // HTTPS_PROXY/HTTP_PROXY/NO_PROXY, else the system's
         m_endpointHost = QUrl(m_options.endpoint).host();
     }
 
@@ -84,7 +92,7 @@ public:
 
     QNetworkAccessManager& network() { return m_network; }
 
-private:
+  private:
     HubOptions m_options;
     QString m_endpointHost;
     QNetworkAccessManager m_network;
@@ -111,7 +119,10 @@ struct RepoCache {
     QDir locks;
 
     QString blob(const QString& etag) const { return repo.filePath(QStringLiteral("blobs/") + etag); }
-    QString snapshot(const QString& commit) const { return repo.filePath(QStringLiteral("snapshots/") + commit); }
+    QString snapshot(const QString& commit) const
+    {
+        return repo.filePath(QStringLiteral("snapshots/") + commit);
+    }
 };
 
 // snapshots/<commit>/<path> -> ../../blobs/<etag>, relative like huggingface_hub's.
@@ -139,18 +150,18 @@ struct Transfer {
     QPointer<QNetworkReply> reply;
     qint64 offset = 0; ///< bytes already on disk when this request started
     int redirects = 0;
-    int restarts = 0;     ///< from the first byte, after a range answer that did not fit
+    int restarts = 0; ///< from the first byte, after a range answer that did not fit
     bool writing = false;
     bool rangeRefused = false;
 };
 
 class Downloader {
-public:
+  public:
     Downloader(Hub& hub, const HubOptions& options, const RepoCache& cache, QString repoId, QString commit,
                QList<HubFile> files, const std::function<void(const DownloadProgress&)>& progress,
                const std::function<bool()>& cancelled)
-        : m_hub(hub), m_options(options), m_cache(cache), m_repoId(std::move(repoId)), m_commit(std::move(commit)),
-          m_queue(std::move(files)), m_progress(progress), m_cancelled(cancelled)
+        : m_hub(hub), m_options(options), m_cache(cache), m_repoId(std::move(repoId)),
+          m_commit(std::move(commit)), m_queue(std::move(files)), m_progress(progress), m_cancelled(cancelled)
     {
         for (const auto& file : m_queue)
             m_total.bytesTotal += file.size;
@@ -174,9 +185,8 @@ public:
         return m_fetched;
     }
 
-private:
-    template <typename Error>
-    void fail(const Error& error)
+  private:
+    template <typename Error> void fail(const Error& error)
     {
         if (!m_error)
             m_error = std::make_exception_ptr(error); // keeps the type: HubCancelled stays one
@@ -199,7 +209,8 @@ private:
         for (const auto& transfer : m_active)
             progress.bytesDone += transfer->partial.isOpen() ? transfer->partial.size() : 0;
         const double seconds = static_cast<double>(m_clock.elapsed()) / 1000.0;
-        progress.bytesPerSecond = seconds > 0 ? static_cast<double>(m_fetched + activeFetched()) / seconds : 0;
+        progress.bytesPerSecond =
+            seconds > 0 ? static_cast<double>(m_fetched + activeFetched()) / seconds : 0;
         m_progress(progress);
     }
 
@@ -228,7 +239,8 @@ private:
             return;
         m_starting = true;
         QList<HubFile> waiting;
-        while (!m_queue.isEmpty() && m_active.size() < static_cast<std::size_t>(std::max(1, m_options.parallelFiles))) {
+        while (!m_queue.isEmpty() &&
+               m_active.size() < static_cast<std::size_t>(std::max(1, m_options.parallelFiles))) {
             const auto file = m_queue.takeFirst();
             if (!begin(file))
                 waiting.append(file); // another process holds its lock: try again on the next tick
@@ -245,12 +257,14 @@ private:
     bool begin(const HubFile& file)
     {
         const auto blob = m_cache.blob(file.etag());
-        auto lock = std::make_unique<QLockFile>(m_cache.locks.filePath(file.etag() + QStringLiteral(".lock")));
+        auto lock =
+            std::make_unique<QLockFile>(m_cache.locks.filePath(file.etag() + QStringLiteral(".lock")));
         lock->setStaleLockTime(0); // only a dead owner makes a lock stale, never its age
         if (!lock->tryLock(0)) {
             if (lock->error() == QLockFile::LockFailedError)
                 return false;
-            fail(HubError(text(QStringLiteral("cannot create a lock file in %1: check its permissions").arg(m_cache.locks.path())),
+            fail(HubError(text(QStringLiteral("cannot create a lock file in %1: check its permissions")
+                                   .arg(m_cache.locks.path())),
                           HubFailure::Storage));
             return true;
         }
@@ -262,8 +276,10 @@ private:
         transfer->file = file;
         transfer->lock = std::move(lock);
         transfer->partial.setFileName(blob + QStringLiteral(".incomplete"));
-        if (!transfer->partial.open(QIODevice::ReadWrite | QIODevice::Unbuffered)) { // write errors show at once
-            fail(HubError(text(QStringLiteral("cannot write %1: %2").arg(transfer->partial.fileName(), transfer->partial.errorString())),
+        if (!transfer->partial.open(QIODevice::ReadWrite |
+                                    QIODevice::Unbuffered)) { // write errors show at once
+            fail(HubError(text(QStringLiteral("cannot write %1: %2")
+                                   .arg(transfer->partial.fileName(), transfer->partial.errorString())),
                           HubFailure::Storage));
             return true;
         }
@@ -276,7 +292,8 @@ private:
         if (raw->offset == file.size)
             complete(*raw);
         else
-            request(*raw, QUrl(m_options.endpoint + u'/' + m_repoId + QStringLiteral("/resolve/") + m_commit + u'/' + file.path));
+            request(*raw, QUrl(m_options.endpoint + u'/' + m_repoId + QStringLiteral("/resolve/") + m_commit +
+                               u'/' + file.path));
         return true;
     }
 
@@ -310,9 +327,12 @@ private:
             const auto bytes = reply->readAll();
             if (transfer.partial.write(bytes) != bytes.size()) {
                 // The error first: aborting finishes the reply at once, and its handler must see it.
-                fail(HubError(text(QStringLiteral("cannot write %1 (%2): is the disk full? The part already fetched is kept "
-                                                  "and resumes next time").arg(transfer.partial.fileName(), transfer.partial.errorString())),
-                              HubFailure::Storage));
+                fail(HubError(
+                    text(QStringLiteral(
+                             "cannot write %1 (%2): is the disk full? The part already fetched is kept "
+                             "and resumes next time")
+                             .arg(transfer.partial.fileName(), transfer.partial.errorString())),
+                    HubFailure::Storage));
                 reply->abort();
             }
         });
@@ -323,10 +343,12 @@ private:
             if (transfer.rangeRefused) {
                 transfer.rangeRefused = false;
                 if (transfer.offset == 0 || ++transfer.restarts > 1)
-                    return fail(HubError(text(QStringLiteral("the server answered %1 with a part of it other than the one "
-                                                             "asked for (Content-Range \"%2\"); nothing was cached")
-                                                  .arg(transfer.file.path, QString::fromLatin1(reply->rawHeader("Content-Range").left(100)))),
-                                         HubFailure::Corrupt));
+                    return fail(HubError(
+                        text(QStringLiteral("the server answered %1 with a part of it other than the one "
+                                            "asked for (Content-Range \"%2\"); nothing was cached")
+                                 .arg(transfer.file.path,
+                                      QString::fromLatin1(reply->rawHeader("Content-Range").left(100)))),
+                        HubFailure::Corrupt));
                 transfer.partial.resize(0);
                 transfer.partial.seek(0);
                 transfer.offset = 0;
@@ -334,7 +356,8 @@ private:
             }
             if (const auto target = redirectTarget(reply)) {
                 if (++transfer.redirects > k_maxRedirects)
-                    return fail(HubError(text(QStringLiteral("too many redirects for %1").arg(transfer.file.path))));
+                    return fail(
+                        HubError(text(QStringLiteral("too many redirects for %1").arg(transfer.file.path))));
                 return request(transfer, *target);
             }
             const int status = statusOf(reply);
@@ -342,16 +365,20 @@ private:
                 return complete(transfer);
             if (reply->error() != QNetworkReply::NoError && status != 200 && status != 206) {
                 if (status >= 400)
-                    return fail(HubError(text(httpProblem(status, transfer.file.path, m_repoId, reply->rawHeader("X-Error-Code"))),
+                    return fail(HubError(text(httpProblem(status, transfer.file.path, m_repoId,
+                                                          reply->rawHeader("X-Error-Code"))),
                                          httpFailure(status)));
-                return fail(HubError(text(QStringLiteral("downloading %1 failed: %2 (what was fetched is kept and resumes next time)")
-                                              .arg(transfer.file.path, reply->errorString())),
-                                     HubFailure::Unreachable));
+                return fail(HubError(
+                    text(QStringLiteral(
+                             "downloading %1 failed: %2 (what was fetched is kept and resumes next time)")
+                             .arg(transfer.file.path, reply->errorString())),
+                    HubFailure::Unreachable));
             }
             if (reply->error() != QNetworkReply::NoError)
-                return fail(HubError(text(QStringLiteral("downloading %1 was interrupted: %2 (it resumes next time)")
-                                              .arg(transfer.file.path, reply->errorString())),
-                                     HubFailure::Unreachable));
+                return fail(
+                    HubError(text(QStringLiteral("downloading %1 was interrupted: %2 (it resumes next time)")
+                                      .arg(transfer.file.path, reply->errorString())),
+                             HubFailure::Unreachable));
             complete(transfer);
         });
     }
@@ -363,9 +390,12 @@ private:
         const auto size = transfer.partial.size();
         if (size != file.size) {
             transfer.partial.remove();
-            return fail(HubError(text(QStringLiteral("%1 arrived with %2 bytes instead of %3; it was discarded, not cached")
-                                          .arg(file.path).arg(size).arg(file.size)),
-                                 HubFailure::Corrupt));
+            return fail(HubError(
+                text(QStringLiteral("%1 arrived with %2 bytes instead of %3; it was discarded, not cached")
+                         .arg(file.path)
+                         .arg(size)
+                         .arg(file.size)),
+                HubFailure::Corrupt));
         }
         // LFS files by their SHA-256, the others by their git blob id: either names the blob.
         QString actual;
@@ -377,17 +407,19 @@ private:
         }
         if (actual != file.etag()) {
             transfer.partial.remove();
-            return fail(HubError(text(QStringLiteral("%1 is corrupt (its %2 does not match the hub's); it was discarded, "
-                                                     "not cached: try again")
-                                          .arg(file.path, file.sha256.isEmpty() ? QStringLiteral("git blob SHA-1")
-                                                                               : QStringLiteral("SHA-256"))),
-                                 HubFailure::Corrupt));
+            return fail(HubError(
+                text(QStringLiteral("%1 is corrupt (its %2 does not match the hub's); it was discarded, "
+                                    "not cached: try again")
+                         .arg(file.path, file.sha256.isEmpty() ? QStringLiteral("git blob SHA-1")
+                                                               : QStringLiteral("SHA-256"))),
+                HubFailure::Corrupt));
         }
         transfer.partial.close();
         const auto blob = m_cache.blob(file.etag());
         QFile::remove(blob);
         if (!transfer.partial.rename(blob))
-            return fail(HubError(text(QStringLiteral("cannot move %1 into the cache: %2").arg(file.path, transfer.partial.errorString())),
+            return fail(HubError(text(QStringLiteral("cannot move %1 into the cache: %2")
+                                          .arg(file.path, transfer.partial.errorString())),
                                  HubFailure::Storage));
         m_fetched += size - transfer.offset;
         link(file);
@@ -399,7 +431,8 @@ private:
     void link(const HubFile& file)
     {
         if (!linkIntoSnapshot(m_cache, m_commit, file))
-            return fail(HubError(text(QStringLiteral("cannot link %1 into the snapshot folder %2").arg(file.path, m_cache.snapshot(m_commit))),
+            return fail(HubError(text(QStringLiteral("cannot link %1 into the snapshot folder %2")
+                                          .arg(file.path, m_cache.snapshot(m_commit))),
                                  HubFailure::Storage));
         finishFile(file);
     }
@@ -429,8 +462,8 @@ private:
 };
 
 // GET a JSON document from the hub.
-QJsonObject fetchJson(Hub& hub, QUrl url, const QString& what, const QString& repoId, const std::function<bool()>& cancelled,
-                      bool& unreachable)
+QJsonObject fetchJson(Hub& hub, QUrl url, const QString& what, const QString& repoId,
+                      const std::function<bool()>& cancelled, bool& unreachable)
 {
     for (int hop = 0; hop <= k_maxRedirects; ++hop) {
         QEventLoop loop;
@@ -453,15 +486,18 @@ QJsonObject fetchJson(Hub& hub, QUrl url, const QString& what, const QString& re
         const int status = statusOf(reply);
         if (status == 0) {
             unreachable = true;
-            throw HubError(text(QStringLiteral("cannot reach the hub at %1: %2").arg(url.toString(QUrl::RemoveQuery), reply->errorString())),
+            throw HubError(text(QStringLiteral("cannot reach the hub at %1: %2")
+                                    .arg(url.toString(QUrl::RemoveQuery), reply->errorString())),
                            HubFailure::Unreachable);
         }
         if (status != 200)
-            throw HubError(text(httpProblem(status, what, repoId, reply->rawHeader("X-Error-Code"))), httpFailure(status));
+            throw HubError(text(httpProblem(status, what, repoId, reply->rawHeader("X-Error-Code"))),
+                           httpFailure(status));
         QJsonParseError error{};
         const auto document = QJsonDocument::fromJson(reply->readAll(), &error);
         if (!document.isObject())
-            throw HubError(text(QStringLiteral("the hub's answer for %1 is not the JSON expected (%2)").arg(what, error.errorString())));
+            throw HubError(text(QStringLiteral("the hub's answer for %1 is not the JSON expected (%2)")
+                                    .arg(what, error.errorString())));
         return document.object();
     }
     throw HubError(text(QStringLiteral("too many redirects for %1").arg(what)));
@@ -496,37 +532,45 @@ HubOptions HubOptions::fromEnvironment()
     options.token = qEnvironmentVariable("HF_TOKEN");
     options.cacheDirectory = hubCacheDirectory();
     const auto offline = qEnvironmentVariable("HF_HUB_OFFLINE").toLower();
-    options.offline = offline == QStringLiteral("1") || offline == QStringLiteral("true") || offline == QStringLiteral("yes");
+    options.offline = offline == QStringLiteral("1") || offline == QStringLiteral("true") ||
+                      offline == QStringLiteral("yes");
     return options;
 }
 
-DownloadResult downloadModel(const QString& repoId, const QString& revision, const QString& variant, const HubOptions& options,
-                             const std::function<void(const DownloadProgress&)>& progress, const std::function<bool()>& cancelled)
+DownloadResult downloadModel(const QString& repoId, const QString& revision, const QString& variant,
+                             const HubOptions& options,
+                             const std::function<void(const DownloadProgress&)>& progress,
+                             const std::function<bool()>& cancelled)
 {
     return downloadRepository(repoId, revision, pipelineFiles(variant), options, progress, cancelled);
 }
 
-qint64 pipelineDownloadSize(const QString& repoId, const QString& revision, const QString& variant, const HubOptions& options,
-                            const std::function<bool()>& cancelled)
+qint64 pipelineDownloadSize(const QString& repoId, const QString& revision, const QString& variant,
+                            const HubOptions& options, const std::function<bool()>& cancelled)
 {
     return repositoryDownloadSize(repoId, revision, pipelineFiles(variant), options, cancelled);
 }
 
-DownloadResult downloadRepository(const QString& requestedRepoId, const QString& revision, const FileSelection& select,
-                                  const HubOptions& options, const std::function<void(const DownloadProgress&)>& progress,
+DownloadResult downloadRepository(const QString& requestedRepoId, const QString& revision,
+                                  const FileSelection& select, const HubOptions& options,
+                                  const std::function<void(const DownloadProgress&)>& progress,
                                   const std::function<bool()>& cancelled)
 {
     const auto repoId = canonicalRepoId(requestedRepoId);
     const auto folder = repoFolderName(repoId);
     if (folder.isEmpty())
-        throw HubError(text(QStringLiteral("\"%1\" is not a Hugging Face repository id (ORG/NAME)").arg(requestedRepoId)));
+        throw HubError(text(
+            QStringLiteral("\"%1\" is not a Hugging Face repository id (ORG/NAME)").arg(requestedRepoId)));
     if (!safeRepoPath(revision))
-        throw HubError(text(QStringLiteral("\"%1\" is not a revision (a branch, tag or commit)").arg(revision.left(200))));
-    RepoCache cache{QDir(options.cacheDirectory + u'/' + folder), QDir(options.cacheDirectory + QStringLiteral("/.locks/") + folder)};
+        throw HubError(text(
+            QStringLiteral("\"%1\" is not a revision (a branch, tag or commit)").arg(revision.left(200))));
+    RepoCache cache{QDir(options.cacheDirectory + u'/' + folder),
+                    QDir(options.cacheDirectory + QStringLiteral("/.locks/") + folder)};
     const auto cachedOnly = [&](const QString& why, HubFailure kind) {
         const auto snapshot = cachedSnapshot(repoId, revision, options.cacheDirectory);
         if (snapshot.isEmpty())
-            throw HubError(text(why + QStringLiteral("; and %1 (%2) is not in the cache at %3").arg(repoId, revision, options.cacheDirectory)),
+            throw HubError(text(why + QStringLiteral("; and %1 (%2) is not in the cache at %3")
+                                          .arg(repoId, revision, options.cacheDirectory)),
                            kind);
         return DownloadResult{snapshot, QFileInfo(snapshot).fileName(), 0, true};
     };
@@ -537,8 +581,8 @@ DownloadResult downloadRepository(const QString& requestedRepoId, const QString&
     QJsonObject info;
     bool unreachable = false;
     try {
-        info = fetchJson(hub, revisionInfoUrl(options, repoId, revision),
-                         repoId + u'@' + revision, repoId, cancelled, unreachable);
+        info = fetchJson(hub, revisionInfoUrl(options, repoId, revision), repoId + u'@' + revision, repoId,
+                         cancelled, unreachable);
     } catch (const HubCancelled&) {
         throw;
     } catch (const HubError& error) {
@@ -547,21 +591,26 @@ DownloadResult downloadRepository(const QString& requestedRepoId, const QString&
         throw;
     }
     const auto commit = info.value(QStringLiteral("sha")).toString();
-    static const QRegularExpression commitPattern(QRegularExpression::anchoredPattern(QStringLiteral("[0-9a-f]{40}")));
+    static const QRegularExpression commitPattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("[0-9a-f]{40}")));
     if (!commitPattern.match(commit).hasMatch())
         throw HubError(text(QStringLiteral("the hub named no commit for %1@%2").arg(repoId, revision)));
     const auto files = select(repoId, parseSiblings(info.value(QStringLiteral("siblings")).toArray()));
     checkListing(files, repoId);
 
-    for (const auto& path : {cache.repo.filePath(QStringLiteral("blobs")), cache.repo.filePath(QStringLiteral("refs")),
-                             cache.snapshot(commit), cache.locks.path()})
+    for (const auto& path :
+         {cache.repo.filePath(QStringLiteral("blobs")), cache.repo.filePath(QStringLiteral("refs")),
+          cache.snapshot(commit), cache.locks.path()})
         if (!QDir().mkpath(path))
-            throw HubError(text(QStringLiteral("cannot create %1: check the permissions of the cache folder").arg(path)), HubFailure::Storage);
+            throw HubError(
+                text(QStringLiteral("cannot create %1: check the permissions of the cache folder").arg(path)),
+                HubFailure::Storage);
     if (revision != commit) {
         QFile ref(cache.repo.filePath(QStringLiteral("refs/") + revision));
         QDir().mkpath(QFileInfo(ref).absolutePath()); // "refs/pr/1" is a revision too
         if (!ref.open(QIODevice::WriteOnly) || ref.write(commit.toLatin1()) != commit.size())
-            throw HubError(text(QStringLiteral("cannot write %1: %2").arg(ref.fileName(), ref.errorString())), HubFailure::Storage);
+            throw HubError(text(QStringLiteral("cannot write %1: %2").arg(ref.fileName(), ref.errorString())),
+                           HubFailure::Storage);
     }
     QList<HubFile> missing;
     for (const auto& file : files)
@@ -573,27 +622,32 @@ DownloadResult downloadRepository(const QString& requestedRepoId, const QString&
     return {cache.snapshot(commit), commit, fetched, false};
 }
 
-qint64 repositoryDownloadSize(const QString& requestedRepoId, const QString& revision, const FileSelection& select,
-                              const HubOptions& options, const std::function<bool()>& cancelled)
+qint64 repositoryDownloadSize(const QString& requestedRepoId, const QString& revision,
+                              const FileSelection& select, const HubOptions& options,
+                              const std::function<bool()>& cancelled)
 {
     const auto repoId = canonicalRepoId(requestedRepoId);
     const auto folder = repoFolderName(repoId);
     if (folder.isEmpty())
-        throw HubError(text(QStringLiteral("\"%1\" is not a Hugging Face repository id (ORG/NAME)").arg(requestedRepoId)));
+        throw HubError(text(
+            QStringLiteral("\"%1\" is not a Hugging Face repository id (ORG/NAME)").arg(requestedRepoId)));
     if (!safeRepoPath(revision))
-        throw HubError(text(QStringLiteral("\"%1\" is not a revision (a branch, tag or commit)").arg(revision.left(200))));
-    RepoCache cache{QDir(options.cacheDirectory + u'/' + folder), QDir(options.cacheDirectory + QStringLiteral("/.locks/") + folder)};
+        throw HubError(text(
+            QStringLiteral("\"%1\" is not a revision (a branch, tag or commit)").arg(revision.left(200))));
+    RepoCache cache{QDir(options.cacheDirectory + u'/' + folder),
+                    QDir(options.cacheDirectory + QStringLiteral("/.locks/") + folder)};
     if (options.offline) {
         if (!cachedSnapshot(repoId, revision, options.cacheDirectory).isEmpty())
             return 0;
-        throw HubError(text(QStringLiteral("offline mode (HF_HUB_OFFLINE) is on; and %1 (%2) is not in the cache at %3")
-                                .arg(repoId, revision, options.cacheDirectory)),
-                       HubFailure::Offline);
+        throw HubError(
+            text(QStringLiteral("offline mode (HF_HUB_OFFLINE) is on; and %1 (%2) is not in the cache at %3")
+                     .arg(repoId, revision, options.cacheDirectory)),
+            HubFailure::Offline);
     }
     Hub hub(options);
     bool unreachable = false;
-    const auto info = fetchJson(hub, revisionInfoUrl(options, repoId, revision),
-                                repoId + u'@' + revision, repoId, cancelled, unreachable);
+    const auto info = fetchJson(hub, revisionInfoUrl(options, repoId, revision), repoId + u'@' + revision,
+                                repoId, cancelled, unreachable);
     const auto commit = info.value(QStringLiteral("sha")).toString();
     const auto files = select(repoId, parseSiblings(info.value(QStringLiteral("siblings")).toArray()));
     checkListing(files, repoId);

@@ -27,22 +27,28 @@ enum class HubFailure {
 };
 
 class HubError : public std::runtime_error {
-public:
-    explicit HubError(const std::string& what, HubFailure kind = HubFailure::Other) : std::runtime_error(what), m_kind(kind) {}
+  public:
+    explicit HubError(const std::string& what, HubFailure kind = HubFailure::Other)
+        : std::runtime_error(what), m_kind(kind)
+    {
+    }
     HubFailure kind() const { return m_kind; }
 
-private:
+  private:
     HubFailure m_kind;
 };
 
 class HubCancelled : public HubError {
-public:
-    HubCancelled() : HubError("download cancelled (what was fetched stays and resumes next time)", HubFailure::Cancelled) {}
+  public:
+    HubCancelled()
+        : HubError("download cancelled (what was fetched stays and resumes next time)", HubFailure::Cancelled)
+    {
+    }
 };
 
 /// A file of a repository revision as the hub's model API lists it.
 struct HubFile {
-    QString path;   ///< "unet/diffusion_pytorch_model.safetensors"
+    QString path; ///< "unet/diffusion_pytorch_model.safetensors"
     qint64 size = 0;
     QString blobId; ///< git blob SHA-1: the etag of a regular file
     QString sha256; ///< LFS files: the content's SHA-256, which is also their etag
@@ -69,8 +75,8 @@ FileSelection pipelineFiles(const QString& variant);
 FileSelection previewDecoderFiles();
 
 struct HubOptions {
-    QString endpoint; ///< $HF_ENDPOINT, else https://huggingface.co
-    QString token;    ///< $HF_TOKEN (gated and private models)
+    QString endpoint;       ///< $HF_ENDPOINT, else https://huggingface.co
+    QString token;          ///< $HF_TOKEN (gated and private models)
     QString cacheDirectory; ///< hubCacheDirectory()
     bool offline = false;   ///< $HF_HUB_OFFLINE: the cache only
     int parallelFiles = 4;
@@ -89,27 +95,29 @@ struct DownloadProgress {
 struct DownloadResult {
     QString snapshot; ///< the folder to open: <cache>/models--ORG--NAME/snapshots/<commit>
     QString commit;
-    qint64 bytesFetched = 0; ///< 0 when everything was cached
+    qint64 bytesFetched = 0;    ///< 0 when everything was cached
     bool fromCacheOnly = false; ///< offline, or the hub unreachable and the cache complete
 };
 
 /// downloadModel and pipelineDownloadSize for any selection of a repository's files.
 DownloadResult downloadRepository(const QString& repoId, const QString& revision, const FileSelection& select,
-                                  const HubOptions& options, const std::function<void(const DownloadProgress&)>& progress = {},
+                                  const HubOptions& options,
+                                  const std::function<void(const DownloadProgress&)>& progress = {},
                                   const std::function<bool()>& cancelled = {});
 qint64 repositoryDownloadSize(const QString& repoId, const QString& revision, const FileSelection& select,
                               const HubOptions& options, const std::function<bool()>& cancelled = {});
 
 /// How many bytes downloadModel would fetch for `repoId` at `revision` (what the cache lacks),
 /// asked of the hub before anything is fetched. Throws HubError like downloadModel.
-qint64 pipelineDownloadSize(const QString& repoId, const QString& revision, const QString& variant, const HubOptions& options,
-                            const std::function<bool()>& cancelled = {});
+qint64 pipelineDownloadSize(const QString& repoId, const QString& revision, const QString& variant,
+                            const HubOptions& options, const std::function<bool()>& cancelled = {});
 
 /// Makes sure the pipeline files of `repoId` at `revision` are in the cache and returns their
 /// snapshot. Blocks (it runs its own event loop; call it from a worker thread in a GUI).
 /// `cancelled` is polled often; a cancel leaves resumable partial files. Throws HubError with
 /// a message for people (401/403 explained, 404, network, disk full, corrupt download).
-DownloadResult downloadModel(const QString& repoId, const QString& revision, const QString& variant, const HubOptions& options,
+DownloadResult downloadModel(const QString& repoId, const QString& revision, const QString& variant,
+                             const HubOptions& options,
                              const std::function<void(const DownloadProgress&)>& progress = {},
                              const std::function<bool()>& cancelled = {});
 

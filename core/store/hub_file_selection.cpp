@@ -21,10 +21,12 @@ bool safeRelativePath(const QString& path)
 
 QList<HubFile> selectPipelineFiles(const QList<HubFile>& files, const QString& variant)
 {
-    static const QStringList components{QStringLiteral("text_encoder"), QStringLiteral("unet"), QStringLiteral("vae")};
+    static const QStringList components{QStringLiteral("text_encoder"), QStringLiteral("unet"),
+                                        QStringLiteral("vae")};
     QList<HubFile> chosen;
     const auto has = [&](const QString& path) {
-        return std::any_of(files.begin(), files.end(), [&](const HubFile& file) { return file.path == path; });
+        return std::any_of(files.begin(), files.end(),
+                           [&](const HubFile& file) { return file.path == path; });
     };
     for (const auto& file : files) {
         const auto& path = file.path;
@@ -32,7 +34,8 @@ QList<HubFile> selectPipelineFiles(const QList<HubFile>& files, const QString& v
             continue;
         const auto folder = path.section(QLatin1Char('/'), 0, 0);
         const auto name = path.section(QLatin1Char('/'), 1);
-        if (path == QStringLiteral("model_index.json") || path == QStringLiteral("scheduler/scheduler_config.json") ||
+        if (path == QStringLiteral("model_index.json") ||
+            path == QStringLiteral("scheduler/scheduler_config.json") ||
             (folder == QStringLiteral("tokenizer") && !name.contains(QLatin1Char('/')))) {
             chosen.append(file);
             continue;
@@ -44,7 +47,8 @@ QList<HubFile> selectPipelineFiles(const QList<HubFile>& files, const QString& v
             continue;
         }
         // Weights: <base>[.<variant>].safetensors, else .bin only when no safetensors exist.
-        static const QRegularExpression weights(QRegularExpression::anchoredPattern(QStringLiteral(R"(([\w-]+?)(?:\.([\w-]+))?\.(safetensors|bin))")));
+        static const QRegularExpression weights(QRegularExpression::anchoredPattern(
+            QStringLiteral(R"(([\w-]+?)(?:\.([\w-]+))?\.(safetensors|bin))")));
         const auto match = weights.match(name);
         if (!match.hasMatch())
             continue;
@@ -69,8 +73,11 @@ FileSelection pipelineFiles(const QString& variant)
 {
     return [variant](const QString& repoId, const QList<HubFile>& files) {
         auto chosen = selectPipelineFiles(files, variant);
-        if (std::none_of(chosen.begin(), chosen.end(), [](const HubFile& f) { return f.path == QStringLiteral("model_index.json"); }))
-            throw HubError(QStringLiteral("%1 is not a diffusers pipeline (it has no model_index.json)").arg(repoId).toStdString(),
+        if (std::none_of(chosen.begin(), chosen.end(),
+                         [](const HubFile& f) { return f.path == QStringLiteral("model_index.json"); }))
+            throw HubError(QStringLiteral("%1 is not a diffusers pipeline (it has no model_index.json)")
+                               .arg(repoId)
+                               .toStdString(),
                            HubFailure::NotFound);
         return chosen;
     };
@@ -81,7 +88,8 @@ FileSelection previewDecoderFiles()
     return [](const QString& repoId, const QList<HubFile>& files) {
         QList<HubFile> chosen;
         for (const auto& file : files)
-            if (file.path == QStringLiteral("config.json") || file.path == QStringLiteral("diffusion_pytorch_model.safetensors"))
+            if (file.path == QStringLiteral("config.json") ||
+                file.path == QStringLiteral("diffusion_pytorch_model.safetensors"))
                 chosen.append(file);
         if (chosen.size() != 2)
             throw HubError(QStringLiteral("%1 is not a diffusers TAESD (it needs config.json and "

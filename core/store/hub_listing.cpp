@@ -46,7 +46,8 @@ QList<HubFile> parseSiblings(const QJsonArray& siblings)
 // never sends another; one that does would place a link outside the snapshot.
 bool safeRepoPath(const QString& path)
 {
-    if (path.isEmpty() || path.startsWith(QLatin1Char('/')) || path.contains(QLatin1Char('\\')) || path.contains(QChar(0)))
+    if (path.isEmpty() || path.startsWith(QLatin1Char('/')) || path.contains(QLatin1Char('\\')) ||
+        path.contains(QChar(0)))
         return false;
     const auto steps = path.split(QLatin1Char('/'));
     return std::none_of(steps.begin(), steps.end(), [](const QString& step) {
@@ -59,22 +60,30 @@ bool safeRepoPath(const QString& path)
 // Anchored as a whole: "^...$" let a trailing newline through (found by fuzzing).
 bool validEtag(const QString& etag)
 {
-    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("[0-9a-f]{40}|[0-9a-f]{64}")));
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("[0-9a-f]{40}|[0-9a-f]{64}")));
     return pattern.match(etag).hasMatch();
 }
 
 void checkListing(const QList<HubFile>& files, const QString& repoId)
 {
-    const auto corrupt = [](const QString& message) { return HubError(message.toStdString(), HubFailure::Corrupt); };
+    const auto corrupt = [](const QString& message) {
+        return HubError(message.toStdString(), HubFailure::Corrupt);
+    };
     for (const auto& file : files) {
         if (!safeRepoPath(file.path))
-            throw corrupt(QStringLiteral("the hub listed a file of %1 with a path that leaves the repository (\"%2\"); "
-                                         "nothing was downloaded").arg(repoId, file.path.left(200)));
+            throw corrupt(
+                QStringLiteral("the hub listed a file of %1 with a path that leaves the repository (\"%2\"); "
+                               "nothing was downloaded")
+                    .arg(repoId, file.path.left(200)));
         if (!validEtag(file.etag()))
-            throw corrupt(QStringLiteral("the hub gave %1 of %2 an id that is not a SHA-1 or SHA-256 (\"%3\"); "
-                                         "nothing was downloaded").arg(file.path, repoId, file.etag().left(100)));
+            throw corrupt(
+                QStringLiteral("the hub gave %1 of %2 an id that is not a SHA-1 or SHA-256 (\"%3\"); "
+                               "nothing was downloaded")
+                    .arg(file.path, repoId, file.etag().left(100)));
         if (file.size < 0)
-            throw corrupt(QStringLiteral("the hub gave %1 of %2 no size, or one that is not a byte count").arg(file.path, repoId));
+            throw corrupt(QStringLiteral("the hub gave %1 of %2 no size, or one that is not a byte count")
+                              .arg(file.path, repoId));
     }
 }
 
@@ -119,7 +128,8 @@ std::optional<ContentRange> parseContentRange(const QByteArray& header)
 bool rangeContinues(const QByteArray& header, qint64 offset, qint64 size)
 {
     const auto range = parseContentRange(header);
-    return range && range->first == offset && range->last < size && (range->total < 0 || range->total == size);
+    return range && range->first == offset && range->last < size &&
+           (range->total < 0 || range->total == size);
 }
 
 } // namespace eikona::store

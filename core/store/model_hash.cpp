@@ -41,8 +41,9 @@ void writeMemo(const QJsonObject& memo)
 
 } // namespace
 
-std::optional<QString> hashDevice(QIODevice& file, QCryptographicHash::Algorithm algorithm, const QByteArray& prefix,
-                                  const std::function<void(qint64)>& step, const std::function<bool()>& cancelled)
+std::optional<QString> hashDevice(QIODevice& file, QCryptographicHash::Algorithm algorithm,
+                                  const QByteArray& prefix, const std::function<void(qint64)>& step,
+                                  const std::function<bool()>& cancelled)
 {
     constexpr qint64 chunkBytes = 4 * 1024 * 1024;
     QCryptographicHash hash(algorithm);
@@ -63,7 +64,8 @@ std::optional<QString> hashDevice(QIODevice& file, QCryptographicHash::Algorithm
 QString gitBlobId(QIODevice& file)
 {
     file.seek(0);
-    return hashDevice(file, QCryptographicHash::Sha1, "blob " + QByteArray::number(file.size()) + '\0').value_or(QString());
+    return hashDevice(file, QCryptographicHash::Sha1, "blob " + QByteArray::number(file.size()) + '\0')
+        .value_or(QString());
 }
 
 QString sha256OfFile(const QString& path)
@@ -81,13 +83,15 @@ QString shortModelHash(const QString& weightsFile)
         return {};
     // A hub cache snapshot links to blobs/<sha256> for LFS files.
     static const QRegularExpression sha256Name(QStringLiteral("^[0-9a-f]{64}$"));
-    if (const auto target = QFileInfo(info.canonicalFilePath()).fileName(); sha256Name.match(target).hasMatch())
+    if (const auto target = QFileInfo(info.canonicalFilePath()).fileName();
+        sha256Name.match(target).hasMatch())
         return target.left(10);
 
     const auto key = info.canonicalFilePath();
     const auto stamp = QStringLiteral("%1:%2").arg(info.size()).arg(info.lastModified().toMSecsSinceEpoch());
     auto memo = readMemo();
-    if (const auto entry = memo.value(key).toObject(); entry.value(QStringLiteral("stamp")).toString() == stamp)
+    if (const auto entry = memo.value(key).toObject();
+        entry.value(QStringLiteral("stamp")).toString() == stamp)
         return entry.value(QStringLiteral("sha256")).toString().left(10);
     const auto sha = sha256OfFile(key);
     if (sha.isEmpty())

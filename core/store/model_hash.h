@@ -17,8 +17,9 @@ namespace eikona::store {
 /// The one file hasher (model hashes, hub downloads, `models verify`): lowercase hex of
 /// `prefix` and then `file` from where it stands, read in 4 MB chunks, `step` told each
 /// chunk's size. nullopt when `cancelled` says so; empty when the file cannot be read.
-std::optional<QString> hashDevice(QIODevice& file, QCryptographicHash::Algorithm algorithm, const QByteArray& prefix = {},
-                                  const std::function<void(qint64)>& step = {}, const std::function<bool()>& cancelled = {});
+std::optional<QString> hashDevice(QIODevice& file, QCryptographicHash::Algorithm algorithm,
+                                  const QByteArray& prefix = {}, const std::function<void(qint64)>& step = {},
+                                  const std::function<bool()>& cancelled = {});
 
 /// Git's id of a file's content: SHA-1 of "blob <size>\0" and the bytes (the hub's etag of a
 /// small file). `file` is read from its start.

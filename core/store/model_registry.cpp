@@ -24,7 +24,6 @@ namespace eikona::store {
 
 namespace {
 
-
 std::string text(const QString& message)
 {
     return message.toStdString();
@@ -54,7 +53,8 @@ QString chosenSnapshot(const QDir& repo, QString& commit)
         if (QFileInfo(snapshot).isDir())
             return snapshot;
     }
-    const auto snapshots = QDir(repo.filePath(QStringLiteral("snapshots"))).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time);
+    const auto snapshots = QDir(repo.filePath(QStringLiteral("snapshots")))
+                               .entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time);
     if (snapshots.isEmpty())
         return {};
     commit = snapshots.first().fileName();
@@ -76,15 +76,17 @@ QJsonObject parseRegistry(const QString& path, QString* problem)
         return {};
     }
     if (file.size() > k_registryLimitBytes) {
-        *problem = QStringLiteral("the model registry %1 is %2 MB, not a registry").arg(path).arg(file.size() >> 20);
+        *problem =
+            QStringLiteral("the model registry %1 is %2 MB, not a registry").arg(path).arg(file.size() >> 20);
         return {};
     }
     QJsonParseError error{};
     const auto document = QJsonDocument::fromJson(file.readAll(), &error);
     if (!document.isObject()) {
-        *problem = QStringLiteral("the model registry %1 is not valid (%2 at byte %3)")
-                       .arg(path, document.isNull() ? error.errorString() : QStringLiteral("not a JSON object"))
-                       .arg(error.offset);
+        *problem =
+            QStringLiteral("the model registry %1 is not valid (%2 at byte %3)")
+                .arg(path, document.isNull() ? error.errorString() : QStringLiteral("not a JSON object"))
+                .arg(error.offset);
         return {};
     }
     return document.object();
@@ -98,28 +100,33 @@ QJsonObject readRegistry(const QString& path)
 }
 
 // Read-modify-write of the registry under a lock shared by every Eikona process.
-template <typename Change>
-void updateRegistry(const QString& path, Change change)
+template <typename Change> void updateRegistry(const QString& path, Change change)
 {
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         throw RegistryError(text(QStringLiteral("cannot create the folder of %1").arg(path)));
     QLockFile lock(path + QStringLiteral(".lock"));
     if (!lock.tryLock(10000))
-        throw RegistryError(text(QStringLiteral("the model registry %1 is locked by another process").arg(path)));
+        throw RegistryError(
+            text(QStringLiteral("the model registry %1 is locked by another process").arg(path)));
     QString problem;
     auto registry = parseRegistry(path, &problem);
     // Writing back what could not be read would replace the user's list with an empty one.
     if (!problem.isEmpty())
-        throw RegistryError(text(problem + QStringLiteral("; it was left as it is: repair it, or move it away to start a new one")));
+        throw RegistryError(
+            text(problem +
+                 QStringLiteral("; it was left as it is: repair it, or move it away to start a new one")));
     change(registry);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(registry).toJson()) < 0 || !file.commit())
-        throw RegistryError(text(QStringLiteral("cannot write the model registry %1: %2").arg(path, file.errorString())));
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(registry).toJson()) < 0 ||
+        !file.commit())
+        throw RegistryError(
+            text(QStringLiteral("cannot write the model registry %1: %2").arg(path, file.errorString())));
 }
 
 // Hashes `path` (hashDevice), telling `step` each chunk's size; nullopt when cancelled.
-std::optional<QString> hashFile(const QString& path, QCryptographicHash::Algorithm algorithm, const QByteArray& prefix,
-                                const std::function<void(qint64)>& step, const std::function<bool()>& cancelled)
+std::optional<QString> hashFile(const QString& path, QCryptographicHash::Algorithm algorithm,
+                                const QByteArray& prefix, const std::function<void(qint64)>& step,
+                                const std::function<bool()>& cancelled)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -155,13 +162,15 @@ QString ModelEntry::sourceText() const
 }
 
 ModelRegistry::ModelRegistry(QString registryFile, QString hubCache)
-    : m_file(std::move(registryFile)), m_hubCache(hubCache.isEmpty() ? hubCacheDirectory() : std::move(hubCache))
+    : m_file(std::move(registryFile)),
+      m_hubCache(hubCache.isEmpty() ? hubCacheDirectory() : std::move(hubCache))
 {
 }
 
 QString ModelRegistry::defaultRegistryFile()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/eikona/models.json");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/eikona/models.json");
 }
 
 QString ModelRegistry::problem() const
@@ -180,12 +189,14 @@ QList<ModelEntry> ModelRegistry::models() const
     };
     QList<ModelEntry> models;
     const QDir cache(m_hubCache);
-    for (const auto& folder : cache.entryList({QStringLiteral("models--*")}, QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+    for (const auto& folder :
+         cache.entryList({QStringLiteral("models--*")}, QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         const QDir repo(cache.filePath(folder));
         ModelEntry entry;
         entry.source = ModelEntry::Source::Hub;
         entry.path = chosenSnapshot(repo, entry.commit);
-        if (entry.path.isEmpty() || !QFileInfo::exists(QDir(entry.path).filePath(QStringLiteral("model_index.json"))))
+        if (entry.path.isEmpty() ||
+            !QFileInfo::exists(QDir(entry.path).filePath(QStringLiteral("model_index.json"))))
             continue; // not a diffusers pipeline (a text model, a LoRA...), or nothing fetched yet
         entry.name = folder.mid(8).replace(QStringLiteral("--"), QStringLiteral("/"));
         entry.sizeOnDisk = sizeOf(repo.filePath(QStringLiteral("blobs")));
@@ -219,19 +230,23 @@ ModelEntry ModelRegistry::add(const QString& path, const QString& requestedName)
     if (!check.kind)
         throw RegistryError(text(check.problem));
     const QFileInfo info(path);
-    const auto name = requestedName.isEmpty() ? (info.isDir() ? QDir(info.absoluteFilePath()).dirName() : info.completeBaseName())
-                                              : requestedName;
+    const auto name = requestedName.isEmpty()
+                          ? (info.isDir() ? QDir(info.absoluteFilePath()).dirName() : info.completeBaseName())
+                          : requestedName;
     if (name.trimmed().isEmpty())
         throw RegistryError("a model needs a name: give one with --name");
     if (find(name))
-        throw RegistryError(text(QStringLiteral("a model named \"%1\" is already known: choose another name with --name").arg(name)));
+        throw RegistryError(
+            text(QStringLiteral("a model named \"%1\" is already known: choose another name with --name")
+                     .arg(name)));
     ModelEntry entry;
     entry.name = name;
     entry.path = info.absoluteFilePath();
     entry.sizeOnDisk = sizeOf(entry.path);
     updateRegistry(m_file, [&](QJsonObject& registry) {
         auto local = registry.value(QStringLiteral("local")).toArray();
-        local.append(QJsonObject{{QStringLiteral("name"), entry.name}, {QStringLiteral("path"), entry.path},
+        local.append(QJsonObject{{QStringLiteral("name"), entry.name},
+                                 {QStringLiteral("path"), entry.path},
                                  {QStringLiteral("added"), isoNow()}});
         registry.insert(QStringLiteral("local"), local);
     });
@@ -242,7 +257,8 @@ qint64 ModelRegistry::remove(const QString& name)
 {
     const auto model = find(name);
     if (!model)
-        throw RegistryError(text(QStringLiteral("no model named \"%1\" (eikona-cli models list shows them)").arg(name)));
+        throw RegistryError(
+            text(QStringLiteral("no model named \"%1\" (eikona-cli models list shows them)").arg(name)));
     const auto forget = [&](QJsonObject& registry) {
         auto local = registry.value(QStringLiteral("local")).toArray();
         for (qsizetype i = local.size() - 1; i >= 0; --i)
@@ -263,12 +279,15 @@ qint64 ModelRegistry::remove(const QString& name)
         QLockFile lock(locks.filePath(lockName));
         lock.setStaleLockTime(0); // only a dead owner's lock is stale
         if (!lock.tryLock(0))
-            throw RegistryError(text(QStringLiteral("%1 is being downloaded by another process: try again when it is done").arg(model->name)));
+            throw RegistryError(
+                text(QStringLiteral("%1 is being downloaded by another process: try again when it is done")
+                         .arg(model->name)));
     }
     const QDir repo(m_hubCache + u'/' + folder);
     const auto freed = sizeOf(repo.path());
     if (!QDir(repo).removeRecursively())
-        throw RegistryError(text(QStringLiteral("could not delete all of %1: check its permissions").arg(repo.path())));
+        throw RegistryError(
+            text(QStringLiteral("could not delete all of %1: check its permissions").arg(repo.path())));
     QDir(locks).removeRecursively();
     if (QFileInfo::exists(m_file))
         updateRegistry(m_file, forget);
@@ -288,14 +307,16 @@ void ModelRegistry::markUsed(const QString& name)
     }
 }
 
-QList<VerifiedFile> ModelRegistry::verify(const ModelEntry& model, const std::function<void(const VerifyProgress&)>& progress,
+QList<VerifiedFile> ModelRegistry::verify(const ModelEntry& model,
+                                          const std::function<void(const VerifyProgress&)>& progress,
                                           const std::function<bool()>& cancelled) const
 {
     QList<VerifiedFile> results;
     if (model.source == ModelEntry::Source::Local) {
         QStringList weights;
         if (QFileInfo(model.path).isDir()) {
-            QDirIterator it(model.path, {QStringLiteral("*.safetensors")}, QDir::Files, QDirIterator::Subdirectories);
+            QDirIterator it(model.path, {QStringLiteral("*.safetensors")}, QDir::Files,
+                            QDirIterator::Subdirectories);
             while (it.hasNext())
                 weights.append(it.next());
         } else {
@@ -304,9 +325,12 @@ QList<VerifiedFile> ModelRegistry::verify(const ModelEntry& model, const std::fu
         weights.sort();
         for (const auto& file : weights) {
             const auto problem = safetensorsProblem(file);
-            const auto relative = QFileInfo(model.path).isDir() ? QDir(model.path).relativeFilePath(file) : QFileInfo(file).fileName();
-            results.append({relative, problem.isEmpty() ? VerifiedFile::State::Ok : VerifiedFile::State::Corrupt,
-                            problem.isEmpty() ? QStringLiteral("structure intact (local files have no reference hash)") : problem});
+            const auto relative = QFileInfo(model.path).isDir() ? QDir(model.path).relativeFilePath(file)
+                                                                : QFileInfo(file).fileName();
+            results.append(
+                {relative, problem.isEmpty() ? VerifiedFile::State::Ok : VerifiedFile::State::Corrupt,
+                 problem.isEmpty() ? QStringLiteral("structure intact (local files have no reference hash)")
+                                   : problem});
         }
         return results;
     }
@@ -323,12 +347,14 @@ QList<VerifiedFile> ModelRegistry::verify(const ModelEntry& model, const std::fu
         const QFileInfo info(path);
         const auto relative = QDir(model.path).relativeFilePath(path);
         if (!info.isSymLink()) {
-            results.append({relative, VerifiedFile::State::Unchecked, QStringLiteral("a plain file, not a cache blob: no hash to check")});
+            results.append({relative, VerifiedFile::State::Unchecked,
+                            QStringLiteral("a plain file, not a cache blob: no hash to check")});
             continue;
         }
         const auto blob = info.symLinkTarget();
         if (!QFileInfo::exists(blob)) {
-            results.append({relative, VerifiedFile::State::Missing, QStringLiteral("its blob is missing: download the model again")});
+            results.append({relative, VerifiedFile::State::Missing,
+                            QStringLiteral("its blob is missing: download the model again")});
             continue;
         }
         items.append({relative, blob});
@@ -352,7 +378,8 @@ QList<VerifiedFile> ModelRegistry::verify(const ModelEntry& model, const std::fu
             digest = hashFile(item.blob, QCryptographicHash::Sha1, prefix, step, cancelled);
         } else {
             step(QFileInfo(item.blob).size());
-            results.append({item.relative, VerifiedFile::State::Unchecked, QStringLiteral("its blob name is not a hash")});
+            results.append({item.relative, VerifiedFile::State::Unchecked,
+                            QStringLiteral("its blob name is not a hash")});
             continue;
         }
         if (!digest)
@@ -363,10 +390,13 @@ QList<VerifiedFile> ModelRegistry::verify(const ModelEntry& model, const std::fu
         }
         QFile::remove(item.blob); // never used again; the next download fetches it anew
         results.append({item.relative, VerifiedFile::State::Corrupt,
-                        QStringLiteral("its content does not match its hash; removed from the cache: `eikona-cli models download %1` "
-                                       "fetches it again").arg(model.name)});
+                        QStringLiteral("its content does not match its hash; removed from the cache: "
+                                       "`eikona-cli models download %1` "
+                                       "fetches it again")
+                            .arg(model.name)});
     }
-    std::sort(results.begin(), results.end(), [](const VerifiedFile& a, const VerifiedFile& b) { return a.path < b.path; });
+    std::sort(results.begin(), results.end(),
+              [](const VerifiedFile& a, const VerifiedFile& b) { return a.path < b.path; });
     return results;
 }
 

@@ -17,18 +17,18 @@
 namespace eikona::store {
 
 class RegistryError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 struct ModelEntry {
     enum class Source { Hub, Local };
-    QString name;       ///< the repository id for hub models; the user's name for local ones
+    QString name; ///< the repository id for hub models; the user's name for local ones
     Source source = Source::Local;
-    QString path;       ///< what to open: the snapshot folder, or the local folder or file
-    QString commit;     ///< hub: the snapshot's commit
+    QString path;   ///< what to open: the snapshot folder, or the local folder or file
+    QString commit; ///< hub: the snapshot's commit
     qint64 sizeOnDisk = 0;
-    QDateTime lastUsed; ///< invalid when never used
+    QDateTime lastUsed;         ///< invalid when never used
     QString sourceText() const; ///< "hub main@0123456789ab" / "local /path/to/file"
 };
 
@@ -45,7 +45,7 @@ struct VerifyProgress {
 };
 
 class ModelRegistry {
-public:
+  public:
     /// Defaults: the user's data folder and the hub cache of the environment.
     explicit ModelRegistry(QString registryFile = defaultRegistryFile(), QString hubCache = {});
 
@@ -73,10 +73,11 @@ public:
     /// Hub models: every file of the snapshot re-hashed against its blob name (SHA-256 for LFS
     /// files, the git blob SHA-1 otherwise); a corrupt blob is deleted so the next download
     /// fetches it again. Local models: each weights file's safetensors structure and length.
-    QList<VerifiedFile> verify(const ModelEntry& model, const std::function<void(const VerifyProgress&)>& progress = {},
+    QList<VerifiedFile> verify(const ModelEntry& model,
+                               const std::function<void(const VerifyProgress&)>& progress = {},
                                const std::function<bool()>& cancelled = {}) const;
 
-private:
+  private:
     QString m_file;
     QString m_hubCache;
 };

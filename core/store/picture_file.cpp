@@ -21,7 +21,8 @@ QString writePicture(const QString& path, const QImage& image, const GenerationP
     QImageWriter writer(&buffer, "png");
     if (!writer.write(image))
         return QStringLiteral("cannot encode the picture as PNG: ") + writer.errorString();
-    const auto withText = withPngText(encoded, {{QStringLiteral("parameters"), formatParameters(parameters)}});
+    const auto withText =
+        withPngText(encoded, {{QStringLiteral("parameters"), formatParameters(parameters)}});
     if (withText.isEmpty())
         return QStringLiteral("cannot embed the parameters in the PNG");
     // Unbuffered, so a short write (a full disk, a file-size limit) shows in write()'s count
@@ -31,8 +32,10 @@ QString writePicture(const QString& path, const QImage& image, const GenerationP
     if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
     if (const auto written = file.write(withText); written != withText.size()) {
-        const auto reason = written < 0 ? file.errorString()
-                                        : QStringLiteral("only %1 of %2 bytes could be written").arg(written).arg(withText.size());
+        const auto reason =
+            written < 0
+                ? file.errorString()
+                : QStringLiteral("only %1 of %2 bytes could be written").arg(written).arg(withText.size());
         file.cancelWriting();
         return QStringLiteral("cannot write %1: %2 (is the disk full?)").arg(path, reason);
     }
@@ -76,7 +79,8 @@ QString namedPicturePath(const QString& folder, quint64 seed, const QString& pro
 {
     // The words of the prompt without its syntax: "(oil painting:1.2)" gives "oil-painting".
     static const QRegularExpression weights(QStringLiteral(":\\s*[-+]?\\d*\\.?\\d+"));
-    static const QRegularExpression separators(QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression separators(QStringLiteral("[^\\w]+"),
+                                               QRegularExpression::UseUnicodePropertiesOption);
     auto words = QString(prompt).remove(weights).toLower().split(separators, Qt::SkipEmptyParts);
     QString slug;
     for (const auto& word : std::as_const(words)) {

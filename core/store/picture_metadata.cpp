@@ -12,7 +12,6 @@ namespace eikona::store {
 
 namespace {
 
-
 // ComfyUI's sampler_name + scheduler as A1111 writes the pair ("dpmpp_2m" + "karras").
 QString comfySamplerLabel(const QString& sampler, const QString& scheduler)
 {
@@ -51,7 +50,10 @@ QJsonObject inputsOf(const QJsonObject& graph, const QJsonValue& link)
 
 QString classOf(const QJsonObject& graph, const QJsonValue& link)
 {
-    return graph.value(link.toArray().at(0).toString()).toObject().value(QStringLiteral("class_type")).toString();
+    return graph.value(link.toArray().at(0).toString())
+        .toObject()
+        .value(QStringLiteral("class_type"))
+        .toString();
 }
 
 // The text a conditioning input comes from, following simple pass-through nodes.
@@ -80,7 +82,8 @@ std::optional<GenerationParameters> parametersFromComfyGraph(const QString& json
             continue;
         const auto inputs = node.value(QStringLiteral("inputs")).toObject();
         GenerationParameters p;
-        const auto seed = inputs.value(type == QStringLiteral("KSampler") ? QStringLiteral("seed") : QStringLiteral("noise_seed"));
+        const auto seed = inputs.value(type == QStringLiteral("KSampler") ? QStringLiteral("seed")
+                                                                          : QStringLiteral("noise_seed"));
         p.seed = static_cast<quint64>(seed.toDouble());
         p.steps = inputs.value(QStringLiteral("steps")).toInt();
         p.cfgScale = inputs.value(QStringLiteral("cfg")).toDouble();
@@ -174,7 +177,8 @@ PictureMetadata readPictureMetadata(const QString& path)
         return {};
     // A PNG's text comes before its pixels; other formats are read by exiv2 from the path.
     const auto head = file.peek(8);
-    return pictureMetadataFromBytes(head == QByteArray("\x89PNG\r\n\x1a\n", 8) ? file.read(k_maxPngTextFileBytes) : head, path);
+    return pictureMetadataFromBytes(
+        head == QByteArray("\x89PNG\r\n\x1a\n", 8) ? file.read(k_maxPngTextFileBytes) : head, path);
 }
 
 QString sourceName(PictureMetadata::Source source)

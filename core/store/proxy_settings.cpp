@@ -23,8 +23,8 @@ bool exempt(const QUrl& url, const QString& noProxy)
         if (entry == QStringLiteral("*"))
             return true;
         // An entry's port, when it has one (not inside an IPv6 address).
-        if (const auto colon = entry.lastIndexOf(QLatin1Char(':')); colon > 0 && !entry.endsWith(QLatin1Char(']')) &&
-                                                                     entry.count(QLatin1Char(':')) == 1) {
+        if (const auto colon = entry.lastIndexOf(QLatin1Char(':'));
+            colon > 0 && !entry.endsWith(QLatin1Char(']')) && entry.count(QLatin1Char(':')) == 1) {
             if (entry.mid(colon + 1).toInt() != port)
                 continue;
             entry.truncate(colon);
@@ -52,8 +52,9 @@ std::optional<QNetworkProxy> environmentProxyFor(const QUrl& url, const QProcess
 {
     if (exempt(url, variable(environment, QStringLiteral("no_proxy"))))
         return QNetworkProxy(QNetworkProxy::NoProxy);
-    auto proxy = variable(environment, url.scheme() == QStringLiteral("https") ? QStringLiteral("https_proxy")
-                                                                                : QStringLiteral("http_proxy"));
+    auto proxy =
+        variable(environment, url.scheme() == QStringLiteral("https") ? QStringLiteral("https_proxy")
+                                                                      : QStringLiteral("http_proxy"));
     if (proxy.isEmpty())
         proxy = variable(environment, QStringLiteral("all_proxy"));
     if (proxy.isEmpty())
@@ -61,12 +62,17 @@ std::optional<QNetworkProxy> environmentProxyFor(const QUrl& url, const QProcess
     if (!proxy.contains(QStringLiteral("://")))
         proxy.prepend(QStringLiteral("http://"));
     const QUrl proxyUrl(proxy);
-    const auto type = proxyUrl.scheme().startsWith(QStringLiteral("socks")) ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy;
-    return QNetworkProxy(type, proxyUrl.host(), static_cast<quint16>(proxyUrl.port(type == QNetworkProxy::Socks5Proxy ? 1080 : 80)),
+    const auto type = proxyUrl.scheme().startsWith(QStringLiteral("socks")) ? QNetworkProxy::Socks5Proxy
+                                                                            : QNetworkProxy::HttpProxy;
+    return QNetworkProxy(type, proxyUrl.host(),
+                         static_cast<quint16>(proxyUrl.port(type == QNetworkProxy::Socks5Proxy ? 1080 : 80)),
                          proxyUrl.userName(QUrl::FullyDecoded), proxyUrl.password(QUrl::FullyDecoded));
 }
 
-EnvironmentProxyFactory::EnvironmentProxyFactory(QProcessEnvironment environment) : m_environment(std::move(environment)) {}
+EnvironmentProxyFactory::EnvironmentProxyFactory(QProcessEnvironment environment)
+    : m_environment(std::move(environment))
+{
+}
 
 QList<QNetworkProxy> EnvironmentProxyFactory::queryProxy(const QNetworkProxyQuery& query)
 {

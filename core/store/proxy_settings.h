@@ -18,11 +18,12 @@ namespace eikona::store {
 std::optional<QNetworkProxy> environmentProxyFor(const QUrl& url, const QProcessEnvironment& environment);
 
 class EnvironmentProxyFactory : public QNetworkProxyFactory {
-public:
-    explicit EnvironmentProxyFactory(QProcessEnvironment environment = QProcessEnvironment::systemEnvironment());
+  public:
+    explicit EnvironmentProxyFactory(
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment());
     QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& query) override;
 
-private:
+  private:
     QProcessEnvironment m_environment;
 };
 

@@ -35,7 +35,7 @@ QJsonArray tokenizerCases()
 class TestCli : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void versionAndHelp()
     {
         const auto version = runCli({QStringLiteral("--version")});
@@ -50,7 +50,8 @@ private Q_SLOTS:
         for (const auto& command : {QStringLiteral("tokenize"), QStringLiteral("inspect")}) {
             const auto commandHelp = runCli({command, QStringLiteral("--help")});
             QCOMPARE(commandHelp.exitCode, 0);
-            QVERIFY2(commandHelp.out.contains(QStringLiteral("eikona-cli ") + command), qPrintable(commandHelp.out));
+            QVERIFY2(commandHelp.out.contains(QStringLiteral("eikona-cli ") + command),
+                     qPrintable(commandHelp.out));
         }
     }
 
@@ -73,9 +74,10 @@ private Q_SLOTS:
         // English, Greek, emoji, a prompt longer than 77 tokens, and the empty prompt.
         for (const int index : {1, 39, 53, 72, 74}) {
             const auto c = cases.at(index).toObject();
-            QTest::newRow(qPrintable(QString::number(index))) << c.value(QStringLiteral("prompt")).toString()
-                                                             << c.value(QStringLiteral("input_ids_untruncated")).toArray()
-                                                             << c.value(QStringLiteral("input_ids")).toArray();
+            QTest::newRow(qPrintable(QString::number(index)))
+                << c.value(QStringLiteral("prompt")).toString()
+                << c.value(QStringLiteral("input_ids_untruncated")).toArray()
+                << c.value(QStringLiteral("input_ids")).toArray();
         }
     }
 
@@ -84,8 +86,8 @@ private Q_SLOTS:
         QFETCH(QString, prompt);
         QFETCH(QJsonArray, unpadded);
         QFETCH(QJsonArray, padded);
-        const QStringList base{QStringLiteral("tokenize"), QStringLiteral("--model"), k_data + QStringLiteral("/tiny-sd15"),
-                               QStringLiteral("--prompt"), prompt};
+        const QStringList base{QStringLiteral("tokenize"), QStringLiteral("--model"),
+                               k_data + QStringLiteral("/tiny-sd15"), QStringLiteral("--prompt"), prompt};
         const auto plain = runCli(base);
         QCOMPARE(plain.exitCode, 0);
         QCOMPARE(plain.out.count(QLatin1Char('\n')), 1); // one line: one JSON array
@@ -97,22 +99,27 @@ private Q_SLOTS:
 
     void tokenizeBadModel()
     {
-        const auto run = runCli({QStringLiteral("tokenize"), QStringLiteral("--model"), QStringLiteral("/nonexistent"),
-                                 QStringLiteral("--prompt"), QStringLiteral("x")});
+        const auto run =
+            runCli({QStringLiteral("tokenize"), QStringLiteral("--model"), QStringLiteral("/nonexistent"),
+                    QStringLiteral("--prompt"), QStringLiteral("x")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("/nonexistent")), qPrintable(run.err));
     }
 
     void inspectFileAndFolder()
     {
-        const auto file = runCli({QStringLiteral("inspect"), k_data + QStringLiteral("/tiny-sd15/text_encoder/model.safetensors")});
+        const auto file = runCli({QStringLiteral("inspect"),
+                                  k_data + QStringLiteral("/tiny-sd15/text_encoder/model.safetensors")});
         QCOMPARE(file.exitCode, 0);
-        QVERIFY(file.out.contains(QStringLiteral("text_model.embeddings.token_embedding.weight\tF16\t[49408, 32]")));
-        QVERIFY2(file.out.contains(QStringLiteral("total: 53 tensors (52 F16, 1 I64)")), qPrintable(file.out));
+        QVERIFY(file.out.contains(
+            QStringLiteral("text_model.embeddings.token_embedding.weight\tF16\t[49408, 32]")));
+        QVERIFY2(file.out.contains(QStringLiteral("total: 53 tensors (52 F16, 1 I64)")),
+                 qPrintable(file.out));
 
         const auto folder = runCli({QStringLiteral("inspect"), k_data + QStringLiteral("/tiny-sd15")});
         QCOMPARE(folder.exitCode, 0);
-        QVERIFY2(folder.out.contains(QStringLiteral("unet\tUNet2DConditionModel\tdiffusion_pytorch_model.safetensors")),
+        QVERIFY2(folder.out.contains(
+                     QStringLiteral("unet\tUNet2DConditionModel\tdiffusion_pytorch_model.safetensors")),
                  qPrintable(folder.out));
         QVERIFY(folder.out.contains(QStringLiteral("scheduler\tPNDMScheduler\n")));
     }
@@ -121,19 +128,27 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("tiny"));
-        const auto made = runCli({QStringLiteral("make-random-model"), QStringLiteral("--preset"), QStringLiteral("tiny"),
-                                  QStringLiteral("--out"), out, QStringLiteral("--seed"), QStringLiteral("3")});
+        const auto made =
+            runCli({QStringLiteral("make-random-model"), QStringLiteral("--preset"), QStringLiteral("tiny"),
+                    QStringLiteral("--out"), out, QStringLiteral("--seed"), QStringLiteral("3")});
         QCOMPARE(made.exitCode, 0);
         const auto listed = runCli({QStringLiteral("inspect"), out});
         QCOMPARE(listed.exitCode, 0);
-        QVERIFY2(listed.out.contains(QStringLiteral("unet\tUNet2DConditionModel\tdiffusion_pytorch_model.safetensors\t684 tensors")),
+        QVERIFY2(listed.out.contains(QStringLiteral(
+                     "unet\tUNet2DConditionModel\tdiffusion_pytorch_model.safetensors\t684 tensors")),
                  qPrintable(listed.out));
-        const auto tokens = runCli({QStringLiteral("tokenize"), QStringLiteral("--model"), out, QStringLiteral("--prompt"), QStringLiteral("a")});
+        const auto tokens = runCli({QStringLiteral("tokenize"), QStringLiteral("--model"), out,
+                                    QStringLiteral("--prompt"), QStringLiteral("a")});
         QCOMPARE(tokens.out.trimmed(), QStringLiteral("[49406, 320, 49407]"));
 
-        QCOMPARE(runCli({QStringLiteral("make-random-model"), QStringLiteral("--preset"), QStringLiteral("sd3"),
-                         QStringLiteral("--out"), out}).exitCode, 2);
-        QCOMPARE(runCli({QStringLiteral("make-random-model"), QStringLiteral("--preset"), QStringLiteral("tiny")}).exitCode, 2);
+        QCOMPARE(runCli({QStringLiteral("make-random-model"), QStringLiteral("--preset"),
+                         QStringLiteral("sd3"), QStringLiteral("--out"), out})
+                     .exitCode,
+                 2);
+        QCOMPARE(
+            runCli({QStringLiteral("make-random-model"), QStringLiteral("--preset"), QStringLiteral("tiny")})
+                .exitCode,
+            2);
     }
 
     void inspectMalformed_data()
@@ -159,7 +174,10 @@ private Q_SLOTS:
         const auto before = eikona::testing::childrenCpuMs();
         const auto run = runCli({QStringLiteral("inspect"), path});
         const auto used = eikona::testing::childrenCpuMs() - before;
-        QVERIFY2(used < 5000, qPrintable(QStringLiteral("inspect must fail fast, whatever the file holds: %1 ms of CPU").arg(used)));
+        QVERIFY2(
+            used < 5000,
+            qPrintable(
+                QStringLiteral("inspect must fail fast, whatever the file holds: %1 ms of CPU").arg(used)));
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(path), qPrintable(run.err));
         QVERIFY(run.err.startsWith(QStringLiteral("eikona-cli: error:")));

@@ -34,10 +34,23 @@ Run cli(const QStringList& arguments, const QString& home)
 
 QStringList generateArguments(const QString& model, const QString& out)
 {
-    return {QStringLiteral("generate"), QStringLiteral("--model"), model, QStringLiteral("--prompt"), QStringLiteral("a quiet harbour"),
-            QStringLiteral("--steps"), QStringLiteral("3"), QStringLiteral("--width"), QStringLiteral("64"), QStringLiteral("--height"),
-            QStringLiteral("64"), QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--sampler"), QStringLiteral("euler_a"),
-            QStringLiteral("--out"), out};
+    return {QStringLiteral("generate"),
+            QStringLiteral("--model"),
+            model,
+            QStringLiteral("--prompt"),
+            QStringLiteral("a quiet harbour"),
+            QStringLiteral("--steps"),
+            QStringLiteral("3"),
+            QStringLiteral("--width"),
+            QStringLiteral("64"),
+            QStringLiteral("--height"),
+            QStringLiteral("64"),
+            QStringLiteral("--seed"),
+            QStringLiteral("11"),
+            QStringLiteral("--sampler"),
+            QStringLiteral("euler_a"),
+            QStringLiteral("--out"),
+            out};
 }
 
 void writeBytes(const QString& path, const QByteArray& bytes)
@@ -60,19 +73,22 @@ QString rowOf(const QString& listing, const QString& name)
 class TestCliModels : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void singleFileMakesTheSamePictureAsItsFolder()
     {
         QTemporaryDir home;
         const auto single = home.filePath(QStringLiteral("tiny.safetensors"));
-        const auto exported = cli({QStringLiteral("export-single-file"), QStringLiteral("--model"), k_model, QStringLiteral("--out"), single},
+        const auto exported = cli({QStringLiteral("export-single-file"), QStringLiteral("--model"), k_model,
+                                   QStringLiteral("--out"), single},
                                   home.path());
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
         QVERIFY(QFileInfo(single).size() > 1'000'000);
 
-        const auto fromFolder = cli(generateArguments(k_model, home.filePath(QStringLiteral("folder.png"))), home.path());
+        const auto fromFolder =
+            cli(generateArguments(k_model, home.filePath(QStringLiteral("folder.png"))), home.path());
         QVERIFY2(fromFolder.exitCode == 0, qPrintable(fromFolder.err));
-        const auto fromFile = cli(generateArguments(single, home.filePath(QStringLiteral("file.png"))), home.path());
+        const auto fromFile =
+            cli(generateArguments(single, home.filePath(QStringLiteral("file.png"))), home.path());
         QVERIFY2(fromFile.exitCode == 0, qPrintable(fromFile.err));
         const QImage expected(home.filePath(QStringLiteral("folder.png")));
         const QImage actual(home.filePath(QStringLiteral("file.png")));
@@ -80,22 +96,25 @@ private Q_SLOTS:
         QCOMPARE(actual, expected);
 
         // A1111 names a single file's model by its file name and hashes the whole file.
-        const auto parameters = parseParameters(*readParametersText(home.filePath(QStringLiteral("file.png"))));
+        const auto parameters =
+            parseParameters(*readParametersText(home.filePath(QStringLiteral("file.png"))));
         QVERIFY(parameters);
         QCOMPARE(parameters->model, QStringLiteral("tiny"));
         QCOMPARE(parameters->modelHash, sha256OfFile(single).left(10));
 
-        const auto again = cli({QStringLiteral("export-single-file"), QStringLiteral("--model"), k_model, QStringLiteral("--out"), single},
+        const auto again = cli({QStringLiteral("export-single-file"), QStringLiteral("--model"), k_model,
+                                QStringLiteral("--out"), single},
                                home.path());
         QCOMPARE(again.exitCode, 1);
         QVERIFY2(again.err.contains(QStringLiteral("not overwritten")), qPrintable(again.err));
-        const auto wrongName = cli({QStringLiteral("export-single-file"), QStringLiteral("--model"), k_model, QStringLiteral("--out"),
-                                    home.filePath(QStringLiteral("tiny.ckpt"))},
+        const auto wrongName = cli({QStringLiteral("export-single-file"), QStringLiteral("--model"), k_model,
+                                    QStringLiteral("--out"), home.filePath(QStringLiteral("tiny.ckpt"))},
                                    home.path());
         QCOMPARE(wrongName.exitCode, 2);
         QVERIFY2(wrongName.err.contains(QStringLiteral(".safetensors")), qPrintable(wrongName.err));
-        const auto noModel = cli({QStringLiteral("export-single-file"), QStringLiteral("--model"), home.filePath(QStringLiteral("nothing")),
-                                  QStringLiteral("--out"), home.filePath(QStringLiteral("x.safetensors"))},
+        const auto noModel = cli({QStringLiteral("export-single-file"), QStringLiteral("--model"),
+                                  home.filePath(QStringLiteral("nothing")), QStringLiteral("--out"),
+                                  home.filePath(QStringLiteral("x.safetensors"))},
                                  home.path());
         QCOMPARE(noModel.exitCode, 1);
         QVERIFY(!QFileInfo::exists(home.filePath(QStringLiteral("x.safetensors"))));
@@ -109,10 +128,13 @@ private Q_SLOTS:
         // A pickle zip as torch.save writes it: never opened, whatever its content.
         const QByteArray zip("PK\x03\x04\x14\x00\x00\x00archive/data.pkl", 26);
         QTest::newRow("ckpt") << QStringLiteral("model.ckpt") << zip << QStringLiteral("arbitrary code");
-        QTest::newRow("bin") << QStringLiteral("diffusion_pytorch_model.bin") << zip << QStringLiteral("arbitrary code");
+        QTest::newRow("bin") << QStringLiteral("diffusion_pytorch_model.bin") << zip
+                             << QStringLiteral("arbitrary code");
         QTest::newRow("pt") << QStringLiteral("model.PT") << zip << QStringLiteral("arbitrary code");
-        QTest::newRow("pickle named safetensors") << QStringLiteral("model.safetensors") << zip << QStringLiteral("not a safetensors file");
-        QTest::newRow("text") << QStringLiteral("notes.txt") << QByteArray("hello") << QStringLiteral("neither a diffusers folder");
+        QTest::newRow("pickle named safetensors")
+            << QStringLiteral("model.safetensors") << zip << QStringLiteral("not a safetensors file");
+        QTest::newRow("text") << QStringLiteral("notes.txt") << QByteArray("hello")
+                              << QStringLiteral("neither a diffusers folder");
     }
 
     void refusesWhatIsNotASafeModel()
@@ -123,7 +145,8 @@ private Q_SLOTS:
         QTemporaryDir home;
         const auto path = home.filePath(fileName);
         writeBytes(path, bytes);
-        const auto generate = cli(generateArguments(path, home.filePath(QStringLiteral("out.png"))), home.path());
+        const auto generate =
+            cli(generateArguments(path, home.filePath(QStringLiteral("out.png"))), home.path());
         QCOMPARE(generate.exitCode, 1);
         QVERIFY2(generate.err.contains(expected), qPrintable(generate.err));
         QVERIFY(!QFileInfo::exists(home.filePath(QStringLiteral("out.png"))));
@@ -131,7 +154,8 @@ private Q_SLOTS:
         QCOMPARE(add.exitCode, 1);
         QVERIFY2(add.err.contains(expected), qPrintable(add.err));
         if (expected == QStringLiteral("arbitrary code"))
-            QVERIFY2(add.err.contains(QStringLiteral("safetensors")), qPrintable(add.err)); // and how to convert
+            QVERIFY2(add.err.contains(QStringLiteral("safetensors")),
+                     qPrintable(add.err)); // and how to convert
     }
 
     void refusesSafetensorsThatAreNotAWholeModel()
@@ -167,14 +191,17 @@ private Q_SLOTS:
         writeBytes(registry, content);
         const auto added = cli({QStringLiteral("models"), QStringLiteral("add"), k_model}, home.path());
         QCOMPARE(added.exitCode, 1);
-        QVERIFY2(added.err.contains(registry) && added.err.contains(QStringLiteral("left as it is")), qPrintable(added.err));
+        QVERIFY2(added.err.contains(registry) && added.err.contains(QStringLiteral("left as it is")),
+                 qPrintable(added.err));
         QFile file(registry);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), content);
         const auto listed = cli({QStringLiteral("models"), QStringLiteral("list")}, home.path());
         QCOMPARE(listed.exitCode, 0);
-        QVERIFY2(listed.err.contains(QStringLiteral("warning")) && listed.err.contains(registry), qPrintable(listed.err));
-        const auto made = cli(generateArguments(k_model, home.filePath(QStringLiteral("out.png"))), home.path());
+        QVERIFY2(listed.err.contains(QStringLiteral("warning")) && listed.err.contains(registry),
+                 qPrintable(listed.err));
+        const auto made =
+            cli(generateArguments(k_model, home.filePath(QStringLiteral("out.png"))), home.path());
         QVERIFY2(made.exitCode == 0, qPrintable(made.err));
         file.close();
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -190,48 +217,64 @@ private Q_SLOTS:
         const auto twice = cli({QStringLiteral("models"), QStringLiteral("add"), k_model}, home.path());
         QCOMPARE(twice.exitCode, 1);
         QVERIFY2(twice.err.contains(QStringLiteral("already known")), qPrintable(twice.err));
-        QCOMPARE(cli({QStringLiteral("models"), QStringLiteral("add"), k_model, QStringLiteral("--name"), QStringLiteral("harbour")},
-                     home.path()).exitCode,
+        QCOMPARE(cli({QStringLiteral("models"), QStringLiteral("add"), k_model, QStringLiteral("--name"),
+                      QStringLiteral("harbour")},
+                     home.path())
+                     .exitCode,
                  0);
 
         auto listing = cli({QStringLiteral("models"), QStringLiteral("list")}, home.path()).out;
         auto row = rowOf(listing, QStringLiteral("tiny-sd15"));
-        QVERIFY2(row.contains(QStringLiteral("never")) && row.contains(QStringLiteral("local ") + QFileInfo(k_model).absoluteFilePath()),
+        QVERIFY2(row.contains(QStringLiteral("never")) &&
+                     row.contains(QStringLiteral("local ") + QFileInfo(k_model).absoluteFilePath()),
                  qPrintable(listing));
         // Its size on disk: the folder's files.
         QVERIFY2(row.contains(QStringLiteral(" MB")), qPrintable(row));
 
         // Used by name: the last use shows.
-        const auto made = cli(generateArguments(QStringLiteral("harbour"), home.filePath(QStringLiteral("out.png"))), home.path());
+        const auto made =
+            cli(generateArguments(QStringLiteral("harbour"), home.filePath(QStringLiteral("out.png"))),
+                home.path());
         QVERIFY2(made.exitCode == 0, qPrintable(made.err));
         listing = cli({QStringLiteral("models"), QStringLiteral("list")}, home.path()).out;
         row = rowOf(listing, QStringLiteral("harbour"));
         QVERIFY2(!row.isEmpty() && !row.contains(QStringLiteral("never")), qPrintable(listing));
-        QVERIFY2(rowOf(listing, QStringLiteral("tiny-sd15")).contains(QStringLiteral("never")), qPrintable(listing));
+        QVERIFY2(rowOf(listing, QStringLiteral("tiny-sd15")).contains(QStringLiteral("never")),
+                 qPrintable(listing));
 
-        const auto verified = cli({QStringLiteral("models"), QStringLiteral("verify"), QStringLiteral("harbour")}, home.path());
+        const auto verified =
+            cli({QStringLiteral("models"), QStringLiteral("verify"), QStringLiteral("harbour")}, home.path());
         QVERIFY2(verified.exitCode == 0, qPrintable(verified.err));
-        QVERIFY2(verified.out.contains(QStringLiteral("unet/diffusion_pytorch_model.safetensors")), qPrintable(verified.out));
+        QVERIFY2(verified.out.contains(QStringLiteral("unet/diffusion_pytorch_model.safetensors")),
+                 qPrintable(verified.out));
 
         // A truncated local file fails verification.
         const auto single = home.filePath(QStringLiteral("short.safetensors"));
-        QVERIFY(cli({QStringLiteral("export-single-file"), QStringLiteral("--model"), k_model, QStringLiteral("--out"), single}, home.path())
+        QVERIFY(cli({QStringLiteral("export-single-file"), QStringLiteral("--model"), k_model,
+                     QStringLiteral("--out"), single},
+                    home.path())
                     .exitCode == 0);
         QVERIFY(cli({QStringLiteral("models"), QStringLiteral("add"), single}, home.path()).exitCode == 0);
         QVERIFY(QFile::resize(single, QFileInfo(single).size() - 1000));
-        const auto damaged = cli({QStringLiteral("models"), QStringLiteral("verify"), QStringLiteral("short")}, home.path());
+        const auto damaged =
+            cli({QStringLiteral("models"), QStringLiteral("verify"), QStringLiteral("short")}, home.path());
         QCOMPARE(damaged.exitCode, 1);
         QVERIFY2(damaged.out.contains(QStringLiteral("truncated")), qPrintable(damaged.out));
 
-        const auto removed = cli({QStringLiteral("models"), QStringLiteral("remove"), QStringLiteral("harbour")}, home.path());
+        const auto removed =
+            cli({QStringLiteral("models"), QStringLiteral("remove"), QStringLiteral("harbour")}, home.path());
         QVERIFY2(removed.exitCode == 0, qPrintable(removed.err));
         QVERIFY2(removed.out.contains(QStringLiteral("stay where they are")), qPrintable(removed.out));
         QVERIFY(QFileInfo::exists(k_model + QStringLiteral("/model_index.json")));
         listing = cli({QStringLiteral("models"), QStringLiteral("list")}, home.path()).out;
         QVERIFY2(rowOf(listing, QStringLiteral("harbour")).isEmpty(), qPrintable(listing));
         QVERIFY2(!rowOf(listing, QStringLiteral("tiny-sd15")).isEmpty(), qPrintable(listing));
-        QCOMPARE(cli({QStringLiteral("models"), QStringLiteral("remove"), QStringLiteral("harbour")}, home.path()).exitCode, 1);
-        const auto usage = cli({QStringLiteral("models"), QStringLiteral("frobnicate"), QStringLiteral("x")}, home.path());
+        QCOMPARE(
+            cli({QStringLiteral("models"), QStringLiteral("remove"), QStringLiteral("harbour")}, home.path())
+                .exitCode,
+            1);
+        const auto usage =
+            cli({QStringLiteral("models"), QStringLiteral("frobnicate"), QStringLiteral("x")}, home.path());
         QCOMPARE(usage.exitCode, 2);
     }
 };

@@ -49,7 +49,7 @@ quint32 killSeed()
 
 /// A home of its own for the processes under test: settings, data, hub cache and pictures.
 class KillHome {
-public:
+  public:
     KillHome()
     {
         QDir().mkpath(path(QStringLiteral("config/Eikona")));
@@ -81,7 +81,7 @@ public:
         return environment;
     }
 
-private:
+  private:
     QTemporaryDir m_dir;
 };
 
@@ -110,8 +110,7 @@ bool runAndKill(const QString& program, const QStringList& arguments, const QPro
 }
 
 /// How long `run` takes uninterrupted, in ms: the window the kills fall in.
-template <typename Run>
-qint64 timed(Run run)
+template <typename Run> qint64 timed(Run run)
 {
     QElapsedTimer clock;
     clock.start();
@@ -124,10 +123,11 @@ QString where(int kill, int delayMs)
     return QStringLiteral("kill %1 at %2 ms, seed %3").arg(kill).arg(delayMs).arg(killSeed());
 }
 
-#define CHECK_NONE(problems, context)                                                                                  \
-    do {                                                                                                               \
-        const QStringList found_ = (problems);                                                                         \
-        QVERIFY2(found_.isEmpty(), qPrintable((context) + QStringLiteral(": ") + found_.join(QStringLiteral("; "))));  \
+#define CHECK_NONE(problems, context)                                                                        \
+    do {                                                                                                     \
+        const QStringList found_ = (problems);                                                               \
+        QVERIFY2(found_.isEmpty(),                                                                           \
+                 qPrintable((context) + QStringLiteral(": ") + found_.join(QStringLiteral("; "))));          \
     } while (false)
 
 /// The seeds of the pictures in `folder`, from their parameters.
@@ -159,7 +159,7 @@ int zipEntries(const QString& path)
 class TestKill : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase() { qInfo("%d kills per kind, seed %u", killsPerKind(), killSeed()); }
 
     // The app runs its queue; killed anywhere, it leaves every job either still queued or with
@@ -169,8 +169,8 @@ private Q_SLOTS:
         KillHome home;
         QVERIFY(home.isValid());
         const auto environment = home.environment();
-        QCOMPARE(runCli({QStringLiteral("models"), QStringLiteral("add"), k_tinyModel, QStringLiteral("--name"),
-                         QStringLiteral("tiny")},
+        QCOMPARE(runCli({QStringLiteral("models"), QStringLiteral("add"), k_tinyModel,
+                         QStringLiteral("--name"), QStringLiteral("tiny")},
                         environment)
                      .exitCode,
                  0);
@@ -217,7 +217,8 @@ private Q_SLOTS:
             for (int row = 0; row < queue.size(); ++row)
                 accounted.insert(queue.job(row).request.seed);
             for (const auto seed : std::as_const(enqueued))
-                QVERIFY2(accounted.contains(seed), qPrintable(context + QStringLiteral(": job %1 lost").arg(seed)));
+                QVERIFY2(accounted.contains(seed),
+                         qPrintable(context + QStringLiteral(": job %1 lost").arg(seed)));
             CHECK_NONE(testing::brokenPngs(home.pictures()), context);
             CHECK_NONE(testing::galleryProblems(home.gallery()), context);
         }
@@ -250,12 +251,15 @@ private Q_SLOTS:
             const int delay = random.bounded(static_cast<int>(window * 11 / 10) + 1);
             int exitCode = -1;
             QString output;
-            const bool killed = runAndKill(QStringLiteral(EIKONA_CLI), download, environment, delay, &exitCode, &output);
+            const bool killed =
+                runAndKill(QStringLiteral(EIKONA_CLI), download, environment, delay, &exitCode, &output);
             const auto context = where(kill, delay);
             CHECK_NONE(testing::hubCacheProblems(home.hub()), context);
             if (!killed) { // it finished first: whole, and the next round starts from nothing
                 QVERIFY2(exitCode == 0, qPrintable(context + u' ' + output));
-                QCOMPARE(runCli({QStringLiteral("models"), QStringLiteral("verify"), repo}, environment).exitCode, 0);
+                QCOMPARE(
+                    runCli({QStringLiteral("models"), QStringLiteral("verify"), repo}, environment).exitCode,
+                    0);
                 QDir(home.hub()).removeRecursively();
             }
         }
@@ -291,7 +295,8 @@ private Q_SLOTS:
             CHECK_NONE(testing::galleryProblems(home.gallery()), where(kill, delay));
         }
         QCOMPARE(runCli(addFolder, environment).exitCode, 0);
-        const auto listed = runCli({QStringLiteral("gallery"), QStringLiteral("search"), QString()}, environment);
+        const auto listed =
+            runCli({QStringLiteral("gallery"), QStringLiteral("search"), QString()}, environment);
         QCOMPARE(listed.out.split(u'\n', Qt::SkipEmptyParts).size(), k_galleryPictures);
         CHECK_NONE(testing::galleryProblems(home.gallery()), QStringLiteral("after the last run"));
     }
@@ -303,13 +308,21 @@ private Q_SLOTS:
         KillHome home;
         QVERIFY(home.isValid());
         const auto environment = home.environment();
-        QCOMPARE(runCli({QStringLiteral("gallery"), QStringLiteral("add-folder"), writePictures(home)}, environment).exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("gallery"), QStringLiteral("add-folder"), writePictures(home)},
+                        environment)
+                     .exitCode,
+                 0);
         const auto out = home.path(QStringLiteral("exports"));
         const auto exportTo = [&](const QString& format) {
             const auto target = format == QStringLiteral("folder") ? QStringLiteral("/set")
                                                                    : QStringLiteral("/set.") + format;
-            return QStringList{QStringLiteral("gallery"), QStringLiteral("export"), QStringLiteral("--all"),
-                               QStringLiteral("--format"), format, QStringLiteral("--out"), out + target};
+            return QStringList{QStringLiteral("gallery"),
+                               QStringLiteral("export"),
+                               QStringLiteral("--all"),
+                               QStringLiteral("--format"),
+                               format,
+                               QStringLiteral("--out"),
+                               out + target};
         };
         const QStringList formats{QStringLiteral("zip"), QStringLiteral("folder"), QStringLiteral("html")};
         QHash<QString, qint64> windows;
@@ -331,7 +344,9 @@ private Q_SLOTS:
         for (const auto& format : formats) {
             QCOMPARE(runCli(exportTo(format), environment).exitCode, 0);
             CHECK_NONE(exportProblems(out), QStringLiteral("after the last run"));
-            QCOMPARE(QDir(out).entryList({QStringLiteral(".eikona-export-*")}, QDir::Dirs | QDir::Hidden).size(), 0);
+            QCOMPARE(
+                QDir(out).entryList({QStringLiteral(".eikona-export-*")}, QDir::Dirs | QDir::Hidden).size(),
+                0);
         }
         QDir(out).removeRecursively();
         QCOMPARE(runCli(exportTo(QStringLiteral("folder")), environment).exitCode, 0);
@@ -339,7 +354,7 @@ private Q_SLOTS:
                  k_galleryPictures);
     }
 
-private:
+  private:
     /// k_galleryPictures pictures with parameters, in a folder of `home`'s.
     static QString writePictures(const KillHome& home)
     {

@@ -17,13 +17,14 @@ const QString k_model = QStringLiteral(EIKONA_TEST_DATA "/tiny-sd15");
 
 // Listens on a free local port and counts who knocks.
 class Trap {
-public:
+  public:
     Trap() { m_server.listen(QHostAddress::LocalHost, 0); }
     QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
     int knocks()
     {
         QCoreApplication::processEvents();
-        m_server.waitForNewConnection(0); // attempts made while the test waited on a process sit in the backlog
+        m_server.waitForNewConnection(
+            0); // attempts made while the test waited on a process sit in the backlog
         while (m_server.hasPendingConnections()) {
             ++m_count;
             delete m_server.nextPendingConnection();
@@ -31,7 +32,7 @@ public:
         return m_count;
     }
 
-private:
+  private:
     QTcpServer m_server;
     int m_count = 0;
 };
@@ -41,7 +42,7 @@ private:
 class TestNoNetwork : public QObject {
     Q_OBJECT
 
-private:
+  private:
     QTemporaryDir m_home;
     Trap m_proxy;
     Trap m_hub;
@@ -49,7 +50,8 @@ private:
     QProcessEnvironment environment(bool offline) const
     {
         auto environment = QProcessEnvironment::systemEnvironment();
-        for (const auto* name : {"http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"})
+        for (const auto* name :
+             {"http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"})
             environment.insert(QString::fromLatin1(name), m_proxy.url());
         environment.remove(QStringLiteral("no_proxy"));
         environment.remove(QStringLiteral("NO_PROXY"));
@@ -70,7 +72,7 @@ private:
         return eikona::testing::runCli(arguments, environment(offline));
     }
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void theTrapsWork()
     {
         // The proof is only as good as the traps: a real client's attempt is counted.
@@ -83,7 +85,8 @@ private Q_SLOTS:
         // once, so the attempt fails fast.
         QProcess download;
         download.setProcessEnvironment(environment(/*offline=*/false));
-        download.start(QStringLiteral(EIKONA_CLI), {QStringLiteral("models"), QStringLiteral("download"), QStringLiteral("someone/model")});
+        download.start(QStringLiteral(EIKONA_CLI), {QStringLiteral("models"), QStringLiteral("download"),
+                                                    QStringLiteral("someone/model")});
         while (!download.waitForFinished(50)) {
             m_proxy.knocks();
             m_hub.knocks();
@@ -95,16 +98,28 @@ private Q_SLOTS:
     void offlineTheCliConnectsNowhere()
     {
         const int before = m_hub.knocks() + m_proxy.knocks();
-        const auto repo = cli({QStringLiteral("generate"), QStringLiteral("--model"), QStringLiteral("someone/model"),
-                               QStringLiteral("--prompt"), QStringLiteral("x"), QStringLiteral("--out"), m_home.filePath(QStringLiteral("a"))});
+        const auto repo =
+            cli({QStringLiteral("generate"), QStringLiteral("--model"), QStringLiteral("someone/model"),
+                 QStringLiteral("--prompt"), QStringLiteral("x"), QStringLiteral("--out"),
+                 m_home.filePath(QStringLiteral("a"))});
         QCOMPARE(repo.exitCode, 1);
         QVERIFY2(repo.err.contains(QStringLiteral("not in the cache")), qPrintable(repo.err));
-        const auto download = cli({QStringLiteral("models"), QStringLiteral("download"), QStringLiteral("someone/model")});
+        const auto download =
+            cli({QStringLiteral("models"), QStringLiteral("download"), QStringLiteral("someone/model")});
         QCOMPARE(download.exitCode, 1);
         QVERIFY2(download.err.contains(QStringLiteral("offline")), qPrintable(download.err));
-        const QStringList picture{QStringLiteral("generate"), QStringLiteral("--model"), k_model, QStringLiteral("--prompt"),
-                                  QStringLiteral("a harbour"), QStringLiteral("--steps"), QStringLiteral("1"), QStringLiteral("--width"),
-                                  QStringLiteral("64"), QStringLiteral("--height"), QStringLiteral("64"), QStringLiteral("--out"),
+        const QStringList picture{QStringLiteral("generate"),
+                                  QStringLiteral("--model"),
+                                  k_model,
+                                  QStringLiteral("--prompt"),
+                                  QStringLiteral("a harbour"),
+                                  QStringLiteral("--steps"),
+                                  QStringLiteral("1"),
+                                  QStringLiteral("--width"),
+                                  QStringLiteral("64"),
+                                  QStringLiteral("--height"),
+                                  QStringLiteral("64"),
+                                  QStringLiteral("--out"),
                                   m_home.filePath(QStringLiteral("out"))};
         const auto draft = cli(picture + QStringList{QStringLiteral("--draft")});
         QCOMPARE(draft.exitCode, 1);

@@ -21,7 +21,7 @@ struct Message {
     QString context;
     QString source;
     QString comment;
-    QString type; ///< the translation's type attribute: "", "unfinished", "obsolete", "vanished"
+    QString type;      ///< the translation's type attribute: "", "unfinished", "obsolete", "vanished"
     QStringList forms; ///< one translation, or the plural forms
     bool numerus = false;
 
@@ -89,7 +89,7 @@ QString stripMarkup(QString text)
 class TestTranslationCatalogues : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void theCataloguesHoldExactlyTheSourcesStrings()
     {
         QTemporaryDir scratch;
@@ -98,8 +98,10 @@ private Q_SLOTS:
         QProcess lupdate;
         lupdate.setProcessChannelMode(QProcess::MergedChannels);
         lupdate.start(QStringLiteral(EIKONA_LUPDATE),
-                      {QStringLiteral("-silent"), QStringLiteral("-no-obsolete"), QStringLiteral(EIKONA_SOURCE_DIR "/ui"),
-                       QStringLiteral(EIKONA_SOURCE_DIR "/core/backend/job_queue.cpp"), QStringLiteral("-ts"), fresh});
+                      {QStringLiteral("-silent"), QStringLiteral("-no-obsolete"),
+                       QStringLiteral(EIKONA_SOURCE_DIR "/ui"),
+                       QStringLiteral(EIKONA_SOURCE_DIR "/core/backend/job_queue.cpp"), QStringLiteral("-ts"),
+                       fresh});
         QVERIFY(lupdate.waitForFinished(120000));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAll().constData());
         QSet<QString> expected;
@@ -108,14 +110,20 @@ private Q_SLOTS:
         QVERIFY(expected.size() > 200);
         for (const auto* language : {"el", "en"}) {
             QSet<QString> present;
-            for (const auto& message : readCatalogue(k_translations + QStringLiteral("/eikona_%1.ts").arg(QLatin1String(language))))
+            for (const auto& message :
+                 readCatalogue(k_translations + QStringLiteral("/eikona_%1.ts").arg(QLatin1String(language))))
                 present.insert(message.key());
             const auto missing = QSet<QString>(expected).subtract(present);
             const auto stale = QSet<QString>(present).subtract(expected);
-            QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1: not in the catalogue (run the update_translations target): %2")
-                                                       .arg(QLatin1String(language), QStringList(missing.begin(), missing.end()).join(u'\n'))));
-            QVERIFY2(stale.isEmpty(), qPrintable(QStringLiteral("%1: no longer in the sources: %2")
-                                                     .arg(QLatin1String(language), QStringList(stale.begin(), stale.end()).join(u'\n'))));
+            QVERIFY2(
+                missing.isEmpty(),
+                qPrintable(QStringLiteral("%1: not in the catalogue (run the update_translations target): %2")
+                               .arg(QLatin1String(language),
+                                    QStringList(missing.begin(), missing.end()).join(u'\n'))));
+            QVERIFY2(stale.isEmpty(),
+                     qPrintable(QStringLiteral("%1: no longer in the sources: %2")
+                                    .arg(QLatin1String(language),
+                                         QStringList(stale.begin(), stale.end()).join(u'\n'))));
         }
     }
 
@@ -137,7 +145,8 @@ private Q_SLOTS:
         const bool english = file == QStringLiteral("eikona_en.ts");
         for (const auto& message : messages) {
             const auto where = qPrintable(message.key());
-            QVERIFY2(message.type.isEmpty(), qPrintable(QStringLiteral("%1 is %2").arg(message.key(), message.type)));
+            QVERIFY2(message.type.isEmpty(),
+                     qPrintable(QStringLiteral("%1 is %2").arg(message.key(), message.type)));
             if (english && !message.numerus)
                 continue; // the source is the English; only the plural forms are written out
             QCOMPARE(message.forms.size(), message.numerus ? pluralForms : 1);
@@ -168,8 +177,9 @@ private Q_SLOTS:
                 const auto where = qPrintable(message.key() + QStringLiteral(" → ") + form);
                 const auto words = stripMarkup(message.source);
                 // Anything with an English word in it is translated, but for names and keys.
-                static const QSet<QString> kept{QStringLiteral("Eikona"), QStringLiteral("CPU"), QStringLiteral("Alt+Left"),
-                                                QStringLiteral("Alt+Right"), QStringLiteral("Alt+Up")};
+                static const QSet<QString> kept{QStringLiteral("Eikona"), QStringLiteral("CPU"),
+                                                QStringLiteral("Alt+Left"), QStringLiteral("Alt+Right"),
+                                                QStringLiteral("Alt+Up")};
                 if (!kept.contains(words) && latinWord.match(words).hasMatch())
                     QVERIFY2(greekLetter.match(form).hasMatch(), where);
                 QVERIFY2(!wrongFinalSigma.match(form).hasMatch(), where);
@@ -183,8 +193,9 @@ private Q_SLOTS:
         QSet<QString> contexts;
         for (const auto& message : readCatalogue(k_translations + QStringLiteral("/qt_el.ts")))
             contexts.insert(message.context);
-        for (const auto* needed : {"QPlatformTheme", "QDialogButtonBox", "QFileDialog", "QFileSystemModel", "QMessageBox",
-                                   "QLineEdit", "QWidgetTextControl", "QAbstractSpinBox", "QGnomeTheme"})
+        for (const auto* needed :
+             {"QPlatformTheme", "QDialogButtonBox", "QFileDialog", "QFileSystemModel", "QMessageBox",
+              "QLineEdit", "QWidgetTextControl", "QAbstractSpinBox", "QGnomeTheme"})
             QVERIFY2(contexts.contains(QLatin1String(needed)), needed);
     }
 };

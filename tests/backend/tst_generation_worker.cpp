@@ -51,7 +51,7 @@ struct Finished {
 class TestGenerationWorker : public QObject {
     Q_OBJECT
 
-private:
+  private:
     void usePreviewDecoder(const QString& folder)
     {
         auto settings = m_runner->settings();
@@ -75,7 +75,7 @@ private:
         return steps;
     }
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
@@ -132,17 +132,22 @@ private Q_SLOTS:
         const auto path = saved[1][1].toString();
         QVERIFY(QFile::exists(path));
         // Named by date, seed (image 1 of the job: seed + 1) and the prompt's words.
-        QVERIFY2(QRegularExpression(QStringLiteral("/\\d{8}-\\d{6}-1235-a-lighthouse-at-dusk-oil-painting\\.png$")).match(path).hasMatch(),
-                 qPrintable(path));
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("/\\d{8}-\\d{6}-1235-a-lighthouse-at-dusk-oil-painting\\.png$"))
+                .match(path)
+                .hasMatch(),
+            qPrintable(path));
 
         // The CLI makes the same picture, with the same parameters text, for the same request.
         const auto cliOut = m_dir->filePath(QStringLiteral("cli.png"));
-        const auto result = eikona::testing::runCli({QStringLiteral("generate"), QStringLiteral("--model"), k_tinyModel, QStringLiteral("--prompt"),
-                                    job.request.prompt, QStringLiteral("--negative"), job.request.negativePrompt,
-                                    QStringLiteral("--steps"), QStringLiteral("6"), QStringLiteral("--seed"), QStringLiteral("1234"),
-                                    QStringLiteral("--width"), QStringLiteral("64"), QStringLiteral("--height"),
-                                    QStringLiteral("64"), QStringLiteral("--sampler"), QStringLiteral("euler_a"),
-                                    QStringLiteral("--batch-size"), QStringLiteral("2"), QStringLiteral("--out"), cliOut});
+        const auto result = eikona::testing::runCli(
+            {QStringLiteral("generate"),  QStringLiteral("--model"),  k_tinyModel,
+             QStringLiteral("--prompt"),  job.request.prompt,         QStringLiteral("--negative"),
+             job.request.negativePrompt,  QStringLiteral("--steps"),  QStringLiteral("6"),
+             QStringLiteral("--seed"),    QStringLiteral("1234"),     QStringLiteral("--width"),
+             QStringLiteral("64"),        QStringLiteral("--height"), QStringLiteral("64"),
+             QStringLiteral("--sampler"), QStringLiteral("euler_a"),  QStringLiteral("--batch-size"),
+             QStringLiteral("2"),         QStringLiteral("--out"),    cliOut});
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         const auto cliSecond = m_dir->filePath(QStringLiteral("cli-1.png"));
         QCOMPARE(QImage(path).convertToFormat(QImage::Format_RGB888),
@@ -226,11 +231,14 @@ private Q_SLOTS:
         QVERIFY(idle.wait(60000));
         QCOMPARE(saved.size(), 2);
         const auto full = saved[0][1].toString(), drafted = saved[1][1].toString();
-        QVERIFY(!eikona::store::readParametersText(full).value_or(QString()).contains(QStringLiteral("Draft")));
-        QVERIFY2(eikona::store::readParametersText(drafted).value_or(QString()).contains(QStringLiteral("Draft: TAESD")),
+        QVERIFY(
+            !eikona::store::readParametersText(full).value_or(QString()).contains(QStringLiteral("Draft")));
+        QVERIFY2(eikona::store::readParametersText(drafted).value_or(QString()).contains(
+                     QStringLiteral("Draft: TAESD")),
                  qPrintable(eikona::store::readParametersText(drafted).value_or(QString())));
         QCOMPARE(QImage(drafted).size(), QSize(64, 64));
-        QVERIFY(QImage(drafted).convertToFormat(QImage::Format_RGB888) != QImage(full).convertToFormat(QImage::Format_RGB888));
+        QVERIFY(QImage(drafted).convertToFormat(QImage::Format_RGB888) !=
+                QImage(full).convertToFormat(QImage::Format_RGB888));
     }
 
     void draftWithoutTaesdIsRefused()
@@ -250,7 +258,8 @@ private Q_SLOTS:
     // A TAESD folder that cannot be loaded is reported; the job runs with the latents' colours.
     void brokenTaesdFallsBackToLatentPreviews()
     {
-        QFile::copy(k_tinyTaesd + QStringLiteral("/config.json"), m_dir->filePath(QStringLiteral("config.json")));
+        QFile::copy(k_tinyTaesd + QStringLiteral("/config.json"),
+                    m_dir->filePath(QStringLiteral("config.json")));
         usePreviewDecoder(m_dir->path()); // a config, no weights
         QSignalSpy failed(m_runner.get(), &JobRunner::previewDecoderFailed);
         const auto steps = runAlone(tinyJob(3));
@@ -469,7 +478,7 @@ private Q_SLOTS:
         QCOMPARE(reread.state(0), JobQueue::State::Waiting);
     }
 
-private:
+  private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<JobQueue> m_queue;
     std::unique_ptr<JobRunner> m_runner;

@@ -48,8 +48,12 @@ QStringList words(const char* text)
 class TestJobQueue : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
-    void init() { QVERIFY(m_dir.isValid()); m_file = m_dir.filePath(QStringLiteral("queue-%1.json").arg(++m_count)); }
+  private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_file = m_dir.filePath(QStringLiteral("queue-%1.json").arg(++m_count));
+    }
 
     void keepsOrderAndIds()
     {
@@ -182,7 +186,7 @@ private Q_SLOTS:
         QCOMPARE(restored.state(0), JobQueue::State::Waiting);
     }
 
-private:
+  private:
     QTemporaryDir m_dir;
     QString m_file;
     int m_count = 0;

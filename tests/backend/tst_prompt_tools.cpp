@@ -11,19 +11,20 @@ using Kind = PromptSpan::Kind;
 class TestPromptTools : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void spans()
     {
         const auto text = QStringLiteral("a (red:1.3) [cat] BREAK \\(x\\) (open");
         const auto spans = promptSyntaxSpans(text);
         const QList<PromptSpan> expected{
-            {2, 1, Kind::Bracket},     {6, 4, Kind::Weight},  {10, 1, Kind::Bracket}, {12, 1, Kind::Bracket},
-            {16, 1, Kind::Bracket},    {18, 5, Kind::Break},  {24, 2, Kind::Escape},  {27, 2, Kind::Escape},
-            {30, 1, Kind::Unbalanced},
+            {2, 1, Kind::Bracket},  {6, 4, Kind::Weight},   {10, 1, Kind::Bracket},
+            {12, 1, Kind::Bracket}, {16, 1, Kind::Bracket}, {18, 5, Kind::Break},
+            {24, 2, Kind::Escape},  {27, 2, Kind::Escape},  {30, 1, Kind::Unbalanced},
         };
         QCOMPARE(spans, expected);
         // BREAK only as a word of its own; a stray closing bracket is flagged.
-        QCOMPARE(promptSyntaxSpans(QStringLiteral("BREAKING news)")), (QList<PromptSpan>{{13, 1, Kind::Unbalanced}}));
+        QCOMPARE(promptSyntaxSpans(QStringLiteral("BREAKING news)")),
+                 (QList<PromptSpan>{{13, 1, Kind::Unbalanced}}));
     }
 
     void emphasis_data()
@@ -34,15 +35,24 @@ private Q_SLOTS:
         QTest::addColumn<double>("delta");
         QTest::addColumn<QString>("expected");
         QTest::addColumn<QString>("selected");
-        QTest::newRow("word under cursor up") << QStringLiteral("a red cat") << 3 << 3 << 0.1 << QStringLiteral("a (red:1.1) cat") << QStringLiteral("red");
-        QTest::newRow("selection up") << QStringLiteral("a red cat, sky") << 2 << 9 << 0.1 << QStringLiteral("a (red cat:1.1), sky") << QStringLiteral("red cat");
-        QTest::newRow("selection down") << QStringLiteral("a red cat") << 2 << 5 << -0.1 << QStringLiteral("a (red:0.9) cat") << QStringLiteral("red");
-        QTest::newRow("weighted group again") << QStringLiteral("a (red:1.1) cat") << 4 << 4 << 0.1 << QStringLiteral("a (red:1.2) cat") << QStringLiteral("red");
-        QTest::newRow("selected inside group") << QStringLiteral("a (red:1.1) cat") << 3 << 6 << 0.1 << QStringLiteral("a (red:1.2) cat") << QStringLiteral("red");
-        QTest::newRow("back to 1 drops brackets") << QStringLiteral("a (red:1.1) cat") << 5 << 5 << -0.1 << QStringLiteral("a red cat") << QStringLiteral("red");
-        QTest::newRow("spaces stay outside") << QStringLiteral("a  red  cat") << 1 << 7 << 0.1 << QStringLiteral("a  (red:1.1)  cat") << QStringLiteral("red");
-        QTest::newRow("greek word") << QStringLiteral("ένα καράβι") << 6 << 6 << 0.1 << QStringLiteral("ένα (καράβι:1.1)") << QStringLiteral("καράβι");
-        QTest::newRow("two decimals kept") << QStringLiteral("(red:1.25)") << 2 << 2 << 0.1 << QStringLiteral("(red:1.35)") << QStringLiteral("red");
+        QTest::newRow("word under cursor up") << QStringLiteral("a red cat") << 3 << 3 << 0.1
+                                              << QStringLiteral("a (red:1.1) cat") << QStringLiteral("red");
+        QTest::newRow("selection up") << QStringLiteral("a red cat, sky") << 2 << 9 << 0.1
+                                      << QStringLiteral("a (red cat:1.1), sky") << QStringLiteral("red cat");
+        QTest::newRow("selection down") << QStringLiteral("a red cat") << 2 << 5 << -0.1
+                                        << QStringLiteral("a (red:0.9) cat") << QStringLiteral("red");
+        QTest::newRow("weighted group again") << QStringLiteral("a (red:1.1) cat") << 4 << 4 << 0.1
+                                              << QStringLiteral("a (red:1.2) cat") << QStringLiteral("red");
+        QTest::newRow("selected inside group") << QStringLiteral("a (red:1.1) cat") << 3 << 6 << 0.1
+                                               << QStringLiteral("a (red:1.2) cat") << QStringLiteral("red");
+        QTest::newRow("back to 1 drops brackets") << QStringLiteral("a (red:1.1) cat") << 5 << 5 << -0.1
+                                                  << QStringLiteral("a red cat") << QStringLiteral("red");
+        QTest::newRow("spaces stay outside") << QStringLiteral("a  red  cat") << 1 << 7 << 0.1
+                                             << QStringLiteral("a  (red:1.1)  cat") << QStringLiteral("red");
+        QTest::newRow("greek word") << QStringLiteral("ένα καράβι") << 6 << 6 << 0.1
+                                    << QStringLiteral("ένα (καράβι:1.1)") << QStringLiteral("καράβι");
+        QTest::newRow("two decimals kept") << QStringLiteral("(red:1.25)") << 2 << 2 << 0.1
+                                           << QStringLiteral("(red:1.35)") << QStringLiteral("red");
     }
 
     void emphasis()

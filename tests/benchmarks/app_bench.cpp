@@ -50,7 +50,8 @@ double percentile(std::vector<double> values, double p)
     if (values.empty())
         return 0;
     std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, static_cast<std::size_t>(p * static_cast<double>(values.size())))];
+    return values[std::min(values.size() - 1,
+                           static_cast<std::size_t>(p * static_cast<double>(values.size())))];
 }
 
 qint64 weightsBytes(const QString& model)
@@ -63,8 +64,7 @@ qint64 weightsBytes(const QString& model)
 }
 
 // Waits for `signal` of `sender` while the event loop runs.
-template <typename Sender, typename Signal>
-bool waitFor(Sender* sender, Signal signal, int timeoutMs)
+template <typename Sender, typename Signal> bool waitFor(Sender* sender, Signal signal, int timeoutMs)
 {
     QSignalSpy spy(sender, signal);
     return spy.wait(timeoutMs);
@@ -148,7 +148,8 @@ int main(int argc, char* argv[])
         warm.steps = 1;
         direct->generate(warm); // kernels packed, weights faulted in
     }
-    std::unique_ptr<ui::MainWindow> window = std::make_unique<ui::MainWindow>(home.filePath(QStringLiteral("queue.json")));
+    std::unique_ptr<ui::MainWindow> window =
+        std::make_unique<ui::MainWindow>(home.filePath(QStringLiteral("queue.json")));
     window->show();
     auto* panel = window->panel();
     panel->promptEdit()->setText(request.prompt);
@@ -203,9 +204,10 @@ int main(int argc, char* argv[])
     const auto weights = weightsBytes(model);
 
     std::printf("| what | measured | bar |\n|---|---|---|\n");
-    std::printf("| start to a shown, usable window (median of %zu) | %.2f s | ≤ 1.5 s |\n", starts.size(), median(starts));
-    std::printf("| %dx%d, %d steps, through the window (median of %d) | %.2f s | |\n", size, size, steps, rounds,
-                median(windowSeconds));
+    std::printf("| start to a shown, usable window (median of %zu) | %.2f s | ≤ 1.5 s |\n", starts.size(),
+                median(starts));
+    std::printf("| %dx%d, %d steps, through the window (median of %d) | %.2f s | |\n", size, size, steps,
+                rounds, median(windowSeconds));
     std::printf("| the same through GenerationSession directly | %.2f s | |\n", median(directSeconds));
     std::printf("| ratio window / direct | %.3f | ≤ 1.03 |\n", median(windowSeconds) / median(directSeconds));
     std::printf("| event-loop latency during the jobs: p99 / worst | %.1f ms / %.1f ms | ≤ 50 / ≤ 200 ms |\n",
@@ -214,9 +216,13 @@ int main(int argc, char* argv[])
     // what is resident beyond their size is the app's own.
     const double residentMb = static_cast<double>(anon + file) / 1024;
     const double weightsMb = static_cast<double>(weights) / 1048576.0;
-    std::printf("| idle app after the jobs: RssAnon / RssFile (at start %.0f MB anonymous) | %.0f MB / %.0f MB | |\n",
-                static_cast<double>(anonAtStart) / 1024, static_cast<double>(anon) / 1024, static_cast<double>(file) / 1024);
-    std::printf("| — resident beyond the weights' size (RssAnon + RssFile − %.0f MB; negative: idle networks gave pages back) | %.0f MB | ≤ 600 MB |\n", weightsMb, residentMb - weightsMb);
+    std::printf(
+        "| idle app after the jobs: RssAnon / RssFile (at start %.0f MB anonymous) | %.0f MB / %.0f MB | |\n",
+        static_cast<double>(anonAtStart) / 1024, static_cast<double>(anon) / 1024,
+        static_cast<double>(file) / 1024);
+    std::printf("| — resident beyond the weights' size (RssAnon + RssFile − %.0f MB; negative: idle networks "
+                "gave pages back) | %.0f MB | ≤ 600 MB |\n",
+                weightsMb, residentMb - weightsMb);
     window.reset();
     return 0;
 }

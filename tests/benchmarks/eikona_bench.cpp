@@ -122,7 +122,8 @@ void drop_page_cache(const fs::path& root)
 void row(const std::string& what, double seconds, double flops = 0, const std::string& note = "")
 {
     if (flops > 0)
-        std::printf("| %-38s | %9.3f s | %8.1f | %s\n", what.c_str(), seconds, flops / seconds / 1e9, note.c_str());
+        std::printf("| %-38s | %9.3f s | %8.1f | %s\n", what.c_str(), seconds, flops / seconds / 1e9,
+                    note.c_str());
     else
         std::printf("| %-38s | %9.3f s | %8s | %s\n", what.c_str(), seconds, "", note.c_str());
     std::fflush(stdout);
@@ -146,8 +147,9 @@ void breakdown_rows(const models::OpProfile& profile, int runs, double total, co
 void vae_decode_rows(models::AutoencoderKL& vae, int size, int runs)
 {
     auto generator = at::detail::createCPUGenerator(0);
-    const auto latents = at::randn({1, 4, size / 8, size / 8}, generator, at::TensorOptions().dtype(at::kFloat))
-                         .to(vae->post_quant_conv->bias.scalar_type());
+    const auto latents =
+        at::randn({1, 4, size / 8, size / 8}, generator, at::TensorOptions().dtype(at::kFloat))
+            .to(vae->post_quant_conv->bias.scalar_type());
     models::OpProfile profile;
     double total = 0;
     double fastest = 0;
@@ -164,14 +166,17 @@ void vae_decode_rows(models::AutoencoderKL& vae, int size, int runs)
         }
     }
     const double mean = total / runs;
-    row("VAE decode " + std::to_string(size) + "x" + std::to_string(size) + ", batch 1", mean, profile.total_flops() / runs,
+    row("VAE decode " + std::to_string(size) + "x" + std::to_string(size) + ", batch 1", mean,
+        profile.total_flops() / runs,
         runs > 1 ? "mean of " + std::to_string(runs) + ", fastest " + seconds_text(fastest) : "");
     breakdown_rows(profile, runs, mean, "decode");
 }
 
 [[noreturn]] void usage(const char* message)
 {
-    std::fprintf(stderr, "eikona-bench: %s\nusage: eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype fp32|bf16] [--quick] [--e2e] [--taesd DIR] [--warm-up] [--only-e2e] [--only-vae]\n",
+    std::fprintf(stderr,
+                 "eikona-bench: %s\nusage: eikona-bench --model DIR [--sizes 512,256] [--steps N] [--dtype "
+                 "fp32|bf16] [--quick] [--e2e] [--taesd DIR] [--warm-up] [--only-e2e] [--only-vae]\n",
                  message);
     std::exit(2);
 }
@@ -232,9 +237,11 @@ int main(int argc, char** argv)
     const auto options = parse(argc, argv);
     const auto runtime = configure_runtime();
     std::printf("eikona-bench: %s\n", runtime.summary().c_str());
-    std::printf("model %s, compute %s\n\n", options.model.c_str(), options.dtype == at::kFloat ? "fp32" : "bf16");
+    std::printf("model %s, compute %s\n\n", options.model.c_str(),
+                options.dtype == at::kFloat ? "fp32" : "bf16");
     std::printf("| %-38s | %11s | %8s | %s\n", "what", "time", "GFLOPS", "notes");
-    std::printf("|%s|%s|%s|\n", std::string(40, '-').c_str(), std::string(13, '-').c_str(), std::string(10, '-').c_str());
+    std::printf("|%s|%s|%s|\n", std::string(40, '-').c_str(), std::string(13, '-').c_str(),
+                std::string(10, '-').c_str());
 
     const auto folder = io::ModelFolder::open(options.model);
     const models::LoadSettings settings{options.dtype, c10::Device(c10::kCPU), std::nullopt};
@@ -274,17 +281,25 @@ int main(int argc, char** argv)
         for (const int size : options.sizes) {
             const auto latent = size / 8;
             auto generator = at::detail::createCPUGenerator(0);
-            const auto sample = at::randn({2, 4, latent, latent}, generator, at::TensorOptions().dtype(at::kFloat)).to(options.dtype);
+            const auto sample =
+                at::randn({2, 4, latent, latent}, generator, at::TensorOptions().dtype(at::kFloat))
+                    .to(options.dtype);
             const auto timestep = at::tensor(500);
             const int steps = options.quick ? 1 : options.steps;
             double warm_up_seconds = 0;
             if (options.warm_up) {
-                pipeline::StableDiffusion model{tokenizer::ClipTokenizer::from_directory(options.model / "tokenizer"), text_encoder,
-                                                unet, vae, schedulers::SchedulerConfig::from_json(folder.config("scheduler")), ""};
+                pipeline::StableDiffusion model{
+                    tokenizer::ClipTokenizer::from_directory(options.model / "tokenizer"),
+                    text_encoder,
+                    unet,
+                    vae,
+                    schedulers::SchedulerConfig::from_json(folder.config("scheduler")),
+                    ""};
                 start = now();
                 pipeline::warm_up(model, size, size, 2);
                 warm_up_seconds = now() - start;
-                row("warm-up " + std::to_string(size) + "x" + std::to_string(size) + " (the app: after loading)",
+                row("warm-up " + std::to_string(size) + "x" + std::to_string(size) +
+                        " (the app: after loading)",
                     warm_up_seconds);
             }
             double first_step = 0;
@@ -298,8 +313,8 @@ int main(int argc, char** argv)
                 const double seconds = now() - start;
                 if (step == 0) {
                     first_step = seconds;
-                    row("UNet " + std::to_string(size) + "x" + std::to_string(size) + " batch 2, first step", seconds,
-                        step_profile.total_flops());
+                    row("UNet " + std::to_string(size) + "x" + std::to_string(size) + " batch 2, first step",
+                        seconds, step_profile.total_flops());
                 } else {
                     steady += seconds;
                     fastest = step == 1 ? seconds : std::min(fastest, seconds);
@@ -315,24 +330,28 @@ int main(int argc, char** argv)
             if (size == options.sizes.front())
                 first_size_steady_step = steady;
             char ratio[64];
-            std::snprintf(ratio, sizeof ratio, "%.2fx a steady step%s", first_step / steady, options.warm_up ? ", after the warm-up" : "");
+            std::snprintf(ratio, sizeof ratio, "%.2fx a steady step%s", first_step / steady,
+                          options.warm_up ? ", after the warm-up" : "");
             row("  first step / steady step", first_step, 0, ratio);
             if (options.warm_up && size == options.sizes.front())
                 row("load to first step, warm-up included", warm_load + warm_up_seconds + first_step, 0,
                     "the app warms up while the artist types");
             row("UNet " + std::to_string(size) + "x" + std::to_string(size) + " batch 2, steady step", steady,
-                profile.total_flops() / steps, "mean of " + std::to_string(steps) + ", fastest " + seconds_text(fastest));
+                profile.total_flops() / steps,
+                "mean of " + std::to_string(steps) + ", fastest " + seconds_text(fastest));
             breakdown_rows(profile, steps, steady, "step");
         }
 
         vae_decode_rows(vae, options.sizes.front(), 1);
         {
             const int size = options.sizes.front();
-            auto taesd = options.taesd.empty() ? models::AutoencoderTiny(models::TaesdConfig::sd15()) : models::load_taesd(options.taesd);
+            auto taesd = options.taesd.empty() ? models::AutoencoderTiny(models::TaesdConfig::sd15())
+                                               : models::load_taesd(options.taesd);
             if (options.taesd.empty())
                 models::randomise_weights(*taesd, 0);
             auto generator = at::detail::createCPUGenerator(0);
-            const auto latents = at::randn({1, 4, size / 8, size / 8}, generator, at::TensorOptions().dtype(at::kFloat));
+            const auto latents =
+                at::randn({1, 4, size / 8, size / 8}, generator, at::TensorOptions().dtype(at::kFloat));
             const auto label = "TAESD preview " + std::to_string(size) + "x" + std::to_string(size);
             std::vector<double> times;
             for (int i = 0; i < (options.quick ? 2 : 4); ++i) {
@@ -353,8 +372,12 @@ int main(int argc, char** argv)
     }
     if (options.end_to_end) {
         const int size = options.sizes.front();
-        pipeline::StableDiffusion model{tokenizer::ClipTokenizer::from_directory(options.model / "tokenizer"), text_encoder,
-                                        unet, vae, schedulers::SchedulerConfig::from_json(folder.config("scheduler")), ""};
+        pipeline::StableDiffusion model{tokenizer::ClipTokenizer::from_directory(options.model / "tokenizer"),
+                                        text_encoder,
+                                        unet,
+                                        vae,
+                                        schedulers::SchedulerConfig::from_json(folder.config("scheduler")),
+                                        ""};
         pipeline::Txt2ImgRequest request;
         request.prompts = {"a lighthouse on a cliff at dusk, oil painting"};
         request.negatives = {"blurry"};
@@ -368,11 +391,13 @@ int main(int argc, char** argv)
             reset_peak_rss(); // the job's own peak, with the model loaded and warm as in the app
         start = now();
         pipeline::txt2img(model, request);
-        row("txt2img " + std::to_string(size) + "x" + std::to_string(size) + ", " + std::to_string(request.steps) +
-                " steps Euler a, cfg 7.5",
+        row("txt2img " + std::to_string(size) + "x" + std::to_string(size) + ", " +
+                std::to_string(request.steps) + " steps Euler a, cfg 7.5",
             now() - start, 0,
-            (options.only_e2e ? "peak RSS, load and job " : "peak RSS of the job ") + std::to_string(job_peak_rss_gb()).substr(0, 4) + " GB");
+            (options.only_e2e ? "peak RSS, load and job " : "peak RSS of the job ") +
+                std::to_string(job_peak_rss_gb()).substr(0, 4) + " GB");
     }
-    std::printf("\npeak RSS %.2f GB, %d threads, BLAS %s\n", peak_rss_gb(), runtime.threads, runtime.blas.c_str());
+    std::printf("\npeak RSS %.2f GB, %d threads, BLAS %s\n", peak_rss_gb(), runtime.threads,
+                runtime.blas.c_str());
     return 0;
 }

@@ -38,15 +38,17 @@ double percentile(std::vector<double> values, double p)
     if (values.empty())
         return 0;
     std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, static_cast<std::size_t>(p * static_cast<double>(values.size())))];
+    return values[std::min(values.size() - 1,
+                           static_cast<std::size_t>(p * static_cast<double>(values.size())))];
 }
 
-const QStringList k_words{QStringLiteral("lighthouse"), QStringLiteral("castle"),  QStringLiteral("forest"),
-                          QStringLiteral("portrait"),   QStringLiteral("dragon"),  QStringLiteral("harbour"),
-                          QStringLiteral("καράβι"),     QStringLiteral("θάλασσα"), QStringLiteral("βουνό"),
-                          QStringLiteral("oil painting"), QStringLiteral("watercolor"), QStringLiteral("night"),
-                          QStringLiteral("sunrise"),    QStringLiteral("city"),    QStringLiteral("robot"),
-                          QStringLiteral("cat"),        QStringLiteral("garden"),  QStringLiteral("café")};
+const QStringList k_words{
+    QStringLiteral("lighthouse"),   QStringLiteral("castle"),     QStringLiteral("forest"),
+    QStringLiteral("portrait"),     QStringLiteral("dragon"),     QStringLiteral("harbour"),
+    QStringLiteral("καράβι"),       QStringLiteral("θάλασσα"),    QStringLiteral("βουνό"),
+    QStringLiteral("oil painting"), QStringLiteral("watercolor"), QStringLiteral("night"),
+    QStringLiteral("sunrise"),      QStringLiteral("city"),       QStringLiteral("robot"),
+    QStringLiteral("cat"),          QStringLiteral("garden"),     QStringLiteral("café")};
 
 void makePictures(const QString& folder, int count)
 {
@@ -69,7 +71,10 @@ void makePictures(const QString& folder, int count)
         p.height = 512;
         p.model = i % 3 ? QStringLiteral("stable-diffusion-v1-5") : QStringLiteral("dreamshaper");
         // 1,000 per subfolder, as A1111 and ComfyUI grow them.
-        const auto path = QStringLiteral("%1/%2/%3.png").arg(folder).arg(i / 1000, 3, 10, QLatin1Char('0')).arg(i, 6, 10, QLatin1Char('0'));
+        const auto path = QStringLiteral("%1/%2/%3.png")
+                              .arg(folder)
+                              .arg(i / 1000, 3, 10, QLatin1Char('0'))
+                              .arg(i, 6, 10, QLatin1Char('0'));
         QDir().mkpath(QFileInfo(path).absolutePath());
         store::writePicture(path, image, p);
     }
@@ -97,7 +102,8 @@ int main(int argc, char* argv[])
     timer.start();
     if (!QDir(folder).exists() || QDir(folder).isEmpty()) {
         makePictures(folder, count);
-        std::fprintf(stderr, "made %d pictures in %.1f s\n", count, static_cast<double>(timer.elapsed()) / 1000);
+        std::fprintf(stderr, "made %d pictures in %.1f s\n", count,
+                     static_cast<double>(timer.elapsed()) / 1000);
     }
     const auto database = scratch.filePath(QStringLiteral("gallery.sqlite"));
 
@@ -117,14 +123,16 @@ int main(int argc, char* argv[])
     const double openSeconds = static_cast<double>(timer.elapsed()) / 1000;
 
     std::vector<double> searches;
-    for (const auto& word : {"lighthouse", "καραβι", "cafe", "drag", "oil painting night", "θαλ", "picture 4242", "robot city"}) {
+    for (const auto& word : {"lighthouse", "καραβι", "cafe", "drag", "oil painting night", "θαλ",
+                             "picture 4242", "robot city"}) {
         QElapsedTimer one;
         one.start();
         store::GalleryQuery query;
         query.text = QString::fromUtf8(word);
         const auto found = store.searchIds(query); // what the grid asks: the ids, in order
         searches.push_back(static_cast<double>(one.nsecsElapsed()) / 1e6);
-        std::fprintf(stderr, "search %-20s %6lld results %7.1f ms\n", word, static_cast<long long>(found.size()), searches.back());
+        std::fprintf(stderr, "search %-20s %6lld results %7.1f ms\n", word,
+                     static_cast<long long>(found.size()), searches.back());
     }
     // What the grid asks of the model when typing: a search and the view's reload.
     std::vector<double> typing;
@@ -175,20 +183,27 @@ int main(int argc, char* argv[])
 
     std::printf("| what | measured | bar |\n|---|---|---|\n");
     std::printf("| pictures | %d | |\n", rows);
-    std::printf("| first index of the folder | %.1f s (%.2f ms a picture) | |\n", indexSeconds, indexSeconds * 1000 / std::max(1, rows));
-    std::printf("| opening the gallery with the index present (store, model, view) | %.2f s | ≤ 1 s |\n", openSeconds);
+    std::printf("| first index of the folder | %.1f s (%.2f ms a picture) | |\n", indexSeconds,
+                indexSeconds * 1000 / std::max(1, rows));
+    std::printf("| opening the gallery with the index present (store, model, view) | %.2f s | ≤ 1 s |\n",
+                openSeconds);
     std::printf("| laying out the grid of all of them | %.2f s | |\n", layoutSeconds);
-    std::printf("| FTS search: median / worst of %zu | %.1f / %.1f ms | ≤ 30 ms |\n", searches.size(), percentile(searches, 0.5),
-                *std::max_element(searches.begin(), searches.end()));
+    std::printf("| FTS search: median / worst of %zu | %.1f / %.1f ms | ≤ 30 ms |\n", searches.size(),
+                percentile(searches, 0.5), *std::max_element(searches.begin(), searches.end()));
     std::printf("| a keystroke in the search box (search + grid reload): worst | %.1f ms | |\n",
                 *std::max_element(typing.begin(), typing.end()));
-    std::printf("| scrolling the whole grid, thumbnails being made: p99 / worst frame (%zu pages, %.1f s) | %.1f / %.1f ms | |\n",
-                firstPass.size(), firstPassSeconds, percentile(firstPass, 0.99), *std::max_element(firstPass.begin(), firstPass.end()));
-    std::printf("| scrolling again, thumbnails cached on disk: p99 / worst frame | %.1f / %.1f ms | ≤ 16 ms |\n",
-                percentile(secondPass, 0.99), *std::max_element(secondPass.begin(), secondPass.end()));
-    std::printf("| memory of the open gallery (RssAnon growth) beyond the thumbnail cache's bound (%lld MB) | %.0f MB | ≤ 150 MB |\n",
+    std::printf("| scrolling the whole grid, thumbnails being made: p99 / worst frame (%zu pages, %.1f s) | "
+                "%.1f / %.1f ms | |\n",
+                firstPass.size(), firstPassSeconds, percentile(firstPass, 0.99),
+                *std::max_element(firstPass.begin(), firstPass.end()));
+    std::printf(
+        "| scrolling again, thumbnails cached on disk: p99 / worst frame | %.1f / %.1f ms | ≤ 16 ms |\n",
+        percentile(secondPass, 0.99), *std::max_element(secondPass.begin(), secondPass.end()));
+    std::printf("| memory of the open gallery (RssAnon growth) beyond the thumbnail cache's bound (%lld MB) "
+                "| %.0f MB | ≤ 150 MB |\n",
                 static_cast<long long>(thumbnails.memoryBound() / 1048576),
-                std::max(0.0, static_cast<double>(anonAfter - anonBefore) / 1024 - static_cast<double>(thumbnails.memoryBound()) / 1048576));
+                std::max(0.0, static_cast<double>(anonAfter - anonBefore) / 1024 -
+                                  static_cast<double>(thumbnails.memoryBound()) / 1048576));
     std::printf("| — the growth itself | %.0f MB | |\n", static_cast<double>(anonAfter - anonBefore) / 1024);
     return 0;
 }

@@ -23,7 +23,8 @@ inline io::SafetensorsFile golden(const char* name)
 
 /// The fixture's rule |actual - expected| <= atol + rtol * |expected|, elementwise. Prints the
 /// observed maximum error either way.
-inline bool close_to(const at::Tensor& actual, const at::Tensor& expected, double atol, double rtol, const char* what)
+inline bool close_to(const at::Tensor& actual, const at::Tensor& expected, double atol, double rtol,
+                     const char* what)
 {
     if (actual.sizes() != expected.sizes()) {
         std::fprintf(stderr, "  %s: shape mismatch\n", what);
@@ -39,5 +40,5 @@ inline bool close_to(const at::Tensor& actual, const at::Tensor& expected, doubl
 
 } // namespace eikona::testing
 
-#define EIKONA_COMPARE_CLOSE(actual, expected, atol, rtol, what) \
+#define EIKONA_COMPARE_CLOSE(actual, expected, atol, rtol, what)                                             \
     QVERIFY2(eikona::testing::close_to((actual), (expected), (atol), (rtol), (what)), (what))

@@ -26,7 +26,10 @@ double relative_l2(const at::Tensor& actual, const at::Tensor& expected)
 
 double reference_error(const char* key)
 {
-    return io::read_json_file(testing::k_data / "bf16_reference_errors.json").at("errors").at(key).get<double>();
+    return io::read_json_file(testing::k_data / "bf16_reference_errors.json")
+        .at("errors")
+        .at(key)
+        .get<double>();
 }
 
 } // namespace
@@ -34,7 +37,7 @@ double reference_error(const char* key)
 class TestBf16 : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void unetWithinTheReferencesBf16Error_data()
     {
         QTest::addColumn<QString>("golden");
@@ -56,8 +59,10 @@ private Q_SLOTS:
                                      file.tensor("encoder_hidden_states").to(at::kBFloat16));
         QCOMPARE(prediction.scalar_type(), at::kBFloat16);
         const double error = relative_l2(prediction, file.tensor("noise_pred"));
-        const double reference = reference_error((golden + QStringLiteral(".noise_pred")).toUtf8().constData());
-        std::printf("  bf16 UNet relative L2 error %.4f (the reference's bf16: %.4f, bar %.4f)\n", error, reference, 1.25 * reference);
+        const double reference =
+            reference_error((golden + QStringLiteral(".noise_pred")).toUtf8().constData());
+        std::printf("  bf16 UNet relative L2 error %.4f (the reference's bf16: %.4f, bar %.4f)\n", error,
+                    reference, 1.25 * reference);
         QVERIFY(error <= 1.25 * reference);
     }
 
@@ -85,7 +90,8 @@ private Q_SLOTS:
         QVERIFY(!report.redone_in_fp32); // no overflow: the bf16 decode itself is measured
         const double error = relative_l2(image, file.tensor("image_np"));
         const double reference = reference_error((golden + QStringLiteral(".image")).toUtf8().constData());
-        std::printf("  bf16 VAE decode relative L2 error %.4f (the reference's bf16: %.4f, bar 0.03)\n", error, reference);
+        std::printf("  bf16 VAE decode relative L2 error %.4f (the reference's bf16: %.4f, bar 0.03)\n",
+                    error, reference);
         QVERIFY(error <= 0.03);
     }
 
@@ -112,13 +118,16 @@ private Q_SLOTS:
         const auto x = at::randn({2, 16, 8, 8}) * 3 + 1;
         const auto ours = norm->forward_silu(x.to(at::kBFloat16));
         QCOMPARE(ours.scalar_type(), at::kBFloat16);
-        const auto exact = at::silu(at::group_norm(x.to(at::kBFloat16).to(at::kFloat), 4, norm->weight, norm->bias, 1e-5));
+        const auto exact =
+            at::silu(at::group_norm(x.to(at::kBFloat16).to(at::kFloat), 4, norm->weight, norm->bias, 1e-5));
         EIKONA_COMPARE_CLOSE(ours.to(at::kFloat), exact, 1e-2, 1e-2, "GroupNorm+SiLU in bf16");
         const auto rows = at::randn({3, 5, 16});
         const auto layered = layer->forward(rows.to(at::kBFloat16));
         QCOMPARE(layered.scalar_type(), at::kBFloat16);
-        EIKONA_COMPARE_CLOSE(layered.to(at::kFloat), at::layer_norm(rows.to(at::kBFloat16).to(at::kFloat), {16}, layer->weight, layer->bias, 1e-5),
-                             1e-2, 1e-2, "LayerNorm in bf16");
+        EIKONA_COMPARE_CLOSE(
+            layered.to(at::kFloat),
+            at::layer_norm(rows.to(at::kBFloat16).to(at::kFloat), {16}, layer->weight, layer->bias, 1e-5),
+            1e-2, 1e-2, "LayerNorm in bf16");
     }
 
     // Small bf16 images run on the kernel packed once (as fp32 does): the same numbers as ATen's
@@ -135,8 +144,10 @@ private Q_SLOTS:
         const auto ours = conv(x);
         QCOMPARE(ours.scalar_type(), at::kBFloat16);
         const auto theirs = at::conv2d(x, conv->weight, conv->bias, {1, 1}, {1, 1});
-        EIKONA_COMPARE_CLOSE(ours.to(at::kFloat), theirs.to(at::kFloat), 2e-2, 1e-2, "packed bf16 convolution");
-        EIKONA_COMPARE_CLOSE(conv(x).to(at::kFloat), ours.to(at::kFloat), 0, 0, "again, from the packed kernel");
+        EIKONA_COMPARE_CLOSE(ours.to(at::kFloat), theirs.to(at::kFloat), 2e-2, 1e-2,
+                             "packed bf16 convolution");
+        EIKONA_COMPARE_CLOSE(conv(x).to(at::kFloat), ours.to(at::kFloat), 0, 0,
+                             "again, from the packed kernel");
     }
 
     // Loaded for bf16, the UNet's convolution and linear weights stay views of the file (packed
@@ -157,8 +168,10 @@ private Q_SLOTS:
         for (const auto& x : {large, small}) {
             const auto ours = model.unet->conv_in(x);
             QCOMPARE(ours.scalar_type(), at::kBFloat16);
-            const auto theirs = at::conv2d(x, model.unet->conv_in->weight.to(at::kBFloat16), model.unet->conv_in->bias, {1, 1}, {1, 1});
-            EIKONA_COMPARE_CLOSE(ours.to(at::kFloat), theirs.to(at::kFloat), 2e-2, 1e-2, "kept convolution in bf16");
+            const auto theirs = at::conv2d(x, model.unet->conv_in->weight.to(at::kBFloat16),
+                                           model.unet->conv_in->bias, {1, 1}, {1, 1});
+            EIKONA_COMPARE_CLOSE(ours.to(at::kFloat), theirs.to(at::kFloat), 2e-2, 1e-2,
+                                 "kept convolution in bf16");
         }
     }
 
@@ -169,7 +182,8 @@ private Q_SLOTS:
         models::Linear linear(64, 96);
         linear->weight.normal_(0, 0.1);
         linear->bias.normal_(0, 0.1);
-        linear->bias.set_data(linear->bias.to(at::kBFloat16)); // the weight stays fp32, as a kept file view does
+        linear->bias.set_data(
+            linear->bias.to(at::kBFloat16)); // the weight stays fp32, as a kept file view does
         models::Conv2d conv(64, 48, 1, 1, 0);
         conv->weight.normal_(0, 0.1);
         conv->bias.normal_(0, 0.1);
@@ -184,7 +198,8 @@ private Q_SLOTS:
             EIKONA_COMPARE_CLOSE(linear(x).to(at::kFloat), ours.to(at::kFloat), 0, 0, "bf16 linear, again");
             const auto pixels = conv->forward_rows(x.view({1, rows, 64}));
             const auto expected = at::linear(x, conv->weight.view({48, 64}).to(at::kBFloat16), conv->bias);
-            EIKONA_COMPARE_CLOSE(pixels.view({rows, 48}).to(at::kFloat), expected.to(at::kFloat), 2e-2, 1e-2, "bf16 1x1 rows");
+            EIKONA_COMPARE_CLOSE(pixels.view({rows, 48}).to(at::kFloat), expected.to(at::kFloat), 2e-2, 1e-2,
+                                 "bf16 1x1 rows");
         }
     }
 
@@ -196,7 +211,8 @@ private Q_SLOTS:
         const auto v = at::randn({2, 8, 77, 40}).to(at::kBFloat16);
         const auto ours = models::attention(q, k, v, 1.0 / std::sqrt(40.0));
         QCOMPARE(ours.scalar_type(), at::kBFloat16);
-        const auto exact = models::attention(q.to(at::kFloat), k.to(at::kFloat), v.to(at::kFloat), 1.0 / std::sqrt(40.0));
+        const auto exact =
+            models::attention(q.to(at::kFloat), k.to(at::kFloat), v.to(at::kFloat), 1.0 / std::sqrt(40.0));
         EIKONA_COMPARE_CLOSE(ours.to(at::kFloat), exact, 1e-2, 1e-2, "attention in bf16");
     }
 };

@@ -14,7 +14,7 @@ using namespace eikona;
 class TestClipTextModel : public QObject {
     Q_OBJECT
 
-private:
+  private:
     models::ClipTextModel load(std::optional<at::ScalarType> dtype = at::kFloat)
     {
         const auto folder = io::ModelFolder::open(testing::k_tiny_model);
@@ -24,7 +24,7 @@ private:
         return model;
     }
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void matchesReference()
     {
         const auto golden = testing::golden("text_encoder");

@@ -40,11 +40,11 @@ QString idsText(const std::vector<int>& ids)
 class TestClipTokenizer : public QObject {
     Q_OBJECT
 
-private:
+  private:
     std::optional<ClipTokenizer> m_tokenizer;
     nlohmann::json m_cases;
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         m_tokenizer = ClipTokenizer::from_directory(k_data / "tiny-sd15" / "tokenizer");
@@ -80,7 +80,10 @@ private Q_SLOTS:
         const auto unpadded = m_tokenizer->encode(prompt);
         const auto expectedUnpadded = c["input_ids_untruncated"].get<std::vector<int>>();
         if (unpadded != expectedUnpadded) {
-            qWarning("tokens: %s", QString::fromStdString(nlohmann::json(m_tokenizer->token_strings(unpadded)).dump()).toUtf8().constData());
+            qWarning("tokens: %s",
+                     QString::fromStdString(nlohmann::json(m_tokenizer->token_strings(unpadded)).dump())
+                         .toUtf8()
+                         .constData());
             qWarning("wanted: %s", c["tokens_untruncated"].dump().c_str());
         }
         QCOMPARE(idsText(unpadded), idsText(expectedUnpadded));
@@ -95,12 +98,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("html entity") << QStringLiteral("fish &amp; chips") << QStringLiteral("fish & chips");
         QTest::newRow("entity repeated until fixed") << QStringLiteral("&amp;amp;") << QStringLiteral("&");
-        QTest::newRow("entity kept beside <") << QStringLiteral("<b>&amp;</b>") << QStringLiteral("<b>&amp;</b>");
+        QTest::newRow("entity kept beside <")
+            << QStringLiteral("<b>&amp;</b>") << QStringLiteral("<b>&amp;</b>");
         QTest::newRow("numeric entity") << QStringLiteral("&#39;&#x41;") << QStringLiteral("'a");
         QTest::newRow("unknown entity") << QStringLiteral("&bogus;") << QStringLiteral("&bogus;");
         QTest::newRow("mojibake latin-1") << QStringLiteral("cafÃ©") << QStringLiteral("café");
         QTest::newRow("mojibake embedded") << QStringLiteral("Ελλάδα cafÃ©") << QStringLiteral("ελλάδα café");
-        QTest::newRow("legit latin-1 untouched") << QStringLiteral("Zürich Ångström") << QStringLiteral("zürich ångström");
+        QTest::newRow("legit latin-1 untouched")
+            << QStringLiteral("Zürich Ångström") << QStringLiteral("zürich ångström");
         QTest::newRow("curly quotes") << QStringLiteral("“a” ‘b’") << QStringLiteral("\"a\" 'b'");
         QTest::newRow("ligature") << QStringLiteral("ﬁne") << QStringLiteral("fine");
         QTest::newRow("fullwidth") << QStringLiteral("ＡＢ１") << QStringLiteral("ab1");
@@ -140,7 +145,8 @@ private Q_SLOTS:
         const auto proto = eikona::tokenizer::build_sentencepiece_bpe_model(vocabulary);
         const std::filesystem::path folder = dir.path().toStdString();
         std::ofstream(folder / "spiece.model", std::ios::binary) << proto;
-        std::ofstream(folder / "tokenizer_config.json") << R"({"bos_token": "<s>", "eos_token": "</s>", "model_max_length": 6})";
+        std::ofstream(folder / "tokenizer_config.json")
+            << R"({"bos_token": "<s>", "eos_token": "</s>", "model_max_length": 6})";
 
         const auto tokenizer = ClipTokenizer::from_directory(folder);
         // Piece ids of the native model: 0 <unk>, 1 <s>, 2 </s>, 3 a, 4 b, 5 c, 6 ab, 7 abc.
@@ -153,13 +159,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("vocab");
         QTest::addColumn<QString>("merges");
         QTest::addColumn<QString>("messagePart");
-        QTest::newRow("vocab not JSON") << QStringLiteral("{nope") << QStringLiteral("#version: 0.2\n") << QStringLiteral("vocab.json");
-        QTest::newRow("vocab id out of range") << QStringLiteral(R"({"a": 5, "<|startoftext|>": 1, "<|endoftext|>": 2})")
-                                             << QStringLiteral("#version: 0.2\n") << QStringLiteral("outside");
-        QTest::newRow("no end token") << QStringLiteral(R"({"a": 0, "<|startoftext|>": 1})") << QStringLiteral("#version: 0.2\n")
-                                      << QStringLiteral("<|endoftext|>");
-        QTest::newRow("bad merge line") << QStringLiteral(R"({"a": 0, "<|startoftext|>": 1, "<|endoftext|>": 2})")
-                                        << QStringLiteral("#version: 0.2\na b c\n") << QStringLiteral("merges.txt");
+        QTest::newRow("vocab not JSON")
+            << QStringLiteral("{nope") << QStringLiteral("#version: 0.2\n") << QStringLiteral("vocab.json");
+        QTest::newRow("vocab id out of range")
+            << QStringLiteral(R"({"a": 5, "<|startoftext|>": 1, "<|endoftext|>": 2})")
+            << QStringLiteral("#version: 0.2\n") << QStringLiteral("outside");
+        QTest::newRow("no end token") << QStringLiteral(R"({"a": 0, "<|startoftext|>": 1})")
+                                      << QStringLiteral("#version: 0.2\n") << QStringLiteral("<|endoftext|>");
+        QTest::newRow("bad merge line")
+            << QStringLiteral(R"({"a": 0, "<|startoftext|>": 1, "<|endoftext|>": 2})")
+            << QStringLiteral("#version: 0.2\na b c\n") << QStringLiteral("merges.txt");
     }
 
     void badFolders()

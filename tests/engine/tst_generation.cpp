@@ -22,7 +22,7 @@ using namespace eikona;
 class TestGeneration : public QObject {
     Q_OBJECT
 
-private:
+  private:
     std::optional<pipeline::StableDiffusion> m_model;
 
     pipeline::Txt2ImgRequest smallRequest(const std::string& sampler) const
@@ -38,7 +38,7 @@ private:
         return request;
     }
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase() { m_model.emplace(pipeline::load_stable_diffusion(testing::k_tiny_model)); }
 
     void loadsTheModelsOwnSampler() { QCOMPARE(pipeline::default_sampler(*m_model), std::string("pndm")); }
@@ -61,7 +61,8 @@ private Q_SLOTS:
         auto generator = at::detail::createCPUGenerator(7);
         const auto init = at::rand({1, 3, 48, 64}, generator) * 2 - 1;
         const auto run = [&](pipeline::Txt2ImgRequest request) {
-            return img2img ? pipeline::img2img(*m_model, request, init, 0.75) : pipeline::txt2img(*m_model, request);
+            return img2img ? pipeline::img2img(*m_model, request, init, 0.75)
+                           : pipeline::txt2img(*m_model, request);
         };
         auto batch = smallRequest(sampler.toStdString());
         batch.images_per_prompt = 3;
@@ -73,7 +74,8 @@ private Q_SLOTS:
             alone.generator_per_image = true;
             const auto single = run(alone);
             const auto what = "image " + std::to_string(i);
-            EIKONA_COMPARE_CLOSE(together.latents_final[i], single.latents_final[0], 1e-4, 1e-4, what.c_str());
+            EIKONA_COMPARE_CLOSE(together.latents_final[i], single.latents_final[0], 1e-4, 1e-4,
+                                 what.c_str());
         }
         // A single per-image run is the reference's single-generator run.
         auto shared = smallRequest(sampler.toStdString());
@@ -109,7 +111,8 @@ private Q_SLOTS:
         auto request = smallRequest("ddim");
         const auto result = pipeline::img2img(*m_model, request, at::rand({1, 3, 100, 75}) * 2 - 1, 0.5);
         QVERIFY(result.image.sizes() == (std::vector<std::int64_t>{1, 48, 64, 3}));
-        QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, pipeline::fit_init_image(at::zeros({3, 48, 64}), 64, 48));
+        QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError,
+                                 pipeline::fit_init_image(at::zeros({3, 48, 64}), 64, 48));
     }
 
     // Tiles overlap and blend: the tiled image follows the whole-image decode closely, and the
@@ -139,14 +142,16 @@ private Q_SLOTS:
         // A tile that covers everything is the whole decode.
         auto one_tile = tiles;
         one_tile.tile_latents = 48;
-        QVERIFY(at::allclose(pipeline::decode_latents(m_model->vae, latents, one_tile), reference, 1e-5, 1e-6));
+        QVERIFY(
+            at::allclose(pipeline::decode_latents(m_model->vae, latents, one_tile), reference, 1e-5, 1e-6));
         // Row-to-row change across the tile edges (tiles keep 96 px of 128 here) vs everywhere.
         const auto row_steps = (tiled.slice(1, 1) - tiled.slice(1, 0, -1)).abs().mean({0, 2, 3});
         const double typical = row_steps.mean().item<double>();
         for (const std::int64_t edge : {95, 191}) {
             std::printf("  row step at tile edge %lld: %.4f (typical %.4f)\n", static_cast<long long>(edge),
                         row_steps[edge].item<double>(), typical);
-            QVERIFY2(row_steps[edge].item<double>() < 2 * typical, ("seam at row " + std::to_string(edge)).c_str());
+            QVERIFY2(row_steps[edge].item<double>() < 2 * typical,
+                     ("seam at row " + std::to_string(edge)).c_str());
         }
 
         // Auto tiles only above 1024 px on a side.
@@ -193,7 +198,8 @@ private Q_SLOTS:
         std::vector<std::string> log;
         pipeline::VaeDecodeReport report;
         try {
-            pipeline::decode_latents(vae, latents, {}, [&](const std::string& line) { log.push_back(line); }, &report);
+            pipeline::decode_latents(
+                vae, latents, {}, [&](const std::string& line) { log.push_back(line); }, &report);
             QFAIL("non-finite pixels were returned");
         } catch (const pipeline::PipelineError& error) {
             QVERIFY2(std::string(error.what()).find("NaN") != std::string::npos, error.what());
@@ -219,7 +225,8 @@ private Q_SLOTS:
         QFile cpuinfo(QStringLiteral("/proc/cpuinfo"));
         QVERIFY(cpuinfo.open(QIODevice::ReadOnly));
         const auto flags = QString::fromLatin1(cpuinfo.readAll());
-        const bool native = flags.contains(QStringLiteral(" avx512_bf16")) || flags.contains(QStringLiteral(" amx_bf16"));
+        const bool native =
+            flags.contains(QStringLiteral(" avx512_bf16")) || flags.contains(QStringLiteral(" amx_bf16"));
         QCOMPARE(pipeline::cpu_has_fast_bf16(), native);
         const auto bf16 = pipeline::resolve_compute_target("cpu", "bf16").describe();
         QCOMPARE(bf16 == "CPU, bf16", native);
@@ -346,7 +353,8 @@ private Q_SLOTS:
         QVERIFY(at::equal(draft.latents_final, full.latents_final));
         QCOMPARE(draft.image.sizes().vec(), full.image.sizes().vec());
         const c10::InferenceMode inference;
-        const auto expected = (model.taesd->decode(full.latents_final) / 2 + 0.5).clamp(0, 1).permute({0, 2, 3, 1});
+        const auto expected =
+            (model.taesd->decode(full.latents_final) / 2 + 0.5).clamp(0, 1).permute({0, 2, 3, 1});
         EIKONA_COMPARE_CLOSE(draft.image, expected, 1e-6, 0, "draft image");
         QVERIFY((draft.image - full.image).abs().max().item<double>() > 0.01);
         QVERIFY(draft.image.min().item<double>() >= 0 && draft.image.max().item<double>() <= 1);

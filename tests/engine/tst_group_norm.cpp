@@ -20,8 +20,8 @@ at::Tensor channels_last(const at::Tensor& x)
     return x.contiguous(at::MemoryFormat::ChannelsLast);
 }
 
-at::Tensor reference(const at::Tensor& x, std::int64_t groups, const at::Tensor& weight, const at::Tensor& bias,
-                     bool silu)
+at::Tensor reference(const at::Tensor& x, std::int64_t groups, const at::Tensor& weight,
+                     const at::Tensor& bias, bool silu)
 {
     const auto planar = x.to(at::kDouble).contiguous();
     const auto normed = at::group_norm(planar, groups, weight.to(at::kDouble), bias.to(at::kDouble), 1e-6);
@@ -38,7 +38,7 @@ double max_error(const at::Tensor& actual, const at::Tensor& expected)
 class TestGroupNorm : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void matchesATen_data()
     {
         QTest::addColumn<int>("batch");
@@ -68,7 +68,8 @@ private Q_SLOTS:
         const auto expected = reference(x, groups, weight, bias, silu);
 
         QVERIFY(models::group_norm_channels_last_applies(channels_last(x), groups));
-        const auto ours = models::group_norm_channels_last(channels_last(x), groups, weight, bias, 1e-6, silu);
+        const auto ours =
+            models::group_norm_channels_last(channels_last(x), groups, weight, bias, 1e-6, silu);
         QCOMPARE(ours.scalar_type(), at::kFloat);
         QVERIFY(ours.is_contiguous(at::MemoryFormat::ChannelsLast));
         // ATen's own fp32 GroupNorm is about 1e-6 from double; with a mean of 1000 the input's
@@ -82,7 +83,8 @@ private Q_SLOTS:
         QCOMPARE(ours_bf16.scalar_type(), at::kBFloat16);
         const auto expected_bf16 = reference(half, groups, weight, bias, silu);
         const double rounding = (expected_bf16.abs().max().item<double>() + 1) * (1.0 / 128);
-        QVERIFY2(max_error(ours_bf16, expected_bf16) <= rounding, qPrintable(QString::number(max_error(ours_bf16, expected_bf16))));
+        QVERIFY2(max_error(ours_bf16, expected_bf16) <= rounding,
+                 qPrintable(QString::number(max_error(ours_bf16, expected_bf16))));
     }
 
     void nanIsKept()
@@ -92,7 +94,8 @@ private Q_SLOTS:
         auto x = at::randn({1, 16, 4, 4});
         x[0][3][1][1] = std::numeric_limits<float>::quiet_NaN();
         for (const auto dtype : {at::kFloat, at::kBFloat16}) {
-            const auto out = models::group_norm_channels_last(channels_last(x.to(dtype)), 4, at::ones({16}), at::zeros({16}), 1e-6, true);
+            const auto out = models::group_norm_channels_last(channels_last(x.to(dtype)), 4, at::ones({16}),
+                                                              at::zeros({16}), 1e-6, true);
             // A NaN spoils its group, as in ATen, and only its group: the VAE's redo looks for it.
             QVERIFY(out.narrow(1, 0, 4).isnan().all().item<bool>());
             QVERIFY(out.narrow(1, 4, 12).isfinite().all().item<bool>());
@@ -104,7 +107,7 @@ private Q_SLOTS:
     {
         const c10::InferenceMode inference;
         const auto x = at::randn({1, 32, 8, 8});
-        QVERIFY(!models::group_norm_channels_last_applies(x, 8));            // planar: ATen's
+        QVERIFY(!models::group_norm_channels_last_applies(x, 8));                // planar: ATen's
         QVERIFY(!models::group_norm_channels_last_applies(channels_last(x), 3)); // 32 channels, 3 groups
         QVERIFY(!models::group_norm_channels_last_applies(channels_last(x.to(at::kDouble)), 8));
         models::GroupNorm norm(8, 32, 1e-6);
@@ -117,7 +120,7 @@ private Q_SLOTS:
         QVERIFY(at::allclose(norm->forward(channels_last(x)), norm->forward(x), 1e-5, 1e-5));
     }
 
-private:
+  private:
     static void skipWithoutKernel()
     {
         if (!models::kernels::group_norm_kernel_supported())

@@ -29,7 +29,8 @@ std::vector<ExpectedTensor> textEncoderExpected(const nlohmann::json& config)
     const auto layers = config["num_hidden_layers"].get<int>();
     std::vector<ExpectedTensor> expected{
         {"text_model.embeddings.token_embedding.weight", {config["vocab_size"].get<std::int64_t>(), hidden}},
-        {"text_model.embeddings.position_embedding.weight", {config["max_position_embeddings"].get<std::int64_t>(), hidden}},
+        {"text_model.embeddings.position_embedding.weight",
+         {config["max_position_embeddings"].get<std::int64_t>(), hidden}},
         {"text_model.final_layer_norm.weight", {hidden}},
         {"text_model.final_layer_norm.bias", {hidden}},
     };
@@ -69,7 +70,7 @@ void copyModel(const fs::path& to)
 class TestModelFolder : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void opensTinyModel()
     {
         const auto folder = eikona::io::ModelFolder::open(k_model);
@@ -77,13 +78,16 @@ private Q_SLOTS:
         for (const auto& c : folder.components())
             names << QString::fromStdString(c.name);
         names.sort();
-        QCOMPARE(names, QStringList({QStringLiteral("scheduler"), QStringLiteral("text_encoder"), QStringLiteral("tokenizer"),
-                                     QStringLiteral("unet"), QStringLiteral("vae")}));
+        QCOMPARE(names,
+                 QStringList({QStringLiteral("scheduler"), QStringLiteral("text_encoder"),
+                              QStringLiteral("tokenizer"), QStringLiteral("unet"), QStringLiteral("vae")}));
         QCOMPARE(folder.component("unet").class_name, std::string("UNet2DConditionModel"));
         QCOMPARE(folder.config("unet")["cross_attention_dim"].get<int>(), 32);
         QCOMPARE(folder.config("scheduler")["_class_name"].get<std::string>(), std::string("PNDMScheduler"));
-        QCOMPARE(folder.weights_file("unet").filename().string(), std::string("diffusion_pytorch_model.safetensors"));
-        QCOMPARE(folder.weights_file("text_encoder", "fp16").filename().string(), std::string("model.safetensors"));
+        QCOMPARE(folder.weights_file("unet").filename().string(),
+                 std::string("diffusion_pytorch_model.safetensors"));
+        QCOMPARE(folder.weights_file("text_encoder", "fp16").filename().string(),
+                 std::string("model.safetensors"));
         QVERIFY_THROWS_EXCEPTION(eikona::io::ModelFolderError, folder.component("safety_checker"));
     }
 
@@ -100,24 +104,30 @@ private Q_SLOTS:
         QCOMPARE(weights.size(), expected.size());
         const auto& embedding = weights.at("text_model.embeddings.token_embedding.weight");
         QCOMPARE(embedding.scalar_type(), at::kFloat);
-        QVERIFY(at::equal(embedding, file.tensor("text_model.embeddings.token_embedding.weight").to(at::kFloat)));
+        QVERIFY(
+            at::equal(embedding, file.tensor("text_model.embeddings.token_embedding.weight").to(at::kFloat)));
         // Without a conversion the tensor is the mapping itself.
         const auto stored = eikona::io::load_weights(file, expected, isPositionIds);
-        QCOMPARE(stored.at("text_model.final_layer_norm.bias").data_ptr(), file.tensor("text_model.final_layer_norm.bias").data_ptr());
+        QCOMPARE(stored.at("text_model.final_layer_norm.bias").data_ptr(),
+                 file.tensor("text_model.final_layer_norm.bias").data_ptr());
     }
 
     void mismatchedCopies_data()
     {
         QTest::addColumn<QString>("change");
         QTest::addColumn<QStringList>("messageParts");
-        QTest::newRow("missing tensor") << QStringLiteral("missing")
-                                        << QStringList{QStringLiteral("1 missing"), QStringLiteral("layers.1.mlp.fc1.bias")};
-        QTest::newRow("extra tensor") << QStringLiteral("extra")
-                                      << QStringList{QStringLiteral("1 unexpected"), QStringLiteral("text_model.extra.weight")};
-        QTest::newRow("mis-shaped tensor") << QStringLiteral("misshaped")
-                                           << QStringList{QStringLiteral("1 mis-shaped"), QStringLiteral("final_layer_norm.weight expected [32] found [16, 2]")};
-        QTest::newRow("many missing") << QStringLiteral("many")
-                                      << QStringList{QStringLiteral("10 missing"), QStringLiteral(", ...")};
+        QTest::newRow("missing tensor")
+            << QStringLiteral("missing")
+            << QStringList{QStringLiteral("1 missing"), QStringLiteral("layers.1.mlp.fc1.bias")};
+        QTest::newRow("extra tensor")
+            << QStringLiteral("extra")
+            << QStringList{QStringLiteral("1 unexpected"), QStringLiteral("text_model.extra.weight")};
+        QTest::newRow("mis-shaped tensor")
+            << QStringLiteral("misshaped")
+            << QStringList{QStringLiteral("1 mis-shaped"),
+                           QStringLiteral("final_layer_norm.weight expected [32] found [16, 2]")};
+        QTest::newRow("many missing")
+            << QStringLiteral("many") << QStringList{QStringLiteral("10 missing"), QStringLiteral(", ...")};
     }
 
     void mismatchedCopies()
@@ -134,9 +144,11 @@ private Q_SLOTS:
             int dropped = 0;
             for (const auto& info : original.tensors()) {
                 auto tensor = original.tensor(info.name).clone();
-                if (change == QLatin1String("missing") && info.name == "text_model.encoder.layers.1.mlp.fc1.bias")
+                if (change == QLatin1String("missing") &&
+                    info.name == "text_model.encoder.layers.1.mlp.fc1.bias")
                     continue;
-                if (change == QLatin1String("many") && info.name.find("layers.2.") != std::string::npos && dropped < 10) {
+                if (change == QLatin1String("many") && info.name.find("layers.2.") != std::string::npos &&
+                    dropped < 10) {
                     ++dropped;
                     continue;
                 }
@@ -167,13 +179,17 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const fs::path root = fs::path(dir.path().toStdString()) / "model";
         copyModel(root);
-        fs::copy_file(root / "unet/diffusion_pytorch_model.safetensors", root / "unet/diffusion_pytorch_model.fp16.safetensors");
+        fs::copy_file(root / "unet/diffusion_pytorch_model.safetensors",
+                      root / "unet/diffusion_pytorch_model.fp16.safetensors");
         auto folder = eikona::io::ModelFolder::open(root);
-        QCOMPARE(folder.weights_file("unet", "fp16").filename().string(), std::string("diffusion_pytorch_model.fp16.safetensors"));
-        QCOMPARE(folder.weights_file("unet").filename().string(), std::string("diffusion_pytorch_model.safetensors"));
+        QCOMPARE(folder.weights_file("unet", "fp16").filename().string(),
+                 std::string("diffusion_pytorch_model.fp16.safetensors"));
+        QCOMPARE(folder.weights_file("unet").filename().string(),
+                 std::string("diffusion_pytorch_model.safetensors"));
         // Only the variant present: it is taken without asking.
         fs::remove(root / "unet/diffusion_pytorch_model.safetensors");
-        QCOMPARE(folder.weights_file("unet").filename().string(), std::string("diffusion_pytorch_model.fp16.safetensors"));
+        QCOMPARE(folder.weights_file("unet").filename().string(),
+                 std::string("diffusion_pytorch_model.fp16.safetensors"));
         // Pickle-only weights are named as the reason.
         fs::remove(root / "unet/diffusion_pytorch_model.fp16.safetensors");
         std::ofstream(root / "unet/diffusion_pytorch_model.bin") << "pickle";
@@ -190,13 +206,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("modelIndex");
         QTest::addColumn<QString>("messagePart");
         QTest::newRow("no model_index.json") << QString() << QStringLiteral("no model_index.json");
-        QTest::newRow("model_index not JSON") << QStringLiteral("{\"unet\": [") << QStringLiteral("not valid JSON");
+        QTest::newRow("model_index not JSON")
+            << QStringLiteral("{\"unet\": [") << QStringLiteral("not valid JSON");
         QTest::newRow("model_index an array") << QStringLiteral("[]") << QStringLiteral("not a JSON object");
-        QTest::newRow("entry malformed") << QStringLiteral(R"({"unet": ["diffusers"]})") << QStringLiteral("[library, class]");
-        QTest::newRow("nested 100,000 deep") << QString(100000, QLatin1Char('[')) + QString(100000, QLatin1Char(']'))
-                                             << QStringLiteral("nests deeper than 64 levels");
-        QTest::newRow("component folder missing") << QStringLiteral(R"({"unet": ["diffusers", "UNet2DConditionModel"]})")
-                                                  << QStringLiteral("no folder unet/");
+        QTest::newRow("entry malformed")
+            << QStringLiteral(R"({"unet": ["diffusers"]})") << QStringLiteral("[library, class]");
+        QTest::newRow("nested 100,000 deep")
+            << QString(100000, QLatin1Char('[')) + QString(100000, QLatin1Char(']'))
+            << QStringLiteral("nests deeper than 64 levels");
+        QTest::newRow("component folder missing")
+            << QStringLiteral(R"({"unet": ["diffusers", "UNet2DConditionModel"]})")
+            << QStringLiteral("no folder unet/");
     }
 
     void badFolders()
@@ -232,12 +252,15 @@ private Q_SLOTS:
         std::ofstream(root / "model_index.json") << std::string(100000, '{') + std::string(100000, '}');
         QVERIFY2(message().find("nests deeper than 64 levels") != std::string::npos, message().c_str());
         // 200 MB, sparse: refused from its size, never read.
-        { std::ofstream(root / "model_index.json"); }
+        {
+            std::ofstream(root / "model_index.json");
+        }
         fs::resize_file(root / "model_index.json", 200u << 20);
         QVERIFY2(message().find("is 200 MB") != std::string::npos, message().c_str());
         QVERIFY(eikona::testing::threadCpuMs() - start < 1000);
         // Brackets inside strings are text, not nesting.
-        std::ofstream(root / "model_index.json", std::ios::trunc) << "{\"note\": \"" + std::string(1000, '[') + "\"}";
+        std::ofstream(root / "model_index.json", std::ios::trunc)
+            << "{\"note\": \"" + std::string(1000, '[') + "\"}";
         QVERIFY2(message().empty() || message().find("nests") == std::string::npos, message().c_str());
     }
 };

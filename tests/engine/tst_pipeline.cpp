@@ -46,11 +46,11 @@ nlohmann::json manifest()
 class TestPipeline : public QObject {
     Q_OBJECT
 
-private:
+  private:
     std::optional<pipeline::StableDiffusion> m_model;
     nlohmann::json m_manifest;
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         m_model.emplace(pipeline::load_stable_diffusion(testing::k_tiny_model));
@@ -91,12 +91,15 @@ private Q_SLOTS:
         request.sampler = entry["scheduler"].get<std::string>();
 
         std::int64_t reported = 0;
-        const auto result = pipeline::txt2img(*m_model, request, {[&](const pipeline::StepInfo& info) { reported = info.step; }, {}, {}});
+        const auto result = pipeline::txt2img(
+            *m_model, request, {[&](const pipeline::StepInfo& info) { reported = info.step; }, {}, {}});
         const auto file = testing::golden(entry["id"].get<std::string>().c_str());
         EIKONA_COMPARE_CLOSE(result.prompt_embeds, file.tensor("prompt_embeds"), 1e-4, 1e-4, "prompt_embeds");
-        EIKONA_COMPARE_CLOSE(result.latents_initial, file.tensor("latents_initial"), 1e-6, 1e-6, "latents_initial");
+        EIKONA_COMPARE_CLOSE(result.latents_initial, file.tensor("latents_initial"), 1e-6, 1e-6,
+                             "latents_initial");
         const auto expected_timesteps = file.tensor("timesteps");
-        EIKONA_COMPARE_CLOSE(result.timesteps.to(at::kDouble), expected_timesteps.to(at::kDouble), 1e-4, 0, "timesteps");
+        EIKONA_COMPARE_CLOSE(result.timesteps.to(at::kDouble), expected_timesteps.to(at::kDouble), 1e-4, 0,
+                             "timesteps");
         QCOMPARE(reported, expected_timesteps.size(0));
         EIKONA_COMPARE_CLOSE(result.latents_final, file.tensor("latents_final"), 5e-3, 1e-3, "latents_final");
         EIKONA_COMPARE_CLOSE(result.image, file.tensor("image_np"), 5e-4, 0, "image_np");
@@ -136,8 +139,10 @@ private Q_SLOTS:
 
         const auto result = pipeline::img2img(*m_model, request, image, strength);
         EIKONA_COMPARE_CLOSE(result.prompt_embeds, file.tensor("prompt_embeds"), 1e-4, 1e-4, "prompt_embeds");
-        EIKONA_COMPARE_CLOSE(result.latents_initial, file.tensor("latents_noisy"), 1e-4, 1e-4, "latents_noisy");
-        EIKONA_COMPARE_CLOSE(result.timesteps.to(at::kDouble), file.tensor("timesteps").to(at::kDouble), 1e-4, 0, "timesteps");
+        EIKONA_COMPARE_CLOSE(result.latents_initial, file.tensor("latents_noisy"), 1e-4, 1e-4,
+                             "latents_noisy");
+        EIKONA_COMPARE_CLOSE(result.timesteps.to(at::kDouble), file.tensor("timesteps").to(at::kDouble), 1e-4,
+                             0, "timesteps");
         EIKONA_COMPARE_CLOSE(result.latents_final, file.tensor("latents_final"), 5e-3, 1e-3, "latents_final");
         EIKONA_COMPARE_CLOSE(result.image, file.tensor("image_np"), 5e-4, 0, "image_np");
     }
@@ -150,12 +155,15 @@ private Q_SLOTS:
         request.steps = 4;
         const auto image = at::zeros({1, 3, 64, 64});
         for (const double strength : {0.0, -0.5, 1.5})
-            QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, pipeline::img2img(*m_model, request, image, strength));
+            QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError,
+                                     pipeline::img2img(*m_model, request, image, strength));
         // Too little strength for even one of four steps.
         QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, pipeline::img2img(*m_model, request, image, 0.1));
         // Not one RGB picture.
-        QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, pipeline::img2img(*m_model, request, at::zeros({1, 4, 64, 64}), 0.5));
-        QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError, pipeline::img2img(*m_model, request, at::zeros({2, 3, 64, 64}), 0.5));
+        QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError,
+                                 pipeline::img2img(*m_model, request, at::zeros({1, 4, 64, 64}), 0.5));
+        QVERIFY_THROWS_EXCEPTION(pipeline::PipelineError,
+                                 pipeline::img2img(*m_model, request, at::zeros({2, 3, 64, 64}), 0.5));
     }
 
     // A1111 handling gives the reference's embeddings for a prompt without syntax.
@@ -163,9 +171,11 @@ private Q_SLOTS:
     {
         const c10::InferenceMode inference;
         const std::vector<std::string> prompts{"a photograph of an astronaut riding a horse", ""};
-        const auto plain = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, prompts, {});
-        const auto a1111 = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, prompts,
-                                                         {pipeline::PromptSyntax::A1111, pipeline::LongPrompt::Chunk});
+        const auto plain =
+            pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, prompts, {});
+        const auto a1111 =
+            pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, prompts,
+                                          {pipeline::PromptSyntax::A1111, pipeline::LongPrompt::Chunk});
         QVERIFY(at::equal(plain, a1111));
         const auto golden = testing::golden("text_encoder");
         EIKONA_COMPARE_CLOSE(plain[1], golden.tensor("last_hidden_state")[1], 1e-4, 1e-4, "empty prompt");
@@ -175,15 +185,18 @@ private Q_SLOTS:
     {
         const c10::InferenceMode inference;
         const pipeline::PromptOptions a1111{pipeline::PromptSyntax::A1111, pipeline::LongPrompt::Chunk};
-        const auto plain = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, {"a cat"}, a1111);
-        const auto weighted = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, {"a (cat:1.5)"}, a1111);
+        const auto plain =
+            pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, {"a cat"}, a1111);
+        const auto weighted =
+            pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, {"a (cat:1.5)"}, a1111);
         // Token 1 is "a", token 2 "cat": after the mean is restored both share one factor c,
         // and "cat" carries 1.5 on top of it.
         const auto factor = [&](std::int64_t token) {
             const auto p = plain[0][token], w = weighted[0][token];
             return (w * p).sum().item<double>() / (p * p).sum().item<double>();
         };
-        QVERIFY2(std::abs(factor(2) / factor(1) - 1.5) < 1e-4, qPrintable(QString::number(factor(2) / factor(1))));
+        QVERIFY2(std::abs(factor(2) / factor(1) - 1.5) < 1e-4,
+                 qPrintable(QString::number(factor(2) / factor(1))));
         QVERIFY(std::abs(weighted.mean().item<double>() - plain.mean().item<double>()) < 1e-5);
     }
 
@@ -194,13 +207,16 @@ private Q_SLOTS:
         for (int i = 0; i < 100; ++i)
             prompt += "cat ";
         const pipeline::PromptOptions chunked{pipeline::PromptSyntax::A1111, pipeline::LongPrompt::Chunk};
-        const auto long_embeds = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, {prompt, "dog"}, chunked);
+        const auto long_embeds = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder,
+                                                               {prompt, "dog"}, chunked);
         QCOMPARE(long_embeds.size(1), 154); // two chunks; "dog" padded with an empty one
-        const auto truncated = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, {prompt}, {});
+        const auto truncated =
+            pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, {prompt}, {});
         QVERIFY(at::equal(long_embeds[0].slice(0, 0, 77), truncated[0]));
         const auto empty = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, {""}, {});
         QVERIFY(at::equal(long_embeds[1].slice(0, 77), empty[0]));
-        const auto broken = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder, {"a cat BREAK a dog"}, chunked);
+        const auto broken = pipeline::encode_prompt_batch(m_model->tokenizer, m_model->text_encoder,
+                                                          {"a cat BREAK a dog"}, chunked);
         QCOMPARE(broken.size(1), 154);
 
         // Guided generation with a long prompt and a short negative prompt.
@@ -246,7 +262,8 @@ private Q_SLOTS:
         request.steps = 3;
         request.sampler = "euler_a";
         std::vector<pipeline::StepInfo> steps;
-        pipeline::txt2img(*m_model, request, {[&](const pipeline::StepInfo& info) { steps.push_back(info); }, {}, {}});
+        pipeline::txt2img(*m_model, request,
+                          {[&](const pipeline::StepInfo& info) { steps.push_back(info); }, {}, {}});
         QCOMPARE(steps.size(), 3u);
         QCOMPARE(steps.back().step, 3);
         QCOMPARE(steps.back().total, 3);
@@ -260,9 +277,11 @@ private Q_SLOTS:
         QTest::addColumn<int>("height");
         QTest::addColumn<QString>("sampler");
         QTest::addColumn<QString>("messagePart");
-        QTest::newRow("width not a multiple of 8") << 100 << 64 << QStringLiteral("pndm") << QStringLiteral("multiples of 8");
+        QTest::newRow("width not a multiple of 8")
+            << 100 << 64 << QStringLiteral("pndm") << QStringLiteral("multiples of 8");
         QTest::newRow("zero height") << 64 << 0 << QStringLiteral("pndm") << QStringLiteral("multiples of 8");
-        QTest::newRow("unknown sampler") << 64 << 64 << QStringLiteral("k_lms") << QStringLiteral("unknown sampler");
+        QTest::newRow("unknown sampler")
+            << 64 << 64 << QStringLiteral("k_lms") << QStringLiteral("unknown sampler");
     }
 
     void refusesBadRequests()

@@ -35,7 +35,8 @@ Count count(torch::nn::Module& module)
     return c;
 }
 
-std::map<std::string, std::vector<std::int64_t>> shapes(const std::filesystem::path& file, bool skip_position_ids)
+std::map<std::string, std::vector<std::int64_t>> shapes(const std::filesystem::path& file,
+                                                        bool skip_position_ids)
 {
     std::map<std::string, std::vector<std::int64_t>> result;
     const auto opened = io::SafetensorsFile::open(file);
@@ -50,7 +51,7 @@ std::map<std::string, std::vector<std::int64_t>> shapes(const std::filesystem::p
 class TestRandomModel : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     // The full-size networks are built without touching memory (parameters are uninitialised
     // until loaded), so their census is instant.
     void sd15Census_data()
@@ -79,7 +80,8 @@ private Q_SLOTS:
             models::ClipTextModel model(models::ClipTextConfig::sd15());
             c = count(*model);
         }
-        std::printf("  %s: %zu tensors, %lld parameters\n", qPrintable(network), c.tensors, static_cast<long long>(c.parameters));
+        std::printf("  %s: %zu tensors, %lld parameters\n", qPrintable(network), c.tensors,
+                    static_cast<long long>(c.parameters));
         QCOMPARE(static_cast<int>(c.tensors), tensors);
         QCOMPARE(std::round(static_cast<double>(c.parameters) / 1e5) / 10.0, millions);
     }
@@ -94,8 +96,8 @@ private Q_SLOTS:
         options.tokenizer_source = testing::k_tiny_model / "tokenizer";
         models::write_random_model(out, options);
 
-        for (const char* file : {"unet/diffusion_pytorch_model.safetensors", "vae/diffusion_pytorch_model.safetensors",
-                                 "text_encoder/model.safetensors"})
+        for (const char* file : {"unet/diffusion_pytorch_model.safetensors",
+                                 "vae/diffusion_pytorch_model.safetensors", "text_encoder/model.safetensors"})
             QVERIFY2(shapes(out / file, true) == shapes(testing::k_tiny_model / file, true), file);
 
         const auto folder = io::ModelFolder::open(out);
@@ -130,7 +132,8 @@ private Q_SLOTS:
         options.tokenizer_source = testing::k_tiny_model / "tokenizer";
         models::write_random_model(out, options);
         const auto folder = io::ModelFolder::open(out);
-        QCOMPARE(folder.weights_file("unet", "fp16").filename().string(), std::string("diffusion_pytorch_model.fp16.safetensors"));
+        QCOMPARE(folder.weights_file("unet", "fp16").filename().string(),
+                 std::string("diffusion_pytorch_model.fp16.safetensors"));
         auto unet = models::load_unet(folder, {at::kFloat, c10::Device(c10::kCPU), std::string("fp16")});
         // Computed in fp32, the layers' weights stay views of the fp16 file (packed on first use,
         // one copy resident); biases are converted.
@@ -148,13 +151,15 @@ private Q_SLOTS:
         for (const std::int64_t size : {8, 16, 8}) {
             const auto sample = at::randn({2, 4, size, size});
             const auto timestep = at::full({2}, 500.0);
-            QVERIFY(at::equal(unet->forward(sample, timestep, context), eager->forward(sample, timestep, context)));
+            QVERIFY(at::equal(unet->forward(sample, timestep, context),
+                              eager->forward(sample, timestep, context)));
         }
         // Packed kernels freed (a one-shot job's UNet before its decode): packed again on use.
         models::release_packed_kernels(*unet);
         const auto sample = at::randn({2, 4, 16, 16});
         const auto timestep = at::full({2}, 250.0);
-        QVERIFY(at::equal(unet->forward(sample, timestep, context), eager->forward(sample, timestep, context)));
+        QVERIFY(
+            at::equal(unet->forward(sample, timestep, context), eager->forward(sample, timestep, context)));
     }
 
     void missingTokenizerIsReported()
@@ -163,7 +168,8 @@ private Q_SLOTS:
         models::RandomModelOptions options;
         options.preset = models::ModelPreset::Tiny;
         options.tokenizer_source = "/nonexistent";
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error, models::write_random_model(dir.path().toStdString(), options));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 models::write_random_model(dir.path().toStdString(), options));
     }
 };
 

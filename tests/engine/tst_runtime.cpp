@@ -12,7 +12,7 @@
 class TestRuntime : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     // libtorch's errors reach a person without their C++ backtrace; others are unchanged.
     void exceptionTextLeavesTheBacktraceOut()
     {
@@ -51,7 +51,8 @@ private Q_SLOTS:
         QVERIFY(!info.blas.empty());
         QVERIFY(!info.torch_version.empty());
         const auto line = QString::fromStdString(info.summary());
-        QVERIFY2(line.contains(QStringLiteral("1 thread ")) && line.contains(QStringLiteral("BLAS")), qPrintable(line));
+        QVERIFY2(line.contains(QStringLiteral("1 thread ")) && line.contains(QStringLiteral("BLAS")),
+                 qPrintable(line));
     }
 
     // Large freed blocks are kept and handed out again (no fresh pages per UNet step);

@@ -17,7 +17,8 @@ using eikona::io::SafetensorsFile;
 namespace {
 
 // A file image: 8-byte length, the header text as given, then `data` bytes.
-std::string fileImage(const std::string& header, std::size_t dataBytes, std::uint64_t declaredLength = UINT64_MAX)
+std::string fileImage(const std::string& header, std::size_t dataBytes,
+                      std::uint64_t declaredLength = UINT64_MAX)
 {
     const std::uint64_t length = declaredLength == UINT64_MAX ? header.size() : declaredLength;
     std::string image(8, '\0');
@@ -32,7 +33,7 @@ std::string fileImage(const std::string& header, std::size_t dataBytes, std::uin
 class TestSafetensors : public QObject {
     Q_OBJECT
 
-private:
+  private:
     QTemporaryDir m_dir;
 
     std::filesystem::path write(const QString& name, const std::string& bytes)
@@ -42,7 +43,7 @@ private:
         return path;
     }
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void roundTrip_data()
     {
         QTest::addColumn<int>("scalarType");
@@ -65,8 +66,9 @@ private Q_SLOTS:
         const auto empty = at::empty({0, 5}, at::TensorOptions().dtype(type));
         const auto path = std::filesystem::path(m_dir.path().toStdString()) / "round.safetensors";
         // A transposed (non-contiguous) tensor is stored contiguous.
-        eikona::io::write_safetensors(path, {{"weight", source}, {"t", source.transpose(0, 2)}, {"scalar", scalar}, {"empty", empty}},
-                                      {{"format", "pt"}});
+        eikona::io::write_safetensors(
+            path, {{"weight", source}, {"t", source.transpose(0, 2)}, {"scalar", scalar}, {"empty", empty}},
+            {{"format", "pt"}});
 
         const auto file = SafetensorsFile::open(path);
         QCOMPARE(file.tensors().size(), 4u);
@@ -85,7 +87,8 @@ private Q_SLOTS:
     void zeroCopyAndPrivate()
     {
         const auto path = std::filesystem::path(m_dir.path().toStdString()) / "view.safetensors";
-        eikona::io::write_safetensors(path, {{"a", at::zeros({1024}, at::kFloat)}, {"b", at::ones({16}, at::kFloat)}});
+        eikona::io::write_safetensors(
+            path, {{"a", at::zeros({1024}, at::kFloat)}, {"b", at::ones({16}, at::kFloat)}});
         {
             const auto file = SafetensorsFile::open(path);
             auto a = file.tensor("a");
@@ -109,7 +112,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("messagePart");
         const auto row = [](const char* name, const std::string& bytes, const char* part) {
-            QTest::newRow(name) << QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())) << QString::fromUtf8(part);
+            QTest::newRow(name) << QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size()))
+                                << QString::fromUtf8(part);
         };
         const std::string good = R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}})";
         row("empty file", "", "too small");
@@ -120,20 +124,33 @@ private Q_SLOTS:
         row("not JSON", fileImage("{\"a\": [1, 2", 0), "not valid JSON");
         row("JSON array", fileImage("[1, 2, 3]  ", 0), "not a JSON object");
         row("entry not object", fileImage(R"({"a": 3})", 0), "tensor 'a'");
-        row("unknown dtype", fileImage(R"({"a":{"dtype":"F8_E9","shape":[2],"data_offsets":[0,8]}})", 8), "unsupported dtype");
+        row("unknown dtype", fileImage(R"({"a":{"dtype":"F8_E9","shape":[2],"data_offsets":[0,8]}})", 8),
+            "unsupported dtype");
         row("missing dtype", fileImage(R"({"a":{"shape":[2],"data_offsets":[0,8]}})", 8), "\"dtype\"");
-        row("negative dimension", fileImage(R"({"a":{"dtype":"F32","shape":[-2],"data_offsets":[0,8]}})", 8), "non-negative");
-        row("fractional dimension", fileImage(R"({"a":{"dtype":"F32","shape":[2.5],"data_offsets":[0,8]}})", 8), "non-negative");
-        row("shape overflows", fileImage(R"({"a":{"dtype":"F32","shape":[4294967296,4294967296,16],"data_offsets":[0,8]}})", 8), "overflows");
-        row("shape size mismatch", fileImage(R"({"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})", 8), "needs 12 bytes");
-        row("offsets reversed", fileImage(R"({"a":{"dtype":"F32","shape":[0],"data_offsets":[8,0]}})", 8), "end before");
-        row("offsets malformed", fileImage(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0]}})", 8), "data_offsets");
-        row("out of range", fileImage(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[8,16]}})", 8), "gap");
+        row("negative dimension", fileImage(R"({"a":{"dtype":"F32","shape":[-2],"data_offsets":[0,8]}})", 8),
+            "non-negative");
+        row("fractional dimension",
+            fileImage(R"({"a":{"dtype":"F32","shape":[2.5],"data_offsets":[0,8]}})", 8), "non-negative");
+        row("shape overflows",
+            fileImage(R"({"a":{"dtype":"F32","shape":[4294967296,4294967296,16],"data_offsets":[0,8]}})", 8),
+            "overflows");
+        row("shape size mismatch", fileImage(R"({"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})", 8),
+            "needs 12 bytes");
+        row("offsets reversed", fileImage(R"({"a":{"dtype":"F32","shape":[0],"data_offsets":[8,0]}})", 8),
+            "end before");
+        row("offsets malformed", fileImage(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0]}})", 8),
+            "data_offsets");
+        row("out of range", fileImage(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[8,16]}})", 8),
+            "gap");
         row("overlapping",
-            fileImage(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})", 8),
+            fileImage(
+                R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})",
+                8),
             "overlap");
         row("gap between",
-            fileImage(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}})", 12),
+            fileImage(
+                R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}})",
+                12),
             "gap");
         row("bytes after the last tensor", fileImage(good, 12), "belong to no tensor");
         row("metadata not strings", fileImage(R"({"__metadata__":{"n":1}})", 0), "__metadata__");
@@ -172,17 +189,21 @@ private Q_SLOTS:
     void writerRefusesBadInput()
     {
         const auto path = std::filesystem::path(m_dir.path().toStdString()) / "refused.safetensors";
-        QVERIFY_THROWS_EXCEPTION(SafetensorsError, eikona::io::write_safetensors(path, {{"a", at::zeros({1})}, {"a", at::zeros({1})}}));
-        QVERIFY_THROWS_EXCEPTION(SafetensorsError,
-                                 eikona::io::write_safetensors(path, {{"c", at::zeros({1}, at::kComplexFloat)}}));
+        QVERIFY_THROWS_EXCEPTION(SafetensorsError, eikona::io::write_safetensors(
+                                                       path, {{"a", at::zeros({1})}, {"a", at::zeros({1})}}));
+        QVERIFY_THROWS_EXCEPTION(SafetensorsError, eikona::io::write_safetensors(
+                                                       path, {{"c", at::zeros({1}, at::kComplexFloat)}}));
         QVERIFY(!std::filesystem::exists(path));
-        QVERIFY_THROWS_EXCEPTION(SafetensorsError, eikona::io::write_safetensors("/nonexistent/dir/x.safetensors", {{"a", at::zeros({1})}}));
+        QVERIFY_THROWS_EXCEPTION(
+            SafetensorsError,
+            eikona::io::write_safetensors("/nonexistent/dir/x.safetensors", {{"a", at::zeros({1})}}));
     }
 
     // The shared fixture model's files open and hold what the fixture README lists.
     void fixtureTextEncoder()
     {
-        const auto file = SafetensorsFile::open(std::filesystem::path(EIKONA_TEST_DATA) / "tiny-sd15/text_encoder/model.safetensors");
+        const auto file = SafetensorsFile::open(std::filesystem::path(EIKONA_TEST_DATA) /
+                                                "tiny-sd15/text_encoder/model.safetensors");
         const auto* embedding = file.find("text_model.embeddings.token_embedding.weight");
         QVERIFY(embedding);
         QCOMPARE(embedding->dtype, eikona::io::DType::F16);

@@ -16,7 +16,7 @@ using namespace eikona;
 class TestSchedulers : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void trainingTables()
     {
         const auto golden = testing::golden("scheduler_common");
@@ -32,7 +32,8 @@ private Q_SLOTS:
         for (const auto& info : schedulers::samplers()) {
             const auto sampler = QString::fromLatin1(info.id.data(), static_cast<qsizetype>(info.id.size()));
             for (const int steps : {1, 7, 20, 50})
-                QTest::newRow(qPrintable(QStringLiteral("%1, %2 steps").arg(sampler).arg(steps))) << sampler << steps;
+                QTest::newRow(qPrintable(QStringLiteral("%1, %2 steps").arg(sampler).arg(steps)))
+                    << sampler << steps;
         }
     }
 
@@ -57,7 +58,8 @@ private Q_SLOTS:
         auto noise_generator = at::detail::createCPUGenerator(41);
         auto sample = at::randn({1, 4, 4, 4}, noise_generator, at::TensorOptions().dtype(at::kFloat)) *
                       scheduler->init_noise_sigma();
-        EIKONA_COMPARE_CLOSE(sample, golden.tensor(prefix + "trace.initial_sample"), 1e-5, 1e-5, "initial_sample");
+        EIKONA_COMPARE_CLOSE(sample, golden.tensor(prefix + "trace.initial_sample"), 1e-5, 1e-5,
+                             "initial_sample");
         auto step_noise = schedulers::NoiseSource::shared(42);
         const auto inputs = golden.tensor(prefix + "trace.model_input");
         const auto outputs = golden.tensor(prefix + "trace.model_output");
@@ -72,8 +74,10 @@ private Q_SLOTS:
             sample = scheduler->step(model_output, i, sample,
                                      scheduler->step_draws_noise() ? &step_noise : nullptr);
             const auto tag = "step " + std::to_string(i);
-            QVERIFY2(testing::close_to(model_input, inputs[i], 1e-5, 1e-5, (tag + " model_input").c_str()), tag.c_str());
-            QVERIFY2(testing::close_to(sample, samples[i], 1e-5, 1e-5, (tag + " prev_sample").c_str()), tag.c_str());
+            QVERIFY2(testing::close_to(model_input, inputs[i], 1e-5, 1e-5, (tag + " model_input").c_str()),
+                     tag.c_str());
+            QVERIFY2(testing::close_to(sample, samples[i], 1e-5, 1e-5, (tag + " prev_sample").c_str()),
+                     tag.c_str());
             worst = std::max(worst, (sample - samples[i]).abs().max().item<double>());
         }
         std::printf("  %s, %d steps: worst |error| %.3g\n", qPrintable(sampler), steps, worst);
@@ -83,7 +87,8 @@ private Q_SLOTS:
     {
         QCOMPARE(schedulers::samplers().size(), 11u);
         QCOMPARE(schedulers::find_sampler("euler_a")->a1111_label, std::string_view("Euler a"));
-        QCOMPARE(schedulers::find_sampler("dpmpp_2m_karras")->a1111_label, std::string_view("DPM++ 2M Karras"));
+        QCOMPARE(schedulers::find_sampler("dpmpp_2m_karras")->a1111_label,
+                 std::string_view("DPM++ 2M Karras"));
         QCOMPARE(*schedulers::sampler_for_class("PNDMScheduler"), std::string_view("pndm"));
         QVERIFY(!schedulers::find_sampler("nonsense"));
         QVERIFY_THROWS_EXCEPTION(schedulers::SchedulerError, schedulers::make_scheduler("nonsense"));
@@ -118,7 +123,8 @@ private Q_SLOTS:
         };
         QVERIFY(refusal("num_train_timesteps", 3.3e120).find("out of range") != std::string::npos);
         QVERIFY(refusal("steps_offset", 1.5).find("out of range") != std::string::npos);
-        QVERIFY(refusal("num_train_timesteps", 1'000'000'000).find("the limit is 100000") != std::string::npos);
+        QVERIFY(refusal("num_train_timesteps", 1'000'000'000).find("the limit is 100000") !=
+                std::string::npos);
     }
 };
 

@@ -27,8 +27,8 @@ using io::CheckpointComponent;
 const fs::path k_defaults = EIKONA_RESOURCES "/sd15";
 
 // Every name the networks of these configs have maps to a key of its component, no two alike.
-void check_bijective(const models::ClipTextConfig& text, const models::UNetConfig& unet, const models::VaeConfig& vae,
-                     std::size_t expected_total)
+void check_bijective(const models::ClipTextConfig& text, const models::UNetConfig& unet,
+                     const models::VaeConfig& vae, std::size_t expected_total)
 {
     const auto layout = models::checkpoint_layout(unet, vae);
     std::set<std::string> keys;
@@ -56,8 +56,7 @@ std::size_t tiny_tensor_count()
 {
     const auto folder = io::ModelFolder::open(testing::k_tiny_model);
     std::size_t count = 0;
-    for (const char* component : {"text_encoder", "unet", "vae"})
-    {
+    for (const char* component : {"text_encoder", "unet", "vae"}) {
         const auto file = io::SafetensorsFile::open(folder.weights_file(component));
         for (const auto& info : file.tensors())
             count += models::is_clip_position_ids(info.name) ? 0 : 1;
@@ -98,7 +97,7 @@ void compare_parameters(torch::nn::Module& a, torch::nn::Module& b)
 class TestSingleFile : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void keyTableMatchesTheOriginalLayout_data()
     {
         QTest::addColumn<int>("component");
@@ -112,40 +111,62 @@ private Q_SLOTS:
         row(C::Unet, "time_embedding.linear_1.weight", "model.diffusion_model.time_embed.0.weight");
         row(C::Unet, "time_embedding.linear_2.bias", "model.diffusion_model.time_embed.2.bias");
         row(C::Unet, "conv_in.weight", "model.diffusion_model.input_blocks.0.0.weight");
-        row(C::Unet, "down_blocks.0.resnets.0.norm1.weight", "model.diffusion_model.input_blocks.1.0.in_layers.0.weight");
-        row(C::Unet, "down_blocks.0.resnets.1.time_emb_proj.bias", "model.diffusion_model.input_blocks.2.0.emb_layers.1.bias");
-        row(C::Unet, "down_blocks.1.resnets.0.conv_shortcut.weight", "model.diffusion_model.input_blocks.4.0.skip_connection.weight");
+        row(C::Unet, "down_blocks.0.resnets.0.norm1.weight",
+            "model.diffusion_model.input_blocks.1.0.in_layers.0.weight");
+        row(C::Unet, "down_blocks.0.resnets.1.time_emb_proj.bias",
+            "model.diffusion_model.input_blocks.2.0.emb_layers.1.bias");
+        row(C::Unet, "down_blocks.1.resnets.0.conv_shortcut.weight",
+            "model.diffusion_model.input_blocks.4.0.skip_connection.weight");
         row(C::Unet, "down_blocks.0.attentions.1.transformer_blocks.0.attn1.to_q.weight",
             "model.diffusion_model.input_blocks.2.1.transformer_blocks.0.attn1.to_q.weight");
-        row(C::Unet, "down_blocks.2.downsamplers.0.conv.weight", "model.diffusion_model.input_blocks.9.0.op.weight");
-        row(C::Unet, "down_blocks.3.resnets.1.conv2.weight", "model.diffusion_model.input_blocks.11.0.out_layers.3.weight");
-        row(C::Unet, "mid_block.resnets.0.conv1.weight", "model.diffusion_model.middle_block.0.in_layers.2.weight");
-        row(C::Unet, "mid_block.attentions.0.proj_in.weight", "model.diffusion_model.middle_block.1.proj_in.weight");
-        row(C::Unet, "mid_block.resnets.1.norm2.bias", "model.diffusion_model.middle_block.2.out_layers.0.bias");
-        row(C::Unet, "up_blocks.0.resnets.2.conv1.weight", "model.diffusion_model.output_blocks.2.0.in_layers.2.weight");
-        row(C::Unet, "up_blocks.0.upsamplers.0.conv.weight", "model.diffusion_model.output_blocks.2.1.conv.weight");
+        row(C::Unet, "down_blocks.2.downsamplers.0.conv.weight",
+            "model.diffusion_model.input_blocks.9.0.op.weight");
+        row(C::Unet, "down_blocks.3.resnets.1.conv2.weight",
+            "model.diffusion_model.input_blocks.11.0.out_layers.3.weight");
+        row(C::Unet, "mid_block.resnets.0.conv1.weight",
+            "model.diffusion_model.middle_block.0.in_layers.2.weight");
+        row(C::Unet, "mid_block.attentions.0.proj_in.weight",
+            "model.diffusion_model.middle_block.1.proj_in.weight");
+        row(C::Unet, "mid_block.resnets.1.norm2.bias",
+            "model.diffusion_model.middle_block.2.out_layers.0.bias");
+        row(C::Unet, "up_blocks.0.resnets.2.conv1.weight",
+            "model.diffusion_model.output_blocks.2.0.in_layers.2.weight");
+        row(C::Unet, "up_blocks.0.upsamplers.0.conv.weight",
+            "model.diffusion_model.output_blocks.2.1.conv.weight");
         row(C::Unet, "up_blocks.1.attentions.2.transformer_blocks.0.ff.net.0.proj.weight",
             "model.diffusion_model.output_blocks.5.1.transformer_blocks.0.ff.net.0.proj.weight");
-        row(C::Unet, "up_blocks.2.upsamplers.0.conv.bias", "model.diffusion_model.output_blocks.8.2.conv.bias");
-        row(C::Unet, "up_blocks.3.attentions.2.proj_out.weight", "model.diffusion_model.output_blocks.11.1.proj_out.weight");
+        row(C::Unet, "up_blocks.2.upsamplers.0.conv.bias",
+            "model.diffusion_model.output_blocks.8.2.conv.bias");
+        row(C::Unet, "up_blocks.3.attentions.2.proj_out.weight",
+            "model.diffusion_model.output_blocks.11.1.proj_out.weight");
         row(C::Unet, "conv_norm_out.weight", "model.diffusion_model.out.0.weight");
         row(C::Unet, "conv_out.bias", "model.diffusion_model.out.2.bias");
         row(C::Vae, "encoder.conv_in.weight", "first_stage_model.encoder.conv_in.weight");
-        row(C::Vae, "encoder.down_blocks.1.resnets.0.conv_shortcut.weight", "first_stage_model.encoder.down.1.block.0.nin_shortcut.weight");
-        row(C::Vae, "encoder.down_blocks.2.downsamplers.0.conv.weight", "first_stage_model.encoder.down.2.downsample.conv.weight");
-        row(C::Vae, "encoder.mid_block.resnets.1.norm2.weight", "first_stage_model.encoder.mid.block_2.norm2.weight");
-        row(C::Vae, "encoder.mid_block.attentions.0.group_norm.bias", "first_stage_model.encoder.mid.attn_1.norm.bias");
-        row(C::Vae, "encoder.mid_block.attentions.0.to_out.0.weight", "first_stage_model.encoder.mid.attn_1.proj_out.weight");
-        row(C::Vae, "decoder.mid_block.attentions.0.to_k.bias", "first_stage_model.decoder.mid.attn_1.k.bias");
+        row(C::Vae, "encoder.down_blocks.1.resnets.0.conv_shortcut.weight",
+            "first_stage_model.encoder.down.1.block.0.nin_shortcut.weight");
+        row(C::Vae, "encoder.down_blocks.2.downsamplers.0.conv.weight",
+            "first_stage_model.encoder.down.2.downsample.conv.weight");
+        row(C::Vae, "encoder.mid_block.resnets.1.norm2.weight",
+            "first_stage_model.encoder.mid.block_2.norm2.weight");
+        row(C::Vae, "encoder.mid_block.attentions.0.group_norm.bias",
+            "first_stage_model.encoder.mid.attn_1.norm.bias");
+        row(C::Vae, "encoder.mid_block.attentions.0.to_out.0.weight",
+            "first_stage_model.encoder.mid.attn_1.proj_out.weight");
+        row(C::Vae, "decoder.mid_block.attentions.0.to_k.bias",
+            "first_stage_model.decoder.mid.attn_1.k.bias");
         row(C::Vae, "encoder.conv_norm_out.weight", "first_stage_model.encoder.norm_out.weight");
-        row(C::Vae, "decoder.up_blocks.0.resnets.2.conv1.weight", "first_stage_model.decoder.up.3.block.2.conv1.weight");
-        row(C::Vae, "decoder.up_blocks.1.upsamplers.0.conv.weight", "first_stage_model.decoder.up.2.upsample.conv.weight");
-        row(C::Vae, "decoder.up_blocks.3.resnets.0.conv_shortcut.bias", "first_stage_model.decoder.up.0.block.0.nin_shortcut.bias");
+        row(C::Vae, "decoder.up_blocks.0.resnets.2.conv1.weight",
+            "first_stage_model.decoder.up.3.block.2.conv1.weight");
+        row(C::Vae, "decoder.up_blocks.1.upsamplers.0.conv.weight",
+            "first_stage_model.decoder.up.2.upsample.conv.weight");
+        row(C::Vae, "decoder.up_blocks.3.resnets.0.conv_shortcut.bias",
+            "first_stage_model.decoder.up.0.block.0.nin_shortcut.bias");
         row(C::Vae, "quant_conv.weight", "first_stage_model.quant_conv.weight");
         row(C::Vae, "post_quant_conv.bias", "first_stage_model.post_quant_conv.bias");
         row(C::TextEncoder, "text_model.encoder.layers.11.mlp.fc2.weight",
             "cond_stage_model.transformer.text_model.encoder.layers.11.mlp.fc2.weight");
-        row(C::TextEncoder, "text_model.final_layer_norm.bias", "cond_stage_model.transformer.text_model.final_layer_norm.bias");
+        row(C::TextEncoder, "text_model.final_layer_norm.bias",
+            "cond_stage_model.transformer.text_model.final_layer_norm.bias");
     }
 
     void keyTableMatchesTheOriginalLayout()
@@ -153,20 +174,25 @@ private Q_SLOTS:
         QFETCH(int, component);
         QFETCH(QString, diffusers);
         QFETCH(QString, original);
-        QCOMPARE(QString::fromStdString(original_key(static_cast<CheckpointComponent>(component), qPrintable(diffusers))), original);
+        QCOMPARE(QString::fromStdString(
+                     original_key(static_cast<CheckpointComponent>(component), qPrintable(diffusers))),
+                 original);
     }
 
     void everyNameHasItsOwnKey()
     {
         // SD 1.5: 196 + 686 + 248 tensors (the counts of the real files), and the tiny model.
-        check_bijective(models::ClipTextConfig::sd15(), models::UNetConfig::sd15(), models::VaeConfig::sd15(), 196 + 686 + 248);
-        check_bijective(models::ClipTextConfig::tiny(), models::UNetConfig::tiny(), models::VaeConfig::tiny(), tiny_tensor_count());
+        check_bijective(models::ClipTextConfig::sd15(), models::UNetConfig::sd15(), models::VaeConfig::sd15(),
+                        196 + 686 + 248);
+        check_bijective(models::ClipTextConfig::tiny(), models::UNetConfig::tiny(), models::VaeConfig::tiny(),
+                        tiny_tensor_count());
         QVERIFY(io::is_conv_stored_vae_projection("first_stage_model.decoder.mid.attn_1.proj_out.weight"));
         QVERIFY(!io::is_conv_stored_vae_projection("first_stage_model.decoder.mid.attn_1.proj_out.bias"));
         QVERIFY(!io::is_conv_stored_vae_projection("model.diffusion_model.middle_block.1.proj_out.weight"));
         QVERIFY(!io::checkpoint_component_of("model_ema.decay"));
         QVERIFY(!io::checkpoint_component_of("alphas_cumprod"));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, original_key(CheckpointComponent::Unet, "down_blocks.0.mystery.weight"));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 original_key(CheckpointComponent::Unet, "down_blocks.0.mystery.weight"));
     }
 
     void exportWritesTheOriginalLayout()
@@ -182,7 +208,8 @@ private Q_SLOTS:
         QVERIFY(projection);
         QCOMPARE(projection->shape.size(), std::size_t{4}); // a 1x1 convolution, as the original
         // Stored dtypes are kept: the tiny text encoder ships in fp16.
-        QCOMPARE(file.find("cond_stage_model.transformer.text_model.final_layer_norm.weight")->dtype, io::DType::F16);
+        QCOMPARE(file.find("cond_stage_model.transformer.text_model.final_layer_norm.weight")->dtype,
+                 io::DType::F16);
         QVERIFY(file.metadata().contains("eikona.unet.config"));
     }
 
@@ -260,15 +287,20 @@ private Q_SLOTS:
     {
         // A diffusers UNet file alone: no original-layout keys at all.
         try {
-            pipeline::load_stable_diffusion(testing::k_tiny_model / "unet" / "diffusion_pytorch_model.safetensors", {}, k_defaults);
+            pipeline::load_stable_diffusion(
+                testing::k_tiny_model / "unet" / "diffusion_pytorch_model.safetensors", {}, k_defaults);
             QFAIL("a lone UNet file loaded as a checkpoint");
         } catch (const io::ModelFolderError& error) {
-            QVERIFY2(std::string(error.what()).find("not an SD 1.x checkpoint") != std::string::npos, error.what());
+            QVERIFY2(std::string(error.what()).find("not an SD 1.x checkpoint") != std::string::npos,
+                     error.what());
         }
         QTemporaryDir dir;
         const auto pickle = dir.filePath(QStringLiteral("model.ckpt")).toStdString();
-        { std::ofstream(pickle) << "PK\x03\x04"; }
-        QVERIFY_THROWS_EXCEPTION(io::ModelFolderError, pipeline::load_stable_diffusion(pickle, {}, k_defaults));
+        {
+            std::ofstream(pickle) << "PK\x03\x04";
+        }
+        QVERIFY_THROWS_EXCEPTION(io::ModelFolderError,
+                                 pipeline::load_stable_diffusion(pickle, {}, k_defaults));
     }
 };
 

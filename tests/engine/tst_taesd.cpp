@@ -40,13 +40,14 @@ void write_json(const std::filesystem::path& path, const nlohmann::json& json)
 class TestTaesd : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void decode()
     {
         auto taesd = models::load_taesd(k_taesd / "tiny");
         const auto file = golden();
         const c10::InferenceMode inference;
-        EIKONA_COMPARE_CLOSE(taesd->decode(file.tensor("latents_in")), file.tensor("decoded"), 1e-4, 0, "decoded");
+        EIKONA_COMPARE_CLOSE(taesd->decode(file.tensor("latents_in")), file.tensor("decoded"), 1e-4, 0,
+                             "decoded");
     }
 
     void encode()
@@ -54,7 +55,8 @@ private Q_SLOTS:
         auto taesd = models::load_taesd(k_taesd / "tiny");
         const auto file = golden();
         const c10::InferenceMode inference;
-        EIKONA_COMPARE_CLOSE(taesd->encode(file.tensor("image_in")), file.tensor("encoded"), 1e-4, 0, "encoded");
+        EIKONA_COMPARE_CLOSE(taesd->encode(file.tensor("image_in")), file.tensor("encoded"), 1e-4, 0,
+                             "encoded");
     }
 
     void previewIsThePipelinesImage()
@@ -66,7 +68,8 @@ private Q_SLOTS:
         QCOMPARE(preview.sizes().vec(), (std::vector<std::int64_t>{1, 96, 128, 3}));
         // The reference's float picture, in bytes: each within one step of rounding.
         const auto expected = file.tensor("sd_pipeline_preview").permute({0, 2, 3, 1}).mul(255);
-        EIKONA_COMPARE_CLOSE(preview.to(at::kFloat), expected, 0.5 + 255e-4, 0, "sd_pipeline_preview (bytes)");
+        EIKONA_COMPARE_CLOSE(preview.to(at::kFloat), expected, 0.5 + 255e-4, 0,
+                             "sd_pipeline_preview (bytes)");
     }
 
     void fullSizeKeyTable()
@@ -87,7 +90,8 @@ private Q_SLOTS:
             QVERIFY2(ours.contains(name), name.c_str());
             QVERIFY2(ours.at(name) == shape, name.c_str());
         }
-        QCOMPARE(models::TaesdConfig::sd15().to_json().dump(), models::TaesdConfig::from_json(table.at("config")).to_json().dump());
+        QCOMPARE(models::TaesdConfig::sd15().to_json().dump(),
+                 models::TaesdConfig::from_json(table.at("config")).to_json().dump());
     }
 
     void fullSizeFolderLoadsAndDecodesToEightTimesTheSize()
@@ -97,7 +101,8 @@ private Q_SLOTS:
         const auto table = full_size_table();
         write_json(folder / "config.json", table.at("config"));
         io::NamedTensors tensors;
-        for (const auto& [name, shape] : table.at("tensors").get<std::map<std::string, std::vector<std::int64_t>>>())
+        for (const auto& [name, shape] :
+             table.at("tensors").get<std::map<std::string, std::vector<std::int64_t>>>())
             tensors.emplace_back(name, at::randn(shape) * 0.05);
         io::write_safetensors(folder / "diffusion_pytorch_model.safetensors", tensors);
         auto taesd = models::load_taesd(folder);
@@ -110,9 +115,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("value");
         QTest::newRow("silu") << QStringLiteral("act_fn") << QStringLiteral("\"silu\"");
-        QTest::newRow("unequal channels") << QStringLiteral("decoder_block_out_channels") << QStringLiteral("[64, 32, 64, 64]");
-        QTest::newRow("levels differ") << QStringLiteral("encoder_block_out_channels") << QStringLiteral("[64, 64]");
-        QTest::newRow("negative blocks") << QStringLiteral("num_decoder_blocks") << QStringLiteral("[3, -1, 3, 1]");
+        QTest::newRow("unequal channels")
+            << QStringLiteral("decoder_block_out_channels") << QStringLiteral("[64, 32, 64, 64]");
+        QTest::newRow("levels differ")
+            << QStringLiteral("encoder_block_out_channels") << QStringLiteral("[64, 64]");
+        QTest::newRow("negative blocks")
+            << QStringLiteral("num_decoder_blocks") << QStringLiteral("[3, -1, 3, 1]");
         QTest::newRow("no levels") << QStringLiteral("num_encoder_blocks") << QStringLiteral("[]");
         QTest::newRow("scaled") << QStringLiteral("scaling_factor") << QStringLiteral("0.5");
         QTest::newRow("zero channels") << QStringLiteral("latent_channels") << QStringLiteral("0");
@@ -144,7 +152,10 @@ private Q_SLOTS:
             models::load_taesd(folder);
             QFAIL("accepted");
         } catch (const io::WeightMismatchError& error) {
-            QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("encoder.layers.0.weight expected [64, 3, 3, 3] found [16, 3, 3, 3]")), error.what());
+            QVERIFY2(QString::fromUtf8(error.what())
+                         .contains(QStringLiteral(
+                             "encoder.layers.0.weight expected [64, 3, 3, 3] found [16, 3, 3, 3]")),
+                     error.what());
         }
     }
 
@@ -154,7 +165,8 @@ private Q_SLOTS:
             models::load_taesd("/nonexistent/taesd");
             QFAIL("accepted");
         } catch (const std::exception& error) {
-            QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("/nonexistent/taesd")), error.what());
+            QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("/nonexistent/taesd")),
+                     error.what());
         }
     }
 };

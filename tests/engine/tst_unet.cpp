@@ -20,10 +20,10 @@ using namespace eikona;
 class TestUNet : public QObject {
     Q_OBJECT
 
-private:
+  private:
     std::optional<models::UNet2DConditionModel> m_unet;
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         const auto folder = io::ModelFolder::open(testing::k_tiny_model);
@@ -54,7 +54,8 @@ private Q_SLOTS:
                 continue;
             const auto name = info.name.substr(std::string("intermediate.").size());
             QVERIFY2(intermediates.contains(name), name.c_str());
-            EIKONA_COMPARE_CLOSE(intermediates.at(name), file.tensor(info.name), 1e-4, 1e-4, info.name.c_str());
+            EIKONA_COMPARE_CLOSE(intermediates.at(name), file.tensor(info.name), 1e-4, 1e-4,
+                                 info.name.c_str());
             ++compared;
         }
         if (golden == QLatin1String("unet_case0"))
@@ -84,16 +85,20 @@ private Q_SLOTS:
         QFETCH(int, lq);
         QFETCH(int, lk);
         const c10::InferenceMode inference;
-        const auto split = [&](const at::Tensor& t) { return t.view({2, t.size(1), heads, d}).transpose(1, 2); };
+        const auto split = [&](const at::Tensor& t) {
+            return t.view({2, t.size(1), heads, d}).transpose(1, 2);
+        };
         const auto q = split(at::randn({2, lq, heads * d}));
         const auto k = split(at::randn({2, lk, heads * d}));
         const auto v = split(at::randn({2, lk, heads * d}));
         const double scale = 1.0 / std::sqrt(static_cast<double>(d));
         const auto actual = models::attention(q, k, v, scale);
-        const auto reference = at::matmul(at::softmax(at::matmul(q.to(at::kDouble), k.transpose(-1, -2).to(at::kDouble)) * scale, -1),
-                                          v.to(at::kDouble))
-                                   .transpose(1, 2)
-                                   .reshape({2, lq, heads * d});
+        const auto reference =
+            at::matmul(
+                at::softmax(at::matmul(q.to(at::kDouble), k.transpose(-1, -2).to(at::kDouble)) * scale, -1),
+                v.to(at::kDouble))
+                .transpose(1, 2)
+                .reshape({2, lq, heads * d});
         EIKONA_COMPARE_CLOSE(actual, reference, 2e-6, 1e-5, "attention");
     }
 
@@ -184,19 +189,24 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("value");
-        QTest::newRow("linear projection (SD 2)") << QStringLiteral("use_linear_projection") << QStringLiteral("true");
-        QTest::newRow("unknown block") << QStringLiteral("down_block_types")
-                                       << QStringLiteral(R"(["SimpleCrossAttnDownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D", "DownBlock2D"])");
-        QTest::newRow("class embedding") << QStringLiteral("class_embed_type") << QStringLiteral("\"timestep\"");
-        QTest::newRow("odd channel count") << QStringLiteral("block_out_channels") << QStringLiteral("[32, 32, 64, 65]");
+        QTest::newRow("linear projection (SD 2)")
+            << QStringLiteral("use_linear_projection") << QStringLiteral("true");
+        QTest::newRow("unknown block")
+            << QStringLiteral("down_block_types")
+            << QStringLiteral(
+                   R"(["SimpleCrossAttnDownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D", "DownBlock2D"])");
+        QTest::newRow("class embedding")
+            << QStringLiteral("class_embed_type") << QStringLiteral("\"timestep\"");
+        QTest::newRow("odd channel count")
+            << QStringLiteral("block_out_channels") << QStringLiteral("[32, 32, 64, 65]");
         QTest::newRow("wrong type") << QStringLiteral("layers_per_block") << QStringLiteral("\"two\"");
         QTest::newRow("no groups (was SIGFPE)") << QStringLiteral("norm_num_groups") << QStringLiteral("0");
         QTest::newRow("negative groups") << QStringLiteral("norm_num_groups") << QStringLiteral("-32");
         QTest::newRow("no input channels") << QStringLiteral("in_channels") << QStringLiteral("0");
-        QTest::newRow("a float channel count (found by fuzzing)") << QStringLiteral("block_out_channels")
-                                                                  << QStringLiteral("[32, 3.3e120, 64, 64]");
-        QTest::newRow("a channel count past int64") << QStringLiteral("block_out_channels")
-                                                    << QStringLiteral("[32, 18446744073709551615, 64, 64]");
+        QTest::newRow("a float channel count (found by fuzzing)")
+            << QStringLiteral("block_out_channels") << QStringLiteral("[32, 3.3e120, 64, 64]");
+        QTest::newRow("a channel count past int64")
+            << QStringLiteral("block_out_channels") << QStringLiteral("[32, 18446744073709551615, 64, 64]");
         QTest::newRow("zero epsilon") << QStringLiteral("norm_eps") << QStringLiteral("0");
     }
 

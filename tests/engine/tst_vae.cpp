@@ -16,7 +16,8 @@ using namespace eikona;
 
 namespace {
 
-models::AutoencoderKL loadVae(const std::filesystem::path& weights, const models::WeightLoadOptions& options = {})
+models::AutoencoderKL loadVae(const std::filesystem::path& weights,
+                              const models::WeightLoadOptions& options = {})
 {
     const auto folder = io::ModelFolder::open(testing::k_tiny_model);
     models::AutoencoderKL vae(models::VaeConfig::from_json(folder.config("vae")));
@@ -31,7 +32,7 @@ const auto k_vae_weights = testing::k_tiny_model / "vae" / "diffusion_pytorch_mo
 class TestVae : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void decode_data()
     {
         QTest::addColumn<QString>("golden");
@@ -57,7 +58,8 @@ private Q_SLOTS:
             if (info.name.starts_with("intermediate.")) {
                 const auto name = info.name.substr(13);
                 QVERIFY2(intermediates.contains(name), name.c_str());
-                EIKONA_COMPARE_CLOSE(intermediates.at(name), file.tensor(info.name), 1e-4, 1e-4, info.name.c_str());
+                EIKONA_COMPARE_CLOSE(intermediates.at(name), file.tensor(info.name), 1e-4, 1e-4,
+                                     info.name.c_str());
             }
     }
 
@@ -84,12 +86,14 @@ private Q_SLOTS:
         auto generator = at::detail::createCPUGenerator(static_cast<std::uint64_t>(seed));
         const auto sample = latents.sample(generator);
         EIKONA_COMPARE_CLOSE(sample, file.tensor("sample"), 1e-4, 1e-4, "sample");
-        EIKONA_COMPARE_CLOSE(sample * vae->scaling_factor(), file.tensor("sample_scaled"), 1e-4, 1e-4, "sample_scaled");
+        EIKONA_COMPARE_CLOSE(sample * vae->scaling_factor(), file.tensor("sample_scaled"), 1e-4, 1e-4,
+                             "sample_scaled");
         for (const auto& info : file.tensors())
             if (info.name.starts_with("intermediate.")) {
                 const auto name = info.name.substr(13);
                 QVERIFY2(intermediates.contains(name), name.c_str());
-                EIKONA_COMPARE_CLOSE(intermediates.at(name), file.tensor(info.name), 1e-4, 1e-4, info.name.c_str());
+                EIKONA_COMPARE_CLOSE(intermediates.at(name), file.tensor(info.name), 1e-4, 1e-4,
+                                     info.name.c_str());
             }
     }
 
@@ -134,14 +138,19 @@ private Q_SLOTS:
             QFAIL("legacy names loaded without the rename pass");
         } catch (const io::WeightMismatchError& error) {
             const QString message = QString::fromUtf8(error.what());
-            QVERIFY2(message.contains(QStringLiteral("16 missing (encoder.mid_block.attentions.0.to_q.weight")), error.what());
-            QVERIFY2(message.contains(QStringLiteral("16 unexpected (decoder.mid_block.attentions.0.key.bias")), error.what());
+            QVERIFY2(
+                message.contains(QStringLiteral("16 missing (encoder.mid_block.attentions.0.to_q.weight")),
+                error.what());
+            QVERIFY2(
+                message.contains(QStringLiteral("16 unexpected (decoder.mid_block.attentions.0.key.bias")),
+                error.what());
         }
 
         auto vae = loadVae(path, {std::nullopt, {}, models::legacy_vae_attention_name});
         const auto file = testing::golden("vae_decode0");
         const c10::InferenceMode inference;
-        EIKONA_COMPARE_CLOSE(vae->decode(file.tensor("z")), file.tensor("image"), 1e-4, 1e-4, "image (legacy names)");
+        EIKONA_COMPARE_CLOSE(vae->decode(file.tensor("z")), file.tensor("image"), 1e-4, 1e-4,
+                             "image (legacy names)");
     }
 
     void bf16IsSane()
@@ -166,7 +175,8 @@ private Q_SLOTS:
         QTest::newRow("negative groups") << QStringLiteral("norm_num_groups") << QStringLiteral("-1");
         QTest::newRow("no latent channels") << QStringLiteral("latent_channels") << QStringLiteral("0");
         QTest::newRow("no layers") << QStringLiteral("layers_per_block") << QStringLiteral("0");
-        QTest::newRow("odd channels") << QStringLiteral("block_out_channels") << QStringLiteral("[32, 32, 64, 65]");
+        QTest::newRow("odd channels")
+            << QStringLiteral("block_out_channels") << QStringLiteral("[32, 32, 64, 65]");
     }
 
     void refusesBrokenConfigs()

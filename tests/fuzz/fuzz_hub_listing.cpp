@@ -14,7 +14,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     using namespace eikona::store;
-    const auto document = QJsonDocument::fromJson(QByteArray::fromRawData(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size)));
+    const auto document = QJsonDocument::fromJson(
+        QByteArray::fromRawData(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size)));
     const auto files = parseSiblings(document.object().value(QStringLiteral("siblings")).toArray());
     try {
         checkListing(files, QStringLiteral("fuzz/repo"));
@@ -23,7 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     // Checked here independently of the code under test: what is accepted cannot climb out.
     for (const auto& file : files) {
-        if (file.path.startsWith(u'/') || file.path.split(u'/').contains(QStringLiteral("..")) || file.size < 0)
+        if (file.path.startsWith(u'/') || file.path.split(u'/').contains(QStringLiteral("..")) ||
+            file.size < 0)
             std::abort();
         const auto etag = file.etag();
         if (etag.size() != 40 && etag.size() != 64)

@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     using namespace eikona;
     nlohmann::json json;
     try {
-        json = io::parse_json_text(std::string_view(reinterpret_cast<const char*>(data), size), "config.json");
+        json =
+            io::parse_json_text(std::string_view(reinterpret_cast<const char*>(data), size), "config.json");
     } catch (const io::ModelFolderError&) {
         return 0;
     }

@@ -24,7 +24,7 @@
 namespace eikona::testing {
 
 class HubTestServer {
-public:
+  public:
     static constexpr const char* k_repo = "stable-diffusion-v1-5/stable-diffusion-v1-5";
     static constexpr const char* k_broken = "broken-org/broken-model";
     static constexpr const char* k_gated = "gated-org/gated-model";
@@ -43,9 +43,11 @@ public:
     bool start(const QString& modelFolder, QString* error, int slowBytesPerSecond = 0)
     {
         m_root = m_dir.path();
-        const auto nginx = QStandardPaths::findExecutable(QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+        const auto nginx = QStandardPaths::findExecutable(
+            QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
         if (nginx.isEmpty())
-            return fail(error, QStringLiteral("nginx is not installed (installer/install-deps.sh installs it)"));
+            return fail(error,
+                        QStringLiteral("nginx is not installed (installer/install-deps.sh installs it)"));
         QTcpServer probe; // a free port: bind port 0, note it, let it go
         probe.listen(QHostAddress::LocalHost, 0);
         m_port = probe.serverPort();
@@ -53,10 +55,15 @@ public:
 
         QString locations;
         // The model, with the broken copy, the "CDN" and the files a real SD 1.5 repo also has.
-        QJsonArray siblings = publish(modelFolder, QLatin1String(k_repo), locations, slowBytesPerSecond, true);
-        for (const auto& extra : {QStringLiteral("safety_checker/model.safetensors"), QStringLiteral("v1-5-pruned-emaonly.ckpt"),
-                                  QStringLiteral("unet/diffusion_pytorch_model.bin"), QStringLiteral("feature_extractor/preprocessor_config.json")})
-            siblings.append(QJsonObject{{QStringLiteral("rfilename"), extra}, {QStringLiteral("size"), 10}, {QStringLiteral("blobId"), QStringLiteral("0")}});
+        QJsonArray siblings =
+            publish(modelFolder, QLatin1String(k_repo), locations, slowBytesPerSecond, true);
+        for (const auto& extra :
+             {QStringLiteral("safety_checker/model.safetensors"), QStringLiteral("v1-5-pruned-emaonly.ckpt"),
+              QStringLiteral("unet/diffusion_pytorch_model.bin"),
+              QStringLiteral("feature_extractor/preprocessor_config.json")})
+            siblings.append(QJsonObject{{QStringLiteral("rfilename"), extra},
+                                        {QStringLiteral("size"), 10},
+                                        {QStringLiteral("blobId"), QStringLiteral("0")}});
         writeRevision(QStringLiteral("api/revision.json"), QLatin1String(k_repo), siblings);
         QJsonArray hostile;
         for (const auto& value : siblings) {
@@ -66,21 +73,31 @@ public:
             hostile.append(entry);
         }
         writeRevision(QStringLiteral("api/hostile.json"), QLatin1String(k_hostile), hostile);
-        locations += QStringLiteral("    location = /api/models/%1/revision/main { default_type application/json; alias %2/api/hostile.json; }\n"
-                                    "    location /%1/resolve/%3/ { alias %2/files/; }\n"
-                                    "    location = /api/models/%4/revision/main { default_type application/json; alias %2/api/revision.json; }\n"
-                                    "    location /%4/resolve/%3/ { alias %2/tampered/; }\n")
-                         .arg(QLatin1String(k_hostile), m_root, QLatin1String(k_commit), QLatin1String(k_tampered));
-        locations += QStringLiteral("    location = /api/models/%1/revision/main { default_type application/json; alias %2/api/revision.json; }\n"
-                                    "    location /%1/resolve/%3/ { if ($http_range) { add_header Content-Range \"bytes 0-9/10\" always; "
+        locations +=
+            QStringLiteral("    location = /api/models/%1/revision/main { default_type application/json; "
+                           "alias %2/api/hostile.json; }\n"
+                           "    location /%1/resolve/%3/ { alias %2/files/; }\n"
+                           "    location = /api/models/%4/revision/main { default_type application/json; "
+                           "alias %2/api/revision.json; }\n"
+                           "    location /%4/resolve/%3/ { alias %2/tampered/; }\n")
+                .arg(QLatin1String(k_hostile), m_root, QLatin1String(k_commit), QLatin1String(k_tampered));
+        locations += QStringLiteral("    location = /api/models/%1/revision/main { default_type "
+                                    "application/json; alias %2/api/revision.json; }\n"
+                                    "    location /%1/resolve/%3/ { if ($http_range) { add_header "
+                                    "Content-Range \"bytes 0-9/10\" always; "
                                     "return 206 \"0123456789\"; } alias %2/files/; }\n")
                          .arg(QLatin1String(k_misranged), m_root, QLatin1String(k_commit));
         // TAESD, with the files the real madebyollin/taesd also has that no download takes.
-        auto taesd = publish(QStringLiteral(EIKONA_TEST_DATA "/taesd/tiny"), QLatin1String(k_taesd), locations, 0, false);
-        for (const auto& extra : {QStringLiteral("taesd_decoder.pth"), QStringLiteral("taesd_encoder.safetensors"), QStringLiteral("README.md")})
-            taesd.append(QJsonObject{{QStringLiteral("rfilename"), extra}, {QStringLiteral("size"), 10}, {QStringLiteral("blobId"), QStringLiteral("0")}});
+        auto taesd = publish(QStringLiteral(EIKONA_TEST_DATA "/taesd/tiny"), QLatin1String(k_taesd),
+                             locations, 0, false);
+        for (const auto& extra : {QStringLiteral("taesd_decoder.pth"),
+                                  QStringLiteral("taesd_encoder.safetensors"), QStringLiteral("README.md")})
+            taesd.append(QJsonObject{{QStringLiteral("rfilename"), extra},
+                                     {QStringLiteral("size"), 10},
+                                     {QStringLiteral("blobId"), QStringLiteral("0")}});
         writeRevision(QStringLiteral("api/taesd.json"), QLatin1String(k_taesd), taesd);
-        locations += QStringLiteral("    location = /api/models/%1/revision/main { default_type application/json; alias %2/api/taesd.json; }\n")
+        locations += QStringLiteral("    location = /api/models/%1/revision/main { default_type "
+                                    "application/json; alias %2/api/taesd.json; }\n")
                          .arg(QLatin1String(k_taesd), m_root);
 
         const auto conf = QStringLiteral(R"(daemon off;
@@ -104,18 +121,24 @@ http {
     location /cdn/ { alias %1/cdn/; }
 %7  }
 }
-)").arg(m_root).arg(m_port).arg(QLatin1String(k_repo), QLatin1String(k_commit), QLatin1String(k_broken), QLatin1String(k_gated), locations);
+)")
+                              .arg(m_root)
+                              .arg(m_port)
+                              .arg(QLatin1String(k_repo), QLatin1String(k_commit), QLatin1String(k_broken),
+                                   QLatin1String(k_gated), locations);
         write(QStringLiteral("nginx.conf"), conf.toUtf8());
         m_nginx.setProcessChannelMode(QProcess::MergedChannels);
-        m_nginx.start(nginx, {QStringLiteral("-p"), m_root, QStringLiteral("-e"), m_root + QStringLiteral("/error.log"),
-                              QStringLiteral("-c"), m_root + QStringLiteral("/nginx.conf")});
+        m_nginx.start(nginx, {QStringLiteral("-p"), m_root, QStringLiteral("-e"),
+                              m_root + QStringLiteral("/error.log"), QStringLiteral("-c"),
+                              m_root + QStringLiteral("/nginx.conf")});
         for (int attempt = 0; attempt < 100; ++attempt) {
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, m_port);
             if (socket.waitForConnected(100))
                 return true;
             if (m_nginx.state() == QProcess::NotRunning)
-                return fail(error, QStringLiteral("nginx did not start: ") + QString::fromUtf8(m_nginx.readAll()) + log("error.log"));
+                return fail(error, QStringLiteral("nginx did not start: ") +
+                                       QString::fromUtf8(m_nginx.readAll()) + log("error.log"));
             QThread::msleep(50);
         }
         return fail(error, QStringLiteral("nginx did not answer on port %1").arg(m_port));
@@ -167,7 +190,7 @@ http {
         return QString::fromUtf8(file.readAll());
     }
 
-private:
+  private:
     static bool fail(QString* error, const QString& message)
     {
         if (error)
@@ -177,7 +200,8 @@ private:
 
     // Serves every file of `folder` as repository `repoId` at k_commit; returns the model API's
     // siblings. `main`: the model repository, with its broken copy and the VAE behind the "CDN".
-    QJsonArray publish(const QString& folder, const QString& repoId, QString& locations, int slowBytesPerSecond, bool main)
+    QJsonArray publish(const QString& folder, const QString& repoId, QString& locations,
+                       int slowBytesPerSecond, bool main)
     {
         QJsonArray siblings;
         QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories);
@@ -188,16 +212,24 @@ private:
             file.open(QIODevice::ReadOnly);
             const auto bytes = file.readAll();
             const auto lfs = path.endsWith(QStringLiteral(".safetensors"));
-            const auto sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-            const auto blobId = QString::fromLatin1(
-                QCryptographicHash::hash(QByteArray("blob " + QByteArray::number(bytes.size()) + '\0' + bytes), QCryptographicHash::Sha1).toHex());
+            const auto sha256 =
+                QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+            const auto blobId =
+                QString::fromLatin1(QCryptographicHash::hash(
+                                        QByteArray("blob " + QByteArray::number(bytes.size()) + '\0' + bytes),
+                                        QCryptographicHash::Sha1)
+                                        .toHex());
             const auto etag = lfs ? sha256 : blobId;
-            QJsonObject entry{{QStringLiteral("rfilename"), path}, {QStringLiteral("size"), static_cast<double>(bytes.size())},
+            QJsonObject entry{{QStringLiteral("rfilename"), path},
+                              {QStringLiteral("size"), static_cast<double>(bytes.size())},
                               {QStringLiteral("blobId"), blobId}};
             if (lfs)
-                entry.insert(QStringLiteral("lfs"), QJsonObject{{QStringLiteral("sha256"), sha256}, {QStringLiteral("size"), static_cast<double>(bytes.size())}});
+                entry.insert(QStringLiteral("lfs"),
+                             QJsonObject{{QStringLiteral("sha256"), sha256},
+                                         {QStringLiteral("size"), static_cast<double>(bytes.size())}});
             siblings.append(entry);
-            const auto served = (main ? QStringLiteral("files/") : QStringLiteral("repos/%1/").arg(repoId)) + path;
+            const auto served =
+                (main ? QStringLiteral("files/") : QStringLiteral("repos/%1/").arg(repoId)) + path;
             write(served, bytes);
             if (main) {
                 m_sha256.insert(path, sha256);
@@ -211,9 +243,12 @@ private:
                 write(QStringLiteral("tampered/") + path, tampered);
                 write(QStringLiteral("cdn/") + etag, bytes);
             }
-            const auto resolve = QStringLiteral("/%1/resolve/%2/%3").arg(repoId, QLatin1String(k_commit), path);
-            QString body = QStringLiteral("add_header X-Repo-Commit %1; add_header X-Linked-Etag \"\\\"%2\\\"\"; add_header X-Linked-Size %3; ")
-                               .arg(QLatin1String(k_commit), etag).arg(bytes.size());
+            const auto resolve =
+                QStringLiteral("/%1/resolve/%2/%3").arg(repoId, QLatin1String(k_commit), path);
+            QString body = QStringLiteral("add_header X-Repo-Commit %1; add_header X-Linked-Etag "
+                                          "\"\\\"%2\\\"\"; add_header X-Linked-Size %3; ")
+                               .arg(QLatin1String(k_commit), etag)
+                               .arg(bytes.size());
             if (main && path == QStringLiteral("vae/diffusion_pytorch_model.safetensors"))
                 body += QStringLiteral("return 302 /cdn/%1;").arg(etag);
             else
@@ -227,7 +262,8 @@ private:
 
     void writeRevision(const QString& relative, const QString& repoId, const QJsonArray& siblings) const
     {
-        const QJsonObject info{{QStringLiteral("id"), repoId}, {QStringLiteral("sha"), QLatin1String(k_commit)},
+        const QJsonObject info{{QStringLiteral("id"), repoId},
+                               {QStringLiteral("sha"), QLatin1String(k_commit)},
                                {QStringLiteral("siblings"), siblings}};
         write(relative, QJsonDocument(info).toJson());
     }
@@ -249,8 +285,9 @@ private:
 };
 
 // eikona-cli against `endpoint` with the cache and the data folder (registry) in `home`.
-inline CliRun runCliWithHub(const QStringList& arguments, const QString& endpoint, const QString& home, const QStringList& wrapper = {},
-              const QString& program = QStringLiteral(EIKONA_CLI))
+inline CliRun runCliWithHub(const QStringList& arguments, const QString& endpoint, const QString& home,
+                            const QStringList& wrapper = {},
+                            const QString& program = QStringLiteral(EIKONA_CLI))
 {
     auto environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("HF_ENDPOINT"), endpoint);

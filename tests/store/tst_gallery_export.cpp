@@ -20,11 +20,10 @@
 
 using namespace eikona::store;
 
-
 class TestGalleryExport : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
@@ -34,8 +33,9 @@ private Q_SLOTS:
         for (int i = 0; i < prompts.size(); ++i) {
             QImage image(64, 48, QImage::Format_RGB888);
             image.fill(QColor::fromHsv(i * 100, 200, 200));
-            QVERIFY(m_store->savePicture(m_dir->filePath(QStringLiteral("pictures/%1.png").arg(i)), image,
-                                         eikona::testing::testParameters(prompts[i], static_cast<quint64>(i))));
+            QVERIFY(
+                m_store->savePicture(m_dir->filePath(QStringLiteral("pictures/%1.png").arg(i)), image,
+                                     eikona::testing::testParameters(prompts[i], static_cast<quint64>(i))));
         }
         m_entries = m_store->search({QString(), false, {}, {}, {}, GalleryQuery::Sort::Name});
         QCOMPARE(m_entries.size(), 3);
@@ -116,7 +116,8 @@ private Q_SLOTS:
             QVERIFY(bytes.contains(original.readAll())); // stored, with its chunks
         }
         // A second export never overwrites the first.
-        QCOMPARE(exportPictures(m_entries, options).written, m_dir->filePath(QStringLiteral("pictures (2).zip")));
+        QCOMPARE(exportPictures(m_entries, options).written,
+                 m_dir->filePath(QStringLiteral("pictures (2).zip")));
     }
 
     void cancelledArchiveLeavesNothing()
@@ -125,16 +126,21 @@ private Q_SLOTS:
         options.target = ExportOptions::Target::Zip;
         options.out = m_dir->filePath(QStringLiteral("cancelled.zip"));
         int seen = 0;
-        const auto result = exportPictures(m_entries, options, [&](int done, int) { seen = done; }, [&] { return seen >= 1; });
+        const auto result = exportPictures(
+            m_entries, options, [&](int done, int) { seen = done; }, [&] { return seen >= 1; });
         QVERIFY(result.cancelled);
         QVERIFY(!QFile::exists(options.out));
-        QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("*.zip"), QStringLiteral(".eikona-export-*")},
-                                               QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot).size(),
+        QCOMPARE(QDir(m_dir->path())
+                     .entryList({QStringLiteral("*.zip"), QStringLiteral(".eikona-export-*")},
+                                QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot)
+                     .size(),
                  0);
         options.target = ExportOptions::Target::Html;
         options.out = m_dir->filePath(QStringLiteral("cancelled.html"));
         seen = 0;
-        QVERIFY(exportPictures(m_entries, options, [&](int done, int) { seen = done; }, [&] { return seen >= 1; }).cancelled);
+        QVERIFY(exportPictures(
+                    m_entries, options, [&](int done, int) { seen = done; }, [&] { return seen >= 1; })
+                    .cancelled);
         QVERIFY(!QFile::exists(options.out));
     }
 
@@ -148,8 +154,10 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const auto html = QString::fromUtf8(file.readAll());
         QVERIFY(!html.contains(QStringLiteral("<script>")));
-        QVERIFY(html.contains(QStringLiteral("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;")) ||
-                html.contains(QStringLiteral("&lt;script&gt;alert('x')&lt;/script&gt; &amp; &quot;quotes&quot;")));
+        QVERIFY(html.contains(QStringLiteral(
+                    "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;")) ||
+                html.contains(
+                    QStringLiteral("&lt;script&gt;alert('x')&lt;/script&gt; &amp; &quot;quotes&quot;")));
         QVERIFY(html.contains(QStringLiteral("ένα καράβι")));
         QCOMPARE(html.count(QStringLiteral("data:image/jpeg;base64,")), 3);
         QVERIFY(html.contains(QStringLiteral("Steps: 20")));
@@ -169,8 +177,9 @@ private Q_SLOTS:
         const auto path = m_dir->filePath(QStringLiteral("other/a1111.jpg"));
         QDir().mkpath(QFileInfo(path).absolutePath());
         QVERIFY(image.save(path, "JPEG"));
-        QVERIFY(writeExifComment(path, QStringLiteral("a golden field\nNegative prompt: rain\nSteps: 28, Sampler: DDIM, "
-                                                      "CFG scale: 6.5, Seed: 77, Size: 512x512"))
+        QVERIFY(writeExifComment(
+                    path, QStringLiteral("a golden field\nNegative prompt: rain\nSteps: 28, Sampler: DDIM, "
+                                         "CFG scale: 6.5, Seed: 77, Size: 512x512"))
                     .isEmpty());
         QCOMPARE(readExifComment(path)->left(14), QStringLiteral("a golden field"));
         QCOMPARE(m_store->addFolder(QFileInfo(path).absolutePath()), 1);
@@ -200,7 +209,8 @@ private Q_SLOTS:
         const auto deadPid = gone.processId();
         QVERIFY(gone.waitForFinished());
         const auto dead = m_dir->filePath(QStringLiteral(".eikona-export-%1-AbCdEf").arg(deadPid));
-        const auto living = m_dir->filePath(QStringLiteral(".eikona-export-%1-GhIjKl").arg(QCoreApplication::applicationPid()));
+        const auto living = m_dir->filePath(
+            QStringLiteral(".eikona-export-%1-GhIjKl").arg(QCoreApplication::applicationPid()));
         QVERIFY(QDir().mkpath(dead) && QDir().mkpath(living));
         QFile partial(dead + QStringLiteral("/archive.zip"));
         QVERIFY(partial.open(QIODevice::WriteOnly) && partial.write("PK\x03\x04 cut short") > 0);
@@ -220,7 +230,7 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(ExportError, exportPictures(m_entries, options));
     }
 
-private:
+  private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<GalleryStore> m_store;
     QList<GalleryEntry> m_entries;

@@ -26,8 +26,6 @@ using namespace eikona::store;
 
 namespace {
 
-
-
 // A PNG with the given text chunks, as another tool would write it.
 void writePngWithText(const QString& path, const PngTextEntries& entries)
 {
@@ -54,7 +52,7 @@ QStringList prompts(const QList<GalleryEntry>& entries)
 class TestGalleryStore : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
@@ -79,7 +77,8 @@ private Q_SLOTS:
                                 QStringLiteral("a café at night, ΚΑΡΆΒΙ in the harbour"),
                                 QStringLiteral("a lighthouse at dusk")};
         for (int i = 0; i < texts.size(); ++i)
-            QVERIFY2(store.savePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)), eikona::testing::testPicture(i),
+            QVERIFY2(store.savePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)),
+                                       eikona::testing::testPicture(i),
                                        eikona::testing::testParameters(texts[i], 100 + i)),
                      qPrintable(store.lastError()));
         QCOMPARE(store.count(), 3);
@@ -89,10 +88,10 @@ private Q_SLOTS:
         QCOMPARE(search("ΚΑΡΑΒΙ"), 2);
         QCOMPARE(search("cafe"), 1);
         QCOMPARE(search("CAFÉ"), 1);
-        QCOMPARE(search("light"), 1);    // a prefix
+        QCOMPARE(search("light"), 1); // a prefix
         QCOMPARE(search("θαλασσ"), 1);
         QCOMPARE(search("καράβι night"), 1); // every word
-        QCOMPARE(search("blurry"), 0);   // the negative prompt is not the prompt
+        QCOMPARE(search("blurry"), 0);       // the negative prompt is not the prompt
         QCOMPARE(search(""), 3);
         const auto found = store.search({QStringLiteral("lighthouse")});
         QCOMPARE(found.size(), 1);
@@ -108,9 +107,11 @@ private Q_SLOTS:
     void favouritesFiltersAndRemoval()
     {
         GalleryStore store(m_database);
-        const auto a = store.savePicture(QDir(m_pictures).filePath(QStringLiteral("a.png")), eikona::testing::testPicture(1),
+        const auto a = store.savePicture(QDir(m_pictures).filePath(QStringLiteral("a.png")),
+                                         eikona::testing::testPicture(1),
                                          eikona::testing::testParameters(QStringLiteral("red apple"), 1));
-        const auto b = store.savePicture(QDir(m_pictures).filePath(QStringLiteral("b.png")), eikona::testing::testPicture(2),
+        const auto b = store.savePicture(QDir(m_pictures).filePath(QStringLiteral("b.png")),
+                                         eikona::testing::testPicture(2),
                                          eikona::testing::testParameters(QStringLiteral("green apple"), 2));
         QVERIFY(a && b);
         QVERIFY(store.setFavourite(*b, true));
@@ -127,7 +128,8 @@ private Q_SLOTS:
         QCOMPARE(store.search(bySize).size(), 2);
         GalleryQuery byName;
         byName.sort = GalleryQuery::Sort::Name;
-        QCOMPARE(store.search(byName).first().path, QFileInfo(QDir(m_pictures).filePath(QStringLiteral("a.png"))).absoluteFilePath());
+        QCOMPARE(store.search(byName).first().path,
+                 QFileInfo(QDir(m_pictures).filePath(QStringLiteral("a.png"))).absoluteFilePath());
         QVERIFY(store.removeEntry(*a));
         QCOMPARE(store.count(), 1);
         QCOMPARE(store.search({QStringLiteral("red")}).size(), 0);
@@ -138,11 +140,14 @@ private Q_SLOTS:
     {
         GalleryStore store(m_database);
         for (int i = 0; i < 3; ++i)
-            store.savePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)), eikona::testing::testPicture(i),
+            store.savePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)),
+                              eikona::testing::testPicture(i),
                               eikona::testing::testParameters(QStringLiteral("picture %1").arg(i), i));
         // Another program adds one and deletes one.
-        QVERIFY(writePicture(QDir(m_pictures).filePath(QStringLiteral("added.png")), eikona::testing::testPicture(9),
-                             eikona::testing::testParameters(QStringLiteral("added by hand"), 9)).isEmpty());
+        QVERIFY(writePicture(QDir(m_pictures).filePath(QStringLiteral("added.png")),
+                             eikona::testing::testPicture(9),
+                             eikona::testing::testParameters(QStringLiteral("added by hand"), 9))
+                    .isEmpty());
         QVERIFY(QFile::remove(QDir(m_pictures).filePath(QStringLiteral("1.png"))));
         QCOMPARE(store.rescan(), 2);
         QCOMPARE(store.count(), 3);
@@ -154,7 +159,8 @@ private Q_SLOTS:
     {
         GalleryStore store(m_database);
         for (int i = 0; i < 4; ++i)
-            store.savePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)), eikona::testing::testPicture(i),
+            store.savePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)),
+                              eikona::testing::testPicture(i),
                               eikona::testing::testParameters(QStringLiteral("picture %1").arg(i), i));
         store.setFavourite(*store.idOf(QDir(m_pictures).filePath(QStringLiteral("2.png"))), true);
         QCOMPARE(store.rebuild(), 4);
@@ -169,7 +175,8 @@ private Q_SLOTS:
         {
             GalleryStore store(m_database, {m_pictures});
             for (int i = 0; i < 5; ++i)
-                store.savePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)), eikona::testing::testPicture(i),
+                store.savePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)),
+                                  eikona::testing::testPicture(i),
                                   eikona::testing::testParameters(QStringLiteral("kept %1").arg(i), i));
         }
         QFile file(m_database);
@@ -217,8 +224,10 @@ private Q_SLOTS:
         {
             GalleryStore store(m_database, {m_pictures});
             for (int i = 0; i < 200; ++i)
-                QVERIFY(writePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)), eikona::testing::testPicture(i),
-                                     eikona::testing::testParameters(QStringLiteral("picture %1").arg(i), static_cast<quint64>(i)))
+                QVERIFY(writePicture(QDir(m_pictures).filePath(QStringLiteral("%1.png").arg(i)),
+                                     eikona::testing::testPicture(i),
+                                     eikona::testing::testParameters(QStringLiteral("picture %1").arg(i),
+                                                                     static_cast<quint64>(i)))
                             .isEmpty());
             QCOMPARE(store.rescan(), 200);
         }
@@ -246,10 +255,11 @@ private Q_SLOTS:
     {
         const auto folder = m_dir->filePath(QStringLiteral("outputs"));
         QDir().mkpath(folder + QStringLiteral("/txt2img-images"));
-        writePngWithText(folder + QStringLiteral("/txt2img-images/00001-42.png"),
-                         {{QStringLiteral("parameters"),
-                           QStringLiteral("a castle on a hill\nNegative prompt: fog\nSteps: 30, Sampler: DPM++ 2M Karras, "
-                                          "CFG scale: 6, Seed: 42, Size: 512x768, Model: dreamshaper")}});
+        writePngWithText(
+            folder + QStringLiteral("/txt2img-images/00001-42.png"),
+            {{QStringLiteral("parameters"),
+              QStringLiteral("a castle on a hill\nNegative prompt: fog\nSteps: 30, Sampler: DPM++ 2M Karras, "
+                             "CFG scale: 6, Seed: 42, Size: 512x768, Model: dreamshaper")}});
         const auto comfy = QStringLiteral(
             R"({"3": {"class_type": "KSampler", "inputs": {"seed": 8566257, "steps": 20, "cfg": 8, "sampler_name": "dpmpp_2m",
             "scheduler": "karras", "denoise": 1, "model": ["4", 0], "positive": ["6", 0], "negative": ["7", 0], "latent_image": ["5", 0]}},
@@ -259,13 +269,15 @@ private Q_SLOTS:
             "7": {"class_type": "CLIPTextEncode", "inputs": {"text": "text, watermark", "clip": ["4", 1]}},
             "8": {"class_type": "VAEDecode", "inputs": {"samples": ["3", 0], "vae": ["4", 2]}},
             "9": {"class_type": "SaveImage", "inputs": {"filename_prefix": "ComfyUI", "images": ["8", 0]}}})");
-        writePngWithText(folder + QStringLiteral("/ComfyUI_00001_.png"),
-                         {{QStringLiteral("prompt"), comfy}, {QStringLiteral("workflow"), QStringLiteral("{}")}});
+        writePngWithText(
+            folder + QStringLiteral("/ComfyUI_00001_.png"),
+            {{QStringLiteral("prompt"), comfy}, {QStringLiteral("workflow"), QStringLiteral("{}")}});
         const auto invoke = QStringLiteral(
             R"({"generation_mode": "txt2img", "positive_prompt": "ένα κόκκινο μήλο", "negative_prompt": "blurry", "width": 512,
             "height": 512, "seed": 1234567, "cfg_scale": 7.5, "steps": 25, "scheduler": "euler",
             "model": {"name": "stable-diffusion-v1-5", "base": "sd-1", "type": "main"}})");
-        writePngWithText(folder + QStringLiteral("/invoke.png"), {{QStringLiteral("invokeai_metadata"), invoke}});
+        writePngWithText(folder + QStringLiteral("/invoke.png"),
+                         {{QStringLiteral("invokeai_metadata"), invoke}});
         writePngWithText(folder + QStringLiteral("/plain.png"), {});
         QFile notAPicture(folder + QStringLiteral("/notes.txt"));
         QVERIFY(notAPicture.open(QIODevice::WriteOnly));
@@ -299,7 +311,7 @@ private Q_SLOTS:
         QCOMPARE(store.search(all).size(), 4);
     }
 
-private:
+  private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_pictures;
     QString m_database;
@@ -316,7 +328,9 @@ static int saveUntilKilled(const QString& spec)
         const auto path = nextPicturePath(parts[1], static_cast<quint64>(i));
         QImage big(256, 256, QImage::Format_RGB888);
         big.fill(QColor::fromHsv(i % 360, 255, 255));
-        store.savePicture(path, big, eikona::testing::testParameters(QStringLiteral("saved %1").arg(i), static_cast<quint64>(i)));
+        store.savePicture(
+            path, big,
+            eikona::testing::testParameters(QStringLiteral("saved %1").arg(i), static_cast<quint64>(i)));
     }
 }
 

@@ -9,14 +9,15 @@
 class TestHubCache : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void cacheDirectoryFromEnvironment()
     {
         eikona::testing::ScopedEnvironment environment; // restored whichever way the test ends
         environment.unset("HF_HUB_CACHE");
         environment.unset("HF_HOME");
         environment.unset("XDG_CACHE_HOME");
-        QCOMPARE(eikona::store::hubCacheDirectory(), QDir::homePath() + QStringLiteral("/.cache/huggingface/hub"));
+        QCOMPARE(eikona::store::hubCacheDirectory(),
+                 QDir::homePath() + QStringLiteral("/.cache/huggingface/hub"));
         environment.set("XDG_CACHE_HOME", "/tmp/xdg");
         QCOMPARE(eikona::store::hubCacheDirectory(), QStringLiteral("/tmp/xdg/huggingface/hub"));
         environment.set("HF_HOME", "/data/hf/");

@@ -16,9 +16,9 @@
 #include <unistd.h>
 
 using namespace eikona::store;
-using eikona::testing::ScopedEnvironment;
 using eikona::testing::HubTestServer;
 using eikona::testing::runCliWithHub;
+using eikona::testing::ScopedEnvironment;
 
 namespace {
 
@@ -35,7 +35,8 @@ QString describe(const std::optional<QNetworkProxy>& proxy)
         return QStringLiteral("system");
     if (proxy->type() == QNetworkProxy::NoProxy)
         return QStringLiteral("direct");
-    auto text = proxy->type() == QNetworkProxy::Socks5Proxy ? QStringLiteral("socks ") : QStringLiteral("http ");
+    auto text =
+        proxy->type() == QNetworkProxy::Socks5Proxy ? QStringLiteral("socks ") : QStringLiteral("http ");
     if (!proxy->user().isEmpty())
         text += proxy->user() + u':' + proxy->password() + u'@';
     return text + proxy->hostName() + u':' + QString::number(proxy->port());
@@ -45,7 +46,7 @@ QString describe(const std::optional<QNetworkProxy>& proxy)
 // remembers each request line. It runs on the test's thread: the download's own event loop
 // serves it.
 class RelayProxy {
-public:
+  public:
     RelayProxy()
     {
         m_server.listen(QHostAddress::LocalHost, 0);
@@ -57,7 +58,7 @@ public:
     quint16 port() const { return m_server.serverPort(); }
     const QStringList& requests() const { return m_requests; }
 
-private:
+  private:
     void relay(QTcpSocket* client)
     {
         auto* upstream = new QTcpSocket(client);
@@ -83,8 +84,10 @@ private:
             upstream->write(*pending);
             pending->clear();
         });
-        QObject::connect(upstream, &QTcpSocket::readyRead, client, [client, upstream] { client->write(upstream->readAll()); });
-        QObject::connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
+        QObject::connect(upstream, &QTcpSocket::readyRead, client,
+                         [client, upstream] { client->write(upstream->readAll()); });
+        QObject::connect(upstream, &QTcpSocket::disconnected, client,
+                         [client] { client->disconnectFromHost(); });
         QObject::connect(client, &QTcpSocket::disconnected, client, [client] { client->deleteLater(); });
     }
 
@@ -92,22 +95,22 @@ private:
     QStringList m_requests;
 };
 
-
 } // namespace
 
 class TestHubConditions : public QObject {
     Q_OBJECT
 
-private:
+  private:
     HubTestServer m_server;
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         QString error;
         QVERIFY2(m_server.start(k_model, &error), qPrintable(error));
         // Hermetic: a proxy set on the machine must not stand between the tests and 127.0.0.1.
-        for (const char* name : {"http_proxy", "https_proxy", "all_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"})
+        for (const char* name : {"http_proxy", "https_proxy", "all_proxy", "no_proxy", "HTTP_PROXY",
+                                 "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"})
             qunsetenv(name);
     }
 
@@ -118,30 +121,43 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         const QString hub = QStringLiteral("https://huggingface.co/api/models/x");
         QTest::newRow("nothing set") << QStringList{} << hub << QStringLiteral("system");
-        QTest::newRow("HTTPS_PROXY") << QStringList{QStringLiteral("HTTPS_PROXY=http://proxy.lan:3128")} << hub
-                                     << QStringLiteral("http proxy.lan:3128");
-        QTest::newRow("lower case wins") << QStringList{QStringLiteral("HTTPS_PROXY=http://upper:1"), QStringLiteral("https_proxy=http://lower:2")}
+        QTest::newRow("HTTPS_PROXY") << QStringList{QStringLiteral("HTTPS_PROXY=http://proxy.lan:3128")}
+                                     << hub << QStringLiteral("http proxy.lan:3128");
+        QTest::newRow("lower case wins") << QStringList{QStringLiteral("HTTPS_PROXY=http://upper:1"),
+                                                        QStringLiteral("https_proxy=http://lower:2")}
                                          << hub << QStringLiteral("http lower:2");
-        QTest::newRow("HTTP_PROXY is not for https") << QStringList{QStringLiteral("HTTP_PROXY=http://proxy.lan:8080")} << hub
-                                                     << QStringLiteral("system");
-        QTest::newRow("HTTP_PROXY for http") << QStringList{QStringLiteral("HTTP_PROXY=proxy.lan:8080")}
-                                             << QStringLiteral("http://mirror.lan/x") << QStringLiteral("http proxy.lan:8080");
-        QTest::newRow("ALL_PROXY socks") << QStringList{QStringLiteral("ALL_PROXY=socks5://gate:1080")} << hub << QStringLiteral("socks gate:1080");
-        QTest::newRow("credentials") << QStringList{QStringLiteral("HTTPS_PROXY=http://ann:p%40ss@proxy.lan:3128")} << hub
-                                     << QStringLiteral("http ann:p@ss@proxy.lan:3128");
+        QTest::newRow("HTTP_PROXY is not for https")
+            << QStringList{QStringLiteral("HTTP_PROXY=http://proxy.lan:8080")} << hub
+            << QStringLiteral("system");
+        QTest::newRow("HTTP_PROXY for http")
+            << QStringList{QStringLiteral("HTTP_PROXY=proxy.lan:8080")}
+            << QStringLiteral("http://mirror.lan/x") << QStringLiteral("http proxy.lan:8080");
+        QTest::newRow("ALL_PROXY socks") << QStringList{QStringLiteral("ALL_PROXY=socks5://gate:1080")} << hub
+                                         << QStringLiteral("socks gate:1080");
+        QTest::newRow("credentials") << QStringList{QStringLiteral(
+                                            "HTTPS_PROXY=http://ann:p%40ss@proxy.lan:3128")}
+                                     << hub << QStringLiteral("http ann:p@ss@proxy.lan:3128");
         const QString proxy = QStringLiteral("HTTPS_PROXY=http://proxy.lan:3128");
-        QTest::newRow("NO_PROXY host") << QStringList{proxy, QStringLiteral("NO_PROXY=huggingface.co")} << hub << QStringLiteral("direct");
-        QTest::newRow("NO_PROXY subdomain") << QStringList{proxy, QStringLiteral("NO_PROXY=example.org, huggingface.co")}
-                                            << QStringLiteral("https://cdn-lfs.huggingface.co/blob") << QStringLiteral("direct");
-        QTest::newRow("NO_PROXY leading dot") << QStringList{proxy, QStringLiteral("no_proxy=.huggingface.co")}
-                                              << QStringLiteral("https://cdn-lfs.huggingface.co/blob") << QStringLiteral("direct");
-        QTest::newRow("NO_PROXY not a suffix match") << QStringList{proxy, QStringLiteral("NO_PROXY=face.co")} << hub
-                                                     << QStringLiteral("http proxy.lan:3128");
-        QTest::newRow("NO_PROXY star") << QStringList{proxy, QStringLiteral("NO_PROXY=*")} << hub << QStringLiteral("direct");
-        QTest::newRow("NO_PROXY address") << QStringList{QStringLiteral("HTTP_PROXY=http://proxy.lan:3128"), QStringLiteral("NO_PROXY=127.0.0.1")}
-                                          << QStringLiteral("http://127.0.0.1:8080/x") << QStringLiteral("direct");
-        QTest::newRow("NO_PROXY other port") << QStringList{QStringLiteral("HTTP_PROXY=http://proxy.lan:3128"), QStringLiteral("NO_PROXY=localhost:9090")}
-                                             << QStringLiteral("http://localhost:8080/x") << QStringLiteral("http proxy.lan:3128");
+        QTest::newRow("NO_PROXY host") << QStringList{proxy, QStringLiteral("NO_PROXY=huggingface.co")} << hub
+                                       << QStringLiteral("direct");
+        QTest::newRow("NO_PROXY subdomain")
+            << QStringList{proxy, QStringLiteral("NO_PROXY=example.org, huggingface.co")}
+            << QStringLiteral("https://cdn-lfs.huggingface.co/blob") << QStringLiteral("direct");
+        QTest::newRow("NO_PROXY leading dot")
+            << QStringList{proxy, QStringLiteral("no_proxy=.huggingface.co")}
+            << QStringLiteral("https://cdn-lfs.huggingface.co/blob") << QStringLiteral("direct");
+        QTest::newRow("NO_PROXY not a suffix match") << QStringList{proxy, QStringLiteral("NO_PROXY=face.co")}
+                                                     << hub << QStringLiteral("http proxy.lan:3128");
+        QTest::newRow("NO_PROXY star")
+            << QStringList{proxy, QStringLiteral("NO_PROXY=*")} << hub << QStringLiteral("direct");
+        QTest::newRow("NO_PROXY address")
+            << QStringList{QStringLiteral("HTTP_PROXY=http://proxy.lan:3128"),
+                           QStringLiteral("NO_PROXY=127.0.0.1")}
+            << QStringLiteral("http://127.0.0.1:8080/x") << QStringLiteral("direct");
+        QTest::newRow("NO_PROXY other port")
+            << QStringList{QStringLiteral("HTTP_PROXY=http://proxy.lan:3128"),
+                           QStringLiteral("NO_PROXY=localhost:9090")}
+            << QStringLiteral("http://localhost:8080/x") << QStringLiteral("http proxy.lan:3128");
     }
 
     void proxyFromTheEnvironment()
@@ -162,12 +178,16 @@ private Q_SLOTS:
         ScopedEnvironment environment;
         environment.set("HTTP_PROXY", "http://127.0.0.1:" + QByteArray::number(proxy.port()));
         QTemporaryDir cache;
-        const auto result = downloadModel(repo(), QStringLiteral("main"), {}, m_server.optionsFor(cache.path()));
-        QVERIFY(QFileInfo::exists(result.snapshot + QStringLiteral("/unet/diffusion_pytorch_model.safetensors")));
+        const auto result =
+            downloadModel(repo(), QStringLiteral("main"), {}, m_server.optionsFor(cache.path()));
+        QVERIFY(
+            QFileInfo::exists(result.snapshot + QStringLiteral("/unet/diffusion_pytorch_model.safetensors")));
         const auto& seen = proxy.requests();
-        QVERIFY2(std::any_of(seen.begin(), seen.end(), [](const QString& r) { return r.contains(QStringLiteral("/api/models/")); }),
+        QVERIFY2(std::any_of(seen.begin(), seen.end(),
+                             [](const QString& r) { return r.contains(QStringLiteral("/api/models/")); }),
                  qPrintable(seen.join(u' ')));
-        QVERIFY2(std::any_of(seen.begin(), seen.end(), [](const QString& r) { return r.contains(QStringLiteral("/cdn/")); }),
+        QVERIFY2(std::any_of(seen.begin(), seen.end(),
+                             [](const QString& r) { return r.contains(QStringLiteral("/cdn/")); }),
                  qPrintable(seen.join(u' '))); // the redirected VAE too
 
         environment.set("NO_PROXY", "127.0.0.1");
@@ -186,16 +206,21 @@ private Q_SLOTS:
         QVERIFY2(slow.start(k_model, &error, 2'000'000), qPrintable(error));
         QTemporaryDir home;
         const auto unet = QStringLiteral("unet/diffusion_pytorch_model.safetensors");
-        const QString repoFolder = home.path() + QStringLiteral("/hub/models--stable-diffusion-v1-5--stable-diffusion-v1-5");
-        const QString lock = home.path() + QStringLiteral("/hub/.locks/models--stable-diffusion-v1-5--stable-diffusion-v1-5/") +
-                             slow.sha256(unet) + QStringLiteral(".lock");
-        const QString partial = repoFolder + QStringLiteral("/blobs/") + slow.sha256(unet) + QStringLiteral(".incomplete");
+        const QString repoFolder =
+            home.path() + QStringLiteral("/hub/models--stable-diffusion-v1-5--stable-diffusion-v1-5");
+        const QString lock =
+            home.path() +
+            QStringLiteral("/hub/.locks/models--stable-diffusion-v1-5--stable-diffusion-v1-5/") +
+            slow.sha256(unet) + QStringLiteral(".lock");
+        const QString partial =
+            repoFolder + QStringLiteral("/blobs/") + slow.sha256(unet) + QStringLiteral(".incomplete");
         QProcess victim;
         auto environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("HF_ENDPOINT"), slow.endpoint());
         environment.insert(QStringLiteral("HF_HUB_CACHE"), home.path() + QStringLiteral("/hub"));
         victim.setProcessEnvironment(environment);
-        victim.start(QStringLiteral(EIKONA_CLI), {QStringLiteral("models"), QStringLiteral("download"), repo()});
+        victim.start(QStringLiteral(EIKONA_CLI),
+                     {QStringLiteral("models"), QStringLiteral("download"), repo()});
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(partial).size() > 500'000, 20000);
         victim.kill(); // SIGKILL: no chance to clean up
         QVERIFY(victim.waitForFinished(5000));
@@ -203,11 +228,13 @@ private Q_SLOTS:
 
         QElapsedTimer clock;
         clock.start();
-        const auto resumed = runCliWithHub({QStringLiteral("models"), QStringLiteral("download"), repo()}, slow.endpoint(), home.path());
+        const auto resumed = runCliWithHub({QStringLiteral("models"), QStringLiteral("download"), repo()},
+                                           slow.endpoint(), home.path());
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
         QVERIFY2(clock.elapsed() < 30000, "waited on a dead process's lock");
         QCOMPARE(slow.requests(unet, 206), 1);
-        QCOMPARE(sha256OfFile(repoFolder + QStringLiteral("/snapshots/") + QLatin1String(HubTestServer::k_commit) + u'/' + unet),
+        QCOMPARE(sha256OfFile(repoFolder + QStringLiteral("/snapshots/") +
+                              QLatin1String(HubTestServer::k_commit) + u'/' + unet),
                  slow.sha256(unet));
     }
 
@@ -218,16 +245,22 @@ private Q_SLOTS:
         QTemporaryDir home;
         const auto unet = QStringLiteral("unet/diffusion_pytorch_model.safetensors");
         // dash's ulimit -f counts 512-byte blocks: 2 MB, less than the UNet file.
-        const auto full = runCliWithHub({QStringLiteral("models"), QStringLiteral("download"), repo()}, m_server.endpoint(), home.path(),
-                                 {QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("ulimit -f 4096; exec \"$0\" \"$@\"")});
+        const auto full = runCliWithHub({QStringLiteral("models"), QStringLiteral("download"), repo()},
+                                        m_server.endpoint(), home.path(),
+                                        {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                         QStringLiteral("ulimit -f 4096; exec \"$0\" \"$@\"")});
         QCOMPARE(full.exitCode, 1);
         QVERIFY2(full.err.contains(QStringLiteral("is the disk full?")), qPrintable(full.err));
-        const QString repoFolder = home.path() + QStringLiteral("/hub/models--stable-diffusion-v1-5--stable-diffusion-v1-5");
+        const QString repoFolder =
+            home.path() + QStringLiteral("/hub/models--stable-diffusion-v1-5--stable-diffusion-v1-5");
         QVERIFY(!QFileInfo::exists(repoFolder + QStringLiteral("/blobs/") + m_server.sha256(unet)));
-        QVERIFY(!QFileInfo::exists(repoFolder + QStringLiteral("/snapshots/") + QLatin1String(HubTestServer::k_commit) + u'/' + unet));
-        const auto resumed = runCliWithHub({QStringLiteral("models"), QStringLiteral("download"), repo()}, m_server.endpoint(), home.path());
+        QVERIFY(!QFileInfo::exists(repoFolder + QStringLiteral("/snapshots/") +
+                                   QLatin1String(HubTestServer::k_commit) + u'/' + unet));
+        const auto resumed = runCliWithHub({QStringLiteral("models"), QStringLiteral("download"), repo()},
+                                           m_server.endpoint(), home.path());
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
-        QCOMPARE(sha256OfFile(repoFolder + QStringLiteral("/snapshots/") + QLatin1String(HubTestServer::k_commit) + u'/' + unet),
+        QCOMPARE(sha256OfFile(repoFolder + QStringLiteral("/snapshots/") +
+                              QLatin1String(HubTestServer::k_commit) + u'/' + unet),
                  m_server.sha256(unet));
     }
 
@@ -235,26 +268,31 @@ private Q_SLOTS:
     void permissionErrorsAreExplained()
     {
         QTemporaryDir home;
-        QFile::setPermissions(home.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                               QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
+        QFile::setPermissions(home.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                               QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                               QFileDevice::ExeOther | QFileDevice::ReadGroup |
+                                               QFileDevice::ExeGroup);
         QVERIFY(QDir(home.path()).mkpath(QStringLiteral("hub")));
-        QFile::setPermissions(home.path() + QStringLiteral("/hub"), QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther |
-                                                                        QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
+        QFile::setPermissions(home.path() + QStringLiteral("/hub"),
+                              QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                  QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
         // root may write anywhere: run as nobody then, from a copy of the tool nobody may run
         // (the build folder can sit in a home that only root may enter).
         const bool root = ::geteuid() == 0;
-        const QStringList wrapper = root ? QStringList{QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
-                                                       QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups")}
-                                         : QStringList{};
+        const QStringList wrapper =
+            root ? QStringList{QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
+                               QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups")}
+                 : QStringList{};
         QString program = QStringLiteral(EIKONA_CLI);
         if (root) {
             program = home.filePath(QStringLiteral("eikona-cli"));
             QVERIFY(QFile::copy(QStringLiteral(EIKONA_CLI), program));
         }
-        const auto denied = runCliWithHub({QStringLiteral("models"), QStringLiteral("download"), repo()}, m_server.endpoint(), home.path(), wrapper,
-                                   program);
+        const auto denied = runCliWithHub({QStringLiteral("models"), QStringLiteral("download"), repo()},
+                                          m_server.endpoint(), home.path(), wrapper, program);
         QCOMPARE(denied.exitCode, 1);
-        QVERIFY2(denied.err.contains(QStringLiteral("cannot create")) && denied.err.contains(QStringLiteral("permissions")) &&
+        QVERIFY2(denied.err.contains(QStringLiteral("cannot create")) &&
+                     denied.err.contains(QStringLiteral("permissions")) &&
                      denied.err.contains(home.path() + QStringLiteral("/hub")),
                  qPrintable(denied.err));
         QVERIFY(QDir(home.path() + QStringLiteral("/hub")).isEmpty());

@@ -57,7 +57,8 @@ GenerationParameters sample()
     p.height = 768;
     p.modelHash = QStringLiteral("6ce0161689");
     p.model = QStringLiteral("v1-5-pruned-emaonly");
-    p.extra = {{QStringLiteral("RNG"), QStringLiteral("CPU")}, {QStringLiteral("Version"), QStringLiteral("Eikona 0.1.0")}};
+    p.extra = {{QStringLiteral("RNG"), QStringLiteral("CPU")},
+               {QStringLiteral("Version"), QStringLiteral("Eikona 0.1.0")}};
     return p;
 }
 
@@ -88,36 +89,48 @@ QByteArray withChunk(const QByteArray& png, const char* type, const QByteArray& 
 class TestPictureFile : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void namesCarryDateSeedAndPromptAndNeverRepeat()
     {
         QTemporaryDir folder;
         const QDateTime when(QDate(2026, 12, 2), QTime(14, 30, 12));
-        const auto first = eikona::store::namedPicturePath(folder.path(), 1234, QStringLiteral("a lighthouse at dusk, (oil painting:1.2) BREAK fog"), when);
-        QCOMPARE(QFileInfo(first).fileName(), QStringLiteral("20261202-143012-1234-a-lighthouse-at-dusk-oil-painting-fog.png"));
+        const auto first = eikona::store::namedPicturePath(
+            folder.path(), 1234, QStringLiteral("a lighthouse at dusk, (oil painting:1.2) BREAK fog"), when);
+        QCOMPARE(QFileInfo(first).fileName(),
+                 QStringLiteral("20261202-143012-1234-a-lighthouse-at-dusk-oil-painting-fog.png"));
         QFile taken(first);
         QVERIFY(taken.open(QIODevice::WriteOnly));
         taken.close();
-        QCOMPARE(QFileInfo(eikona::store::namedPicturePath(folder.path(), 1234, QStringLiteral("a lighthouse at dusk, (oil painting:1.2) BREAK fog"), when)).fileName(),
+        QCOMPARE(QFileInfo(eikona::store::namedPicturePath(
+                               folder.path(), 1234,
+                               QStringLiteral("a lighthouse at dusk, (oil painting:1.2) BREAK fog"), when))
+                     .fileName(),
                  QStringLiteral("20261202-143012-1234-a-lighthouse-at-dusk-oil-painting-fog-2.png"));
-        QCOMPARE(QFileInfo(eikona::store::namedPicturePath(folder.path(), 7, QStringLiteral("ένα ΚΑΡΆΒΙ, στο λιμάνι!"), when)).fileName(),
+        QCOMPARE(QFileInfo(eikona::store::namedPicturePath(folder.path(), 7,
+                                                           QStringLiteral("ένα ΚΑΡΆΒΙ, στο λιμάνι!"), when))
+                     .fileName(),
                  QStringLiteral("20261202-143012-7-ένα-καράβι-στο-λιμάνι.png"));
         QCOMPARE(QFileInfo(eikona::store::namedPicturePath(folder.path(), 7, QString(), when)).fileName(),
                  QStringLiteral("20261202-143012-7.png"));
         // A long prompt: the slug stops at about 40 characters, at a word.
-        const auto longName = QFileInfo(eikona::store::namedPicturePath(
-                                            folder.path(), 1, QStringLiteral("one two three four five six seven eight nine ten eleven twelve"), when))
-                                  .fileName();
+        const auto longName =
+            QFileInfo(eikona::store::namedPicturePath(
+                          folder.path(), 1,
+                          QStringLiteral("one two three four five six seven eight nine ten eleven twelve"),
+                          when))
+                .fileName();
         QVERIFY(longName.size() <= QStringLiteral("20261202-143012-1-").size() + 40 + 4);
     }
 
     void formatsA1111Layout()
     {
         const auto text = formatParameters(sample());
-        QCOMPARE(text, QStringLiteral("a (lighthouse:1.2) on a cliff, [stormy] sky\nsecond line\n"
-                                      "Negative prompt: blurry, low quality\n"
-                                      "Steps: 25, Sampler: DPM++ 2M Karras, CFG scale: 7.5, Seed: 4294967295, Size: 512x768, "
-                                      "Model hash: 6ce0161689, Model: v1-5-pruned-emaonly, RNG: CPU, Version: Eikona 0.1.0"));
+        QCOMPARE(text,
+                 QStringLiteral(
+                     "a (lighthouse:1.2) on a cliff, [stormy] sky\nsecond line\n"
+                     "Negative prompt: blurry, low quality\n"
+                     "Steps: 25, Sampler: DPM++ 2M Karras, CFG scale: 7.5, Seed: 4294967295, Size: 512x768, "
+                     "Model hash: 6ce0161689, Model: v1-5-pruned-emaonly, RNG: CPU, Version: Eikona 0.1.0"));
         auto noNegative = sample();
         noNegative.negativePrompt.clear();
         noNegative.cfgScale = 7;
@@ -132,8 +145,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("prompt");
         QTest::addColumn<QString>("model");
         QTest::newRow("english, two lines") << sample().prompt << sample().model;
-        QTest::newRow("greek") << QStringLiteral("ένας φάρος σε γκρεμό, (ελαιογραφία:1.3)") << QStringLiteral("μοντέλο");
-        QTest::newRow("value needing quotes") << QStringLiteral("x") << QStringLiteral("my model: v2, \"final\"");
+        QTest::newRow("greek") << QStringLiteral("ένας φάρος σε γκρεμό, (ελαιογραφία:1.3)")
+                               << QStringLiteral("μοντέλο");
+        QTest::newRow("value needing quotes")
+            << QStringLiteral("x") << QStringLiteral("my model: v2, \"final\"");
     }
 
     void parametersRoundTrip()
@@ -155,7 +170,8 @@ private Q_SLOTS:
     void parsesOtherToolsText()
     {
         const auto parsed = parseParameters(QStringLiteral(
-            "masterpiece, 1girl\nNegative prompt: lowres\nSteps: 20, Sampler: Euler a, Schedule type: Automatic, CFG scale: 7, "
+            "masterpiece, 1girl\nNegative prompt: lowres\nSteps: 20, Sampler: Euler a, Schedule type: "
+            "Automatic, CFG scale: 7, "
             "Seed: 965400086, Size: 512x512, Model hash: 6ce0161689, Model: v1-5-pruned-emaonly, "
             "Lora hashes: \"add_detail: 7c6bad76eb54\", Version: v1.10.1"));
         QVERIFY(parsed);
@@ -167,9 +183,10 @@ private Q_SLOTS:
         QCOMPARE(parsed->seed, 965400086ULL);
         QCOMPARE(parsed->width, 512);
         QCOMPARE(parsed->height, 512);
-        const QList<QPair<QString, QString>> extra{{QStringLiteral("Schedule type"), QStringLiteral("Automatic")},
-                                                   {QStringLiteral("Lora hashes"), QStringLiteral("add_detail: 7c6bad76eb54")},
-                                                   {QStringLiteral("Version"), QStringLiteral("v1.10.1")}};
+        const QList<QPair<QString, QString>> extra{
+            {QStringLiteral("Schedule type"), QStringLiteral("Automatic")},
+            {QStringLiteral("Lora hashes"), QStringLiteral("add_detail: 7c6bad76eb54")},
+            {QStringLiteral("Version"), QStringLiteral("v1.10.1")}};
         QCOMPARE(parsed->extra, extra);
         // A prompt alone has no parameter line.
         QVERIFY(!parseParameters(QStringLiteral("just a prompt, nothing else")));
@@ -177,10 +194,12 @@ private Q_SLOTS:
 
     void latin1InTextAndGreekInItxt()
     {
-        const auto png = withPngText(plainPng(), {{QStringLiteral("parameters"), QStringLiteral("café, 512x512")},
-                                                  {QStringLiteral("Comment"), QStringLiteral("Καλημέρα")}});
+        const auto png =
+            withPngText(plainPng(), {{QStringLiteral("parameters"), QStringLiteral("café, 512x512")},
+                                     {QStringLiteral("Comment"), QStringLiteral("Καλημέρα")}});
         QVERIFY(!png.isEmpty());
-        QCOMPARE(chunkTypes(png).mid(0, 3), (QStringList{QStringLiteral("IHDR"), QStringLiteral("tEXt"), QStringLiteral("iTXt")}));
+        QCOMPARE(chunkTypes(png).mid(0, 3),
+                 (QStringList{QStringLiteral("IHDR"), QStringLiteral("tEXt"), QStringLiteral("iTXt")}));
         const auto entries = readPngText(png);
         QVERIFY(entries);
         QCOMPARE(entries->size(), 2);
@@ -196,7 +215,8 @@ private Q_SLOTS:
     {
         // zTXt as other writers make it: keyword, NUL, method 0, zlib stream.
         const auto deflated = qCompress(QByteArray("Steps: 20, Sampler: Euler, CFG scale: 7")).mid(4);
-        const auto entries = readPngText(withChunk(plainPng(), "zTXt", QByteArray("parameters") + '\0' + '\0' + deflated));
+        const auto entries =
+            readPngText(withChunk(plainPng(), "zTXt", QByteArray("parameters") + '\0' + '\0' + deflated));
         QVERIFY(entries);
         QCOMPARE(entries->size(), 1);
         QCOMPARE(entries->front().second, QStringLiteral("Steps: 20, Sampler: Euler, CFG scale: 7"));
@@ -229,9 +249,11 @@ private Q_SLOTS:
         const auto png = withChunk(plainPng(), "zTXt", QByteArray("parameters") + '\0' + '\0' + deflated);
         const auto start = eikona::testing::threadCpuMs();
         QVERIFY(!readPngText(png));
-        QVERIFY2(eikona::testing::threadCpuMs() - start < 1000, qPrintable(QString::number(eikona::testing::threadCpuMs() - start)));
+        QVERIFY2(eikona::testing::threadCpuMs() - start < 1000,
+                 qPrintable(QString::number(eikona::testing::threadCpuMs() - start)));
         // iTXt's compressed form too.
-        QVERIFY(!readPngText(withChunk(plainPng(), "iTXt", QByteArray("parameters") + '\0' + '\1' + '\0' + '\0' + '\0' + deflated)));
+        QVERIFY(!readPngText(withChunk(
+            plainPng(), "iTXt", QByteArray("parameters") + '\0' + '\1' + '\0' + '\0' + '\0' + deflated)));
     }
 
     // A chunk whose length says 4 GB in a small file is refused from its length alone.
@@ -248,8 +270,8 @@ private Q_SLOTS:
     {
         auto png = withPngText(plainPng(), {{QStringLiteral("parameters"), QStringLiteral("x")}});
         QVERIFY(!readPngText(QByteArray("not a png at all")));
-        QVERIFY(!readPngText(png.left(png.size() - 5)));      // truncated
-        png[40] = static_cast<char>(png[40] ^ 0x20);          // a flipped bit: the CRC no longer matches
+        QVERIFY(!readPngText(png.left(png.size() - 5))); // truncated
+        png[40] = static_cast<char>(png[40] ^ 0x20);     // a flipped bit: the CRC no longer matches
         QVERIFY(!readPngText(png));
         QVERIFY(withPngText(QByteArray("GIF89a"), {}).isEmpty());
         QVERIFY(withPngText(plainPng(), {{QString(), QStringLiteral("x")}}).isEmpty()); // keyword required

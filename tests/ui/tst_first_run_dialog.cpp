@@ -29,7 +29,7 @@ const QString k_tinyModel = QStringLiteral(EIKONA_TEST_DATA "/tiny-sd15");
 class TestFirstRunDialog : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void init()
     {
         m_home = std::make_unique<QTemporaryDir>();
@@ -138,7 +138,8 @@ private Q_SLOTS:
         download->click();
         QVERIFY(finished.wait(120000));
         QCOMPARE(dialog.result(), static_cast<int>(QDialog::Accepted));
-        QVERIFY(hub.requests(QLatin1String(testing::HubTestServer::k_slow_file), 206) >= 1); // resumed, not restarted
+        QVERIFY(hub.requests(QLatin1String(testing::HubTestServer::k_slow_file), 206) >=
+                1); // resumed, not restarted
     }
 
     void failuresAreSaidAndTheDialogStaysUsable_data()
@@ -146,10 +147,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("repo");
         QTest::addColumn<bool>("offline");
         QTest::addColumn<QString>("words");
-        QTest::newRow("gated") << QString::fromLatin1(testing::HubTestServer::k_gated) << false << QStringLiteral("refuses access");
-        QTest::newRow("offline") << QString::fromLatin1(testing::HubTestServer::k_repo) << true << QStringLiteral("Offline mode is on");
-        QTest::newRow("no such model") << QStringLiteral("nobody/nothing") << false << QStringLiteral("not found");
-        QTest::newRow("unreachable") << QStringLiteral("unreachable") << false << QStringLiteral("cannot be reached");
+        QTest::newRow("gated") << QString::fromLatin1(testing::HubTestServer::k_gated) << false
+                               << QStringLiteral("refuses access");
+        QTest::newRow("offline") << QString::fromLatin1(testing::HubTestServer::k_repo) << true
+                                 << QStringLiteral("Offline mode is on");
+        QTest::newRow("no such model")
+            << QStringLiteral("nobody/nothing") << false << QStringLiteral("not found");
+        QTest::newRow("unreachable") << QStringLiteral("unreachable") << false
+                                     << QStringLiteral("cannot be reached");
     }
 
     void failuresAreSaidAndTheDialogStaysUsable()
@@ -162,10 +167,12 @@ private Q_SLOTS:
         QVERIFY2(hub.start(k_tinyModel, &error), qPrintable(error));
         // "unreachable": a port nobody listens on.
         const bool unreachable = repo == QStringLiteral("unreachable");
-        m_environment->set("HF_ENDPOINT", unreachable ? QByteArray("http://127.0.0.1:1") : hub.endpoint().toUtf8());
+        m_environment->set("HF_ENDPOINT",
+                           unreachable ? QByteArray("http://127.0.0.1:1") : hub.endpoint().toUtf8());
         if (offline)
             m_environment->set("HF_HUB_OFFLINE", "1");
-        ui::FirstRunDialog dialog(nullptr, unreachable ? QString::fromLatin1(testing::HubTestServer::k_repo) : repo);
+        ui::FirstRunDialog dialog(nullptr,
+                                  unreachable ? QString::fromLatin1(testing::HubTestServer::k_repo) : repo);
         dialog.show();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.errorText().isEmpty(), 20000);
         QVERIFY2(dialog.errorText().contains(words, Qt::CaseInsensitive), qPrintable(dialog.errorText()));
@@ -197,7 +204,7 @@ private Q_SLOTS:
         QCOMPARE(dialog.model(), QStringLiteral("tiny-sd15"));
     }
 
-private:
+  private:
     std::unique_ptr<QTemporaryDir> m_home;
     std::unique_ptr<testing::ScopedEnvironment> m_environment;
 };

@@ -25,11 +25,10 @@
 
 using namespace eikona;
 
-
 class TestGalleryView : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
@@ -39,8 +38,9 @@ private Q_SLOTS:
         for (int i = 0; i < prompts.size(); ++i) {
             QImage image(300, 200, QImage::Format_RGB888);
             image.fill(QColor::fromHsv(i * 90, 200, 200));
-            QVERIFY(m_store->savePicture(m_dir->filePath(QStringLiteral("pictures/%1.png").arg(i)), image,
-                                         eikona::testing::testParameters(prompts[i], static_cast<quint64>(i))));
+            QVERIFY(
+                m_store->savePicture(m_dir->filePath(QStringLiteral("pictures/%1.png").arg(i)), image,
+                                     eikona::testing::testParameters(prompts[i], static_cast<quint64>(i))));
         }
         m_thumbnails = std::make_unique<ui::ThumbnailCache>(m_dir->filePath(QStringLiteral("thumbnails")));
         m_view = std::make_unique<ui::GalleryView>(m_store.get(), m_thumbnails.get());
@@ -61,7 +61,8 @@ private Q_SLOTS:
         auto* count = m_view->findChild<QLabel*>(QStringLiteral("galleryCount"));
         QCOMPARE(m_view->model()->rowCount(), 3);
         QCOMPARE(count->text(), QStringLiteral("3 picture(s)"));
-        m_view->searchBox()->insert(QStringLiteral("καραβ")); // typed by an input method (keyClicks takes ASCII)
+        m_view->searchBox()->insert(
+            QStringLiteral("καραβ")); // typed by an input method (keyClicks takes ASCII)
         QTRY_COMPARE(m_view->model()->rowCount(), 1);
         QCOMPARE(m_view->model()->fullEntry(0).parameters.prompt, QStringLiteral("ένα ΚΑΡΆΒΙ στο λιμάνι"));
         m_view->searchBox()->clear();
@@ -78,7 +79,8 @@ private Q_SLOTS:
         m_view->model()->data(index, Qt::DecorationRole); // asks for it
         QVERIFY(ready.wait(10000));
         // 300x200 scaled to 192 wide (until then a grey square of 192 stands in).
-        QTRY_COMPARE(m_view->model()->data(index, Qt::DecorationRole).value<QPixmap>().size(), QSize(ui::ThumbnailCache::k_size, 128));
+        QTRY_COMPARE(m_view->model()->data(index, Qt::DecorationRole).value<QPixmap>().size(),
+                     QSize(ui::ThumbnailCache::k_size, 128));
         QTRY_VERIFY(!QDir(m_thumbnails->folder()).entryList({QStringLiteral("*.png")}).isEmpty());
     }
 
@@ -180,7 +182,8 @@ private Q_SLOTS:
         sizes->activated(0);
         QCOMPARE(m_view->model()->rowCount(), 4);
         // A picture written into a watched folder by someone else appears by itself.
-        QVERIFY(store::writePicture(other + QStringLiteral("/second moth.png"), picture, eikona::testing::testParameters(QStringLiteral("moth two"), 10))
+        QVERIFY(store::writePicture(other + QStringLiteral("/second moth.png"), picture,
+                                    eikona::testing::testParameters(QStringLiteral("moth two"), 10))
                     .isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(m_view->model()->rowCount(), 5, 10000);
         QVERIFY(QFile::remove(other + QStringLiteral("/moth.png")));
@@ -198,7 +201,7 @@ private Q_SLOTS:
         QCOMPARE(opened[0][0].value<store::GalleryEntry>().path, m_view->model()->entry(2).path);
     }
 
-private:
+  private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<store::GalleryStore> m_store;
     std::unique_ptr<ui::ThumbnailCache> m_thumbnails;

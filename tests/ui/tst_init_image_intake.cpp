@@ -43,7 +43,7 @@ void putBigEndian(QByteArray& bytes, int offset, quint32 value)
 class TestInitImageIntake : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
@@ -92,7 +92,8 @@ private Q_SLOTS:
         QTest::newRow("not a picture") << QStringLiteral("text") << QStringLiteral("cannot read");
         QTest::newRow("truncated PNG") << QStringLiteral("truncated") << QStringLiteral("cannot read");
         QTest::newRow("30,000 x 30,000 bomb") << QStringLiteral("bomb") << QStringLiteral("cannot read");
-        QTest::newRow("not on this computer") << QStringLiteral("remote") << QStringLiteral("only pictures on this computer");
+        QTest::newRow("not on this computer")
+            << QStringLiteral("remote") << QStringLiteral("only pictures on this computer");
         QTest::newRow("words, no picture") << QStringLiteral("words") << QStringLiteral("not a picture");
     }
 
@@ -137,7 +138,7 @@ private Q_SLOTS:
         QCOMPARE(accepted.size(), 0);
     }
 
-private:
+  private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QByteArray m_png;
 };

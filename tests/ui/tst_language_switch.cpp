@@ -49,8 +49,9 @@ QList<QPair<QString, QString>> visibleTexts(QWidget* root)
     QList<QPair<QString, QString>> texts;
     const auto add = [&](const QWidget* widget, const char* what, const QString& text) {
         if (!text.trimmed().isEmpty())
-            texts.append({QStringLiteral("%1 %2.%3").arg(QLatin1String(widget->metaObject()->className()), widget->objectName(),
-                                                          QLatin1String(what)),
+            texts.append({QStringLiteral("%1 %2.%3")
+                              .arg(QLatin1String(widget->metaObject()->className()), widget->objectName(),
+                                   QLatin1String(what)),
                           text});
     };
     auto widgets = root->findChildren<QWidget*>();
@@ -82,10 +83,14 @@ QList<QPair<QString, QString>> visibleTexts(QWidget* root)
                 add(widget, "section", header->model()->headerData(i, header->orientation()).toString());
         if (auto* combo = qobject_cast<QComboBox*>(widget)) {
             static const QStringList dataCombos{QStringLiteral("modelCombo"), QStringLiteral("samplerCombo"),
-                                                QStringLiteral("languageCombo"), QStringLiteral("lookInCombo")};
-            static const QStringList filters{QStringLiteral("galleryModelFilter"), QStringLiteral("galleryFolderFilter"),
+                                                QStringLiteral("languageCombo"),
+                                                QStringLiteral("lookInCombo")};
+            static const QStringList filters{QStringLiteral("galleryModelFilter"),
+                                             QStringLiteral("galleryFolderFilter"),
                                              QStringLiteral("gallerySizeFilter")};
-            const int items = dataCombos.contains(combo->objectName()) ? 0 : filters.contains(combo->objectName()) ? 1 : combo->count();
+            const int items = dataCombos.contains(combo->objectName()) ? 0
+                              : filters.contains(combo->objectName())  ? 1
+                                                                       : combo->count();
             for (int i = 0; i < items; ++i)
                 add(widget, "item", combo->itemText(i));
         }
@@ -108,22 +113,28 @@ QList<QPair<QString, QString>> visibleTexts(QWidget* root)
 QStringList englishWords(const QString& text)
 {
     static const QSet<QString> kept{
-        QStringLiteral("Eikona"), QStringLiteral("CFG"), QStringLiteral("PNG"), QStringLiteral("JPEG"), QStringLiteral("WebP"),
-        QStringLiteral("ZIP"), QStringLiteral("HTML"), QStringLiteral("EXIF"), QStringLiteral("SD"), QStringLiteral("CPU"),
-        QStringLiteral("GPU"), QStringLiteral("CUDA"), QStringLiteral("MPS"), QStringLiteral("NVIDIA"), QStringLiteral("Apple"),
-        QStringLiteral("fp32"), QStringLiteral("fp16"), QStringLiteral("bf16"), QStringLiteral("Ctrl"), QStringLiteral("Shift"),
-        QStringLiteral("Enter"), QStringLiteral("Esc"), QStringLiteral("Delete"), QStringLiteral("A1111"), QStringLiteral("ComfyUI"),
-        QStringLiteral("InvokeAI"), QStringLiteral("Hugging"), QStringLiteral("Face"), QStringLiteral("Stable"),
-        QStringLiteral("Diffusion"), QStringLiteral("BREAK"), QStringLiteral("CLIP"), QStringLiteral("img2img"),
-        QStringLiteral("Euler"), QStringLiteral("DPM"), QStringLiteral("Karras"), QStringLiteral("diffusers"),
-        QStringLiteral("GB"), QStringLiteral("MB"), QStringLiteral("TAESD"), QStringLiteral("madebyollin"), QStringLiteral("taesd")};
+        QStringLiteral("Eikona"),    QStringLiteral("CFG"),         QStringLiteral("PNG"),
+        QStringLiteral("JPEG"),      QStringLiteral("WebP"),        QStringLiteral("ZIP"),
+        QStringLiteral("HTML"),      QStringLiteral("EXIF"),        QStringLiteral("SD"),
+        QStringLiteral("CPU"),       QStringLiteral("GPU"),         QStringLiteral("CUDA"),
+        QStringLiteral("MPS"),       QStringLiteral("NVIDIA"),      QStringLiteral("Apple"),
+        QStringLiteral("fp32"),      QStringLiteral("fp16"),        QStringLiteral("bf16"),
+        QStringLiteral("Ctrl"),      QStringLiteral("Shift"),       QStringLiteral("Enter"),
+        QStringLiteral("Esc"),       QStringLiteral("Delete"),      QStringLiteral("A1111"),
+        QStringLiteral("ComfyUI"),   QStringLiteral("InvokeAI"),    QStringLiteral("Hugging"),
+        QStringLiteral("Face"),      QStringLiteral("Stable"),      QStringLiteral("Diffusion"),
+        QStringLiteral("BREAK"),     QStringLiteral("CLIP"),        QStringLiteral("img2img"),
+        QStringLiteral("Euler"),     QStringLiteral("DPM"),         QStringLiteral("Karras"),
+        QStringLiteral("diffusers"), QStringLiteral("GB"),          QStringLiteral("MB"),
+        QStringLiteral("TAESD"),     QStringLiteral("madebyollin"), QStringLiteral("taesd")};
     static const QRegularExpression word(QStringLiteral("[A-Za-z][A-Za-z0-9]*"));
     static const QRegularExpression markup(QStringLiteral("<[^>]*>|&[a-z]+;"));
     QString plain = text;
     plain.remove(markup).remove(u'&');
     QStringList english;
     for (const auto& match : word.globalMatch(plain))
-        if (match.capturedLength() > 1 && !kept.contains(match.captured())) // one letter: a key (F, Ctrl+V) or a code (2M)
+        if (match.capturedLength() > 1 &&
+            !kept.contains(match.captured())) // one letter: a key (F, Ctrl+V) or a code (2M)
             english.append(match.captured());
     return english;
 }
@@ -134,29 +145,36 @@ QStringList cutOff(QWidget* root)
     QStringList problems;
     const auto check = [&](const QWidget* widget, const QString& text, int needed, int has) {
         if (needed > has)
-            problems.append(QStringLiteral("%1 %2: \"%3\" needs %4 px, has %5")
-                                .arg(QLatin1String(widget->metaObject()->className()), widget->objectName(), text)
-                                .arg(needed)
-                                .arg(has));
+            problems.append(
+                QStringLiteral("%1 %2: \"%3\" needs %4 px, has %5")
+                    .arg(QLatin1String(widget->metaObject()->className()), widget->objectName(), text)
+                    .arg(needed)
+                    .arg(has));
     };
     auto widgets = root->findChildren<QWidget*>();
     for (auto* widget : std::as_const(widgets)) {
         if (!widget->isVisibleTo(root) || widget->width() <= 0)
             continue;
         // Inside its parent: a control that runs past its parent's right edge is clipped there.
-        if (auto* parent = widget->parentWidget(); parent && !widget->isWindow() && !qobject_cast<QScrollArea*>(parent->parentWidget()) &&
+        if (auto* parent = widget->parentWidget(); parent && !widget->isWindow() &&
+                                                   !qobject_cast<QScrollArea*>(parent->parentWidget()) &&
                                                    widget->width() > 0 && parent->width() > 0)
             check(widget, widget->objectName(), widget->geometry().right() + 1, parent->width());
-        if (auto* label = qobject_cast<QLabel*>(widget); label && !label->wordWrap() && !label->text().isEmpty() && label->pixmap().isNull())
+        if (auto* label = qobject_cast<QLabel*>(widget);
+            label && !label->wordWrap() && !label->text().isEmpty() && label->pixmap().isNull())
             check(label, label->text(), label->sizeHint().width(), label->width());
         else if (auto* button = qobject_cast<QAbstractButton*>(widget); button && !button->text().isEmpty())
             check(button, button->text(), button->sizeHint().width(), button->width());
-        else if (auto* combo = qobject_cast<QComboBox*>(widget); combo && combo->objectName() != QStringLiteral("modelCombo"))
-            check(combo, combo->currentText(), combo->fontMetrics().horizontalAdvance(combo->currentText()) + 24, combo->width());
+        else if (auto* combo = qobject_cast<QComboBox*>(widget);
+                 combo && combo->objectName() != QStringLiteral("modelCombo"))
+            check(combo, combo->currentText(),
+                  combo->fontMetrics().horizontalAdvance(combo->currentText()) + 24, combo->width());
         else if (auto* tabs = qobject_cast<QTabBar*>(widget))
             for (int i = 0; i < tabs->count(); ++i)
-                check(tabs, tabs->tabText(i), tabs->fontMetrics().horizontalAdvance(tabs->tabText(i)), tabs->tabRect(i).width());
-        else if (auto* header = qobject_cast<QHeaderView*>(widget); header && header->model() && header->orientation() == Qt::Horizontal)
+                check(tabs, tabs->tabText(i), tabs->fontMetrics().horizontalAdvance(tabs->tabText(i)),
+                      tabs->tabRect(i).width());
+        else if (auto* header = qobject_cast<QHeaderView*>(widget);
+                 header && header->model() && header->orientation() == Qt::Horizontal)
             for (int i = 0; i < header->count(); ++i) {
                 const auto text = header->model()->headerData(i, Qt::Horizontal).toString();
                 check(header, text, header->sectionSizeHint(i), header->sectionSize(i));
@@ -164,7 +182,8 @@ QStringList cutOff(QWidget* root)
         else if (auto* scroll = qobject_cast<QScrollArea*>(widget);
                  scroll && scroll->widget() && scroll->horizontalScrollBarPolicy() == Qt::ScrollBarAlwaysOff)
             // Only upright: the content must fit across, or its right edge is clipped.
-            check(scroll, scroll->objectName(), scroll->widget()->minimumSizeHint().width(), scroll->viewport()->width());
+            check(scroll, scroll->objectName(), scroll->widget()->minimumSizeHint().width(),
+                  scroll->viewport()->width());
         else if (auto* bar = qobject_cast<QMenuBar*>(widget)) {
             const auto menus = bar->actions();
             for (auto* action : menus) {
@@ -181,7 +200,7 @@ QStringList cutOff(QWidget* root)
 class TestLanguageSwitch : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void init()
     {
         QSettings().clear();
@@ -199,15 +218,23 @@ private Q_SLOTS:
 
     void theLanguageFollowsTheSettingOrTheSystem()
     {
-        QCOMPARE(backend::resolveLanguage(QString(), QLocale(QLocale::Greek, QLocale::Greece)), QStringLiteral("el"));
-        QCOMPARE(backend::resolveLanguage(QString(), QLocale(QLocale::German, QLocale::Germany)), QStringLiteral("en"));
-        QCOMPARE(backend::resolveLanguage(QStringLiteral("en"), QLocale(QLocale::Greek, QLocale::Greece)), QStringLiteral("en"));
-        QCOMPARE(backend::resolveLanguage(QStringLiteral("el"), QLocale(QLocale::English, QLocale::UnitedKingdom)), QStringLiteral("el"));
-        QCOMPARE(backend::resolveLanguage(QStringLiteral("xx"), QLocale(QLocale::French, QLocale::France)), QStringLiteral("en"));
+        QCOMPARE(backend::resolveLanguage(QString(), QLocale(QLocale::Greek, QLocale::Greece)),
+                 QStringLiteral("el"));
+        QCOMPARE(backend::resolveLanguage(QString(), QLocale(QLocale::German, QLocale::Germany)),
+                 QStringLiteral("en"));
+        QCOMPARE(backend::resolveLanguage(QStringLiteral("en"), QLocale(QLocale::Greek, QLocale::Greece)),
+                 QStringLiteral("en"));
+        QCOMPARE(
+            backend::resolveLanguage(QStringLiteral("el"), QLocale(QLocale::English, QLocale::UnitedKingdom)),
+            QStringLiteral("el"));
+        QCOMPARE(backend::resolveLanguage(QStringLiteral("xx"), QLocale(QLocale::French, QLocale::France)),
+                 QStringLiteral("en"));
         // A British English system keeps its own dates in English.
-        QCOMPARE(backend::localeFor(QStringLiteral("en"), QLocale(QLocale::English, QLocale::UnitedKingdom)).territory(),
+        QCOMPARE(backend::localeFor(QStringLiteral("en"), QLocale(QLocale::English, QLocale::UnitedKingdom))
+                     .territory(),
                  QLocale::UnitedKingdom);
-        QCOMPARE(backend::localeFor(QStringLiteral("el"), QLocale(QLocale::English, QLocale::UnitedKingdom)).territory(),
+        QCOMPARE(backend::localeFor(QStringLiteral("el"), QLocale(QLocale::English, QLocale::UnitedKingdom))
+                     .territory(),
                  QLocale::Greece);
     }
 
@@ -221,7 +248,8 @@ private Q_SLOTS:
         QCOMPARE(ui::formatDateTime(afternoon), QStringLiteral("2/12/2026 17:05"));
         QVERIFY(backend::applyLanguage(QStringLiteral("en")));
         QCOMPARE(ui::formatBytes(2'100'000'000), QStringLiteral("2.1 GB"));
-        QVERIFY(ui::formatDateTime(afternoon).contains(QStringLiteral("2026"))); // the English system's own order and clock
+        QVERIFY(ui::formatDateTime(afternoon).contains(
+            QStringLiteral("2026"))); // the English system's own order and clock
     }
 
     void englishGreekEnglishChangesEveryVisibleText_data()
@@ -275,7 +303,8 @@ private Q_SLOTS:
             if (const auto words = englishWords(text); !words.isEmpty())
                 left.append(QStringLiteral("%1: \"%2\"").arg(where, text));
         QVERIFY2(left.isEmpty(), qPrintable(left.join(u'\n')));
-        QCOMPARE(dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Ακύρωση"));
+        QCOMPARE(dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel)->text(),
+                 QStringLiteral("Ακύρωση"));
         QCOMPARE(dialog.settings().language, QStringLiteral("el")); // what OK keeps
         dialog.reject();
         QApplication::processEvents();
@@ -287,7 +316,8 @@ private Q_SLOTS:
     {
         QVERIFY(backend::applyLanguage(QStringLiteral("el")));
         QMessageBox box(QMessageBox::Question, QStringLiteral("Ερώτηση"), QStringLiteral("Ερώτηση;"),
-                        QMessageBox::Yes | QMessageBox::No | QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+                        QMessageBox::Yes | QMessageBox::No | QMessageBox::Save | QMessageBox::Discard |
+                            QMessageBox::Cancel);
         QCOMPARE(box.button(QMessageBox::Yes)->text().remove(u'&'), QStringLiteral("Ναι"));
         QCOMPARE(box.button(QMessageBox::No)->text().remove(u'&'), QStringLiteral("Όχι"));
         QCOMPARE(box.button(QMessageBox::Cancel)->text().remove(u'&'), QStringLiteral("Ακύρωση"));
@@ -299,10 +329,12 @@ private Q_SLOTS:
         for (auto* action : actions)
             if (!action->isSeparator())
                 items.append(action->text().section(u'\t', 0, 0).remove(u'&')); // the shortcut follows a tab
-        QVERIFY2(items.contains(QStringLiteral("Επικόλληση")) && items.contains(QStringLiteral("Αναίρεση")), qPrintable(items.join(u',')));
+        QVERIFY2(items.contains(QStringLiteral("Επικόλληση")) && items.contains(QStringLiteral("Αναίρεση")),
+                 qPrintable(items.join(u',')));
         QPlainTextEdit text;
         std::unique_ptr<QMenu> textMenu(text.createStandardContextMenu());
-        QCOMPARE(textMenu->actions().first()->text().section(u'\t', 0, 0).remove(u'&'), QStringLiteral("Αναίρεση"));
+        QCOMPARE(textMenu->actions().first()->text().section(u'\t', 0, 0).remove(u'&'),
+                 QStringLiteral("Αναίρεση"));
         QFileDialog dialog(nullptr, QStringLiteral("Άνοιγμα"));
         dialog.setOption(QFileDialog::DontUseNativeDialog);
         dialog.show();
@@ -322,7 +354,8 @@ private Q_SLOTS:
         for (const auto* language : {"en", "el"})
             for (const auto& size : {QSize(1400, 900), QSize(1024, 700)})
                 for (int tab : {0, 1})
-                    QTest::addRow("%s %dx%d %s", language, size.width(), size.height(), tab == 0 ? "picture" : "gallery")
+                    QTest::addRow("%s %dx%d %s", language, size.width(), size.height(),
+                                  tab == 0 ? "picture" : "gallery")
                         << QString::fromLatin1(language) << size << tab;
     }
 
@@ -338,8 +371,9 @@ private Q_SLOTS:
         // The window fits the size: its parts' minimums add up to no more (a window manager
         // would otherwise overlap or clip them).
         const auto needed = m_window->minimumSizeHint();
-        QVERIFY2(needed.width() <= size.width() && needed.height() <= size.height(),
-                 qPrintable(QStringLiteral("the window needs %1x%2").arg(needed.width()).arg(needed.height())));
+        QVERIFY2(
+            needed.width() <= size.width() && needed.height() <= size.height(),
+            qPrintable(QStringLiteral("the window needs %1x%2").arg(needed.width()).arg(needed.height())));
         const auto problems = cutOff(m_window.get());
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
         ui::SettingsDialog dialog(backend::AppSettings::load(), m_window.get());
@@ -359,7 +393,7 @@ private Q_SLOTS:
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     }
 
-private:
+  private:
     void showWindow(const QSize& size)
     {
         m_window = std::make_unique<ui::MainWindow>(m_home.filePath(QStringLiteral("queue.json")));

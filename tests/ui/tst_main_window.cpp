@@ -51,8 +51,7 @@ namespace {
 
 const QString k_tinyModel = QStringLiteral(EIKONA_TEST_DATA "/tiny-sd15");
 
-template <typename T>
-T* child(QWidget* parent, const char* name)
+template <typename T> T* child(QWidget* parent, const char* name)
 {
     auto* found = parent->findChild<T*>(QLatin1String(name));
     if (!found)
@@ -65,7 +64,7 @@ T* child(QWidget* parent, const char* name)
 class TestMainWindow : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
@@ -120,9 +119,11 @@ private Q_SLOTS:
                 QVERIFY2(!widget->accessibleName().isEmpty() || !qobject_cast<QAbstractButton*>(widget) ||
                              !static_cast<QAbstractButton*>(widget)->text().isEmpty(),
                          qPrintable(widget->objectName()));
-            if (qobject_cast<QComboBox*>(widget) || qobject_cast<QAbstractSpinBox*>(widget) || qobject_cast<QSlider*>(widget))
+            if (qobject_cast<QComboBox*>(widget) || qobject_cast<QAbstractSpinBox*>(widget) ||
+                qobject_cast<QSlider*>(widget))
                 QVERIFY2(!widget->accessibleName().isEmpty() && !widget->toolTip().isEmpty(),
-                         qPrintable(widget->objectName() + u' ' + QString::fromLatin1(widget->metaObject()->className())));
+                         qPrintable(widget->objectName() + u' ' +
+                                    QString::fromLatin1(widget->metaObject()->className())));
         }
     }
 
@@ -341,13 +342,15 @@ private Q_SLOTS:
         panel->promptEdit()->setFocus();
         QTest::keyClick(panel->promptEdit(), Qt::Key_Return, Qt::ControlModifier);
         QVERIFY(idle.wait(60000));
-        QCOMPARE(panel->promptEdit()->text(), QStringLiteral("a lighthouse at dusk")); // Ctrl+Enter typed no newline
+        QCOMPARE(panel->promptEdit()->text(),
+                 QStringLiteral("a lighthouse at dusk")); // Ctrl+Enter typed no newline
         QCOMPARE(progress.size(), 4);
         QCOMPARE(m_window->results()->count(), 1);
         const auto* result = m_window->results()->current();
         QVERIFY(result);
         QVERIFY(QFile::exists(result->path));
-        QVERIFY2(result->path.endsWith(QStringLiteral("-1234-a-lighthouse-at-dusk.png")), qPrintable(result->path));
+        QVERIFY2(result->path.endsWith(QStringLiteral("-1234-a-lighthouse-at-dusk.png")),
+                 qPrintable(result->path));
         QCOMPARE(result->parameters.prompt, QStringLiteral("a lighthouse at dusk"));
         QVERIFY(!m_window->canvas()->isPreview());
         QCOMPARE(m_window->canvas()->image().size(), QSize(64, 64));
@@ -431,7 +434,8 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(broken + QStringLiteral("/unet")));
         QFile index(broken + QStringLiteral("/model_index.json"));
         QVERIFY(index.open(QIODevice::WriteOnly));
-        index.write("{\"_class_name\": \"StableDiffusionPipeline\", \"unet\": [\"diffusers\", \"UNet2DConditionModel\"]}");
+        index.write("{\"_class_name\": \"StableDiffusionPipeline\", \"unet\": [\"diffusers\", "
+                    "\"UNet2DConditionModel\"]}");
         index.close();
         auto job = m_window->panel()->job();
         job.model = broken;
@@ -521,7 +525,8 @@ private Q_SLOTS:
             auto* dtype = child<QComboBox>(dialog, "dtypeCombo");
             dtype->setCurrentIndex(dtype->findData(QStringLiteral("bf16")));
             child<QSpinBox>(dialog, "threadsSpin")->setValue(1);
-            child<QLineEdit>(dialog, "outputFolderEdit")->setText(m_home.filePath(QStringLiteral("elsewhere")));
+            child<QLineEdit>(dialog, "outputFolderEdit")
+                ->setText(m_home.filePath(QStringLiteral("elsewhere")));
             child<QLineEdit>(dialog, "modelCacheEdit")->setText(m_home.filePath(QStringLiteral("models")));
             auto* preview = child<QComboBox>(dialog, "previewCombo");
             preview->setCurrentIndex(preview->findData(5));
@@ -549,7 +554,9 @@ private Q_SLOTS:
         QCOMPARE(worker.previewEvery, 5);
         QCOMPARE(worker.outputFolder, m_home.filePath(QStringLiteral("elsewhere")));
         // Greek was chosen: the window speaks it already.
-        QVERIFY(child<QLabel>(m_window.get(), "computeLabel")->text().startsWith(QStringLiteral("CPU, bf16, 1 νήμα")));
+        QVERIFY(child<QLabel>(m_window.get(), "computeLabel")
+                    ->text()
+                    .startsWith(QStringLiteral("CPU, bf16, 1 νήμα")));
     }
 
     void helpNamesTheShortcutsAndTheEngine()
@@ -585,9 +592,10 @@ private Q_SLOTS:
             while (!(widget->focusPolicy() & Qt::TabFocus) || !widget->isVisibleTo(m_window.get()))
                 widget = widget->nextInFocusChain();
         }
-        QCOMPARE(order.mid(0, 6), (QStringList{QStringLiteral("promptEdit"), QStringLiteral("negativePromptEdit"),
-                                               QStringLiteral("generateButton"), QStringLiteral("queueButton"),
-                                               QStringLiteral("cancelButton"), QStringLiteral("modelCombo")}));
+        QCOMPARE(order.mid(0, 6),
+                 (QStringList{QStringLiteral("promptEdit"), QStringLiteral("negativePromptEdit"),
+                              QStringLiteral("generateButton"), QStringLiteral("queueButton"),
+                              QStringLiteral("cancelButton"), QStringLiteral("modelCombo")}));
     }
 
     void windowStaysResponsiveDuringAJob()
@@ -620,10 +628,11 @@ private Q_SLOTS:
         tick.stop();
         qInfo("worst gap of the window's event loop: %lld ms during the job, %lld ms idle", worst, idleWorst);
         // The benchmark holds it to 200 ms on a quiet machine.
-        QVERIFY2(worst < 500 + idleWorst, qPrintable(QStringLiteral("%1 ms (idle: %2 ms)").arg(worst).arg(idleWorst)));
+        QVERIFY2(worst < 500 + idleWorst,
+                 qPrintable(QStringLiteral("%1 ms (idle: %2 ms)").arg(worst).arg(idleWorst)));
     }
 
-private:
+  private:
     QTemporaryDir m_home;
     QString m_queueFile;
     std::unique_ptr<ui::MainWindow> m_window;

@@ -3,7 +3,8 @@
 // and Ctrl+Enter make a PNG, and jobs queued with Ctrl+Shift+Enter survive a kill -9 of the app
 // and run on the next start; a file dropped on the canvas by another program over XDND becomes
 // the init image; a Greek system locale gives the Greek window; `eikona PICTURE` (the desktop's
-// "Open with") offers the picture's parameters. Screenshots come from the X server; EIKONA_SCREENSHOT_DIR keeps them.
+// "Open with") offers the picture's parameters. Screenshots come from the X server; EIKONA_SCREENSHOT_DIR
+// keeps them.
 
 #include "../store/hub_test_server.h"
 #include "job_queue.h"
@@ -31,7 +32,7 @@ const QString k_tinyModel = QStringLiteral(EIKONA_TEST_DATA "/tiny-sd15");
 class TestRealWindow : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
@@ -61,11 +62,13 @@ private Q_SLOTS:
         QTest::qWait(2500);
         shoot(QStringLiteral("first-run-downloading.png"));
         QTRY_VERIFY_WITH_TIMEOUT(m_x.run(QStringLiteral("xdotool"),
-                                         {QStringLiteral("search"), QStringLiteral("--onlyvisible"), QStringLiteral("--name"),
-                                          QStringLiteral("^Welcome to Eikona$")})
+                                         {QStringLiteral("search"), QStringLiteral("--onlyvisible"),
+                                          QStringLiteral("--name"), QStringLiteral("^Welcome to Eikona$")})
                                      .isEmpty(),
                                  180000);
-        QVERIFY(QDir(m_home.filePath(QStringLiteral("hub/models--stable-diffusion-v1-5--stable-diffusion-v1-5"))).exists());
+        QVERIFY(
+            QDir(m_home.filePath(QStringLiteral("hub/models--stable-diffusion-v1-5--stable-diffusion-v1-5")))
+                .exists());
 
         const auto window = m_x.waitForWindow(QStringLiteral("^Eikona$"));
         QVERIFY(!window.isEmpty());
@@ -82,7 +85,8 @@ private Q_SLOTS:
         m_x.focus(window);
         const auto parameters = store::readParametersText(QDir(m_pictures).filePath(pictures().first()));
         QVERIFY(parameters);
-        QVERIFY2(parameters->startsWith(QStringLiteral("a lighthouse at dusk, (oil painting:1.2)\n")), qPrintable(*parameters));
+        QVERIFY2(parameters->startsWith(QStringLiteral("a lighthouse at dusk, (oil painting:1.2)\n")),
+                 qPrintable(*parameters));
         QVERIFY(parameters->contains(QStringLiteral("Model: stable-diffusion-v1-5")));
     }
 
@@ -119,7 +123,8 @@ private Q_SLOTS:
         QVERIFY(picture.save(file));
         // The canvas holds the middle of the window, between the parameters and the docks.
         QMap<QString, int> geometry;
-        const auto shell = m_x.run(QStringLiteral("xdotool"), {QStringLiteral("getwindowgeometry"), QStringLiteral("--shell"), window});
+        const auto shell = m_x.run(QStringLiteral("xdotool"),
+                                   {QStringLiteral("getwindowgeometry"), QStringLiteral("--shell"), window});
         for (const auto& line : shell.split(u'\n'))
             geometry.insert(line.section(u'=', 0, 0), line.section(u'=', 1).toInt());
         const int x = geometry.value(QStringLiteral("X")) + geometry.value(QStringLiteral("WIDTH")) / 2;
@@ -128,15 +133,18 @@ private Q_SLOTS:
         auto environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("DISPLAY"), m_x.display());
         source.setProcessEnvironment(environment);
-        source.start(QStringLiteral(EIKONA_XDND_SOURCE), {window, QString::number(x), QString::number(y), file});
+        source.start(QStringLiteral(EIKONA_XDND_SOURCE),
+                     {window, QString::number(x), QString::number(y), file});
         QVERIFY(source.waitForFinished(30000));
         const auto said = QString::fromUtf8(source.readAllStandardOutput());
         QVERIFY2(said.contains(QStringLiteral("status accepted=1")), qPrintable(said));
-        QVERIFY2(source.exitCode() == 0 && said.contains(QStringLiteral("finished accepted=1")), qPrintable(said));
+        QVERIFY2(source.exitCode() == 0 && said.contains(QStringLiteral("finished accepted=1")),
+                 qPrintable(said));
         // The panel shows it and keeps it (saved half a second after a change).
         const auto config = m_home.filePath(QStringLiteral("config/Eikona/Eikona.conf"));
-        QTRY_COMPARE_WITH_TIMEOUT(QSettings(config, QSettings::IniFormat).value(QStringLiteral("generation/initImage")).toString(),
-                                  file, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            QSettings(config, QSettings::IniFormat).value(QStringLiteral("generation/initImage")).toString(),
+            file, 10000);
         shoot(QStringLiteral("dropped.png"));
     }
 
@@ -171,12 +179,15 @@ private Q_SLOTS:
         m_x.focus(question);
         shoot(QStringLiteral("open-with.png"));
         m_x.key(QStringLiteral("Return")); // "Restore the parameters" is the default
-        QTRY_COMPARE_WITH_TIMEOUT(QSettings(config, QSettings::IniFormat).value(QStringLiteral("generation/prompt")).toString(),
-                                  QStringLiteral("a lighthouse at dusk, (oil painting:1.2)"), 10000);
-        QCOMPARE(QSettings(config, QSettings::IniFormat).value(QStringLiteral("generation/initImage")).toString(), made);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            QSettings(config, QSettings::IniFormat).value(QStringLiteral("generation/prompt")).toString(),
+            QStringLiteral("a lighthouse at dusk, (oil painting:1.2)"), 10000);
+        QCOMPARE(
+            QSettings(config, QSettings::IniFormat).value(QStringLiteral("generation/initImage")).toString(),
+            made);
     }
 
-private:
+  private:
     void startApp(const QString& locale = QStringLiteral("en_US.UTF-8"), const QStringList& arguments = {})
     {
         stopApp();
@@ -207,7 +218,10 @@ private:
         }
     }
 
-    QStringList pictures() const { return QDir(m_pictures).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name); }
+    QStringList pictures() const
+    {
+        return QDir(m_pictures).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+    }
 
     void shoot(const QString& name)
     {

@@ -13,7 +13,7 @@
 namespace eikona::testing {
 
 class XServer {
-public:
+  public:
     ~XServer()
     {
         if (m_xvfb.state() != QProcess::NotRunning) {
@@ -27,14 +27,16 @@ public:
     {
         for (const auto* tool : {"Xvfb", "xdotool", "import"})
             if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty())
-                return QStringLiteral("%1 is not installed (installer/install-deps.sh installs it)").arg(QLatin1String(tool));
+                return QStringLiteral("%1 is not installed (installer/install-deps.sh installs it)")
+                    .arg(QLatin1String(tool));
         for (int display = 90; display < 190; ++display) {
             if (QFile::exists(QStringLiteral("/tmp/.X%1-lock").arg(display)) ||
                 QFile::exists(QStringLiteral("/tmp/.X11-unix/X%1").arg(display)))
                 continue;
             m_display = QStringLiteral(":%1").arg(display);
-            m_xvfb.start(QStringLiteral("Xvfb"), {m_display, QStringLiteral("-screen"), QStringLiteral("0"),
-                                                  QStringLiteral("1440x900x24"), QStringLiteral("-nolisten"), QStringLiteral("tcp")});
+            m_xvfb.start(QStringLiteral("Xvfb"),
+                         {m_display, QStringLiteral("-screen"), QStringLiteral("0"),
+                          QStringLiteral("1440x900x24"), QStringLiteral("-nolisten"), QStringLiteral("tcp")});
             if (!m_xvfb.waitForStarted(5000))
                 return QStringLiteral("Xvfb did not start");
             QElapsedTimer timer;
@@ -60,7 +62,8 @@ public:
         return QStringLiteral("Xvfb %1 is gone (exit %2, %3): %4")
             .arg(m_display)
             .arg(m_xvfb.exitCode())
-            .arg(m_xvfb.exitStatus() == QProcess::CrashExit ? QStringLiteral("killed") : QStringLiteral("exited"),
+            .arg(m_xvfb.exitStatus() == QProcess::CrashExit ? QStringLiteral("killed")
+                                                            : QStringLiteral("exited"),
                  QString::fromLocal8Bit(m_xvfb.readAllStandardError().right(2000)));
     }
 
@@ -85,8 +88,9 @@ public:
         QElapsedTimer timer;
         timer.start();
         while (timer.elapsed() < timeoutMs) {
-            const auto ids = run(QStringLiteral("xdotool"), {QStringLiteral("search"), QStringLiteral("--onlyvisible"),
-                                                             QStringLiteral("--name"), pattern});
+            const auto ids =
+                run(QStringLiteral("xdotool"), {QStringLiteral("search"), QStringLiteral("--onlyvisible"),
+                                                QStringLiteral("--name"), pattern});
             if (!ids.isEmpty())
                 return ids.split(u'\n').first();
             QThread::msleep(100);
@@ -103,7 +107,8 @@ public:
 
     void type(const QString& text) const
     {
-        run(QStringLiteral("xdotool"), {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("15"), text});
+        run(QStringLiteral("xdotool"),
+            {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("15"), text});
     }
 
     void key(const QString& keys) const { run(QStringLiteral("xdotool"), {QStringLiteral("key"), keys}); }
@@ -114,7 +119,7 @@ public:
         return QFile::exists(path);
     }
 
-private:
+  private:
     QProcess m_xvfb;
     QString m_display;
 };

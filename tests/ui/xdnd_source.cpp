@@ -25,11 +25,9 @@ constexpr long k_xdndVersion = 5;
 struct Atoms {
     Atom aware, enter, position, status, drop, finished, leave, selection, actionCopy, uriList;
     explicit Atoms(Display* display)
-        : aware(XInternAtom(display, "XdndAware", False)),
-          enter(XInternAtom(display, "XdndEnter", False)),
+        : aware(XInternAtom(display, "XdndAware", False)), enter(XInternAtom(display, "XdndEnter", False)),
           position(XInternAtom(display, "XdndPosition", False)),
-          status(XInternAtom(display, "XdndStatus", False)),
-          drop(XInternAtom(display, "XdndDrop", False)),
+          status(XInternAtom(display, "XdndStatus", False)), drop(XInternAtom(display, "XdndDrop", False)),
           finished(XInternAtom(display, "XdndFinished", False)),
           leave(XInternAtom(display, "XdndLeave", False)),
           selection(XInternAtom(display, "XdndSelection", False)),
@@ -56,7 +54,8 @@ void sendMessage(Display* display, Window target, Atom type, long d0, long d1, l
     XFlush(display);
 }
 
-void answerSelectionRequest(Display* display, const XSelectionRequestEvent& request, const Atoms& atoms, const std::string& uris)
+void answerSelectionRequest(Display* display, const XSelectionRequestEvent& request, const Atoms& atoms,
+                            const std::string& uris)
 {
     XEvent reply{};
     reply.xselection.type = SelectionNotify;
@@ -79,7 +78,8 @@ void answerSelectionRequest(Display* display, const XSelectionRequestEvent& requ
 using Clock = std::chrono::steady_clock;
 
 /// Waits for a client message of `type` to our window, answering selection requests meanwhile.
-bool waitFor(Display* display, Window self, Atom type, const Atoms& atoms, const std::string& uris, XEvent* found)
+bool waitFor(Display* display, Window self, Atom type, const Atoms& atoms, const std::string& uris,
+             XEvent* found)
 {
     const auto deadline = Clock::now() + std::chrono::seconds(15);
     while (Clock::now() < deadline) {
@@ -88,7 +88,8 @@ bool waitFor(Display* display, Window self, Atom type, const Atoms& atoms, const
             XNextEvent(display, &event);
             if (event.type == SelectionRequest)
                 answerSelectionRequest(display, event.xselectionrequest, atoms, uris);
-            else if (event.type == ClientMessage && event.xclient.window == self && event.xclient.message_type == type) {
+            else if (event.type == ClientMessage && event.xclient.window == self &&
+                     event.xclient.message_type == type) {
                 *found = event;
                 return true;
             }
@@ -120,7 +121,8 @@ int main(int argc, char** argv)
     const Window self = XCreateSimpleWindow(display, DefaultRootWindow(display), 0, 0, 1, 1, 0, 0, 0);
     XSetSelectionOwner(display, atoms.selection, self, CurrentTime);
 
-    sendMessage(display, target, atoms.enter, static_cast<long>(self), k_xdndVersion << 24, static_cast<long>(atoms.uriList), 0, 0);
+    sendMessage(display, target, atoms.enter, static_cast<long>(self), k_xdndVersion << 24,
+                static_cast<long>(atoms.uriList), 0, 0);
     sendMessage(display, target, atoms.position, static_cast<long>(self), 0, (x << 16) | y, CurrentTime,
                 static_cast<long>(atoms.actionCopy));
     XEvent status;

@@ -15,7 +15,8 @@ Parts split(std::string_view name)
     std::size_t start = 0;
     while (true) {
         const auto dot = name.find('.', start);
-        parts.emplace_back(name.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
+        parts.emplace_back(
+            name.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
         if (dot == std::string_view::npos)
             return parts;
         start = dot + 1;
@@ -55,9 +56,13 @@ bool is(const Parts& parts, std::size_t i, std::string_view word)
 // Inside a UNet ResNet block the original names its layers by their place in Sequentials.
 std::string unet_resnet_part(const Parts& parts, std::size_t from)
 {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> renames{{
-        {"norm1", "in_layers.0"}, {"conv1", "in_layers.2"}, {"norm2", "out_layers.0"},
-        {"conv2", "out_layers.3"}, {"time_emb_proj", "emb_layers.1"}, {"conv_shortcut", "skip_connection"}}};
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> renames{
+        {{"norm1", "in_layers.0"},
+         {"conv1", "in_layers.2"},
+         {"norm2", "out_layers.0"},
+         {"conv2", "out_layers.3"},
+         {"time_emb_proj", "emb_layers.1"},
+         {"conv_shortcut", "skip_connection"}}};
     for (const auto& [diffusers, original] : renames)
         if (is(parts, from, diffusers))
             return std::string(original) + "." + join(parts, from + 1);
@@ -66,9 +71,12 @@ std::string unet_resnet_part(const Parts& parts, std::size_t from)
 
 std::string unet_key(std::string_view name, const CheckpointLayout& layout)
 {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> fixed{{
-        {"time_embedding.linear_1.", "time_embed.0."}, {"time_embedding.linear_2.", "time_embed.2."},
-        {"conv_in.", "input_blocks.0.0."}, {"conv_norm_out.", "out.0."}, {"conv_out.", "out.2."}}};
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> fixed{
+        {{"time_embedding.linear_1.", "time_embed.0."},
+         {"time_embedding.linear_2.", "time_embed.2."},
+         {"conv_in.", "input_blocks.0.0."},
+         {"conv_norm_out.", "out.0."},
+         {"conv_out.", "out.2."}}};
     for (const auto& [diffusers, original] : fixed)
         if (name.starts_with(diffusers))
             return std::string(original) + std::string(name.substr(diffusers.size()));
@@ -96,8 +104,9 @@ std::string unet_key(std::string_view name, const CheckpointLayout& layout)
         if (is(parts, 2, "attentions"))
             return numbered("output_blocks", first + *item, 1) + join(parts, 4);
         if (is(parts, 2, "upsamplers") && *item == 0) {
-            const auto has_attention = static_cast<std::size_t>(*block) < layout.unet_up_has_attention.size() &&
-                                       layout.unet_up_has_attention[static_cast<std::size_t>(*block)];
+            const auto has_attention =
+                static_cast<std::size_t>(*block) < layout.unet_up_has_attention.size() &&
+                layout.unet_up_has_attention[static_cast<std::size_t>(*block)];
             return numbered("output_blocks", first + per_block, has_attention ? 2 : 1) + join(parts, 4);
         }
     }
@@ -146,8 +155,12 @@ std::string vae_key(std::string_view name, const CheckpointLayout& layout)
         if (is(parts, 2, "resnets") && mid_item)
             return side + "mid.block_" + std::to_string(*mid_item + 1) + "." + vae_resnet_part(parts, 4);
         if (is(parts, 2, "attentions") && mid_item == 0) {
-            static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> renames{{
-                {"group_norm", "norm"}, {"to_q", "q"}, {"to_k", "k"}, {"to_v", "v"}, {"to_out", "proj_out"}}};
+            static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> renames{
+                {{"group_norm", "norm"},
+                 {"to_q", "q"},
+                 {"to_k", "k"},
+                 {"to_v", "v"},
+                 {"to_out", "proj_out"}}};
             for (const auto& [diffusers, original] : renames) {
                 if (!is(parts, 4, diffusers))
                     continue;
@@ -171,16 +184,20 @@ std::string vae_key(std::string_view name, const CheckpointLayout& layout)
 std::string_view checkpoint_prefix(CheckpointComponent component)
 {
     switch (component) {
-    case CheckpointComponent::TextEncoder: return "cond_stage_model.transformer.";
-    case CheckpointComponent::Unet: return "model.diffusion_model.";
-    case CheckpointComponent::Vae: return "first_stage_model.";
+    case CheckpointComponent::TextEncoder:
+        return "cond_stage_model.transformer.";
+    case CheckpointComponent::Unet:
+        return "model.diffusion_model.";
+    case CheckpointComponent::Vae:
+        return "first_stage_model.";
     }
     return {};
 }
 
 std::optional<CheckpointComponent> checkpoint_component_of(std::string_view original_key)
 {
-    for (const auto component : {CheckpointComponent::TextEncoder, CheckpointComponent::Unet, CheckpointComponent::Vae})
+    for (const auto component :
+         {CheckpointComponent::TextEncoder, CheckpointComponent::Unet, CheckpointComponent::Vae})
         if (original_key.starts_with(checkpoint_prefix(component)))
             return component;
     return std::nullopt;
@@ -191,18 +208,23 @@ std::string original_checkpoint_key(CheckpointComponent component, std::string_v
 {
     const std::string prefix(checkpoint_prefix(component));
     switch (component) {
-    case CheckpointComponent::TextEncoder: return prefix + std::string(diffusers_name);
-    case CheckpointComponent::Unet: return prefix + unet_key(diffusers_name, layout);
-    case CheckpointComponent::Vae: return prefix + vae_key(diffusers_name, layout);
+    case CheckpointComponent::TextEncoder:
+        return prefix + std::string(diffusers_name);
+    case CheckpointComponent::Unet:
+        return prefix + unet_key(diffusers_name, layout);
+    case CheckpointComponent::Vae:
+        return prefix + vae_key(diffusers_name, layout);
     }
     no_rule(diffusers_name);
 }
 
 bool is_conv_stored_vae_projection(std::string_view original_key)
 {
-    if (!original_key.starts_with(checkpoint_prefix(CheckpointComponent::Vae)) || !original_key.ends_with(".weight"))
+    if (!original_key.starts_with(checkpoint_prefix(CheckpointComponent::Vae)) ||
+        !original_key.ends_with(".weight"))
         return false;
-    for (const std::string_view layer : {".mid.attn_1.q.", ".mid.attn_1.k.", ".mid.attn_1.v.", ".mid.attn_1.proj_out."})
+    for (const std::string_view layer :
+         {".mid.attn_1.q.", ".mid.attn_1.k.", ".mid.attn_1.v.", ".mid.attn_1.proj_out."})
         if (original_key.find(layer) != std::string_view::npos)
             return true;
     return false;

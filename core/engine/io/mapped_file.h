@@ -8,7 +8,7 @@
 namespace eikona::io {
 
 class MappedFile {
-public:
+  public:
     /// Throws std::system_error naming the file when it cannot be opened or mapped.
     static std::shared_ptr<const MappedFile> open(const std::filesystem::path& path);
     ~MappedFile();
@@ -18,7 +18,7 @@ public:
     const std::uint8_t* data() const { return m_data; }
     std::uint64_t size() const { return m_size; }
 
-private:
+  private:
     MappedFile(std::uint8_t* data, std::uint64_t size) : m_data(data), m_size(size) {}
 
     std::uint8_t* m_data = nullptr;

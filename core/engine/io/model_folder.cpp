@@ -65,7 +65,8 @@ nlohmann::json read_json_file(const fs::path& path)
     if (error)
         throw ModelFolderError("cannot open " + path.string() + ": " + error.message());
     if (size > k_max_json_bytes)
-        throw ModelFolderError(path.string() + " is " + std::to_string(size >> 20) + " MB: more than any model's JSON (the limit is " +
+        throw ModelFolderError(path.string() + " is " + std::to_string(size >> 20) +
+                               " MB: more than any model's JSON (the limit is " +
                                std::to_string(k_max_json_bytes >> 20) + " MB)");
     std::ifstream in(path, std::ios::binary);
     if (!in)
@@ -78,7 +79,8 @@ nlohmann::json read_json_file(const fs::path& path)
 nlohmann::json parse_json_text(std::string_view text, const std::string& name)
 {
     if (json_depth(text) > k_max_json_depth)
-        throw ModelFolderError(name + " nests deeper than " + std::to_string(k_max_json_depth) + " levels: not a model's JSON");
+        throw ModelFolderError(name + " nests deeper than " + std::to_string(k_max_json_depth) +
+                               " levels: not a model's JSON");
     auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (json.is_discarded())
         throw ModelFolderError(name + " is not valid JSON");
@@ -147,8 +149,7 @@ nlohmann::json ModelFolder::config(const std::string& name) const
     fail(entry.directory, "has no config.json");
 }
 
-fs::path ModelFolder::weights_file(const std::string& name,
-                                   const std::optional<std::string>& variant) const
+fs::path ModelFolder::weights_file(const std::string& name, const std::optional<std::string>& variant) const
 {
     const auto& entry = component(name);
     std::error_code error;

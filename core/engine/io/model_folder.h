@@ -16,19 +16,19 @@
 namespace eikona::io {
 
 class ModelFolderError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 struct ComponentEntry {
-    std::string name;         ///< "unet", "vae", ...
-    std::string library;      ///< "diffusers", "transformers"
-    std::string class_name;   ///< "UNet2DConditionModel", ...
+    std::string name;       ///< "unet", "vae", ...
+    std::string library;    ///< "diffusers", "transformers"
+    std::string class_name; ///< "UNet2DConditionModel", ...
     std::filesystem::path directory;
 };
 
 class ModelFolder {
-public:
+  public:
     /// Reads and checks model_index.json; throws ModelFolderError naming the file.
     static ModelFolder open(const std::filesystem::path& root);
 
@@ -45,7 +45,7 @@ public:
     std::filesystem::path weights_file(const std::string& name,
                                        const std::optional<std::string>& variant = std::nullopt) const;
 
-private:
+  private:
     std::filesystem::path m_root;
     std::vector<ComponentEntry> m_components;
 };

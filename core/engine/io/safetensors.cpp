@@ -37,8 +37,7 @@ constexpr std::array<std::pair<DType, at::ScalarType>, 10> k_scalar_types{{
     throw SafetensorsError("safetensors file " + path.string() + ": " + what);
 }
 
-[[noreturn]] void fail_key(const std::filesystem::path& path, std::string_view key,
-                           const std::string& what)
+[[noreturn]] void fail_key(const std::filesystem::path& path, std::string_view key, const std::string& what)
 {
     fail(path, "tensor '" + std::string(key) + "': " + what);
 }
@@ -55,8 +54,7 @@ DType from_scalar_type(at::ScalarType type)
     for (const auto& [dtype, scalar] : k_scalar_types)
         if (scalar == type)
             return dtype;
-    throw SafetensorsError(std::string("safetensors cannot store tensors of type ") +
-                           c10::toString(type));
+    throw SafetensorsError(std::string("safetensors cannot store tensors of type ") + c10::toString(type));
 }
 
 SafetensorsFile SafetensorsFile::open(const std::filesystem::path& path)

@@ -20,7 +20,7 @@ class MappedFile;
 /// mapping (no copy) and keep it alive; the mapping is private copy-on-write, so writing
 /// to such a tensor never changes the file.
 class SafetensorsFile {
-public:
+  public:
     /// Maps and validates the whole header before returning; throws SafetensorsError.
     static SafetensorsFile open(const std::filesystem::path& path);
 
@@ -36,7 +36,7 @@ public:
     /// Size of the whole file in bytes.
     std::uint64_t file_size() const { return m_header.file_size; }
 
-private:
+  private:
     SafetensorsFile() = default;
 
     std::filesystem::path m_path;

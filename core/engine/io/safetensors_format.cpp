@@ -53,8 +53,7 @@ const DTypeRow& row(DType dtype)
     throw SafetensorsError("safetensors file " + path.string() + ": " + what);
 }
 
-[[noreturn]] void fail_key(const std::filesystem::path& path, std::string_view key,
-                           const std::string& what)
+[[noreturn]] void fail_key(const std::filesystem::path& path, std::string_view key, const std::string& what)
 {
     fail(path, "tensor '" + std::string(key) + "': " + what);
 }
@@ -69,8 +68,7 @@ bool as_u64(const nlohmann::json& value, std::uint64_t& out)
     return true;
 }
 
-TensorInfo parse_entry(const std::filesystem::path& path, const std::string& key,
-                       const nlohmann::json& entry)
+TensorInfo parse_entry(const std::filesystem::path& path, const std::string& key, const nlohmann::json& entry)
 {
     if (!entry.is_object())
         fail_key(path, key, "header entry is not a JSON object");
@@ -133,8 +131,14 @@ std::string shape_to_string(const std::vector<std::int64_t>& shape)
     return out.str();
 }
 
-std::string_view dtype_name(DType dtype) { return row(dtype).name; }
-std::size_t dtype_size(DType dtype) { return row(dtype).size; }
+std::string_view dtype_name(DType dtype)
+{
+    return row(dtype).name;
+}
+std::size_t dtype_size(DType dtype)
+{
+    return row(dtype).size;
+}
 
 std::int64_t TensorInfo::numel() const
 {
@@ -155,8 +159,8 @@ SafetensorsIndex parse_safetensors(const std::filesystem::path& path, const std:
     std::uint64_t header_length = 0;
     std::memcpy(&header_length, bytes, 8);
     if (header_length > k_max_header_bytes)
-        fail(path, "header length " + std::to_string(header_length) +
-                       " is absurd (the limit is " + std::to_string(k_max_header_bytes) + ")");
+        fail(path, "header length " + std::to_string(header_length) + " is absurd (the limit is " +
+                       std::to_string(k_max_header_bytes) + ")");
     if (header_length > size - 8)
         fail(path, "header length " + std::to_string(header_length) + " runs past the end of the " +
                        std::to_string(size) + "-byte file (truncated?)");
@@ -197,10 +201,10 @@ SafetensorsIndex parse_safetensors(const std::filesystem::path& path, const std:
     for (const auto& info : file.tensors) {
         if (info.begin != expected_begin)
             fail_key(path, info.name,
-                     "data_offsets [" + std::to_string(info.begin) + ", " + std::to_string(info.end) +
-                         "] " + (info.begin < expected_begin ? "overlap the previous tensor"
-                                                              : "leave a gap after byte " +
-                                                                    std::to_string(expected_begin)));
+                     "data_offsets [" + std::to_string(info.begin) + ", " + std::to_string(info.end) + "] " +
+                         (info.begin < expected_begin
+                              ? "overlap the previous tensor"
+                              : "leave a gap after byte " + std::to_string(expected_begin)));
         if (info.end > data_size)
             fail_key(path, info.name,
                      "data_offsets end at " + std::to_string(info.end) + ", past the " +
@@ -208,8 +212,8 @@ SafetensorsIndex parse_safetensors(const std::filesystem::path& path, const std:
         expected_begin = info.end;
     }
     if (expected_begin != data_size)
-        fail(path, std::to_string(data_size - expected_begin) +
-                       " bytes after the last tensor belong to no tensor");
+        fail(path,
+             std::to_string(data_size - expected_begin) + " bytes after the last tensor belong to no tensor");
 
     return file;
 }

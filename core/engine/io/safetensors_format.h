@@ -16,7 +16,7 @@ namespace eikona::io {
 /// Every failure to read or write a safetensors file. The message names the file and, where
 /// it applies, the tensor key.
 class SafetensorsError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

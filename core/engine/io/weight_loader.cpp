@@ -8,8 +8,8 @@ namespace eikona::io {
 namespace {
 
 template <typename T, typename Name>
-void describe_list(std::ostringstream& out, const char* what, const std::vector<T>& items,
-                   std::size_t shown, Name name)
+void describe_list(std::ostringstream& out, const char* what, const std::vector<T>& items, std::size_t shown,
+                   Name name)
 {
     if (items.empty())
         return;
@@ -31,8 +31,7 @@ std::string WeightReport::describe(std::size_t shown) const
     describe_list(out, "missing", missing, shown, [](const std::string& s) { return s; });
     describe_list(out, "unexpected", unexpected, shown, [](const std::string& s) { return s; });
     describe_list(out, "mis-shaped", mis_shaped, shown, [](const MisShapedTensor& m) {
-        return m.name + " expected " + shape_to_string(m.expected) + " found " +
-               shape_to_string(m.found);
+        return m.name + " expected " + shape_to_string(m.expected) + " found " + shape_to_string(m.found);
     });
     return out.str();
 }

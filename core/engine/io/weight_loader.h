@@ -38,11 +38,11 @@ struct WeightReport {
 };
 
 class WeightMismatchError : public std::runtime_error {
-public:
+  public:
     WeightMismatchError(const std::string& file, WeightReport report);
     const WeightReport& report() const { return m_report; }
 
-private:
+  private:
     WeightReport m_report;
 };
 
@@ -59,8 +59,9 @@ WeightReport compare_weights(const SafetensorsFile& file, const std::vector<Expe
 
 /// The expected tensors, as stored (backed by the mapping) when `dtype` matches the stored
 /// type or is undefined, else converted. Throws WeightMismatchError when the report is not ok.
-std::unordered_map<std::string, at::Tensor> load_weights(
-    const SafetensorsFile& file, const std::vector<ExpectedTensor>& expected,
-    const IgnorableKey& ignorable = {}, std::optional<at::ScalarType> dtype = std::nullopt);
+std::unordered_map<std::string, at::Tensor> load_weights(const SafetensorsFile& file,
+                                                         const std::vector<ExpectedTensor>& expected,
+                                                         const IgnorableKey& ignorable = {},
+                                                         std::optional<at::ScalarType> dtype = std::nullopt);
 
 } // namespace eikona::io

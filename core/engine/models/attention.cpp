@@ -90,14 +90,17 @@ bool fused_attention_applies(const at::Tensor& q, const at::Tensor& k, const at:
 at::Tensor fused_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, double scale)
 {
     const auto batch = q.size(0), heads = q.size(1), lq = q.size(2), d = q.size(3), lk = k.size(2);
-    const OpTimer timer(OpKind::Attention, 2.0 * static_cast<double>(batch * heads * lq * lk) * static_cast<double>(2 * d));
+    const OpTimer timer(OpKind::Attention,
+                        2.0 * static_cast<double>(batch * heads * lq * lk) * static_cast<double>(2 * d));
     // Keys and values of one head made contiguous ([B, heads, Lk, d]): the kernel reads them once
     // per block of queries, and rows 160 bytes apart rather than heads*d*4 keep the tiles it reads
     // in L1 (measured: 80 -> 111 GFLOPS on one core for the 64x64 level).
     const auto keys = k.contiguous();
     const auto values = v.contiguous();
     auto out = at::empty({batch, lq, heads * d}, q.options());
-    const auto strides = [](const at::Tensor& t) { return kernels::Strides{t.stride(0), t.stride(1), t.stride(2)}; };
+    const auto strides = [](const at::Tensor& t) {
+        return kernels::Strides{t.stride(0), t.stride(1), t.stride(2)};
+    };
     kernels::AttentionProblem problem;
     problem.q = q.data_ptr<float>();
     problem.k = keys.data_ptr<float>();
@@ -155,7 +158,9 @@ at::Tensor AttentionImpl::forward(const at::Tensor& x, const at::Tensor& context
     const auto& source = context.defined() ? context : x;
     const auto batch = x.size(0);
     // [B, L, heads * d] -> [B, heads, L, d]
-    const auto split = [&](const at::Tensor& t) { return t.view({batch, t.size(1), heads, head_dim}).transpose(1, 2); };
+    const auto split = [&](const at::Tensor& t) {
+        return t.view({batch, t.size(1), heads, head_dim}).transpose(1, 2);
+    };
     const auto q = split(to_q(x));
     const auto k = split(to_k(source));
     const auto v = split(to_v(source));
@@ -184,7 +189,8 @@ at::Tensor FeedForwardImpl::forward(const at::Tensor& x)
         return feed_forward_rows(flat).view(x.sizes());
     std::vector<at::Tensor> pieces;
     for (std::int64_t start = 0; start < rows; start += k_feed_forward_rows)
-        pieces.push_back(feed_forward_rows(flat.narrow(0, start, std::min(k_feed_forward_rows, rows - start))));
+        pieces.push_back(
+            feed_forward_rows(flat.narrow(0, start, std::min(k_feed_forward_rows, rows - start))));
     return at::cat(pieces).view(x.sizes());
 }
 
@@ -206,8 +212,8 @@ at::Tensor FeedForwardImpl::feed_forward_rows(const at::Tensor& x)
     return out(gated.mul_(halves[0]));
 }
 
-BasicTransformerBlockImpl::BasicTransformerBlockImpl(std::int64_t dim, std::int64_t heads, std::int64_t head_dim,
-                                                     std::int64_t cross_attention_dim)
+BasicTransformerBlockImpl::BasicTransformerBlockImpl(std::int64_t dim, std::int64_t heads,
+                                                     std::int64_t head_dim, std::int64_t cross_attention_dim)
 {
     norm1 = register_module("norm1", LayerNorm(dim, 1e-5));
     attn1 = register_module("attn1", Attention(dim, std::nullopt, heads, head_dim, false));

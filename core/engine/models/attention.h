@@ -32,7 +32,7 @@ std::int64_t attention_chunk_budget();
 
 /// diffusers Attention: to_q/to_k/to_v (with or without bias), to_out = [Linear, Dropout].
 class AttentionImpl : public torch::nn::Module {
-public:
+  public:
     AttentionImpl(std::int64_t query_dim, std::optional<std::int64_t> cross_attention_dim, std::int64_t heads,
                   std::int64_t head_dim, bool qkv_bias);
     /// x: [B, L, query_dim], context: [B, Lc, cross_dim] (x itself when undefined) -> [B, L, query_dim]
@@ -46,13 +46,13 @@ TORCH_MODULE(Attention);
 
 /// diffusers FeedForward with GEGLU: net = [GEGLU(proj), Dropout, Linear].
 class FeedForwardImpl : public torch::nn::Module {
-public:
+  public:
     FeedForwardImpl(std::int64_t dim, std::int64_t mult = 4);
     at::Tensor forward(const at::Tensor& x);
 
     Linear geglu_proj{nullptr}, out{nullptr};
 
-private:
+  private:
     at::Tensor feed_forward_rows(const at::Tensor& x); ///< x: [rows, dim]
 };
 TORCH_MODULE(FeedForward);
@@ -60,7 +60,7 @@ TORCH_MODULE(FeedForward);
 /// diffusers BasicTransformerBlock: self-attention, cross-attention, feed-forward, each pre-LN
 /// with a residual.
 class BasicTransformerBlockImpl : public torch::nn::Module {
-public:
+  public:
     BasicTransformerBlockImpl(std::int64_t dim, std::int64_t heads, std::int64_t head_dim,
                               std::int64_t cross_attention_dim);
     /// x: [B, HW, C], context: [B, 77, cross] -> [B, HW, C]
@@ -74,7 +74,7 @@ TORCH_MODULE(BasicTransformerBlock);
 
 /// diffusers Transformer2DModel as SD 1.5 uses it (continuous input, 1x1 conv projections).
 class Transformer2DModelImpl : public torch::nn::Module {
-public:
+  public:
     Transformer2DModelImpl(std::int64_t channels, std::int64_t heads, std::int64_t cross_attention_dim,
                            std::int64_t groups, std::int64_t layers = 1);
     /// x: [B, C, H, W], context: [B, 77, cross] -> [B, C, H, W]

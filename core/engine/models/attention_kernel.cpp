@@ -71,19 +71,30 @@ EIKONA_AVX512 void score_tile(const float* queries, const float* k, std::int64_t
     const float* rest = k + j * k_row;
     float* rest_scores = scores + j * k_lanes;
     switch (keys - j) {
-    case 5: score_keys<5>(queries, rest, k_row, d, rest_scores, maximum); break;
-    case 4: score_keys<4>(queries, rest, k_row, d, rest_scores, maximum); break;
-    case 3: score_keys<3>(queries, rest, k_row, d, rest_scores, maximum); break;
-    case 2: score_keys<2>(queries, rest, k_row, d, rest_scores, maximum); break;
-    case 1: score_keys<1>(queries, rest, k_row, d, rest_scores, maximum); break;
-    default: break;
+    case 5:
+        score_keys<5>(queries, rest, k_row, d, rest_scores, maximum);
+        break;
+    case 4:
+        score_keys<4>(queries, rest, k_row, d, rest_scores, maximum);
+        break;
+    case 3:
+        score_keys<3>(queries, rest, k_row, d, rest_scores, maximum);
+        break;
+    case 2:
+        score_keys<2>(queries, rest, k_row, d, rest_scores, maximum);
+        break;
+    case 1:
+        score_keys<1>(queries, rest, k_row, d, rest_scores, maximum);
+        break;
+    default:
+        break;
     }
 }
 
 // output[c][lanes] += sum_j v[j][c] * p[j][lanes] for Channels channels.
 template <int Channels>
-EIKONA_AVX512 inline void accumulate_channels(const float* p, const float* v, std::int64_t v_row, std::int64_t keys,
-                                              float* output)
+EIKONA_AVX512 inline void accumulate_channels(const float* p, const float* v, std::int64_t v_row,
+                                              std::int64_t keys, float* output)
 {
     __m512 acc[Channels][k_vectors];
 #pragma GCC unroll 8
@@ -131,11 +142,13 @@ EIKONA_AVX512 void accumulate_values(const float* p, const float* v, std::int64_
 // The online softmax for one tile: the lanes' new maximum is already in `maximum`; what was
 // accumulated so far is rescaled to it, and the scores become exp(score - maximum).
 EIKONA_AVX512 void softmax_tile(float* scores, std::int64_t keys, std::int64_t d, bool first_tile,
-                                const __m512* maximum, __m512* running_max, __m512* running_sum, float* output)
+                                const __m512* maximum, __m512* running_max, __m512* running_sum,
+                                float* output)
 {
     __m512 factor[k_vectors];
     for (int w = 0; w < k_vectors; ++w) {
-        factor[w] = first_tile ? _mm512_setzero_ps() : exp_nonpositive(_mm512_sub_ps(running_max[w], maximum[w]));
+        factor[w] =
+            first_tile ? _mm512_setzero_ps() : exp_nonpositive(_mm512_sub_ps(running_max[w], maximum[w]));
         running_max[w] = maximum[w];
         running_sum[w] = _mm512_mul_ps(running_sum[w], factor[w]);
     }

@@ -66,12 +66,13 @@ at::Tensor VaeMidBlockImpl::forward(const at::Tensor& x)
     return resnets[1](attention(resnets[0](x)));
 }
 
-VaeBlockImpl::VaeBlockImpl(Kind kind, std::int64_t in_channels, std::int64_t out_channels, std::int64_t layers,
-                           std::int64_t groups, bool resample)
+VaeBlockImpl::VaeBlockImpl(Kind kind, std::int64_t in_channels, std::int64_t out_channels,
+                           std::int64_t layers, std::int64_t groups, bool resample)
 {
     torch::nn::ModuleList list;
     for (std::int64_t i = 0; i < layers; ++i) {
-        resnets.emplace_back(i == 0 ? in_channels : out_channels, out_channels, std::nullopt, groups, k_vae_norm_eps);
+        resnets.emplace_back(i == 0 ? in_channels : out_channels, out_channels, std::nullopt, groups,
+                             k_vae_norm_eps);
         list->push_back(resnets.back());
     }
     register_module("resnets", list);
@@ -102,8 +103,8 @@ VaeEncoderImpl::VaeEncoderImpl(const VaeConfig& config)
     conv_in = register_module("conv_in", Conv2d(config.in_channels, channels[0], 3, 1, 1));
     torch::nn::ModuleList list;
     for (std::size_t i = 0; i < channels.size(); ++i) {
-        down_blocks.emplace_back(VaeBlockImpl::Kind::Down, i == 0 ? channels[0] : channels[i - 1], channels[i],
-                                 config.layers_per_block, groups, i + 1 < channels.size());
+        down_blocks.emplace_back(VaeBlockImpl::Kind::Down, i == 0 ? channels[0] : channels[i - 1],
+                                 channels[i], config.layers_per_block, groups, i + 1 < channels.size());
         list->push_back(down_blocks.back());
     }
     register_module("down_blocks", list);
@@ -134,15 +135,16 @@ at::Tensor VaeEncoderImpl::forward(const at::Tensor& image, std::map<std::string
 
 VaeDecoderImpl::VaeDecoderImpl(const VaeConfig& config)
 {
-    const std::vector<std::int64_t> channels(config.block_out_channels.rbegin(), config.block_out_channels.rend());
+    const std::vector<std::int64_t> channels(config.block_out_channels.rbegin(),
+                                             config.block_out_channels.rend());
     const auto groups = config.norm_num_groups;
     conv_in = register_module("conv_in", Conv2d(config.latent_channels, channels[0], 3, 1, 1));
     mid_block = register_module("mid_block", VaeMidBlock(channels[0], groups));
     torch::nn::ModuleList list;
     auto prev_output = channels[0];
     for (std::size_t i = 0; i < channels.size(); ++i) {
-        up_blocks.emplace_back(VaeBlockImpl::Kind::Up, prev_output, channels[i], config.layers_per_block + 1, groups,
-                               i + 1 < channels.size());
+        up_blocks.emplace_back(VaeBlockImpl::Kind::Up, prev_output, channels[i], config.layers_per_block + 1,
+                               groups, i + 1 < channels.size());
         list->push_back(up_blocks.back());
         prev_output = channels[i];
     }
@@ -189,11 +191,14 @@ AutoencoderKLImpl::AutoencoderKLImpl(const VaeConfig& config) : m_config(config)
 {
     encoder = register_module("encoder", VaeEncoder(config));
     decoder = register_module("decoder", VaeDecoder(config));
-    quant_conv = register_module("quant_conv", Conv2d(2 * config.latent_channels, 2 * config.latent_channels, 1));
-    post_quant_conv = register_module("post_quant_conv", Conv2d(config.latent_channels, config.latent_channels, 1));
+    quant_conv =
+        register_module("quant_conv", Conv2d(2 * config.latent_channels, 2 * config.latent_channels, 1));
+    post_quant_conv =
+        register_module("post_quant_conv", Conv2d(config.latent_channels, config.latent_channels, 1));
 }
 
-LatentDistribution AutoencoderKLImpl::encode(const at::Tensor& image, std::map<std::string, at::Tensor>* intermediates)
+LatentDistribution AutoencoderKLImpl::encode(const at::Tensor& image,
+                                             std::map<std::string, at::Tensor>* intermediates)
 {
     const auto moments = quant_conv(encoder(image, intermediates));
     if (intermediates)

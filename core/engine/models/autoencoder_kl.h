@@ -18,7 +18,7 @@ namespace eikona::models {
 /// The mid-block's single-head self-attention over pixels, with its own GroupNorm and a
 /// residual (diffusers Attention with group_norm, residual_connection=True).
 class VaeAttentionImpl : public torch::nn::Module {
-public:
+  public:
     VaeAttentionImpl(std::int64_t channels, std::int64_t groups);
     /// x: [B, C, H, W] -> [B, C, H, W]
     at::Tensor forward(const at::Tensor& x);
@@ -30,7 +30,7 @@ TORCH_MODULE(VaeAttention);
 
 /// UNetMidBlock2D without time embedding: ResNet, attention, ResNet.
 class VaeMidBlockImpl : public torch::nn::Module {
-public:
+  public:
     VaeMidBlockImpl(std::int64_t channels, std::int64_t groups);
     at::Tensor forward(const at::Tensor& x);
 
@@ -42,7 +42,7 @@ TORCH_MODULE(VaeMidBlock);
 /// DownEncoderBlock2D (downsample = true/false) and UpDecoderBlock2D share this shape: ResNets
 /// then an optional resampler.
 class VaeBlockImpl : public torch::nn::Module {
-public:
+  public:
     enum class Kind { Down, Up };
     VaeBlockImpl(Kind kind, std::int64_t in_channels, std::int64_t out_channels, std::int64_t layers,
                  std::int64_t groups, bool resample);
@@ -55,7 +55,7 @@ public:
 TORCH_MODULE(VaeBlock);
 
 class VaeEncoderImpl : public torch::nn::Module {
-public:
+  public:
     explicit VaeEncoderImpl(const VaeConfig& config);
     /// image: [B, 3, H, W] -> [B, 2 * latent, H/8, W/8] (before quant_conv)
     at::Tensor forward(const at::Tensor& image, std::map<std::string, at::Tensor>* intermediates = nullptr);
@@ -68,7 +68,7 @@ public:
 TORCH_MODULE(VaeEncoder);
 
 class VaeDecoderImpl : public torch::nn::Module {
-public:
+  public:
     explicit VaeDecoderImpl(const VaeConfig& config);
     /// z: [B, latent, h, w] (after post_quant_conv) -> image [B, 3, 8h, 8w]
     at::Tensor forward(const at::Tensor& z, std::map<std::string, at::Tensor>* intermediates = nullptr);
@@ -90,12 +90,14 @@ struct LatentDistribution {
 };
 
 class AutoencoderKLImpl : public torch::nn::Module {
-public:
+  public:
     explicit AutoencoderKLImpl(const VaeConfig& config);
 
     /// image: [B, 3, H, W] in [-1, 1] -> the latent distribution (unscaled).
-    LatentDistribution encode(const at::Tensor& image, std::map<std::string, at::Tensor>* intermediates = nullptr);
-    /// z: unscaled latents [B, latent, h, w] (latents / scaling_factor) -> image [B, 3, 8h, 8w], about [-1, 1].
+    LatentDistribution encode(const at::Tensor& image,
+                              std::map<std::string, at::Tensor>* intermediates = nullptr);
+    /// z: unscaled latents [B, latent, h, w] (latents / scaling_factor) -> image [B, 3, 8h, 8w], about [-1,
+    /// 1].
     at::Tensor decode(const at::Tensor& z, std::map<std::string, at::Tensor>* intermediates = nullptr);
 
     double scaling_factor() const { return m_config.scaling_factor; }
@@ -105,7 +107,7 @@ public:
     VaeDecoder decoder{nullptr};
     Conv2d quant_conv{nullptr}, post_quant_conv{nullptr};
 
-private:
+  private:
     VaeConfig m_config;
 };
 TORCH_MODULE(AutoencoderKL);

@@ -16,7 +16,7 @@ namespace eikona::models {
 
 /// conv-relu-conv-relu-conv plus the input, then relu (same channels in and out).
 class TinyBlockImpl : public torch::nn::Module {
-public:
+  public:
     explicit TinyBlockImpl(std::int64_t channels);
     at::Tensor forward(const at::Tensor& x);
 
@@ -26,12 +26,12 @@ TORCH_MODULE(TinyBlock);
 
 /// EncoderTiny and DecoderTiny are both a flat `layers` list of these steps.
 class TinyStackImpl : public torch::nn::Module {
-public:
+  public:
     enum class Kind { Encoder, Decoder };
     TinyStackImpl(Kind kind, const TaesdConfig& config);
     at::Tensor forward(at::Tensor x);
 
-private:
+  private:
     struct Step {
         enum class Op { Convolution, Relu, Upsample, Block } op;
         Conv2d conv{nullptr};
@@ -46,7 +46,7 @@ private:
 TORCH_MODULE(TinyStack);
 
 class AutoencoderTinyImpl : public torch::nn::Module {
-public:
+  public:
     explicit AutoencoderTinyImpl(const TaesdConfig& config);
 
     /// image: [B, 3, H, W] in [-1, 1] -> latents [B, 4, H/8, W/8] as the UNet sees them.
@@ -60,7 +60,7 @@ public:
     TinyStack encoder{nullptr};
     TinyStack decoder{nullptr};
 
-private:
+  private:
     /// decode() before its final `* 2 - 1`: the picture in [0, 1] (unclamped).
     at::Tensor decode_unit(const at::Tensor& latents);
 };

@@ -17,12 +17,15 @@ void moments(const void* image, kernels::Element element, std::int64_t channels,
              const std::vector<float>& centre, std::vector<double>& sum, std::vector<double>& squares)
 {
     const auto parts = std::max<std::int64_t>(1, std::min<std::int64_t>(at::get_num_threads(), pixels / 256));
-    std::vector<std::vector<double>> part_sum(static_cast<std::size_t>(parts), std::vector<double>(sum.size()));
-    std::vector<std::vector<double>> part_squares(static_cast<std::size_t>(parts), std::vector<double>(sum.size()));
+    std::vector<std::vector<double>> part_sum(static_cast<std::size_t>(parts),
+                                              std::vector<double>(sum.size()));
+    std::vector<std::vector<double>> part_squares(static_cast<std::size_t>(parts),
+                                                  std::vector<double>(sum.size()));
     at::parallel_for(0, parts, 1, [&](std::int64_t begin, std::int64_t end) {
         for (auto part = begin; part < end; ++part)
-            kernels::channel_moments(image, element, channels, pixels * part / parts, pixels * (part + 1) / parts,
-                                     centre.data(), part_sum[static_cast<std::size_t>(part)].data(),
+            kernels::channel_moments(image, element, channels, pixels * part / parts,
+                                     pixels * (part + 1) / parts, centre.data(),
+                                     part_sum[static_cast<std::size_t>(part)].data(),
                                      part_squares[static_cast<std::size_t>(part)].data());
     });
     for (std::size_t part = 0; part < part_sum.size(); ++part)
@@ -36,9 +39,10 @@ void moments(const void* image, kernels::Element element, std::int64_t channels,
 
 bool group_norm_channels_last_applies(const at::Tensor& x, std::int64_t groups)
 {
-    return x.is_cpu() && x.dim() == 4 && (x.scalar_type() == at::kFloat || x.scalar_type() == at::kBFloat16) &&
-           !x.is_contiguous() && x.is_contiguous(at::MemoryFormat::ChannelsLast) && groups > 0 &&
-           x.size(1) % 16 == 0 && x.size(1) % groups == 0 && kernels::group_norm_kernel_supported();
+    return x.is_cpu() && x.dim() == 4 &&
+           (x.scalar_type() == at::kFloat || x.scalar_type() == at::kBFloat16) && !x.is_contiguous() &&
+           x.is_contiguous(at::MemoryFormat::ChannelsLast) && groups > 0 && x.size(1) % 16 == 0 &&
+           x.size(1) % groups == 0 && kernels::group_norm_kernel_supported();
 }
 
 at::Tensor group_norm_channels_last(const at::Tensor& x, std::int64_t groups, const at::Tensor& weight,
@@ -54,7 +58,8 @@ at::Tensor group_norm_channels_last(const at::Tensor& x, std::int64_t groups, co
     const auto count = static_cast<double>(pixels * per_group);
     const auto c_count = static_cast<std::size_t>(channels);
     for (std::int64_t n = 0; n < batch; ++n) {
-        const void* image = static_cast<const char*>(x.data_ptr()) + static_cast<std::size_t>(n) * image_bytes;
+        const void* image =
+            static_cast<const char*>(x.data_ptr()) + static_cast<std::size_t>(n) * image_bytes;
         void* target = static_cast<char*>(out.data_ptr()) + static_cast<std::size_t>(n) * image_bytes;
         // The mean first, then the squares about it: no cancellation when the mean is large.
         std::vector<float> centre(c_count, 0.0f);
@@ -89,7 +94,8 @@ at::Tensor group_norm_channels_last(const at::Tensor& x, std::int64_t groups, co
             }
         }
         at::parallel_for(0, pixels, 512, [&](std::int64_t first, std::int64_t last) {
-            kernels::scale_shift(image, target, element, channels, scale.data(), shift.data(), silu, first, last);
+            kernels::scale_shift(image, target, element, channels, scale.data(), shift.data(), silu, first,
+                                 last);
         });
     }
     return out;

@@ -29,14 +29,19 @@ at::Tensor ClipEncoderLayerImpl::forward(const at::Tensor& x, const at::Tensor& 
     const auto head_dim = hidden / heads;
     // [B, L, hidden] -> [B * heads, L, d]
     const auto split = [&](const at::Tensor& t) {
-        return t.view({batch, length, heads, head_dim}).transpose(1, 2).reshape({batch * heads, length, head_dim});
+        return t.view({batch, length, heads, head_dim})
+            .transpose(1, 2)
+            .reshape({batch * heads, length, head_dim});
     };
     const auto h = layer_norm1(x);
     const auto q = split(q_proj(h).mul_(1.0 / std::sqrt(static_cast<double>(head_dim))));
     const auto k = split(k_proj(h));
     const auto v = split(v_proj(h));
     const auto weights = at::bmm(q, k.transpose(1, 2)).add_(mask).softmax(-1);
-    auto attended = at::bmm(weights, v).view({batch, heads, length, head_dim}).transpose(1, 2).reshape({batch, length, hidden});
+    auto attended = at::bmm(weights, v)
+                        .view({batch, heads, length, head_dim})
+                        .transpose(1, 2)
+                        .reshape({batch, length, hidden});
     auto residual = out_proj(attended).add_(x);
 
     // quick_gelu(x) = x * sigmoid(1.702 x)
@@ -49,7 +54,8 @@ ClipTextModelImpl::ClipTextModelImpl(const ClipTextConfig& config) : m_config(co
 {
     auto text_model = register_module("text_model", std::make_shared<torch::nn::Module>());
     auto embeddings = text_model->register_module("embeddings", std::make_shared<torch::nn::Module>());
-    token_embedding = embeddings->register_module("token_embedding", Embedding(config.vocab_size, config.hidden_size));
+    token_embedding =
+        embeddings->register_module("token_embedding", Embedding(config.vocab_size, config.hidden_size));
     position_embedding = embeddings->register_module(
         "position_embedding", Embedding(config.max_position_embeddings, config.hidden_size));
     auto encoder = text_model->register_module("encoder", std::make_shared<torch::nn::Module>());
@@ -59,7 +65,8 @@ ClipTextModelImpl::ClipTextModelImpl(const ClipTextConfig& config) : m_config(co
         layer_list->push_back(layers.back());
     }
     encoder->register_module("layers", layer_list);
-    final_layer_norm = text_model->register_module("final_layer_norm", LayerNorm(config.hidden_size, config.layer_norm_eps));
+    final_layer_norm =
+        text_model->register_module("final_layer_norm", LayerNorm(config.hidden_size, config.layer_norm_eps));
 }
 
 at::Tensor ClipTextModelImpl::forward(const at::Tensor& ids, std::vector<at::Tensor>* hidden_states)

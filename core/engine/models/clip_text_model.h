@@ -10,7 +10,7 @@
 namespace eikona::models {
 
 class ClipEncoderLayerImpl : public torch::nn::Module {
-public:
+  public:
     explicit ClipEncoderLayerImpl(const ClipTextConfig& config);
     /// x: [B, L, hidden], mask: [L, L] additive causal mask -> [B, L, hidden]
     at::Tensor forward(const at::Tensor& x, const at::Tensor& mask);
@@ -23,7 +23,7 @@ public:
 TORCH_MODULE(ClipEncoderLayer);
 
 class ClipTextModelImpl : public torch::nn::Module {
-public:
+  public:
     explicit ClipTextModelImpl(const ClipTextConfig& config);
     /// ids: [B, L] int64 -> last hidden state [B, L, hidden] (after the final LayerNorm). When
     /// `hidden_states` is given it receives the embeddings and each layer's output.
@@ -35,7 +35,7 @@ public:
     std::vector<ClipEncoderLayer> layers;
     LayerNorm final_layer_norm{nullptr};
 
-private:
+  private:
     ClipTextConfig m_config;
 };
 TORCH_MODULE(ClipTextModel);

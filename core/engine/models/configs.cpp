@@ -11,15 +11,14 @@ namespace {
 
 // Reads config.json fields, refusing values this port does not implement.
 class ConfigReader {
-public:
+  public:
     ConfigReader(const nlohmann::json& config, std::string what) : m_config(config), m_what(std::move(what))
     {
         if (!m_config.is_object())
             throw ConfigError(m_what + " config is not a JSON object");
     }
 
-    template <typename T>
-    void read(const char* field, T& value) const
+    template <typename T> void read(const char* field, T& value) const
     {
         const auto it = m_config.find(field);
         if (it == m_config.end() || it->is_null())
@@ -30,14 +29,14 @@ public:
     }
 
     /// The field, when present, must equal `supported` (absent and null mean the default).
-    template <typename T>
-    void require(const char* field, const T& supported) const
+    template <typename T> void require(const char* field, const T& supported) const
     {
         const auto it = m_config.find(field);
         if (it == m_config.end() || it->is_null())
             return;
         if (*it != nlohmann::json(supported))
-            fail(field, "= " + it->dump() + " is not supported (Eikona runs " + nlohmann::json(supported).dump() + ")");
+            fail(field, "= " + it->dump() + " is not supported (Eikona runs " +
+                            nlohmann::json(supported).dump() + ")");
     }
 
     /// The field must be absent or null.
@@ -55,7 +54,7 @@ public:
 
     const nlohmann::json& json() const { return m_config; }
 
-private:
+  private:
     const nlohmann::json& m_config;
     std::string m_what;
 };
@@ -81,7 +80,8 @@ ClipTextConfig ClipTextConfig::from_json(const nlohmann::json& json)
     reader.read("layer_norm_eps", config.layer_norm_eps);
     reader.require("hidden_act", std::string("quick_gelu"));
     reader.require("model_type", std::string("clip_text_model"));
-    for (const auto& [field, value] : {std::pair{"vocab_size", config.vocab_size}, {"hidden_size", config.hidden_size},
+    for (const auto& [field, value] : {std::pair{"vocab_size", config.vocab_size},
+                                       {"hidden_size", config.hidden_size},
                                        {"intermediate_size", config.intermediate_size},
                                        {"num_hidden_layers", config.num_hidden_layers},
                                        {"num_attention_heads", config.num_attention_heads},
@@ -204,8 +204,9 @@ UNetConfig UNetConfig::from_json(const nlohmann::json& json)
     reader.require("conv_in_kernel", 3);
     reader.require("conv_out_kernel", 3);
     reader.require("attention_type", std::string("default"));
-    for (const char* field : {"class_embed_type", "addition_embed_type", "encoder_hid_dim", "time_cond_proj_dim",
-                              "time_embedding_dim", "time_embedding_act_fn", "timestep_post_act", "num_class_embeds"})
+    for (const char* field :
+         {"class_embed_type", "addition_embed_type", "encoder_hid_dim", "time_cond_proj_dim",
+          "time_embedding_dim", "time_embedding_act_fn", "timestep_post_act", "num_class_embeds"})
         reader.require_null(field);
     return config;
 }

@@ -13,7 +13,7 @@
 namespace eikona::models {
 
 class ConfigError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -39,8 +39,8 @@ struct UNetConfig {
     std::int64_t out_channels = 4;
     std::int64_t sample_size = 64;
     std::vector<std::int64_t> block_out_channels{320, 640, 1280, 1280};
-    std::vector<std::string> down_block_types{"CrossAttnDownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D",
-                                              "DownBlock2D"};
+    std::vector<std::string> down_block_types{"CrossAttnDownBlock2D", "CrossAttnDownBlock2D",
+                                              "CrossAttnDownBlock2D", "DownBlock2D"};
     std::vector<std::string> up_block_types{"UpBlock2D", "CrossAttnUpBlock2D", "CrossAttnUpBlock2D",
                                             "CrossAttnUpBlock2D"};
     std::int64_t layers_per_block = 2;

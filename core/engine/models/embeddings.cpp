@@ -14,7 +14,8 @@ at::Tensor timestep_embedding(const at::Tensor& timesteps, std::int64_t dim, boo
                         .mul_(-std::log(max_period))
                         .div_(static_cast<double>(half) - downscale_freq_shift);
     const auto args = timesteps.to(at::kFloat).unsqueeze(1) * exponent.exp_().unsqueeze(0);
-    auto embedding = flip_sin_to_cos ? at::cat({args.cos(), args.sin()}, -1) : at::cat({args.sin(), args.cos()}, -1);
+    auto embedding =
+        flip_sin_to_cos ? at::cat({args.cos(), args.sin()}, -1) : at::cat({args.sin(), args.cos()}, -1);
     if (dim % 2 == 1)
         embedding = at::constant_pad_nd(embedding, {0, 1, 0, 0}, 0);
     return embedding;

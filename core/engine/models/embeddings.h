@@ -12,7 +12,7 @@ at::Tensor timestep_embedding(const at::Tensor& timesteps, std::int64_t dim, boo
 
 /// linear_1 -> SiLU -> linear_2.
 class TimestepEmbeddingImpl : public torch::nn::Module {
-public:
+  public:
     TimestepEmbeddingImpl(std::int64_t in_channels, std::int64_t time_embed_dim);
     at::Tensor forward(const at::Tensor& x);
 

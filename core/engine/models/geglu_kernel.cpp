@@ -17,22 +17,25 @@ EIKONA_AVX512 inline __m512 gelu(__m512 x)
 {
     const __m512 z = _mm512_mul_ps(x, _mm512_set1_ps(k_inverse_sqrt2));
     const __m512 magnitude = _mm512_abs_ps(z);
-    const __m512 t = _mm512_div_ps(_mm512_set1_ps(1.0f), _mm512_fmadd_ps(magnitude, _mm512_set1_ps(k_p), _mm512_set1_ps(1.0f)));
+    const __m512 t = _mm512_div_ps(_mm512_set1_ps(1.0f),
+                                   _mm512_fmadd_ps(magnitude, _mm512_set1_ps(k_p), _mm512_set1_ps(1.0f)));
     __m512 poly = _mm512_fmadd_ps(_mm512_set1_ps(k_a5), t, _mm512_set1_ps(k_a4));
     poly = _mm512_fmadd_ps(poly, t, _mm512_set1_ps(k_a3));
     poly = _mm512_fmadd_ps(poly, t, _mm512_set1_ps(k_a2));
     poly = _mm512_fmadd_ps(poly, t, _mm512_set1_ps(k_a1));
     poly = _mm512_mul_ps(poly, t);
-    const __m512 gaussian = exp_nonpositive(_mm512_sub_ps(_mm512_setzero_ps(), _mm512_mul_ps(magnitude, magnitude)));
+    const __m512 gaussian =
+        exp_nonpositive(_mm512_sub_ps(_mm512_setzero_ps(), _mm512_mul_ps(magnitude, magnitude)));
     const __m512 erf_magnitude = _mm512_fnmadd_ps(poly, gaussian, _mm512_set1_ps(1.0f));
     // erf is odd: give it z's sign back, then 0.5 x (1 + erf).
-    const __m512i sign = _mm512_and_si512(_mm512_castps_si512(z), _mm512_set1_epi32(static_cast<int>(0x80000000u)));
+    const __m512i sign =
+        _mm512_and_si512(_mm512_castps_si512(z), _mm512_set1_epi32(static_cast<int>(0x80000000u)));
     const __m512 erf = _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(erf_magnitude), sign));
     return _mm512_mul_ps(_mm512_mul_ps(x, _mm512_set1_ps(0.5f)), _mm512_add_ps(erf, _mm512_set1_ps(1.0f)));
 }
 
-EIKONA_AVX512 void geglu_rows_avx512(const float* projected, std::int64_t inner, float* out, std::int64_t first,
-                                     std::int64_t last)
+EIKONA_AVX512 void geglu_rows_avx512(const float* projected, std::int64_t inner, float* out,
+                                     std::int64_t first, std::int64_t last)
 {
     for (auto r = first; r < last; ++r) {
         const float* hidden = projected + r * 2 * inner;
@@ -40,7 +43,8 @@ EIKONA_AVX512 void geglu_rows_avx512(const float* projected, std::int64_t inner,
         float* row = out + r * inner;
         for (std::int64_t c = 0; c < inner; c += 16) {
             const auto left = inner - c;
-            const __mmask16 mask = left >= 16 ? static_cast<__mmask16>(0xFFFF) : static_cast<__mmask16>((1u << left) - 1u);
+            const __mmask16 mask =
+                left >= 16 ? static_cast<__mmask16>(0xFFFF) : static_cast<__mmask16>((1u << left) - 1u);
             const __m512 g = gelu(_mm512_maskz_loadu_ps(mask, gate + c));
             _mm512_mask_storeu_ps(row + c, mask, _mm512_mul_ps(_mm512_maskz_loadu_ps(mask, hidden + c), g));
         }

@@ -13,6 +13,7 @@ bool geglu_kernel_supported();
 /// out[r][c] = projected[r][c] * gelu(projected[r][inner + c]) for rows [first, last):
 /// `projected` is [rows][2 * inner] (hidden half, then gate half), `out` is [rows][inner].
 /// erf is A&S 7.1.26 (absolute error below 1.5e-7).
-void geglu_rows(const float* projected, std::int64_t inner, float* out, std::int64_t first, std::int64_t last);
+void geglu_rows(const float* projected, std::int64_t inner, float* out, std::int64_t first,
+                std::int64_t last);
 
 } // namespace eikona::models::kernels

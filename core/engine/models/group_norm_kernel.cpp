@@ -29,10 +29,12 @@ EIKONA_AVX512 inline void store(void* row, Element element, std::int64_t c, __m5
     // Round to nearest even, as ATen's conversion does; a NaN stays a (quiet) NaN.
     const __m512i bits = _mm512_castps_si512(value);
     const __m512i odd = _mm512_and_si512(_mm512_srli_epi32(bits, 16), _mm512_set1_epi32(1));
-    __m512i rounded = _mm512_srli_epi32(_mm512_add_epi32(bits, _mm512_add_epi32(odd, _mm512_set1_epi32(0x7FFF))), 16);
+    __m512i rounded =
+        _mm512_srli_epi32(_mm512_add_epi32(bits, _mm512_add_epi32(odd, _mm512_set1_epi32(0x7FFF))), 16);
     const __mmask16 nan = _mm512_cmp_ps_mask(value, value, _CMP_UNORD_Q);
     rounded = _mm512_mask_mov_epi32(rounded, nan, _mm512_set1_epi32(0x7FC0));
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(static_cast<std::uint16_t*>(row) + c), _mm512_cvtepi32_epi16(rounded));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(static_cast<std::uint16_t*>(row) + c),
+                        _mm512_cvtepi32_epi16(rounded));
 }
 
 // x * sigmoid(x), with exp taken of -|x| only (no overflow).
@@ -52,8 +54,8 @@ std::size_t element_size(Element element)
 }
 
 EIKONA_AVX512 void channel_moments_avx512(const void* image, Element element, std::int64_t channels,
-                                          std::int64_t first, std::int64_t last, const float* centre, double* sum,
-                                          double* squares)
+                                          std::int64_t first, std::int64_t last, const float* centre,
+                                          double* sum, double* squares)
 {
     std::vector<float> block_sum(static_cast<std::size_t>(channels));
     std::vector<float> block_squares(static_cast<std::size_t>(channels));
@@ -81,8 +83,8 @@ EIKONA_AVX512 void channel_moments_avx512(const void* image, Element element, st
 }
 
 EIKONA_AVX512 void scale_shift_avx512(const void* image, void* out, Element element, std::int64_t channels,
-                                      const float* scale, const float* shift, bool with_silu, std::int64_t first,
-                                      std::int64_t last)
+                                      const float* scale, const float* shift, bool with_silu,
+                                      std::int64_t first, std::int64_t last)
 {
     const auto row_bytes = static_cast<std::size_t>(channels) * element_size(element);
     for (auto p = first; p < last; ++p) {
@@ -90,7 +92,8 @@ EIKONA_AVX512 void scale_shift_avx512(const void* image, void* out, Element elem
         const void* row = static_cast<const char*>(image) + offset;
         void* target = static_cast<char*>(out) + offset;
         for (std::int64_t c = 0; c < channels; c += 16) {
-            __m512 y = _mm512_fmadd_ps(load(row, element, c), _mm512_loadu_ps(scale + c), _mm512_loadu_ps(shift + c));
+            __m512 y = _mm512_fmadd_ps(load(row, element, c), _mm512_loadu_ps(scale + c),
+                                       _mm512_loadu_ps(shift + c));
             if (with_silu)
                 y = silu(y);
             store(target, element, c, y);

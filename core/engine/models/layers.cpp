@@ -50,7 +50,8 @@ const at::Tensor& packed_kernel(at::Tensor& packed, const void*& packed_from, co
     if (!packed.defined() || packed_from != weight.data_ptr() || packed.scalar_type() != dtype) {
         const auto plain = in_dtype(weight, dtype);
         const auto kernel = plain.dim() == 2 ? plain.view({plain.size(0), plain.size(1), 1, 1}) : plain;
-        packed = at::mkldnn_reorder_conv2d_weight(kernel.to_mkldnn(), {padding, padding}, {stride, stride}, {1, 1}, 1);
+        packed = at::mkldnn_reorder_conv2d_weight(kernel.to_mkldnn(), {padding, padding}, {stride, stride},
+                                                  {1, 1}, 1);
         packed_from = weight.data_ptr();
         release_file_pages(weight, PageRelease::PageOut); // the packed copy serves from now on
     }
@@ -75,14 +76,14 @@ bool packed_matmul_applies(const at::Tensor& x, const at::Tensor& weight, const 
 
 // x: [..., in] rows, fp32 or bf16; weight: [out][in] in any dtype (packed into x's). The packed
 // copy is made again when the weight's data moves.
-at::Tensor packed_matmul(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, std::int64_t rows,
-                         std::shared_ptr<PackedMatmul>& matmul, const void*& packed_from)
+at::Tensor packed_matmul(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias,
+                         std::int64_t rows, std::shared_ptr<PackedMatmul>& matmul, const void*& packed_from)
 {
     const auto dtype = x.scalar_type();
     if (!matmul || packed_from != weight.data_ptr()) {
-        matmul = std::make_shared<PackedMatmul>(bias.defined() ? bias.data_ptr() : nullptr, weight.size(1), weight.size(0),
-                                                dtype == at::kBFloat16 ? PackedMatmul::Precision::BF16
-                                                                       : PackedMatmul::Precision::F32);
+        matmul = std::make_shared<PackedMatmul>(
+            bias.defined() ? bias.data_ptr() : nullptr, weight.size(1), weight.size(0),
+            dtype == at::kBFloat16 ? PackedMatmul::Precision::BF16 : PackedMatmul::Precision::F32);
         packed_from = weight.data_ptr();
     }
     const auto input = x.contiguous();
@@ -131,15 +132,15 @@ at::Tensor Conv2dImpl::forward(const at::Tensor& x)
 {
     const auto out_h = (x.size(2) + 2 * padding - weight.size(2)) / stride + 1;
     const auto out_w = (x.size(3) + 2 * padding - weight.size(3)) / stride + 1;
-    const OpTimer timer(OpKind::Convolution,
-                        2.0 * static_cast<double>(x.size(0) * out_h * out_w) * static_cast<double>(weight.numel()));
+    const OpTimer timer(OpKind::Convolution, 2.0 * static_cast<double>(x.size(0) * out_h * out_w) *
+                                                 static_cast<double>(weight.numel()));
     // bf16 packs as fp32 does: measured in the UNet at 512x512, convolutions 1.68-1.70 s ->
     // 1.40-1.55 s per step (packing at every size too: 1.51-1.55 s).
     const bool packable_type = x.scalar_type() == at::kFloat || x.scalar_type() == at::kBFloat16;
     if (!onednn_layouts_enabled() || !x.is_cpu() || !packable_type ||
         x.size(0) * x.size(2) * x.size(3) >= k_packed_below_pixels || is_channels_last(x))
-        return at::conv2d(x, in_dtype(weight, x.scalar_type()), in_dtype(bias, x.scalar_type()), {stride, stride},
-                          {padding, padding});
+        return at::conv2d(x, in_dtype(weight, x.scalar_type()), in_dtype(bias, x.scalar_type()),
+                          {stride, stride}, {padding, padding});
     const auto& kernel = packed_kernel(m_packed, m_packed_from, weight, stride, padding, x.scalar_type());
     return at::mkldnn_convolution(x.contiguous(), kernel, in_dtype(bias, x.scalar_type()), {padding, padding},
                                   {stride, stride}, {1, 1}, 1);
@@ -150,7 +151,8 @@ at::Tensor Conv2dImpl::forward_rows(const at::Tensor& x)
     TORCH_CHECK(weight.size(2) == 1 && weight.size(3) == 1 && stride == 1 && padding == 0,
                 "forward_rows needs a 1x1 convolution");
     const auto rows = x.numel() / x.size(-1);
-    const OpTimer timer(OpKind::Convolution, 2.0 * static_cast<double>(rows) * static_cast<double>(weight.numel()));
+    const OpTimer timer(OpKind::Convolution,
+                        2.0 * static_cast<double>(rows) * static_cast<double>(weight.numel()));
     const auto matrix = weight.view({weight.size(0), weight.size(1)});
     if (matmul_applies(x, matrix, rows) && packed_matmul_applies(x, matrix, bias))
         return packed_matmul(x, matrix, bias, rows, m_matmul, m_matmul_from);
@@ -175,7 +177,8 @@ LinearImpl::LinearImpl(std::int64_t in_features, std::int64_t out_features, bool
 at::Tensor LinearImpl::forward(const at::Tensor& x)
 {
     const auto rows = x.numel() / x.size(-1);
-    const OpTimer timer(OpKind::Linear, 2.0 * static_cast<double>(rows) * static_cast<double>(weight.numel()));
+    const OpTimer timer(OpKind::Linear,
+                        2.0 * static_cast<double>(rows) * static_cast<double>(weight.numel()));
     if (!matmul_applies(x, weight, rows))
         return at::linear(x, in_dtype(weight, x.scalar_type()), bias);
     if (packed_matmul_applies(x, weight, bias))
@@ -195,8 +198,8 @@ at::Tensor LinearImpl::convolution_forward(const at::Tensor& x, std::int64_t row
     auto out_sizes = x.sizes().vec();
     out_sizes.back() = weight.size(0);
     const auto out = rows < k_packed_below_pixels
-                         ? at::mkldnn_convolution(image, packed_kernel(m_packed, m_packed_from, weight, 1, 0), bias,
-                                                  {0, 0}, {1, 1}, {1, 1}, 1)
+                         ? at::mkldnn_convolution(image, packed_kernel(m_packed, m_packed_from, weight, 1, 0),
+                                                  bias, {0, 0}, {1, 1}, {1, 1}, 1)
                          : at::conv2d(image, kernel, bias);
     return out.permute({0, 2, 3, 1}).reshape(out_sizes);
 }
@@ -231,7 +234,8 @@ at::Tensor GroupNormImpl::forward(const at::Tensor& x)
     if (group_norm_channels_last_applies(x, groups))
         return group_norm_channels_last(x, groups, weight, bias, eps, /*silu=*/false);
     if (normalise_in_float(x))
-        return at::group_norm(x.to(at::kFloat), groups, in_float(weight), in_float(bias), eps).to(x.scalar_type());
+        return at::group_norm(x.to(at::kFloat), groups, in_float(weight), in_float(bias), eps)
+            .to(x.scalar_type());
     return at::group_norm(x, groups, weight, bias, eps);
 }
 
@@ -258,7 +262,8 @@ at::Tensor LayerNormImpl::forward(const at::Tensor& x)
 {
     const OpTimer timer(OpKind::Normalization, 0);
     if (normalise_in_float(x))
-        return at::layer_norm(x.to(at::kFloat), {weight.size(0)}, in_float(weight), in_float(bias), eps).to(x.scalar_type());
+        return at::layer_norm(x.to(at::kFloat), {weight.size(0)}, in_float(weight), in_float(bias), eps)
+            .to(x.scalar_type());
     return at::layer_norm(x, {weight.size(0)}, weight, bias, eps);
 }
 

@@ -20,7 +20,7 @@ class PackedMatmul;
 /// images) use a kernel packed once into oneDNN's layout, which saves reordering the kernel
 /// on every call (measured: 1280 channels at 8x8, 26 -> 270 GFLOPS; at 16x16, 84 -> 290).
 class Conv2dImpl : public torch::nn::Module {
-public:
+  public:
     Conv2dImpl(std::int64_t in_channels, std::int64_t out_channels, std::int64_t kernel_size,
                std::int64_t stride = 1, std::int64_t padding = 0, bool bias = true);
     /// x: [N, C_in, H, W] -> [N, C_out, H', W']
@@ -36,7 +36,7 @@ public:
     std::int64_t stride;
     std::int64_t padding;
 
-private:
+  private:
     at::Tensor m_packed; ///< made on first use from the weight data at m_packed_from
     const void* m_packed_from = nullptr;
     std::shared_ptr<PackedMatmul> m_matmul; ///< for forward_rows
@@ -50,7 +50,7 @@ TORCH_MODULE(Conv2d);
 /// weight packed once (models/onednn_matmul.h); fp32 runs as a 1x1 convolution where oneDNN is
 /// not built in.
 class LinearImpl : public torch::nn::Module {
-public:
+  public:
     LinearImpl(std::int64_t in_features, std::int64_t out_features, bool bias = true);
     /// x: [..., in] -> [..., out]
     at::Tensor forward(const at::Tensor& x);
@@ -60,11 +60,11 @@ public:
     at::Tensor weight;
     at::Tensor bias;
 
-private:
+  private:
     at::Tensor convolution_forward(const at::Tensor& x, std::int64_t rows);
 
     std::shared_ptr<PackedMatmul> m_matmul; ///< made on first use from the weight data at m_packed_from
-    at::Tensor m_packed;                    ///< without oneDNN: the weight as a packed 1x1 kernel, for short inputs
+    at::Tensor m_packed; ///< without oneDNN: the weight as a packed 1x1 kernel, for short inputs
     const void* m_packed_from = nullptr;
 };
 TORCH_MODULE(Linear);
@@ -75,7 +75,7 @@ void release_packed_kernels(torch::nn::Module& module);
 
 /// torch.nn.GroupNorm (affine).
 class GroupNormImpl : public torch::nn::Module {
-public:
+  public:
     GroupNormImpl(std::int64_t groups, std::int64_t channels, double eps);
     at::Tensor forward(const at::Tensor& x);
     /// silu(group_norm(x)), the pair every ResNet block and decoder tail uses.
@@ -90,7 +90,7 @@ TORCH_MODULE(GroupNorm);
 
 /// torch.nn.LayerNorm over the last dimension.
 class LayerNormImpl : public torch::nn::Module {
-public:
+  public:
     LayerNormImpl(std::int64_t dim, double eps);
     at::Tensor forward(const at::Tensor& x);
 
@@ -102,7 +102,7 @@ TORCH_MODULE(LayerNorm);
 
 /// torch.nn.Embedding.
 class EmbeddingImpl : public torch::nn::Module {
-public:
+  public:
     EmbeddingImpl(std::int64_t count, std::int64_t dim);
     /// ids: [...] int64 -> [..., dim]
     at::Tensor forward(const at::Tensor& ids);

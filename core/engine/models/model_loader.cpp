@@ -8,8 +8,8 @@ namespace eikona::models {
 namespace {
 
 template <typename Model>
-void load_into(Model& model, const io::ModelFolder& folder, const std::string& component, const LoadSettings& settings,
-               WeightLoadOptions options)
+void load_into(Model& model, const io::ModelFolder& folder, const std::string& component,
+               const LoadSettings& settings, WeightLoadOptions options)
 {
     options.dtype = settings.dtype;
     // On the CPU (fp32 and bf16), layers pack their weights into the compute dtype on first use
@@ -18,7 +18,8 @@ void load_into(Model& model, const io::ModelFolder& folder, const std::string& c
     // (about 30 ms a prompt); its pages go back once the prompt is encoded.
     if (settings.device.is_cpu() && (settings.dtype == at::kFloat || settings.dtype == at::kBFloat16))
         options.keep_stored = KeepStored::PackableLayers;
-    load_weights(*model, io::SafetensorsFile::open(folder.weights_file(component, settings.variant)), options);
+    load_weights(*model, io::SafetensorsFile::open(folder.weights_file(component, settings.variant)),
+                 options);
     if (settings.device != c10::Device(c10::kCPU))
         model->to(settings.device);
     model->eval();

@@ -54,10 +54,10 @@ struct PackedMatmul::State {
         const dnnl::memory::desc source({rows, in}, type, Tag::ab);
         const dnnl::memory::desc any_weights({in, out}, type, Tag::any);
         const dnnl::memory::desc destination({rows, out}, type, Tag::ab);
-        const auto descriptor = bias ? dnnl::matmul::desc(source, any_weights,
-                                                          dnnl::memory::desc({1, out}, type, Tag::ab),
-                                                          destination)
-                                     : dnnl::matmul::desc(source, any_weights, destination);
+        const auto descriptor =
+            bias ? dnnl::matmul::desc(source, any_weights, dnnl::memory::desc({1, out}, type, Tag::ab),
+                                      destination)
+                 : dnnl::matmul::desc(source, any_weights, destination);
         const dnnl::matmul::primitive_desc primitive(descriptor, cpu_engine());
         Shape shape{dnnl::matmul(primitive), nullptr};
         for (const auto& [other_rows, other] : shapes)

@@ -1,9 +1,9 @@
 #pragma once
 // y = x · Wᵀ + b for fp32 or bf16 on the CPU through oneDNN's matmul, with W packed once into the
-// blocked layout oneDNN's kernels read; the packed copy is then the only one it needs. Measured on SD 1.5's linear shapes on this 2-core
-// machine: 270-300 GFLOPS, where a 1x1 convolution (which reorders W on every call) gave
-// 190-285 and OpenBLAS 200-270. Torch-free and oneDNN-free in its interface; built only where
-// the oneDNN library was found (`available()` says).
+// blocked layout oneDNN's kernels read; the packed copy is then the only one it needs. Measured on SD 1.5's
+// linear shapes on this 2-core machine: 270-300 GFLOPS, where a 1x1 convolution (which reorders W on every
+// call) gave 190-285 and OpenBLAS 200-270. Torch-free and oneDNN-free in its interface; built only where the
+// oneDNN library was found (`available()` says).
 
 #include <cstdint>
 #include <functional>
@@ -12,7 +12,7 @@
 namespace eikona::models {
 
 class PackedMatmul {
-public:
+  public:
     /// The number type of x, the weight, the bias and y: all the same.
     enum class Precision { F32, BF16 };
     /// The plain weight, [out][in] row-major in the precision's type: asked for only while no
@@ -34,7 +34,7 @@ public:
     /// Whether this build has oneDNN.
     static bool available();
 
-private:
+  private:
     struct State;
     std::unique_ptr<State> m_state;
 };

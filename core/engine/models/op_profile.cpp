@@ -12,11 +12,16 @@ thread_local OpProfile* t_active = nullptr;
 std::string_view op_kind_name(OpKind kind)
 {
     switch (kind) {
-    case OpKind::Convolution: return "convolution";
-    case OpKind::Linear: return "linear";
-    case OpKind::Attention: return "attention";
-    case OpKind::Normalization: return "normalization";
-    case OpKind::Count: break;
+    case OpKind::Convolution:
+        return "convolution";
+    case OpKind::Linear:
+        return "linear";
+    case OpKind::Attention:
+        return "attention";
+    case OpKind::Normalization:
+        return "normalization";
+    case OpKind::Count:
+        break;
     }
     return "?";
 }

@@ -15,7 +15,7 @@ enum class OpKind { Convolution, Linear, Attention, Normalization, Count };
 std::string_view op_kind_name(OpKind kind);
 
 class OpProfile {
-public:
+  public:
     OpProfile();
     ~OpProfile();
     OpProfile(const OpProfile&) = delete;
@@ -29,7 +29,7 @@ public:
     static OpProfile* active();
     void add(OpKind kind, double flops, double seconds);
 
-private:
+  private:
     std::array<double, static_cast<std::size_t>(OpKind::Count)> m_flops{};
     std::array<double, static_cast<std::size_t>(OpKind::Count)> m_seconds{};
     OpProfile* m_previous = nullptr;
@@ -37,7 +37,7 @@ private:
 
 /// Times one operation when a profile is active; free otherwise.
 class OpTimer {
-public:
+  public:
     OpTimer(OpKind kind, double flops) : m_profile(OpProfile::active()), m_kind(kind), m_flops(flops)
     {
         if (m_profile)
@@ -52,7 +52,7 @@ public:
     OpTimer(const OpTimer&) = delete;
     OpTimer& operator=(const OpTimer&) = delete;
 
-private:
+  private:
     OpProfile* m_profile;
     OpKind m_kind;
     double m_flops;

@@ -50,8 +50,8 @@ void write_json(const fs::path& path, const nlohmann::json& json)
 }
 
 template <typename Model>
-void write_component(const fs::path& folder, const std::string& file_base, Model model, const nlohmann::json& config,
-                     at::Generator& generator, bool fp16)
+void write_component(const fs::path& folder, const std::string& file_base, Model model,
+                     const nlohmann::json& config, at::Generator& generator, bool fp16)
 {
     fs::create_directories(folder);
     randomise(*model, generator);
@@ -60,7 +60,8 @@ void write_component(const fs::path& folder, const std::string& file_base, Model
         for (auto& [name, tensor] : tensors)
             tensor = tensor.to(at::kHalf);
     write_json(folder / "config.json", config);
-    io::write_safetensors(folder / (file_base + (fp16 ? ".fp16" : "") + ".safetensors"), tensors, {{"format", "pt"}});
+    io::write_safetensors(folder / (file_base + (fp16 ? ".fp16" : "") + ".safetensors"), tensors,
+                          {{"format", "pt"}});
 }
 
 nlohmann::json scheduler_config()
@@ -85,7 +86,8 @@ void write_random_model(const fs::path& out, const RandomModelOptions& options)
 {
     for (const char* file : {"vocab.json", "merges.txt"})
         if (!fs::is_regular_file(options.tokenizer_source / file))
-            throw std::runtime_error("tokenizer folder " + options.tokenizer_source.string() + " has no " + file);
+            throw std::runtime_error("tokenizer folder " + options.tokenizer_source.string() + " has no " +
+                                     file);
     const bool sd15 = options.preset == ModelPreset::SD15;
     const auto text_config = sd15 ? ClipTextConfig::sd15() : ClipTextConfig::tiny();
     const auto unet_config = sd15 ? UNetConfig::sd15() : UNetConfig::tiny();
@@ -97,40 +99,41 @@ void write_random_model(const fs::path& out, const RandomModelOptions& options)
     };
 
     fs::create_directories(out);
-    write_json(out / "model_index.json",
-               {{"_class_name", "StableDiffusionPipeline"},
-                {"_diffusers_version", "0.27.2"},
-                {"feature_extractor", {nullptr, nullptr}},
-                {"requires_safety_checker", false},
-                {"safety_checker", {nullptr, nullptr}},
-                {"scheduler", {"diffusers", "PNDMScheduler"}},
-                {"text_encoder", {"transformers", "CLIPTextModel"}},
-                {"tokenizer", {"transformers", "CLIPTokenizer"}},
-                {"unet", {"diffusers", "UNet2DConditionModel"}},
-                {"vae", {"diffusers", "AutoencoderKL"}}});
+    write_json(out / "model_index.json", {{"_class_name", "StableDiffusionPipeline"},
+                                          {"_diffusers_version", "0.27.2"},
+                                          {"feature_extractor", {nullptr, nullptr}},
+                                          {"requires_safety_checker", false},
+                                          {"safety_checker", {nullptr, nullptr}},
+                                          {"scheduler", {"diffusers", "PNDMScheduler"}},
+                                          {"text_encoder", {"transformers", "CLIPTextModel"}},
+                                          {"tokenizer", {"transformers", "CLIPTokenizer"}},
+                                          {"unet", {"diffusers", "UNet2DConditionModel"}},
+                                          {"vae", {"diffusers", "AutoencoderKL"}}});
     fs::create_directories(out / "scheduler");
     write_json(out / "scheduler" / "scheduler_config.json", scheduler_config());
     fs::create_directories(out / "tokenizer");
     for (const auto& entry : fs::directory_iterator(options.tokenizer_source))
         if (entry.is_regular_file())
-            fs::copy_file(entry.path(), out / "tokenizer" / entry.path().filename(), fs::copy_options::overwrite_existing);
+            fs::copy_file(entry.path(), out / "tokenizer" / entry.path().filename(),
+                          fs::copy_options::overwrite_existing);
 
     tell("text_encoder");
-    write_component(out / "text_encoder", "model", ClipTextModel(text_config), text_config.to_json(), generator,
-                    options.fp16);
-    tell("vae");
-    write_component(out / "vae", "diffusion_pytorch_model", AutoencoderKL(vae_config), vae_config.to_json(), generator,
-                    options.fp16);
-    tell("unet");
-    write_component(out / "unet", "diffusion_pytorch_model", UNet2DConditionModel(unet_config), unet_config.to_json(),
+    write_component(out / "text_encoder", "model", ClipTextModel(text_config), text_config.to_json(),
                     generator, options.fp16);
+    tell("vae");
+    write_component(out / "vae", "diffusion_pytorch_model", AutoencoderKL(vae_config), vae_config.to_json(),
+                    generator, options.fp16);
+    tell("unet");
+    write_component(out / "unet", "diffusion_pytorch_model", UNet2DConditionModel(unet_config),
+                    unet_config.to_json(), generator, options.fp16);
 }
 
 void write_random_taesd(const fs::path& out, std::uint64_t seed)
 {
     auto generator = at::detail::createCPUGenerator(seed);
     const auto config = TaesdConfig::sd15();
-    write_component(out, "diffusion_pytorch_model", AutoencoderTiny(config), config.to_json(), generator, false);
+    write_component(out, "diffusion_pytorch_model", AutoencoderTiny(config), config.to_json(), generator,
+                    false);
 }
 
 void randomise_weights(torch::nn::Module& module, std::uint64_t seed)

@@ -5,7 +5,8 @@
 namespace eikona::models {
 
 ResnetBlock2DImpl::ResnetBlock2DImpl(std::int64_t in_channels, std::int64_t out_channels,
-                                     std::optional<std::int64_t> temb_channels, std::int64_t groups, double eps)
+                                     std::optional<std::int64_t> temb_channels, std::int64_t groups,
+                                     double eps)
 {
     norm1 = register_module("norm1", GroupNorm(groups, in_channels, eps));
     conv1 = register_module("conv1", Conv2d(in_channels, out_channels, 3, 1, 1));
@@ -45,8 +46,8 @@ Upsample2DImpl::Upsample2DImpl(std::int64_t channels)
 
 at::Tensor Upsample2DImpl::forward(const at::Tensor& x, at::IntArrayRef size)
 {
-    const std::vector<std::int64_t> target = size.empty() ? std::vector<std::int64_t>{x.size(2) * 2, x.size(3) * 2}
-                                                           : size.vec();
+    const std::vector<std::int64_t> target =
+        size.empty() ? std::vector<std::int64_t>{x.size(2) * 2, x.size(3) * 2} : size.vec();
     return conv(at::upsample_nearest2d(x, target));
 }
 

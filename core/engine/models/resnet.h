@@ -11,9 +11,9 @@ namespace eikona::models {
 /// GroupNorm-SiLU-Conv twice, the time embedding added in between (UNet only), 1x1 shortcut
 /// when the channel count changes.
 class ResnetBlock2DImpl : public torch::nn::Module {
-public:
-    ResnetBlock2DImpl(std::int64_t in_channels, std::int64_t out_channels, std::optional<std::int64_t> temb_channels,
-                      std::int64_t groups, double eps);
+  public:
+    ResnetBlock2DImpl(std::int64_t in_channels, std::int64_t out_channels,
+                      std::optional<std::int64_t> temb_channels, std::int64_t groups, double eps);
     /// x: [B, C_in, H, W], temb: [B, temb_channels] or undefined -> [B, C_out, H, W]
     at::Tensor forward(const at::Tensor& x, const at::Tensor& temb = {});
 
@@ -26,7 +26,7 @@ TORCH_MODULE(ResnetBlock2D);
 /// Stride-2 3x3 convolution. The VAE encoder's variant pads (0, 1, 0, 1) itself and convolves
 /// without padding; the UNet's uses padding 1.
 class Downsample2DImpl : public torch::nn::Module {
-public:
+  public:
     Downsample2DImpl(std::int64_t channels, std::int64_t padding);
     /// x: [B, C, H, W] -> [B, C, ceil(H/2), ceil(W/2)]
     at::Tensor forward(const at::Tensor& x);
@@ -38,7 +38,7 @@ TORCH_MODULE(Downsample2D);
 
 /// Nearest-neighbour upsampling (x2, or to a given size: the skip tensor's) then a 3x3 conv.
 class Upsample2DImpl : public torch::nn::Module {
-public:
+  public:
     explicit Upsample2DImpl(std::int64_t channels);
     /// x: [B, C, H, W] -> [B, C, size] (2H x 2W when size is empty)
     at::Tensor forward(const at::Tensor& x, at::IntArrayRef size = {});

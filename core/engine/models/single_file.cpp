@@ -20,9 +20,12 @@ constexpr const char* k_scheduler_config = "eikona.scheduler.config";
 const char* describe(CheckpointComponent component)
 {
     switch (component) {
-    case CheckpointComponent::TextEncoder: return "text encoder";
-    case CheckpointComponent::Unet: return "UNet";
-    case CheckpointComponent::Vae: return "VAE";
+    case CheckpointComponent::TextEncoder:
+        return "text encoder";
+    case CheckpointComponent::Unet:
+        return "UNet";
+    case CheckpointComponent::Vae:
+        return "VAE";
     }
     return "";
 }
@@ -34,7 +37,8 @@ nlohmann::json config_from(const io::SafetensorsFile& file, const char* key, con
         return fallback;
     auto json = nlohmann::json::parse(it->second, nullptr, /*allow_exceptions=*/false);
     if (!json.is_object())
-        throw io::ModelFolderError(file.path().string() + ": its metadata entry " + key + " is not a JSON object");
+        throw io::ModelFolderError(file.path().string() + ": its metadata entry " + key +
+                                   " is not a JSON object");
     return json;
 }
 
@@ -52,11 +56,13 @@ void load_component(Model& model, const io::SafetensorsFile& checkpoint, Checkpo
                     const io::CheckpointLayout& layout, const LoadSettings& settings)
 {
     const auto prefix = io::checkpoint_prefix(component);
-    const bool present = std::any_of(checkpoint.tensors().begin(), checkpoint.tensors().end(),
-                                     [&](const io::TensorInfo& info) { return info.name.starts_with(prefix); });
+    const bool present =
+        std::any_of(checkpoint.tensors().begin(), checkpoint.tensors().end(),
+                    [&](const io::TensorInfo& info) { return info.name.starts_with(prefix); });
     if (!present)
         throw io::ModelFolderError(checkpoint.path().string() + " has no " + describe(component) + " (no " +
-                                   std::string(prefix) + "* tensors): it is not an SD 1.x checkpoint in the original "
+                                   std::string(prefix) +
+                                   "* tensors): it is not an SD 1.x checkpoint in the original "
                                    "single-file layout");
     std::unordered_map<std::string, std::string> network_name;
     for (const auto& tensor : expected_tensors(*model))
@@ -76,7 +82,8 @@ void load_component(Model& model, const io::SafetensorsFile& checkpoint, Checkpo
     options.ignorable = [&](std::string_view key) {
         // Other networks' tensors, EMA copies and the training schedule are not this network's;
         // the position_ids buffer is a constant (see is_clip_position_ids).
-        return !key.starts_with(prefix) || key == position_ids || without_text_model_level(key) == position_ids;
+        return !key.starts_with(prefix) || key == position_ids ||
+               without_text_model_level(key) == position_ids;
     };
     load_weights(*model, checkpoint, options);
     if (settings.device != c10::Device(c10::kCPU))
@@ -85,8 +92,9 @@ void load_component(Model& model, const io::SafetensorsFile& checkpoint, Checkpo
 }
 
 template <typename Model>
-void append_original(io::NamedTensors& out, Model& model, const io::SafetensorsFile& file, CheckpointComponent component,
-                     const io::CheckpointLayout& layout, const WeightLoadOptions& options)
+void append_original(io::NamedTensors& out, Model& model, const io::SafetensorsFile& file,
+                     CheckpointComponent component, const io::CheckpointLayout& layout,
+                     const WeightLoadOptions& options)
 {
     load_weights(*model, file, options); // stored dtypes, backed by the mapping: no copy
     for (auto& [name, tensor] : named_tensors(*model)) {
@@ -101,8 +109,9 @@ void append_original(io::NamedTensors& out, Model& model, const io::SafetensorsF
 
 SingleFileConfigs single_file_configs(const io::SafetensorsFile& file, const SingleFileConfigs& defaults)
 {
-    return {config_from(file, k_text_encoder_config, defaults.text_encoder), config_from(file, k_unet_config, defaults.unet),
-            config_from(file, k_vae_config, defaults.vae), config_from(file, k_scheduler_config, defaults.scheduler)};
+    return {config_from(file, k_text_encoder_config, defaults.text_encoder),
+            config_from(file, k_unet_config, defaults.unet), config_from(file, k_vae_config, defaults.vae),
+            config_from(file, k_scheduler_config, defaults.scheduler)};
 }
 
 io::CheckpointLayout checkpoint_layout(const UNetConfig& unet, const VaeConfig& vae)
@@ -132,15 +141,16 @@ UNet2DConditionModel load_unet(const io::SafetensorsFile& checkpoint, const UNet
     return model;
 }
 
-AutoencoderKL load_vae(const io::SafetensorsFile& checkpoint, const VaeConfig& config, const io::CheckpointLayout& layout,
-                       const LoadSettings& settings)
+AutoencoderKL load_vae(const io::SafetensorsFile& checkpoint, const VaeConfig& config,
+                       const io::CheckpointLayout& layout, const LoadSettings& settings)
 {
     AutoencoderKL model(config);
     load_component(model, checkpoint, CheckpointComponent::Vae, layout, settings);
     return model;
 }
 
-void export_single_file(const io::ModelFolder& folder, const std::filesystem::path& out, const std::optional<std::string>& variant)
+void export_single_file(const io::ModelFolder& folder, const std::filesystem::path& out,
+                        const std::optional<std::string>& variant)
 {
     const auto text_json = folder.config("text_encoder");
     const auto unet_json = folder.config("unet");
@@ -160,7 +170,8 @@ void export_single_file(const io::ModelFolder& folder, const std::filesystem::pa
     UNet2DConditionModel unet(unet_config);
     append_original(tensors, unet, unet_file, CheckpointComponent::Unet, layout, {});
     AutoencoderKL vae(vae_config);
-    append_original(tensors, vae, vae_file, CheckpointComponent::Vae, layout, {std::nullopt, {}, legacy_vae_attention_name});
+    append_original(tensors, vae, vae_file, CheckpointComponent::Vae, layout,
+                    {std::nullopt, {}, legacy_vae_attention_name});
     io::write_safetensors(out, tensors,
                           {{"format", "pt"},
                            {k_text_encoder_config, text_json.dump()},

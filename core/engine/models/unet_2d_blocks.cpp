@@ -5,8 +5,9 @@
 namespace eikona::models {
 
 DownBlockImpl::DownBlockImpl(std::int64_t in_channels, std::int64_t out_channels, std::int64_t temb_channels,
-                             std::int64_t layers, std::int64_t groups, double eps, std::optional<std::int64_t> heads,
-                             std::int64_t cross_attention_dim, bool add_downsample, std::int64_t downsample_padding)
+                             std::int64_t layers, std::int64_t groups, double eps,
+                             std::optional<std::int64_t> heads, std::int64_t cross_attention_dim,
+                             bool add_downsample, std::int64_t downsample_padding)
 {
     torch::nn::ModuleList resnet_list, attention_list;
     for (std::int64_t i = 0; i < layers; ++i) {
@@ -59,9 +60,10 @@ at::Tensor MidBlockImpl::forward(at::Tensor x, const at::Tensor& temb, const at:
     return resnets[1](x, temb);
 }
 
-UpBlockImpl::UpBlockImpl(std::int64_t in_channels, std::int64_t prev_output_channels, std::int64_t out_channels,
-                         std::int64_t temb_channels, std::int64_t layers, std::int64_t groups, double eps,
-                         std::optional<std::int64_t> heads, std::int64_t cross_attention_dim, bool add_upsample)
+UpBlockImpl::UpBlockImpl(std::int64_t in_channels, std::int64_t prev_output_channels,
+                         std::int64_t out_channels, std::int64_t temb_channels, std::int64_t layers,
+                         std::int64_t groups, double eps, std::optional<std::int64_t> heads,
+                         std::int64_t cross_attention_dim, bool add_upsample)
 {
     torch::nn::ModuleList resnet_list, attention_list;
     for (std::int64_t i = 0; i < layers; ++i) {

@@ -20,16 +20,17 @@ UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNetConfig& config) : m
     torch::nn::ModuleList down_list;
     for (std::int64_t i = 0; i < blocks; ++i) {
         const bool cross = config.down_block_types[i] == "CrossAttnDownBlock2D";
-        down_blocks.emplace_back(i == 0 ? channels[0] : channels[i - 1], channels[i], temb_channels,
-                                 config.layers_per_block, groups, eps,
-                                 cross ? std::optional(config.attention_heads[i]) : std::nullopt,
-                                 config.cross_attention_dim, /*add_downsample=*/i + 1 < blocks, config.downsample_padding);
+        down_blocks.emplace_back(
+            i == 0 ? channels[0] : channels[i - 1], channels[i], temb_channels, config.layers_per_block,
+            groups, eps, cross ? std::optional(config.attention_heads[i]) : std::nullopt,
+            config.cross_attention_dim, /*add_downsample=*/i + 1 < blocks, config.downsample_padding);
         down_list->push_back(down_blocks.back());
     }
     register_module("down_blocks", down_list);
 
-    mid_block = register_module("mid_block", MidBlock(channels.back(), temb_channels, groups, eps,
-                                                      config.attention_heads.back(), config.cross_attention_dim));
+    mid_block =
+        register_module("mid_block", MidBlock(channels.back(), temb_channels, groups, eps,
+                                              config.attention_heads.back(), config.cross_attention_dim));
 
     std::vector<std::int64_t> reversed_channels(channels.rbegin(), channels.rend());
     std::vector<std::int64_t> reversed_heads(config.attention_heads.rbegin(), config.attention_heads.rend());
@@ -40,7 +41,8 @@ UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNetConfig& config) : m
         const auto out = reversed_channels[i];
         const auto in = reversed_channels[std::min(i + 1, blocks - 1)];
         up_blocks.emplace_back(in, prev_output, out, temb_channels, config.layers_per_block + 1, groups, eps,
-                               cross ? std::optional(reversed_heads[i]) : std::nullopt, config.cross_attention_dim,
+                               cross ? std::optional(reversed_heads[i]) : std::nullopt,
+                               config.cross_attention_dim,
                                /*add_upsample=*/i + 1 < blocks);
         up_list->push_back(up_blocks.back());
         prev_output = out;
@@ -52,7 +54,8 @@ UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNetConfig& config) : m
 }
 
 at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at::Tensor& timestep,
-                                             const at::Tensor& context, std::map<std::string, at::Tensor>* intermediates)
+                                             const at::Tensor& context,
+                                             std::map<std::string, at::Tensor>* intermediates)
 {
     const auto record = [&](const std::string& name, const at::Tensor& value) {
         if (intermediates)
@@ -64,8 +67,8 @@ at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at:
         timesteps = timesteps.expand({batch});
 
     // [B] -> [B, C0] -> [B, 4 C0]
-    const auto t_proj = timestep_embedding(timesteps, m_config.block_out_channels[0], m_config.flip_sin_to_cos,
-                                           m_config.freq_shift)
+    const auto t_proj = timestep_embedding(timesteps, m_config.block_out_channels[0],
+                                           m_config.flip_sin_to_cos, m_config.freq_shift)
                             .to(sample.scalar_type());
     record("time_proj", t_proj);
     const auto temb = time_embedding(t_proj);

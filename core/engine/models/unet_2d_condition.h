@@ -11,7 +11,7 @@
 namespace eikona::models {
 
 class UNet2DConditionModelImpl : public torch::nn::Module {
-public:
+  public:
     explicit UNet2DConditionModelImpl(const UNetConfig& config);
 
     /// sample: [B, 4, h, w]; timestep: 0-d, [1] or [B] (int or float); context: [B, 77, cross]
@@ -30,7 +30,7 @@ public:
     std::vector<UpBlock> up_blocks;
     GroupNorm conv_norm_out{nullptr};
 
-private:
+  private:
     UNetConfig m_config;
 };
 TORCH_MODULE(UNet2DConditionModel);

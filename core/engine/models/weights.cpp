@@ -33,7 +33,8 @@ void release_file_pages(const at::Tensor& tensor, PageRelease how)
 #define MADV_PAGEOUT 21
 #endif
     if (last > first)
-        ::madvise(reinterpret_cast<void*>(first), last - first, how == PageRelease::PageOut ? MADV_PAGEOUT : MADV_DONTNEED);
+        ::madvise(reinterpret_cast<void*>(first), last - first,
+                  how == PageRelease::PageOut ? MADV_PAGEOUT : MADV_DONTNEED);
 }
 
 std::vector<io::ExpectedTensor> expected_tensors(torch::nn::Module& module)
@@ -46,7 +47,8 @@ std::vector<io::ExpectedTensor> expected_tensors(torch::nn::Module& module)
     return expected;
 }
 
-void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file, const WeightLoadOptions& options)
+void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file,
+                  const WeightLoadOptions& options)
 {
     const auto expected = expected_tensors(module);
     std::map<std::string_view, const std::vector<std::int64_t>*, std::less<>> expected_shape;
@@ -145,8 +147,8 @@ io::NamedTensors named_tensors(torch::nn::Module& module)
 
 std::optional<std::string> legacy_vae_attention_name(std::string_view key)
 {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> renames{{
-        {"query", "to_q"}, {"key", "to_k"}, {"value", "to_v"}, {"proj_attn", "to_out.0"}}};
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> renames{
+        {{"query", "to_q"}, {"key", "to_k"}, {"value", "to_v"}, {"proj_attn", "to_out.0"}}};
     constexpr std::string_view marker = ".attentions.0.";
     const auto at = key.find(marker);
     if (at == std::string_view::npos || !key.substr(0, at).ends_with("mid_block"))

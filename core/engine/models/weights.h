@@ -40,7 +40,8 @@ std::vector<io::ExpectedTensor> expected_tensors(torch::nn::Module& module);
 
 /// Throws io::WeightMismatchError (or io::SafetensorsError) and leaves the module unchanged
 /// on any mismatch.
-void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file, const WeightLoadOptions& options = {});
+void load_weights(torch::nn::Module& module, const io::SafetensorsFile& file,
+                  const WeightLoadOptions& options = {});
 
 /// Gives the pages of the module's memory-mapped weights back to the kernel (MADV_DONTNEED):
 /// they stay in the page cache and fault back in when next used, so a network idle for most of

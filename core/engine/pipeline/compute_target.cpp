@@ -70,7 +70,10 @@ std::string dtype_name(c10::ScalarType dtype)
 
 std::string ComputeTarget::describe() const
 {
-    std::string where = device.is_cpu() ? "CPU" : device.is_cuda() ? "CUDA" : device.is_mps() ? "MPS" : device.str();
+    std::string where = device.is_cpu()    ? "CPU"
+                        : device.is_cuda() ? "CUDA"
+                        : device.is_mps()  ? "MPS"
+                                           : device.str();
     auto text = where + ", " + dtype_name(dtype);
     if (device.is_cpu() && dtype == c10::kBFloat16 && !cpu_has_fast_bf16())
         text += " (this CPU has neither AVX512-BF16 nor AMX: bf16 is emulated and slower than fp32)";
@@ -92,7 +95,8 @@ ComputeTarget resolve_compute_target(std::string_view device, std::string_view d
     else
         throw PipelineError("unknown dtype \"" + std::string(dtype) + "\": use auto, fp32, fp16 or bf16");
     if (target.device.is_cpu() && target.dtype == c10::kHalf)
-        throw PipelineError("--dtype fp16 needs a GPU: on the CPU use fp32 (exact) or bf16 (faster on CPUs with AVX512-BF16)");
+        throw PipelineError("--dtype fp16 needs a GPU: on the CPU use fp32 (exact) or bf16 (faster on CPUs "
+                            "with AVX512-BF16)");
     return target;
 }
 

@@ -23,8 +23,8 @@ void check(const Txt2ImgRequest& request)
     if (request.prompts.empty())
         throw PipelineError("no prompt given");
     if (request.width <= 0 || request.height <= 0 || request.width % 8 != 0 || request.height % 8 != 0)
-        throw PipelineError("width and height must be positive multiples of 8, not " + std::to_string(request.width) + "x" +
-                            std::to_string(request.height));
+        throw PipelineError("width and height must be positive multiples of 8, not " +
+                            std::to_string(request.width) + "x" + std::to_string(request.height));
     if (request.steps < 1)
         throw PipelineError("steps must be at least 1");
     if (request.images_per_prompt < 1)
@@ -44,7 +44,8 @@ void check(const StableDiffusion& model, const Txt2ImgRequest& request)
     // (or, with "leading" spacing, collapses them all onto one).
     const auto levels = model.scheduler_config.num_train_timesteps;
     if (request.steps > levels)
-        throw PipelineError("steps (" + std::to_string(request.steps) + ") cannot be more than the " + std::to_string(levels) +
+        throw PipelineError("steps (" + std::to_string(request.steps) + ") cannot be more than the " +
+                            std::to_string(levels) +
                             " noise levels the model was trained with (num_train_timesteps)");
 }
 
@@ -57,9 +58,9 @@ void check_timesteps(const schedulers::Scheduler& scheduler, const schedulers::S
     const auto last = timesteps.max().item<double>();
     const auto first = timesteps.min().item<double>();
     if (last > static_cast<double>(config.num_train_timesteps - 1) || first < 0)
-        throw PipelineError("this sampler cannot take " + std::to_string(steps) + " steps with this model: its timesteps " +
-                            "would leave the model's " + std::to_string(config.num_train_timesteps) +
-                            " noise levels; take fewer steps");
+        throw PipelineError("this sampler cannot take " + std::to_string(steps) +
+                            " steps with this model: its timesteps " + "would leave the model's " +
+                            std::to_string(config.num_train_timesteps) + " noise levels; take fewer steps");
 }
 
 // Prompt embeddings for the UNet: [B, 77 * chunks, hidden], each repeated per image, negatives
@@ -72,8 +73,8 @@ at::Tensor prompt_embeddings(StableDiffusion& model, const Txt2ImgRequest& reque
         auto negatives = request.negatives;
         negatives.resize(request.prompts.size());
         const auto chunk = static_cast<std::int64_t>(model.tokenizer.max_length());
-        const auto negative_embeds =
-            encode_prompt_batch(model.tokenizer, model.text_encoder, negatives, options, embeds.size(1) / chunk);
+        const auto negative_embeds = encode_prompt_batch(model.tokenizer, model.text_encoder, negatives,
+                                                         options, embeds.size(1) / chunk);
         if (const auto missing = (negative_embeds.size(1) - embeds.size(1)) / chunk; missing > 0) {
             const auto empty = encode_prompt_batch(model.tokenizer, model.text_encoder, {""}, options);
             embeds = at::cat({embeds, empty.repeat({embeds.size(0), missing, 1})}, 1);
@@ -131,8 +132,9 @@ at::Tensor decode(StableDiffusion& model, const at::Tensor& latents, const Txt2I
 }
 
 // The denoising loop from loop position `first` on; returns the final latents.
-at::Tensor denoise(StableDiffusion& model, schedulers::Scheduler& scheduler, at::Tensor latents, const at::Tensor& embeds,
-                   const Txt2ImgRequest& request, bool guided, schedulers::NoiseSource& noise_source, std::int64_t first,
+at::Tensor denoise(StableDiffusion& model, schedulers::Scheduler& scheduler, at::Tensor latents,
+                   const at::Tensor& embeds, const Txt2ImgRequest& request, bool guided,
+                   schedulers::NoiseSource& noise_source, std::int64_t first,
                    const Txt2ImgCallbacks& callbacks)
 {
     const auto start = std::chrono::steady_clock::now();
@@ -156,9 +158,10 @@ at::Tensor denoise(StableDiffusion& model, schedulers::Scheduler& scheduler, at:
         }
         latents = scheduler.step(noise, i, latents, scheduler.step_draws_noise() ? &noise_source : nullptr);
         if (callbacks.on_step)
-            callbacks.on_step({i + 1 - first, count - first, t.item<double>(),
-                               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
-                               latent_preview_rgb(latents), latents});
+            callbacks.on_step(
+                {i + 1 - first, count - first, t.item<double>(),
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+                 latent_preview_rgb(latents), latents});
     }
     return latents;
 }
@@ -171,11 +174,11 @@ schedulers::NoiseSource noise_source(const Txt2ImgRequest& request, std::int64_t
 
 // Runs `body`, turning an out-of-memory failure into a PipelineError the user can act on. The
 // tensors the run held are released by the time the error reaches the caller.
-template <typename Body>
-Txt2ImgResult guarding_memory(const StableDiffusion& model, Body&& body)
+template <typename Body> Txt2ImgResult guarding_memory(const StableDiffusion& model, Body&& body)
 {
     const auto device = model.unet->conv_in->weight.device();
-    const auto advice = std::string(": try a smaller size or batch") + (device.is_cpu() ? "" : ", or --dtype fp16");
+    const auto advice =
+        std::string(": try a smaller size or batch") + (device.is_cpu() ? "" : ", or --dtype fp16");
     try {
         return body();
     } catch (const c10::OutOfMemoryError&) {
@@ -185,7 +188,8 @@ Txt2ImgResult guarding_memory(const StableDiffusion& model, Body&& body)
     }
 }
 
-Txt2ImgResult run_txt2img(StableDiffusion& model, const Txt2ImgRequest& request, const Txt2ImgCallbacks& callbacks)
+Txt2ImgResult run_txt2img(StableDiffusion& model, const Txt2ImgRequest& request,
+                          const Txt2ImgCallbacks& callbacks)
 {
     const c10::InferenceMode inference;
     auto [guided, batch, embeds, scheduler] = prepare(model, request);
@@ -193,10 +197,11 @@ Txt2ImgResult run_txt2img(StableDiffusion& model, const Txt2ImgRequest& request,
     result.prompt_embeds = embeds;
     // The initial noise is drawn on the CPU from the request's generator(s), then moved.
     auto noise = noise_source(request, batch);
-    result.latents_initial = noise.randn({batch, 4, request.height / 8, request.width / 8}) * scheduler->init_noise_sigma();
+    result.latents_initial =
+        noise.randn({batch, 4, request.height / 8, request.width / 8}) * scheduler->init_noise_sigma();
     const auto device = model.unet->conv_in->weight.device();
-    result.latents_final = denoise(model, *scheduler, result.latents_initial.to(device), result.prompt_embeds, request,
-                                   guided, noise, 0, callbacks);
+    result.latents_final = denoise(model, *scheduler, result.latents_initial.to(device), result.prompt_embeds,
+                                   request, guided, noise, 0, callbacks);
     result.timesteps = scheduler->timesteps();
     result.image = decode(model, result.latents_final, request, callbacks);
     return result;
@@ -210,9 +215,11 @@ Txt2ImgResult run_img2img(StableDiffusion& model, const Txt2ImgRequest& request,
     Txt2ImgResult result;
     result.prompt_embeds = embeds;
     // Skip the first (1 - strength) of the steps.
-    const auto noised_steps = std::min(static_cast<std::int64_t>(static_cast<double>(request.steps) * strength), request.steps);
+    const auto noised_steps =
+        std::min(static_cast<std::int64_t>(static_cast<double>(request.steps) * strength), request.steps);
     if (noised_steps < 1)
-        throw PipelineError("strength " + std::to_string(strength) + " with " + std::to_string(request.steps) +
+        throw PipelineError("strength " + std::to_string(strength) + " with " +
+                            std::to_string(request.steps) +
                             " steps leaves no step to run: raise the strength or the steps");
     const auto first = (request.steps - noised_steps) * scheduler->order();
 
@@ -220,18 +227,19 @@ Txt2ImgResult run_img2img(StableDiffusion& model, const Txt2ImgRequest& request,
     // image is sampled once and repeated; with one per image each image samples its own.
     auto noise = noise_source(request, batch);
     const auto& vae_weight = model.vae->quant_conv->bias; // the compute dtype (a weight may be its file's)
-    const auto distribution =
-        model.vae->encode(fit_init_image(init_image, request.width, request.height).to(vae_weight.device(), vae_weight.scalar_type()));
+    const auto distribution = model.vae->encode(fit_init_image(init_image, request.width, request.height)
+                                                    .to(vae_weight.device(), vae_weight.scalar_type()));
     const auto mean = distribution.mean.to(at::kFloat);
     const auto std = distribution.std().to(at::kFloat);
     const auto rows = noise.is_per_image() ? batch : 1;
-    const auto sample = mean + std * noise.randn({rows, mean.size(1), mean.size(2), mean.size(3)}).to(mean.device());
+    const auto sample =
+        mean + std * noise.randn({rows, mean.size(1), mean.size(2), mean.size(3)}).to(mean.device());
     const auto init_latents = (sample * model.vae->scaling_factor()).repeat({batch / rows, 1, 1, 1});
     const auto device = model.unet->conv_in->weight.device();
     const auto start_noise = noise.randn(init_latents.sizes()).to(device);
     result.latents_initial = scheduler->add_noise(init_latents.to(device), start_noise, first);
-    result.latents_final = denoise(model, *scheduler, result.latents_initial, result.prompt_embeds, request, guided,
-                                   noise, first, callbacks);
+    result.latents_final = denoise(model, *scheduler, result.latents_initial, result.prompt_embeds, request,
+                                   guided, noise, first, callbacks);
     result.timesteps = scheduler->timesteps().slice(0, first);
     result.image = decode(model, result.latents_final, request, callbacks);
     return result;
@@ -239,7 +247,8 @@ Txt2ImgResult run_img2img(StableDiffusion& model, const Txt2ImgRequest& request,
 
 } // namespace
 
-Txt2ImgResult txt2img(StableDiffusion& model, const Txt2ImgRequest& request, const Txt2ImgCallbacks& callbacks)
+Txt2ImgResult txt2img(StableDiffusion& model, const Txt2ImgRequest& request,
+                      const Txt2ImgCallbacks& callbacks)
 {
     check(model, request);
     return guarding_memory(model, [&] { return run_txt2img(model, request, callbacks); });
@@ -253,7 +262,8 @@ Txt2ImgResult img2img(StableDiffusion& model, const Txt2ImgRequest& request, con
         throw PipelineError("strength must be in (0, 1], not " + std::to_string(strength));
     if (init_image.dim() != 4 || init_image.size(0) != 1 || init_image.size(1) != 3)
         throw PipelineError("the init image must be one RGB picture ([1, 3, H, W])");
-    return guarding_memory(model, [&] { return run_img2img(model, request, init_image, strength, callbacks); });
+    return guarding_memory(model,
+                           [&] { return run_img2img(model, request, init_image, strength, callbacks); });
 }
 
 } // namespace eikona::pipeline

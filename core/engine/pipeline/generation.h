@@ -59,7 +59,7 @@ struct Txt2ImgCallbacks {
 };
 
 class Cancelled : public std::runtime_error {
-public:
+  public:
     Cancelled() : std::runtime_error("generation cancelled") {}
 };
 
@@ -74,7 +74,8 @@ struct Txt2ImgResult {
 /// Throws PipelineError for requests it cannot run (sizes not multiples of 8, unknown sampler,
 /// mismatched negatives) and when the device runs out of memory (everything the run held is
 /// freed by then); Cancelled when asked to stop.
-Txt2ImgResult txt2img(StableDiffusion& model, const Txt2ImgRequest& request, const Txt2ImgCallbacks& callbacks = {});
+Txt2ImgResult txt2img(StableDiffusion& model, const Txt2ImgRequest& request,
+                      const Txt2ImgCallbacks& callbacks = {});
 
 /// Image to image, as diffusers' StableDiffusionImg2ImgPipeline: the init image is encoded
 /// (a seeded sample of the VAE's distribution), noised to the timestep `strength` of the way
@@ -83,6 +84,5 @@ Txt2ImgResult txt2img(StableDiffusion& model, const Txt2ImgRequest& request, con
 /// crop). The result's latents_initial holds the noised init latents.
 Txt2ImgResult img2img(StableDiffusion& model, const Txt2ImgRequest& request, const at::Tensor& init_image,
                       double strength, const Txt2ImgCallbacks& callbacks = {});
-
 
 } // namespace eikona::pipeline

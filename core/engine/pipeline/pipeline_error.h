@@ -6,7 +6,7 @@ namespace eikona::pipeline {
 
 /// A request the pipeline cannot run, or a run that failed, said in words for the artist.
 class PipelineError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

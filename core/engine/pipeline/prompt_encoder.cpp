@@ -44,7 +44,8 @@ std::vector<Chunk> chunk_prompt(const tokenizer::ClipTokenizer& tokenizer, const
 }
 
 // [1, 77, hidden] for one chunk, weights applied and the mean restored as A1111 does.
-at::Tensor encode_chunk(const tokenizer::ClipTokenizer& tokenizer, models::ClipTextModel& text_encoder, const Chunk& chunk)
+at::Tensor encode_chunk(const tokenizer::ClipTokenizer& tokenizer, models::ClipTextModel& text_encoder,
+                        const Chunk& chunk)
 {
     const auto length = static_cast<std::int64_t>(tokenizer.max_length());
     std::vector<std::int64_t> ids{tokenizer.bos_id()};

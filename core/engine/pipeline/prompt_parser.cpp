@@ -49,9 +49,11 @@ void append_text(std::vector<PromptFragment>& out, std::string_view text)
 {
     std::size_t start = 0;
     for (std::size_t at = text.find("BREAK"); at != std::string_view::npos; at = text.find("BREAK", at + 5)) {
-        const bool word_start = at == 0 || !(std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_');
+        const bool word_start =
+            at == 0 || !(std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_');
         const std::size_t after = at + 5;
-        const bool word_end = after == text.size() || !(std::isalnum(static_cast<unsigned char>(text[after])) || text[after] == '_');
+        const bool word_end = after == text.size() ||
+                              !(std::isalnum(static_cast<unsigned char>(text[after])) || text[after] == '_');
         if (!word_start || !word_end)
             continue;
         std::size_t left = at;
@@ -95,7 +97,8 @@ std::vector<PromptFragment> parse_prompt_attention(std::string_view prompt)
     for (std::size_t i = 0; i < prompt.size();) {
         const char c = prompt[i];
         if (c == '\\') {
-            const bool escapes = i + 1 < prompt.size() && std::string_view("()[]\\").find(prompt[i + 1]) != std::string_view::npos;
+            const bool escapes = i + 1 < prompt.size() &&
+                                 std::string_view("()[]\\").find(prompt[i + 1]) != std::string_view::npos;
             if (escapes)
                 out.push_back({std::string(1, prompt[i + 1]), 1.0, false});
             i += escapes ? 2 : 1; // a lone backslash is dropped, as A1111 does
@@ -116,7 +119,8 @@ std::vector<PromptFragment> parse_prompt_attention(std::string_view prompt)
             ++i;
         } else {
             std::size_t end = i;
-            while (end < prompt.size() && std::string_view("\\()[]:").find(prompt[end]) == std::string_view::npos)
+            while (end < prompt.size() &&
+                   std::string_view("\\()[]:").find(prompt[end]) == std::string_view::npos)
                 ++end;
             append_text(out, prompt.substr(i, end - i));
             i = end;
@@ -124,7 +128,8 @@ std::vector<PromptFragment> parse_prompt_attention(std::string_view prompt)
     }
     // Brackets never closed stay as literal text, where they stood.
     for (auto it = open.rbegin(); it != open.rend(); ++it)
-        out.insert(out.begin() + static_cast<std::ptrdiff_t>(it->fragment), PromptFragment{std::string(1, it->bracket), 1.0, false});
+        out.insert(out.begin() + static_cast<std::ptrdiff_t>(it->fragment),
+                   PromptFragment{std::string(1, it->bracket), 1.0, false});
 
     // Nesting multiplies without end ((((((x)))))) is 1.1^6, and a few thousand brackets reach
     // infinity and a NaN picture): the final weight is clamped as an explicit one is.
@@ -134,7 +139,8 @@ std::vector<PromptFragment> parse_prompt_attention(std::string_view prompt)
 
     std::vector<PromptFragment> merged;
     for (auto& fragment : out) {
-        if (!merged.empty() && !fragment.is_break && !merged.back().is_break && merged.back().weight == fragment.weight)
+        if (!merged.empty() && !fragment.is_break && !merged.back().is_break &&
+            merged.back().weight == fragment.weight)
             merged.back().text += fragment.text;
         else
             merged.push_back(std::move(fragment));

@@ -26,20 +26,24 @@ StableDiffusion load_single_file(const std::filesystem::path& path, const models
     if (path.extension() != ".safetensors")
         throw io::ModelFolderError(path.string() + ": only .safetensors single-file checkpoints are read");
     if (defaults_folder.empty())
-        throw io::ModelFolderError(path.string() + ": a single-file checkpoint needs the SD 1.5 default configs folder");
+        throw io::ModelFolderError(path.string() +
+                                   ": a single-file checkpoint needs the SD 1.5 default configs folder");
     const auto defaults = io::ModelFolder::open(defaults_folder);
     const auto checkpoint = io::SafetensorsFile::open(path);
-    const auto configs = models::single_file_configs(
-        checkpoint, {defaults.config("text_encoder"), defaults.config("unet"), defaults.config("vae"), defaults.config("scheduler")});
+    const auto configs =
+        models::single_file_configs(checkpoint, {defaults.config("text_encoder"), defaults.config("unet"),
+                                                 defaults.config("vae"), defaults.config("scheduler")});
     const auto unet_config = models::UNetConfig::from_json(configs.unet);
     const auto vae_config = models::VaeConfig::from_json(configs.vae);
     const auto layout = models::checkpoint_layout(unet_config, vae_config);
-    return StableDiffusion{tokenizer::ClipTokenizer::from_directory(defaults.component("tokenizer").directory),
-                           models::load_text_encoder(checkpoint, models::ClipTextConfig::from_json(configs.text_encoder), layout, settings),
-                           models::load_unet(checkpoint, unet_config, layout, settings),
-                           models::load_vae(checkpoint, vae_config, layout, vae_settings(settings)),
-                           schedulers::SchedulerConfig::from_json(configs.scheduler),
-                           configs.scheduler.value("_class_name", std::string())};
+    return StableDiffusion{
+        tokenizer::ClipTokenizer::from_directory(defaults.component("tokenizer").directory),
+        models::load_text_encoder(checkpoint, models::ClipTextConfig::from_json(configs.text_encoder), layout,
+                                  settings),
+        models::load_unet(checkpoint, unet_config, layout, settings),
+        models::load_vae(checkpoint, vae_config, layout, vae_settings(settings)),
+        schedulers::SchedulerConfig::from_json(configs.scheduler),
+        configs.scheduler.value("_class_name", std::string())};
 }
 
 } // namespace

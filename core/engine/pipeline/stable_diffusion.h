@@ -32,7 +32,8 @@ struct StableDiffusion {
 /// own, come from `single_file_defaults` (a diffusers-layout folder without weights: the SD 1.5
 /// defaults in resources/sd15). Throws io::ModelFolderError and the loaders' errors, each
 /// naming the file at fault.
-StableDiffusion load_stable_diffusion(const std::filesystem::path& path, const models::LoadSettings& settings = {},
+StableDiffusion load_stable_diffusion(const std::filesystem::path& path,
+                                      const models::LoadSettings& settings = {},
                                       const std::filesystem::path& single_file_defaults = {});
 
 /// The settings the VAE is loaded with: the model's, but fp32 where the model computes in bf16

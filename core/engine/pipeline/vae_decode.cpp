@@ -26,10 +26,12 @@ void blend_edge(at::Tensor& tile, const at::Tensor& before, std::int64_t dim, st
     head.copy_(tail * (1 - weight) + head * weight);
 }
 
-at::Tensor decode_tiled(models::AutoencoderKL& vae, const at::Tensor& latents, const VaeDecodeOptions& options)
+at::Tensor decode_tiled(models::AutoencoderKL& vae, const at::Tensor& latents,
+                        const VaeDecodeOptions& options)
 {
     const auto tile = options.tile_latents;
-    const auto stride = std::max<std::int64_t>(1, static_cast<std::int64_t>(static_cast<double>(tile) * (1 - options.overlap)));
+    const auto stride = std::max<std::int64_t>(
+        1, static_cast<std::int64_t>(static_cast<double>(tile) * (1 - options.overlap)));
     const auto scale = 8;
     // Each tile keeps the pixels of its own stride; what it has beyond that blends into the next.
     const auto keep = stride * scale;
@@ -84,8 +86,9 @@ bool wants_tiles(const at::Tensor& latents, const VaeDecodeOptions& options)
 
 } // namespace
 
-at::Tensor decode_latents(models::AutoencoderKL& vae, const at::Tensor& latents, const VaeDecodeOptions& options,
-                          const std::function<void(const std::string&)>& log, VaeDecodeReport* report)
+at::Tensor decode_latents(models::AutoencoderKL& vae, const at::Tensor& latents,
+                          const VaeDecodeOptions& options, const std::function<void(const std::string&)>& log,
+                          VaeDecodeReport* report)
 {
     const auto tiled = wants_tiles(latents, options);
     const auto decode = [&] {
@@ -106,7 +109,8 @@ at::Tensor decode_latents(models::AutoencoderKL& vae, const at::Tensor& latents,
     if (report)
         *report = {tiled, redone};
     if (!finite(decoded))
-        throw PipelineError("the VAE decode produced NaN/Inf values even in fp32: the latents or the VAE weights are broken");
+        throw PipelineError(
+            "the VAE decode produced NaN/Inf values even in fp32: the latents or the VAE weights are broken");
     return (decoded / 2 + 0.5).clamp(0, 1).permute({0, 2, 3, 1}).contiguous();
 }
 

@@ -26,7 +26,9 @@ struct VaeDecodeReport {
 
 /// `latents` [B, 4, h, w] as the UNet makes them (not yet divided by the scaling factor).
 /// Returns [B, 8h, 8w, 3] float32 in [0, 1] on the VAE's device. `log` hears of an fp32 redo.
-at::Tensor decode_latents(models::AutoencoderKL& vae, const at::Tensor& latents, const VaeDecodeOptions& options = {},
-                          const std::function<void(const std::string&)>& log = {}, VaeDecodeReport* report = nullptr);
+at::Tensor decode_latents(models::AutoencoderKL& vae, const at::Tensor& latents,
+                          const VaeDecodeOptions& options = {},
+                          const std::function<void(const std::string&)>& log = {},
+                          VaeDecodeReport* report = nullptr);
 
 } // namespace eikona::pipeline

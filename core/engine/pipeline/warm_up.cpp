@@ -22,7 +22,8 @@ void warm_up(StableDiffusion& model, std::int64_t width, std::int64_t height, st
     const auto encoded = model.text_encoder(ids);
     models::release_mapped_pages(*model.text_encoder); // as a job does once its prompt is encoded
     const auto context = at::zeros({unet_batch, length, encoded.size(-1)}, options);
-    const auto sample = at::zeros({unet_batch, model.unet->conv_in->weight.size(1), height / 8, width / 8}, options);
+    const auto sample =
+        at::zeros({unet_batch, model.unet->conv_in->weight.size(1), height / 8, width / 8}, options);
     model.unet(sample, at::tensor(999), context);
 }
 

@@ -12,7 +12,7 @@ namespace eikona::schedulers {
 namespace {
 
 class DdimScheduler final : public Scheduler {
-public:
+  public:
     explicit DdimScheduler(const SchedulerConfig& config)
         : Scheduler(config), m_final_alpha_cumprod(final_alpha_cumprod(config, m_alphas_cumprod))
     {
@@ -24,7 +24,8 @@ public:
         m_timesteps = at::tensor(leading_timesteps(m_config, steps), at::kLong);
     }
 
-    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample, NoiseSource*) override
+    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample,
+                    NoiseSource*) override
     {
         const auto timestep = m_timesteps[index].item<std::int64_t>();
         const auto prev_timestep = timestep - m_config.num_train_timesteps / m_steps;
@@ -33,12 +34,13 @@ public:
             prev_timestep >= 0 ? m_alphas_cumprod[prev_timestep].item<float>() : m_final_alpha_cumprod;
         const float beta_prod_t = 1.0F - alpha_prod_t;
         // Formula (12) with sigma_t = 0.
-        const auto pred_original_sample = (sample - std::sqrt(beta_prod_t) * model_output) / std::sqrt(alpha_prod_t);
+        const auto pred_original_sample =
+            (sample - std::sqrt(beta_prod_t) * model_output) / std::sqrt(alpha_prod_t);
         const auto direction = std::sqrt(1.0F - alpha_prod_t_prev) * model_output;
         return std::sqrt(alpha_prod_t_prev) * pred_original_sample + direction;
     }
 
-private:
+  private:
     std::int64_t m_steps = 0;
     float m_final_alpha_cumprod = 1.0F;
 };

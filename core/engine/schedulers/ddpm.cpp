@@ -13,7 +13,7 @@ namespace eikona::schedulers {
 namespace {
 
 class DdpmScheduler final : public Scheduler {
-public:
+  public:
     explicit DdpmScheduler(const SchedulerConfig& config) : Scheduler(config) {}
 
     void set_timesteps(std::int64_t steps) override
@@ -37,7 +37,8 @@ public:
         const float current_beta_t = 1.0F - current_alpha_t;
 
         // Formulas (15) and (7) of the paper.
-        const auto pred_original_sample = (sample - std::sqrt(beta_prod_t) * model_output) / std::sqrt(alpha_prod_t);
+        const auto pred_original_sample =
+            (sample - std::sqrt(beta_prod_t) * model_output) / std::sqrt(alpha_prod_t);
         const float original_coeff = std::sqrt(alpha_prod_t_prev) * current_beta_t / beta_prod_t;
         const float sample_coeff = std::sqrt(current_alpha_t) * beta_prod_t_prev / beta_prod_t;
         auto previous = original_coeff * pred_original_sample + sample_coeff * sample;
@@ -50,7 +51,7 @@ public:
         return previous;
     }
 
-private:
+  private:
     std::int64_t m_steps = 0;
 };
 

@@ -14,7 +14,7 @@ namespace eikona::schedulers {
 namespace {
 
 class DpmSolverMultistep final : public Scheduler {
-public:
+  public:
     DpmSolverMultistep(const SchedulerConfig& config, bool karras)
         : Scheduler(config), m_karras(karras), m_training_sigmas(training_sigmas(m_alphas_cumprod))
     {
@@ -51,13 +51,15 @@ public:
         m_lower_order_steps = 0;
     }
 
-    at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise, std::int64_t index) const override
+    at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise,
+                         std::int64_t index) const override
     {
         const auto at_index = alpha_sigma(sigma_at(index));
         return at_index.alpha * original + at_index.sigma * noise;
     }
 
-    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample, NoiseSource*) override
+    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample,
+                    NoiseSource*) override
     {
         const auto count = m_timesteps.size(0);
         // The last step, into sigma 0, is first order (lower_order_final).
@@ -77,7 +79,7 @@ public:
         return previous;
     }
 
-private:
+  private:
     float sigma_at(std::int64_t index) const { return m_sigmas[index].item<float>(); }
 
     at::Tensor first_order(const at::Tensor& x0, std::int64_t index, const at::Tensor& sample) const
@@ -88,7 +90,8 @@ private:
         return (t.sigma / s.sigma) * sample - (t.alpha * (std::exp(-h) - 1.0F)) * x0;
     }
 
-    at::Tensor second_order(const at::Tensor& m0, const at::Tensor& m1, std::int64_t index, const at::Tensor& sample) const
+    at::Tensor second_order(const at::Tensor& m0, const at::Tensor& m1, std::int64_t index,
+                            const at::Tensor& sample) const
     {
         const auto t = alpha_sigma(sigma_at(index + 1));
         const auto s0 = alpha_sigma(sigma_at(index));

@@ -13,7 +13,7 @@ namespace eikona::schedulers {
 namespace {
 
 class EulerScheduler final : public Scheduler {
-public:
+  public:
     EulerScheduler(const SchedulerConfig& config, bool ancestral)
         : Scheduler(config), m_ancestral(ancestral), m_training_sigmas(training_sigmas(m_alphas_cumprod))
     {
@@ -32,7 +32,8 @@ public:
     // so the generator advances as the reference's does.
     bool step_draws_noise() const override { return true; }
 
-    at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise, std::int64_t index) const override
+    at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise,
+                         std::int64_t index) const override
     {
         return original + noise * sigma_at(index);
     }
@@ -63,7 +64,7 @@ public:
         return previous + draw() * sigma_up;
     }
 
-private:
+  private:
     float sigma_at(std::int64_t index) const { return m_sigmas[index].item<float>(); }
 
     bool m_ancestral;

@@ -13,7 +13,7 @@ namespace eikona::schedulers {
 namespace {
 
 class HeunScheduler final : public Scheduler {
-public:
+  public:
     explicit HeunScheduler(const SchedulerConfig& config)
         : Scheduler(config), m_training_sigmas(training_sigmas(m_alphas_cumprod))
     {
@@ -26,14 +26,16 @@ public:
         m_init_noise_sigma = sigmas.max().item<float>();
         // [s0, s1, s1, s2, s2, ..., s_{N-1}, s_{N-1}, 0] and [t0, t1, t1, ..., t_{N-1}, t_{N-1}]
         const auto n = sigmas.size(0);
-        m_sigmas = at::cat({sigmas.slice(0, 0, 1), sigmas.slice(0, 1, n - 1).repeat_interleave(2), sigmas.slice(0, n - 1)});
+        m_sigmas = at::cat(
+            {sigmas.slice(0, 0, 1), sigmas.slice(0, 1, n - 1).repeat_interleave(2), sigmas.slice(0, n - 1)});
         const auto t = at::tensor(timesteps, at::kFloat);
         m_timesteps = at::cat({t.slice(0, 0, 1), t.slice(0, 1).repeat_interleave(2)});
         m_first_derivative = at::Tensor();
         m_first_sample = at::Tensor();
     }
 
-    at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise, std::int64_t index) const override
+    at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise,
+                         std::int64_t index) const override
     {
         return original + noise * sigma_at(index);
     }
@@ -45,7 +47,8 @@ public:
         return scale_by_sigma(sample, sigma_at(index));
     }
 
-    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample, NoiseSource*) override
+    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample,
+                    NoiseSource*) override
     {
         if (!m_first_derivative.defined()) {
             // First evaluation: an Euler step, remembered for the correction.
@@ -68,7 +71,7 @@ public:
         return previous;
     }
 
-private:
+  private:
     float sigma_at(std::int64_t index) const { return m_sigmas[index].item<float>(); }
 
     std::vector<float> m_training_sigmas;

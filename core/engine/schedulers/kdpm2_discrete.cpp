@@ -13,7 +13,7 @@ namespace eikona::schedulers {
 namespace {
 
 class Kdpm2Scheduler final : public Scheduler {
-public:
+  public:
     explicit Kdpm2Scheduler(const SchedulerConfig& config)
         : Scheduler(config), m_training_sigmas(training_sigmas(m_alphas_cumprod))
     {
@@ -45,7 +45,8 @@ public:
         m_first_sample = at::Tensor();
     }
 
-    at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise, std::int64_t index) const override
+    at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise,
+                         std::int64_t index) const override
     {
         return original + noise * sigma_at(index);
     }
@@ -57,7 +58,8 @@ public:
         return scale_by_sigma(sample, m_first_sample.defined() ? midpoint_at(index) : sigma_at(index));
     }
 
-    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample, NoiseSource*) override
+    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample,
+                    NoiseSource*) override
     {
         if (!m_first_sample.defined()) {
             // To the midpoint with the slope at sigma.
@@ -79,7 +81,7 @@ public:
         return previous;
     }
 
-private:
+  private:
     float sigma_at(std::int64_t index) const { return m_sigmas[index].item<float>(); }
     float midpoint_at(std::int64_t index) const { return m_midpoints[index].item<float>(); }
 

@@ -17,7 +17,7 @@ namespace {
 constexpr int k_order = 4;
 
 class LmsScheduler final : public Scheduler {
-public:
+  public:
     explicit LmsScheduler(const SchedulerConfig& config)
         : Scheduler(config), m_training_sigmas(training_sigmas(m_alphas_cumprod))
     {
@@ -32,7 +32,8 @@ public:
         m_derivatives.clear();
     }
 
-    at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise, std::int64_t index) const override
+    at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise,
+                         std::int64_t index) const override
     {
         return original + noise * sigma_at(index);
     }
@@ -42,7 +43,8 @@ public:
         return scale_by_sigma(sample, sigma_at(index));
     }
 
-    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample, NoiseSource*) override
+    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample,
+                    NoiseSource*) override
     {
         const float sigma = sigma_at(index);
         const auto pred_original_sample = sample - sigma * model_output;
@@ -53,23 +55,25 @@ public:
         at::Tensor sum;
         for (int j = 0; j < order; ++j) {
             const double coefficient = lms_coefficient(order, index, j);
-            const auto term = coefficient * m_derivatives[m_derivatives.size() - 1 - static_cast<std::size_t>(j)];
+            const auto term =
+                coefficient * m_derivatives[m_derivatives.size() - 1 - static_cast<std::size_t>(j)];
             sum = sum.defined() ? sum + term : term;
         }
         return sample + sum;
     }
 
-private:
+  private:
     float sigma_at(std::int64_t index) const { return m_sigmas[index].item<float>(); }
 
     // The integral from sigma_t to sigma_{t+1} of the Lagrange basis polynomial of node
     // t - j over the nodes sigma_t, ..., sigma_{t - order + 1}.
     double lms_coefficient(int order, std::int64_t t, int j) const
     {
-        static constexpr std::array<double, 5> nodes{0.0, -0.5384693101056831, 0.5384693101056831, -0.9061798459386640,
-                                                     0.9061798459386640};
-        static constexpr std::array<double, 5> weights{0.5688888888888889, 0.4786286704993665, 0.4786286704993665,
-                                                       0.2369268850561891, 0.2369268850561891};
+        static constexpr std::array<double, 5> nodes{0.0, -0.5384693101056831, 0.5384693101056831,
+                                                     -0.9061798459386640, 0.9061798459386640};
+        static constexpr std::array<double, 5> weights{0.5688888888888889, 0.4786286704993665,
+                                                       0.4786286704993665, 0.2369268850561891,
+                                                       0.2369268850561891};
         const double a = sigma_at(t), b = sigma_at(t + 1);
         double integral = 0;
         for (std::size_t n = 0; n < nodes.size(); ++n) {

@@ -12,7 +12,8 @@ at::Tensor alphas_cumprod(const SchedulerConfig& config)
     const auto options = at::TensorOptions().dtype(at::kFloat);
     at::Tensor betas;
     if (config.beta_schedule == "scaled_linear")
-        betas = at::linspace(std::sqrt(config.beta_start), std::sqrt(config.beta_end), config.num_train_timesteps, options)
+        betas = at::linspace(std::sqrt(config.beta_start), std::sqrt(config.beta_end),
+                             config.num_train_timesteps, options)
                     .pow(2);
     else
         betas = at::linspace(config.beta_start, config.beta_end, config.num_train_timesteps, options);

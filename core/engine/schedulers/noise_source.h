@@ -14,7 +14,7 @@
 namespace eikona::schedulers {
 
 class NoiseSource {
-public:
+  public:
     /// One generator seeded `seed` for every draw, whatever the batch.
     static NoiseSource shared(std::uint64_t seed);
     /// `images` generators seeded seed, seed + 1, …; every draw's first dimension is the batch.
@@ -29,7 +29,7 @@ public:
     /// randn(like.sizes()) moved to like's device and dtype.
     at::Tensor randn_like(const at::Tensor& like);
 
-private:
+  private:
     NoiseSource(std::vector<at::Generator> generators, bool per_image);
 
     std::vector<at::Generator> m_generators;

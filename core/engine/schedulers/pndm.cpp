@@ -12,7 +12,7 @@ namespace eikona::schedulers {
 namespace {
 
 class PndmScheduler final : public Scheduler {
-public:
+  public:
     explicit PndmScheduler(const SchedulerConfig& config)
         : Scheduler(config), m_final_alpha_cumprod(final_alpha_cumprod(config, m_alphas_cumprod))
     {
@@ -63,13 +63,14 @@ public:
         } else if (n == 3) {
             model_output = (23 * m_ets[2] - 16 * m_ets[1] + 5 * m_ets[0]) / 12;
         } else {
-            model_output = (1.0 / 24) * (55 * m_ets[n - 1] - 59 * m_ets[n - 2] + 37 * m_ets[n - 3] - 9 * m_ets[n - 4]);
+            model_output =
+                (1.0 / 24) * (55 * m_ets[n - 1] - 59 * m_ets[n - 2] + 37 * m_ets[n - 3] - 9 * m_ets[n - 4]);
         }
         ++m_counter;
         return previous_sample(sample, timestep, prev_timestep, model_output);
     }
 
-private:
+  private:
     // Formula (9) of the paper.
     at::Tensor previous_sample(const at::Tensor& sample, std::int64_t timestep, std::int64_t prev_timestep,
                                const at::Tensor& model_output) const

@@ -30,7 +30,8 @@ SchedulerConfig SchedulerConfig::from_json(const nlohmann::json& json)
         if (it == json.end() || it->is_null())
             return;
         if (!io::json_holds<std::decay_t<decltype(value)>>(*it))
-            throw SchedulerError(std::string("scheduler config field \"") + field + "\" has the wrong type or is out of range");
+            throw SchedulerError(std::string("scheduler config field \"") + field +
+                                 "\" has the wrong type or is out of range");
         value = it->get<std::decay_t<decltype(value)>>();
     };
     read("num_train_timesteps", config.num_train_timesteps);
@@ -40,21 +41,27 @@ SchedulerConfig SchedulerConfig::from_json(const nlohmann::json& json)
     read("steps_offset", config.steps_offset);
     read("set_alpha_to_one", config.set_alpha_to_one);
     if (config.beta_schedule != "scaled_linear" && config.beta_schedule != "linear")
-        throw SchedulerError("scheduler config field \"beta_schedule\" = \"" + config.beta_schedule + "\" is not supported");
+        throw SchedulerError("scheduler config field \"beta_schedule\" = \"" + config.beta_schedule +
+                             "\" is not supported");
     // Each noise level is a table entry; SD's 1000 is typical, a billion would be 4 GB of table.
     if (config.num_train_timesteps > 100000)
-        throw SchedulerError("scheduler config field \"num_train_timesteps\" = " + std::to_string(config.num_train_timesteps) +
-                             " is more than any model uses (the limit is 100000)");
+        throw SchedulerError(
+            "scheduler config field \"num_train_timesteps\" = " + std::to_string(config.num_train_timesteps) +
+            " is more than any model uses (the limit is 100000)");
     if (config.num_train_timesteps < 2)
         throw SchedulerError("scheduler config field \"num_train_timesteps\" must be at least 2");
     if (const auto it = json.find("prediction_type"); it != json.end() && *it != "epsilon")
-        throw SchedulerError("scheduler config field \"prediction_type\" = " + it->dump() + " is not supported");
+        throw SchedulerError("scheduler config field \"prediction_type\" = " + it->dump() +
+                             " is not supported");
     if (const auto it = json.find("trained_betas"); it != json.end() && !it->is_null())
         throw SchedulerError("scheduler config field \"trained_betas\" is not supported");
     return config;
 }
 
-Scheduler::Scheduler(const SchedulerConfig& config) : m_config(config), m_alphas_cumprod(alphas_cumprod(config)) {}
+Scheduler::Scheduler(const SchedulerConfig& config)
+    : m_config(config), m_alphas_cumprod(alphas_cumprod(config))
+{
+}
 
 at::Tensor Scheduler::scale_model_input(const at::Tensor& sample, std::int64_t) const
 {

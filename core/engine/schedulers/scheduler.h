@@ -18,7 +18,7 @@
 namespace eikona::schedulers {
 
 class SchedulerError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -36,7 +36,7 @@ struct SchedulerConfig {
 };
 
 class Scheduler {
-public:
+  public:
     virtual ~Scheduler() = default;
 
     virtual void set_timesteps(std::int64_t steps) = 0;
@@ -52,7 +52,8 @@ public:
     virtual std::int64_t order() const { return 1; }
     /// The sample noised to loop position `index` (img2img's start): by default the DDPM
     /// forward process sqrt(a) x + sqrt(1 - a) noise at that timestep.
-    virtual at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise, std::int64_t index) const;
+    virtual at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise,
+                                 std::int64_t index) const;
 
     /// The UNet input for loop position `index`.
     virtual at::Tensor scale_model_input(const at::Tensor& sample, std::int64_t index) const;
@@ -60,7 +61,7 @@ public:
     virtual at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample,
                             NoiseSource* noise) = 0;
 
-protected:
+  protected:
     explicit Scheduler(const SchedulerConfig& config);
 
     SchedulerConfig m_config;

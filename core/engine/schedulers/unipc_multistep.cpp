@@ -17,7 +17,7 @@ namespace {
 constexpr int k_solver_order = 2;
 
 class UniPcScheduler final : public Scheduler {
-public:
+  public:
     explicit UniPcScheduler(const SchedulerConfig& config)
         : Scheduler(config), m_training_sigmas(training_sigmas(m_alphas_cumprod))
     {
@@ -37,13 +37,15 @@ public:
         m_order = 0;
     }
 
-    at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise, std::int64_t index) const override
+    at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise,
+                         std::int64_t index) const override
     {
         const auto at_index = alpha_sigma(sigma_at(index));
         return at_index.alpha * original + at_index.sigma * noise;
     }
 
-    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample_in, NoiseSource*) override
+    at::Tensor step(const at::Tensor& model_output, std::int64_t index, const at::Tensor& sample_in,
+                    NoiseSource*) override
     {
         const auto now = alpha_sigma(sigma_at(index));
         const auto x0 = (sample_in - now.sigma * model_output) / now.alpha;
@@ -61,7 +63,7 @@ public:
         return previous;
     }
 
-private:
+  private:
     float sigma_at(std::int64_t index) const { return m_sigmas[index].item<float>(); }
 
     // The coefficients b_i = h phi_{i+1}(h) i! / B(h) with hh = -h (data prediction).
@@ -101,7 +103,8 @@ private:
     }
 
     // UniC: corrects the sample just reached (x_t) using the model's output there.
-    at::Tensor corrector(const at::Tensor& model_t, const at::Tensor& last_sample, std::int64_t index, int order) const
+    at::Tensor corrector(const at::Tensor& model_t, const at::Tensor& last_sample, std::int64_t index,
+                         int order) const
     {
         const auto t = alpha_sigma(sigma_at(index));
         const auto s0 = alpha_sigma(sigma_at(index - 1));

@@ -109,8 +109,8 @@ std::vector<std::string> split_words(std::string_view cleaned_text)
 
 struct ClipTokenizer::Impl {
     std::optional<SentencePieceModel> processor;
-    bool native = false;       // a shipped .model: its ids are the vocabulary ids
-    bool lower_case = true;    // for native models: tokenizer_config's do_lower_case
+    bool native = false;    // a shipped .model: its ids are the vocabulary ids
+    bool lower_case = true; // for native models: tokenizer_config's do_lower_case
     std::vector<std::string> tokens;
     std::unordered_map<std::string, int> special; // "<|startoftext|>" -> 49406, ...
     int bos = 0;
@@ -168,7 +168,9 @@ void ClipTokenizer::Impl::encode_piece(std::string_view text, std::vector<int>& 
     }
 }
 
-ClipTokenizer::ClipTokenizer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+ClipTokenizer::ClipTokenizer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl))
+{
+}
 ClipTokenizer::ClipTokenizer(ClipTokenizer&&) noexcept = default;
 ClipTokenizer& ClipTokenizer::operator=(ClipTokenizer&&) noexcept = default;
 ClipTokenizer::~ClipTokenizer() = default;
@@ -189,7 +191,8 @@ ClipTokenizer ClipTokenizer::from_directory(const fs::path& directory)
     if (const auto it = config.find("model_max_length"); it != config.end() && it->is_number_unsigned()) {
         const auto length = it->get<std::uint64_t>();
         if (length < 2 || length > 4096)
-            fail(directory / "tokenizer_config.json", "model_max_length " + std::to_string(length) + " is out of range");
+            fail(directory / "tokenizer_config.json",
+                 "model_max_length " + std::to_string(length) + " is out of range");
         impl->max_length = static_cast<std::size_t>(length);
     }
 
@@ -217,7 +220,8 @@ ClipTokenizer ClipTokenizer::from_directory(const fs::path& directory)
         };
         impl->bos = id_of("bos_token", impl->processor->bos_id());
         impl->eos = id_of("eos_token", impl->processor->eos_id());
-        impl->pad = id_of("pad_token", impl->processor->pad_id() >= 0 ? impl->processor->pad_id() : impl->eos);
+        impl->pad =
+            id_of("pad_token", impl->processor->pad_id() >= 0 ? impl->processor->pad_id() : impl->eos);
         for (const int id : {impl->bos, impl->eos})
             if (id >= 0)
                 impl->special.emplace(impl->tokens[static_cast<std::size_t>(id)], id);
@@ -230,7 +234,8 @@ ClipTokenizer ClipTokenizer::from_directory(const fs::path& directory)
     impl->tokens.resize(vocab.size());
     for (const auto& [token, id] : vocab.items()) {
         if (!id.is_number_unsigned() || id.get<std::uint64_t>() >= vocab.size())
-            fail(vocab_path, "token \"" + token + "\" has an id outside 0.." + std::to_string(vocab.size() - 1));
+            fail(vocab_path,
+                 "token \"" + token + "\" has an id outside 0.." + std::to_string(vocab.size() - 1));
         auto& slot = impl->tokens[id.get<std::size_t>()];
         if (!slot.empty())
             fail(vocab_path, "id " + id.dump() + " is used twice");
@@ -298,10 +303,25 @@ std::vector<std::string> ClipTokenizer::token_strings(const std::vector<int>& id
     return strings;
 }
 
-int ClipTokenizer::bos_id() const { return m_impl->bos; }
-int ClipTokenizer::eos_id() const { return m_impl->eos; }
-int ClipTokenizer::pad_id() const { return m_impl->pad; }
-std::size_t ClipTokenizer::max_length() const { return m_impl->max_length; }
-std::size_t ClipTokenizer::vocab_size() const { return m_impl->tokens.size(); }
+int ClipTokenizer::bos_id() const
+{
+    return m_impl->bos;
+}
+int ClipTokenizer::eos_id() const
+{
+    return m_impl->eos;
+}
+int ClipTokenizer::pad_id() const
+{
+    return m_impl->pad;
+}
+std::size_t ClipTokenizer::max_length() const
+{
+    return m_impl->max_length;
+}
+std::size_t ClipTokenizer::vocab_size() const
+{
+    return m_impl->tokens.size();
+}
 
 } // namespace eikona::tokenizer

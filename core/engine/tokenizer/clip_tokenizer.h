@@ -12,12 +12,12 @@
 namespace eikona::tokenizer {
 
 class TokenizerError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 class ClipTokenizer {
-public:
+  public:
     /// Loads a tokenizer folder: vocab.json + merges.txt (+ tokenizer_config.json for the pad
     /// token and length), or a native SentencePiece `*.model` when the folder ships one.
     /// Throws TokenizerError naming the file.
@@ -43,7 +43,7 @@ public:
     std::size_t max_length() const;
     std::size_t vocab_size() const;
 
-private:
+  private:
     struct Impl;
     explicit ClipTokenizer(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;

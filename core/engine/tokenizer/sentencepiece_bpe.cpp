@@ -11,7 +11,7 @@ namespace {
 // Just enough of the protobuf wire format for sentencepiece_model.proto; the field numbers
 // are those of that file.
 class ProtoWriter {
-public:
+  public:
     void varint(std::uint32_t field, std::uint64_t value)
     {
         key(field, 0);
@@ -37,7 +37,7 @@ public:
     }
     const std::string& str() const { return m_out; }
 
-private:
+  private:
     void key(std::uint32_t field, std::uint32_t wire_type) { raw_varint((field << 3) | wire_type); }
     void raw_varint(std::uint64_t value)
     {
@@ -56,7 +56,8 @@ enum PieceType : std::uint32_t { k_normal = 1, k_unknown = 2, k_control = 3 };
 std::string with_marker(const std::string& token)
 {
     constexpr std::string_view suffix = "</w>";
-    if (token.size() >= suffix.size() && token.compare(token.size() - suffix.size(), suffix.size(), suffix) == 0)
+    if (token.size() >= suffix.size() &&
+        token.compare(token.size() - suffix.size(), suffix.size(), suffix) == 0)
         return token.substr(0, token.size() - suffix.size()) + std::string(k_end_of_word_marker);
     return token;
 }
@@ -64,7 +65,7 @@ std::string with_marker(const std::string& token)
 std::string piece(std::string_view text, float score, PieceType type)
 {
     ProtoWriter p;
-    p.bytes(1, text);   // SentencePiece.piece
+    p.bytes(1, text);    // SentencePiece.piece
     p.float32(2, score); // SentencePiece.score
     p.varint(3, type);   // SentencePiece.type
     return p.str();
@@ -96,8 +97,8 @@ std::string build_sentencepiece_bpe_model(const BpeVocabulary& vocabulary)
     }
 
     ProtoWriter trainer;
-    trainer.varint(3, 2); // model_type = BPE
-    trainer.int32(40, 0); // unk_id
+    trainer.varint(3, 2);  // model_type = BPE
+    trainer.int32(40, 0);  // unk_id
     trainer.int32(41, -1); // bos_id: none; CLIP's are added by the tokenizer
     trainer.int32(42, -1); // eos_id
     trainer.int32(43, -1); // pad_id

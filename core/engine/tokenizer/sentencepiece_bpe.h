@@ -16,9 +16,9 @@ namespace eikona::tokenizer {
 inline constexpr std::string_view k_end_of_word_marker = "\xEE\x80\x80";
 
 struct BpeVocabulary {
-    std::vector<std::string> tokens;             ///< CLIP token strings, index = id
+    std::vector<std::string> tokens;                         ///< CLIP token strings, index = id
     std::vector<std::pair<std::string, std::string>> merges; ///< in rank order
-    std::vector<std::string> special_tokens;     ///< never produced by merging
+    std::vector<std::string> special_tokens;                 ///< never produced by merging
 };
 
 /// The serialized sentencepiece ModelProto. Piece i + 1 is vocabulary id i.

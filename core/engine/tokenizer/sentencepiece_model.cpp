@@ -33,8 +33,7 @@ struct Module {
     EikonaSpmSpecialIdFn special_id = nullptr;
 };
 
-template <typename Fn>
-Fn symbol(void* handle, const char* name)
+template <typename Fn> Fn symbol(void* handle, const char* name)
 {
     void* address = ::dlsym(handle, name);
     if (!address)
@@ -58,7 +57,8 @@ const Module& module()
             tried += "\n  " + candidate.string() + ": " + ::dlerror();
         }
         if (!handle) {
-            failure = std::string("cannot open ") + k_module_name + ", which runs the tokenizer's BPE:" + tried;
+            failure =
+                std::string("cannot open ") + k_module_name + ", which runs the tokenizer's BPE:" + tried;
             return;
         }
         try {
@@ -105,7 +105,9 @@ struct SentencePieceModel::Impl {
     }
 };
 
-SentencePieceModel::SentencePieceModel(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+SentencePieceModel::SentencePieceModel(std::unique_ptr<Impl> impl) : m_impl(std::move(impl))
+{
+}
 SentencePieceModel::SentencePieceModel(SentencePieceModel&&) noexcept = default;
 SentencePieceModel& SentencePieceModel::operator=(SentencePieceModel&&) noexcept = default;
 SentencePieceModel::~SentencePieceModel() = default;
@@ -137,7 +139,8 @@ std::vector<int> SentencePieceModel::encode(std::string_view text) const
 {
     std::vector<int> ids(text.size() + 8);
     for (;;) {
-        const long n = m_impl->module->encode(m_impl->model, text.data(), text.size(), ids.data(), ids.size());
+        const long n =
+            m_impl->module->encode(m_impl->model, text.data(), text.size(), ids.data(), ids.size());
         if (n < 0)
             throw TokenizerError("sentencepiece could not encode a word");
         if (static_cast<std::size_t>(n) <= ids.size()) {
@@ -148,7 +151,10 @@ std::vector<int> SentencePieceModel::encode(std::string_view text) const
     }
 }
 
-int SentencePieceModel::piece_size() const { return m_impl->module->piece_size(m_impl->model); }
+int SentencePieceModel::piece_size() const
+{
+    return m_impl->module->piece_size(m_impl->model);
+}
 
 std::string SentencePieceModel::id_to_piece(int id) const
 {
@@ -167,8 +173,17 @@ int SentencePieceModel::piece_to_id(std::string_view piece) const
     return m_impl->module->piece_to_id(m_impl->model, piece.data(), piece.size());
 }
 
-int SentencePieceModel::bos_id() const { return m_impl->module->special_id(m_impl->model, 0); }
-int SentencePieceModel::eos_id() const { return m_impl->module->special_id(m_impl->model, 1); }
-int SentencePieceModel::pad_id() const { return m_impl->module->special_id(m_impl->model, 2); }
+int SentencePieceModel::bos_id() const
+{
+    return m_impl->module->special_id(m_impl->model, 0);
+}
+int SentencePieceModel::eos_id() const
+{
+    return m_impl->module->special_id(m_impl->model, 1);
+}
+int SentencePieceModel::pad_id() const
+{
+    return m_impl->module->special_id(m_impl->model, 2);
+}
 
 } // namespace eikona::tokenizer

@@ -11,7 +11,7 @@
 namespace eikona::tokenizer {
 
 class SentencePieceModel {
-public:
+  public:
     /// From a serialized ModelProto. Throws TokenizerError.
     static SentencePieceModel from_serialized(const std::string& proto);
     /// From a `.model` file. Throws TokenizerError.
@@ -30,7 +30,7 @@ public:
     int eos_id() const;
     int pad_id() const;
 
-private:
+  private:
     struct Impl;
     explicit SentencePieceModel(std::unique_ptr<Impl> impl);
     static SentencePieceModel load(const std::string& data, bool is_file, const std::string& what);

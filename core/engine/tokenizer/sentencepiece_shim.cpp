@@ -33,7 +33,8 @@ EIKONA_SPM_EXPORT EikonaSpm* eikona_spm_load(const char* data, std::size_t size,
     try {
         auto model = new EikonaSpm;
         const std::string input(data, size);
-        const auto status = is_file ? model->processor.Load(input) : model->processor.LoadFromSerializedProto(input);
+        const auto status =
+            is_file ? model->processor.Load(input) : model->processor.LoadFromSerializedProto(input);
         if (!status.ok()) {
             copy_message(status.ToString(), error, error_size);
             delete model;
@@ -87,9 +88,13 @@ EIKONA_SPM_EXPORT int eikona_spm_piece_to_id(const EikonaSpm* model, const char*
 EIKONA_SPM_EXPORT int eikona_spm_special_id(const EikonaSpm* model, int which)
 {
     switch (which) {
-    case 0: return model->processor.bos_id();
-    case 1: return model->processor.eos_id();
-    case 2: return model->processor.pad_id();
-    default: return model->processor.unk_id();
+    case 0:
+        return model->processor.bos_id();
+    case 1:
+        return model->processor.eos_id();
+    case 2:
+        return model->processor.pad_id();
+    default:
+        return model->processor.unk_id();
     }
 }

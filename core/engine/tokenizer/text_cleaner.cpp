@@ -29,7 +29,7 @@ constexpr Entity k_html_entities[] = {
 // Windows-1252 as ftfy's "sloppy-windows-1252" reads it: the five bytes the code page leaves
 // undefined stand for the C1 control characters of the same value. Built from ICU's table.
 class SloppyWindows1252 {
-public:
+  public:
     SloppyWindows1252()
     {
         UErrorCode status = U_ZERO_ERROR;
@@ -58,7 +58,7 @@ public:
         return it == m_encode.end() ? -1 : it->second;
     }
 
-private:
+  private:
     std::array<char32_t, 256> m_decode{};
     std::unordered_map<char32_t, std::uint8_t> m_encode;
 };
@@ -72,8 +72,8 @@ const SloppyWindows1252& windows1252()
 const icu::Normalizer2& normalizer(bool compatibility)
 {
     UErrorCode status = U_ZERO_ERROR;
-    const auto* instance = compatibility ? icu::Normalizer2::getNFKCInstance(status)
-                                         : icu::Normalizer2::getNFCInstance(status);
+    const auto* instance =
+        compatibility ? icu::Normalizer2::getNFKCInstance(status) : icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status))
         throw std::runtime_error("ICU normalizer unavailable");
     return *instance;
@@ -83,7 +83,8 @@ std::u32string normalize(const std::u32string& text, bool compatibility)
 {
     const auto utf8 = u32_to_utf8(text);
     UErrorCode status = U_ZERO_ERROR;
-    const auto input = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
+    const auto input =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
     const auto& n = normalizer(compatibility);
     if (n.isNormalized(input, status) && U_SUCCESS(status))
         return text;
@@ -168,8 +169,9 @@ std::u32string unescape_html(const std::u32string& text)
             for (const char32_t c : reference)
                 name.push_back(static_cast<char>(c));
             const auto* end = std::end(k_html_entities);
-            const auto* found = std::lower_bound(std::begin(k_html_entities), end, name,
-                                                 [](const Entity& e, const std::string& n) { return e.name < n; });
+            const auto* found =
+                std::lower_bound(std::begin(k_html_entities), end, name,
+                                 [](const Entity& e, const std::string& n) { return e.name < n; });
             if (found != end && found->name == name)
                 replacement = utf8_to_u32(found->text);
         }
@@ -281,8 +283,7 @@ std::u32string fix_c1_controls(std::u32string text)
 }
 
 // NFKC applied to selected characters only (ftfy's ligature and width maps).
-template <typename Selected>
-std::u32string compatibility_map(const std::u32string& text, Selected selected)
+template <typename Selected> std::u32string compatibility_map(const std::u32string& text, Selected selected)
 {
     if (std::none_of(text.begin(), text.end(), selected))
         return text;
@@ -336,8 +337,8 @@ std::u32string fix_line_breaks(const std::u32string& text)
 
 bool is_removed_control(char32_t c)
 {
-    return c <= 0x08 || c == 0x0B || (c >= 0x0E && c <= 0x1F) || c == 0x7F ||
-           (c >= 0x206A && c <= 0x206F) || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFC);
+    return c <= 0x08 || c == 0x0B || (c >= 0x0E && c <= 0x1F) || c == 0x7F || (c >= 0x206A && c <= 0x206F) ||
+           c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFC);
 }
 
 std::u32string fix_segment(std::u32string text, bool unescape)
@@ -400,7 +401,8 @@ std::string collapse_whitespace(std::string_view utf8)
 
 std::string to_lower(std::string_view utf8)
 {
-    auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
+    auto text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
     text.toLower(icu::Locale::getRoot());
     std::string out;
     text.toUTF8String(out);
