@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+
 namespace eikona::store {
 
 namespace {
@@ -70,6 +72,19 @@ QString conditioningText(const QJsonObject& graph, QJsonValue link, int depth = 
     return {};
 }
 
+// A seed as JSON carries it: a whole number from 0 to 2^64 - 1 (ComfyUI's range; beyond 2^53
+// a JSON double is approximate). Anything else, negative, fractional or 1e300, is 0: casting
+// 1e300 to an integer was undefined behaviour (found by fuzzing).
+quint64 seedOf(const QJsonValue& value)
+{
+    if (const auto exact = value.toInteger(-1); exact >= 0)
+        return static_cast<quint64>(exact);
+    const double number = value.toDouble(-1);
+    if (number >= 0x1p63 && number < 0x1p64 && number == std::floor(number))
+        return static_cast<quint64>(number);
+    return 0;
+}
+
 } // namespace
 
 std::optional<GenerationParameters> parametersFromComfyGraph(const QString& json)
@@ -84,7 +99,7 @@ std::optional<GenerationParameters> parametersFromComfyGraph(const QString& json
         GenerationParameters p;
         const auto seed = inputs.value(type == QStringLiteral("KSampler") ? QStringLiteral("seed")
                                                                           : QStringLiteral("noise_seed"));
-        p.seed = static_cast<quint64>(seed.toDouble());
+        p.seed = seedOf(seed);
         p.steps = inputs.value(QStringLiteral("steps")).toInt();
         p.cfgScale = inputs.value(QStringLiteral("cfg")).toDouble();
         p.sampler = comfySamplerLabel(inputs.value(QStringLiteral("sampler_name")).toString(),
@@ -115,7 +130,7 @@ std::optional<GenerationParameters> parametersFromInvokeMetadata(const QString& 
     GenerationParameters p;
     p.prompt = object.value(QStringLiteral("positive_prompt")).toString();
     p.negativePrompt = object.value(QStringLiteral("negative_prompt")).toString();
-    p.seed = static_cast<quint64>(object.value(QStringLiteral("seed")).toDouble());
+    p.seed = seedOf(object.value(QStringLiteral("seed")));
     p.steps = object.value(QStringLiteral("steps")).toInt();
     p.cfgScale = object.value(QStringLiteral("cfg_scale")).toDouble();
     p.width = object.value(QStringLiteral("width")).toInt();

@@ -311,6 +311,29 @@ class TestGalleryStore : public QObject {
         QCOMPARE(store.search(all).size(), 4);
     }
 
+    // Numbers in other tools' metadata that fit no seed (1e300 was cast with undefined
+    // behaviour: found by fuzzing) read as seed 0, and the rest of the parameters still read.
+    void seedsOutOfRangeInOtherToolsMetadata()
+    {
+        const auto comfy = parametersFromComfyGraph(QStringLiteral(
+            R"({"3": {"class_type": "KSampler", "inputs": {"seed": 8.5e104, "steps": 20, "cfg": 8}}})"));
+        QVERIFY(comfy);
+        QCOMPARE(comfy->seed, 0ULL);
+        QCOMPARE(comfy->steps, 20);
+        for (const auto* seed : {"1e300", "-5", "1.5", "\"12\"", "18446744073709551616"}) {
+            const auto invoke = parametersFromInvokeMetadata(
+                QStringLiteral(R"({"positive_prompt": "a ship", "steps": 25, "seed": %1})")
+                    .arg(QLatin1String(seed)));
+            QVERIFY(invoke);
+            QCOMPARE(invoke->seed, 0ULL);
+            QCOMPARE(invoke->prompt, QStringLiteral("a ship"));
+        }
+        QCOMPARE(parametersFromInvokeMetadata(QStringLiteral(R"({"seed": 4294967296})"))->seed,
+                 4294967296ULL);
+        QCOMPARE(parametersFromInvokeMetadata(QStringLiteral(R"({"seed": 9223372036854775808})"))->seed,
+                 9223372036854775808ULL);
+    }
+
   private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_pictures;

@@ -15,7 +15,14 @@ namespace {
 // The module's own symbols first (RTLD_DEEPBIND), so its protobuf never meets libtorch's.
 // AddressSanitizer refuses deep binding; its builds (the torch-free sanitizer tests, where no
 // libtorch is loaded) open the module without it.
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__) // GCC
+#define EIKONA_ADDRESS_SANITIZER 1
+#elif defined(__has_feature) // clang
+#if __has_feature(address_sanitizer)
+#define EIKONA_ADDRESS_SANITIZER 1
+#endif
+#endif
+#ifdef EIKONA_ADDRESS_SANITIZER
 constexpr int k_module_flags = RTLD_NOW | RTLD_LOCAL;
 #else
 constexpr int k_module_flags = RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND;
