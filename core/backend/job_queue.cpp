@@ -1,5 +1,6 @@
 #include "job_queue.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -31,14 +32,23 @@ void JobQueue::load()
     QFile file(m_file);
     if (!file.exists())
         return;
+    if (file.size() > k_maxQueueFileBytes) {
+        setAside(QStringLiteral("the queue %1 is %2 MB, more than any queue of jobs; it was not read")
+                     .arg(m_file)
+                     .arg(file.size() >> 20),
+                 SetAside::Move);
+        return;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         m_error = QStringLiteral("cannot read the queue %1: %2").arg(m_file, file.errorString());
         return;
     }
     QJsonParseError parseError;
     const auto document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    file.close();
     if (!document.isObject()) {
-        m_error = QStringLiteral("the queue %1 is not valid JSON: %2").arg(m_file, parseError.errorString());
+        setAside(QStringLiteral("the queue %1 is not valid JSON: %2").arg(m_file, parseError.errorString()),
+                 SetAside::Move);
         return;
     }
     const auto root = document.object();
@@ -46,13 +56,28 @@ void JobQueue::load()
     for (const auto& value : root.value(QStringLiteral("jobs")).toArray()) {
         const auto job = jobFromJson(value.toObject());
         if (!job) {
-            m_error = QStringLiteral("the queue %1 holds a job this version cannot read; it was skipped")
-                          .arg(m_file);
+            if (m_error.isEmpty())
+                setAside(QStringLiteral("the queue %1 holds a job this version cannot read; it was skipped")
+                             .arg(m_file),
+                         SetAside::Copy);
             continue;
         }
         m_nextId = std::max(m_nextId, job->id + 1);
         m_entries.append({*job, State::Waiting}); // a job that was running when the app stopped runs again
     }
+}
+
+// A queue that cannot be read is not written over with what could: it is kept beside, named
+// in the error, so the jobs in it can still be recovered by hand.
+void JobQueue::setAside(const QString& problem, SetAside how)
+{
+    const auto base = m_file + QStringLiteral(".damaged-") +
+                      QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    auto kept = base;
+    for (int n = 2; QFileInfo::exists(kept); ++n)
+        kept = base + QStringLiteral("-%1").arg(n);
+    const bool done = how == SetAside::Move ? QFile::rename(m_file, kept) : QFile::copy(m_file, kept);
+    m_error = done ? QStringLiteral("%1; it was kept as %2").arg(problem, kept) : problem;
 }
 
 void JobQueue::save()

@@ -2,7 +2,8 @@
 // The waiting and running jobs, in order, as a table for the window's queue dock (prompt,
 // size, steps, state). Every change is written to one JSON file at once and atomically
 // (QSaveFile), so a quit, a crash or a kill -9 never loses a queued job: on the next start a
-// job that was running comes back as waiting.
+// job that was running comes back as waiting. A file that cannot be read is kept aside, never
+// written over.
 
 #include "generation_job.h"
 
@@ -73,8 +74,13 @@ class JobQueue final : public QAbstractTableModel {
         GenerationJob job;
         State state = State::Waiting;
     };
+    enum class SetAside { Move, Copy };
+    /// Beyond any real queue (a job is under a kilobyte): a damaged or hostile file.
+    static constexpr qint64 k_maxQueueFileBytes = 64 << 20;
+
     void load();
     void save();
+    void setAside(const QString& problem, SetAside how);
 
     QString m_file;
     QString m_error;

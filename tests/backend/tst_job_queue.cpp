@@ -1,10 +1,15 @@
 // The job queue: order, reorder (by drag too), removal, editing back, and the file it lives in
 // surviving a kill -9 of the process that wrote it.
 
+#include "cpu_time.h"
 #include "job_queue.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMimeData>
 #include <QProcess>
 #include <QSignalSpy>
@@ -155,17 +160,52 @@ class TestJobQueue : public QObject {
         QVERIFY(restored.enqueue(jobWithPrompt(QStringLiteral("third"))) > restored.job(1).id);
     }
 
+    // A damaged queue is said, kept aside byte for byte (it was written over by the next job:
+    // every job in it lost), and the queue goes on in a fresh file.
     void unreadableFileIsSaidAndNothingIsLostAfter()
     {
-        QFile file(m_file);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("{ this is not json");
-        file.close();
+        const QByteArray damaged("{\"jobs\": [{\"id\": 1, \"prompt\": \"a castle\"");
+        writeQueueFile(damaged);
         JobQueue queue(m_file);
         QCOMPARE(queue.size(), 0);
         QVERIFY(queue.lastError().contains(QStringLiteral("not valid JSON")));
+        QCOMPARE(keptCopy(queue.lastError()), damaged);
         queue.enqueue(jobWithPrompt(QStringLiteral("a")));
         QCOMPARE(JobQueue(m_file).size(), 1);
+    }
+
+    // A job this version cannot read is skipped, and the file as it was is kept beside.
+    void unknownJobIsSkippedAndTheFileKept()
+    {
+        JobQueue written(m_file);
+        written.enqueue(jobWithPrompt(QStringLiteral("kept")));
+        QFile file(m_file);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        auto document = QJsonDocument::fromJson(file.readAll()).object();
+        file.close();
+        auto jobs = document.value(QStringLiteral("jobs")).toArray();
+        jobs.append(
+            QJsonObject{{QStringLiteral("id"), 7}, {QStringLiteral("kind"), QStringLiteral("video")}});
+        document.insert(QStringLiteral("jobs"), jobs);
+        const auto bytes = QJsonDocument(document).toJson();
+        writeQueueFile(bytes);
+        JobQueue queue(m_file);
+        QCOMPARE(prompts(queue), words("kept"));
+        QVERIFY2(queue.lastError().contains(QStringLiteral("cannot read")), qPrintable(queue.lastError()));
+        QCOMPARE(keptCopy(queue.lastError()), bytes);
+    }
+
+    // A queue file of 65 MB (sparse: no disk needed) is refused from its size, not read.
+    void oversizedFileIsNotRead()
+    {
+        writeQueueFile("{}");
+        QVERIFY(QFile::resize(m_file, (65 << 20)));
+        const auto start = eikona::testing::threadCpuMs();
+        JobQueue queue(m_file);
+        QVERIFY(eikona::testing::threadCpuMs() - start < 1000);
+        QCOMPARE(queue.size(), 0);
+        QVERIFY2(queue.lastError().contains(QStringLiteral("65 MB")), qPrintable(queue.lastError()));
+        QCOMPARE(QFileInfo(keptPath(queue.lastError())).size(), qint64(65 << 20));
     }
 
     void survivesKillNine()
@@ -187,6 +227,26 @@ class TestJobQueue : public QObject {
     }
 
   private:
+    void writeQueueFile(const QByteArray& bytes)
+    {
+        QFile file(m_file);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(bytes);
+    }
+
+    /// The path the error says the damaged queue was kept at.
+    static QString keptPath(const QString& error)
+    {
+        const auto at = error.indexOf(QStringLiteral("it was kept as "));
+        return at < 0 ? QString() : error.mid(at + 15);
+    }
+
+    static QByteArray keptCopy(const QString& error)
+    {
+        QFile file(keptPath(error));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(no copy kept)");
+    }
+
     QTemporaryDir m_dir;
     QString m_file;
     int m_count = 0;
