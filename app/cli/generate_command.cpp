@@ -63,6 +63,10 @@ QString readOptions(const QCommandLineParser& parser, Options& options)
         return QStringLiteral("--prompt is required");
     request.prompt = parser.value(QStringLiteral("prompt"));
     request.negativePrompt = parser.value(QStringLiteral("negative"));
+    if (request.prompt.size() > Limits::maxPromptCharacters ||
+        request.negativePrompt.size() > Limits::maxPromptCharacters)
+        return QStringLiteral("--prompt and --negative can be at most %1 characters long")
+            .arg(Limits::maxPromptCharacters);
     for (const auto& check :
          {integer(QStringLiteral("steps"), request.steps, 1, 10000),
           integer(QStringLiteral("width"), request.width, 8, Limits::maxSide),

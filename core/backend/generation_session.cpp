@@ -280,6 +280,11 @@ QList<GeneratedImage> GenerationSession::generate(const GenerationRequest& reque
         throw GenerationError("width and height can be at most " + std::to_string(RequestLimits::maxSide) +
                                   " pixels",
                               ErrorKind::BadRequest);
+    if (request.prompt.size() > RequestLimits::maxPromptCharacters ||
+        request.negativePrompt.size() > RequestLimits::maxPromptCharacters)
+        throw GenerationError("a prompt can be at most " +
+                                  std::to_string(RequestLimits::maxPromptCharacters) + " characters long",
+                              ErrorKind::BadRequest);
     if (d->unetSpent)
         throw GenerationError("this one-shot session has made its pictures; open the model again",
                               ErrorKind::BadRequest);

@@ -19,6 +19,9 @@ struct RequestLimits {
     static constexpr int maxBatchSize = 64;
     static constexpr int maxBatchCount = 10000;
     static constexpr int maxSide = 4096; ///< width or height in pixels
+    /// Each of the prompt and the negative prompt: ~5,000 CLIP tokens, 65 chunks of 77, far
+    /// past any real prompt; a pasted book would otherwise be encoded chunk by chunk for hours.
+    static constexpr int maxPromptCharacters = 20000;
 };
 
 struct GenerationRequest {

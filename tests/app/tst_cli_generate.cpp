@@ -295,6 +295,10 @@ class TestCliGenerate : public QObject {
         QTest::newRow("a side past its limit")
             << base + QStringList{QStringLiteral("--width"), QStringLiteral("30000")} << 2
             << QStringLiteral("from 8 to 4096");
+        QTest::newRow("a prompt past its limit")
+            << QStringList{QStringLiteral("--model"), k_model, QStringLiteral("--prompt"),
+                           QString(20001, QLatin1Char('a'))}
+            << 2 << QStringLiteral("at most 20000 characters");
         QTest::newRow("more steps than noise levels")
             << base + QStringList{QStringLiteral("--steps"),  QStringLiteral("1001"),
                                   QStringLiteral("--width"),  QStringLiteral("64"),

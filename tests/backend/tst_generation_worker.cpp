@@ -393,6 +393,7 @@ class TestGenerationWorker : public QObject {
         QTest::newRow("corrupt model") << QStringLiteral("corrupt") << ErrorKind::ModelBroken;
         QTest::newRow("missing model") << QStringLiteral("missing") << ErrorKind::ModelMissing;
         QTest::newRow("size not a multiple of 8") << QStringLiteral("size") << ErrorKind::BadRequest;
+        QTest::newRow("a prompt past its limit") << QStringLiteral("prompt") << ErrorKind::BadRequest;
         QTest::newRow("unreadable init image") << QStringLiteral("init") << ErrorKind::ImageUnreadable;
         QTest::newRow("output folder not writable") << QStringLiteral("output") << ErrorKind::SaveFailed;
         QTest::newRow("device not in this build") << QStringLiteral("device") << ErrorKind::DeviceUnavailable;
@@ -423,6 +424,8 @@ class TestGenerationWorker : public QObject {
             bad.model = QStringLiteral("no-such-model-anywhere");
         } else if (what == QStringLiteral("size")) {
             bad.request.width = 60;
+        } else if (what == QStringLiteral("prompt")) {
+            bad.request.negativePrompt = QString(RequestLimits::maxPromptCharacters + 1, QLatin1Char('x'));
         } else if (what == QStringLiteral("init")) {
             const auto notAnImage = m_dir->filePath(QStringLiteral("notes.png"));
             QFile file(notAnImage);
