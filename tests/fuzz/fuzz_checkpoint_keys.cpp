@@ -18,11 +18,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     CheckpointLayout layout;
     layout.unet_layers_per_block = 1 + data[0] % 4;
     layout.vae_blocks = 1 + (data[0] >> 2) % 4;
-    layout.unet_up_has_attention = {(data[1] & 1) != 0, (data[1] & 2) != 0, (data[1] & 4) != 0, (data[1] & 8) != 0};
+    layout.unet_up_has_attention = {(data[1] & 1) != 0, (data[1] & 2) != 0, (data[1] & 4) != 0,
+                                    (data[1] & 8) != 0};
     const std::string_view name(reinterpret_cast<const char*>(data + 2), size - 2);
     checkpoint_component_of(name);
     is_conv_stored_vae_projection(name);
-    for (const auto component : {CheckpointComponent::TextEncoder, CheckpointComponent::Unet, CheckpointComponent::Vae}) {
+    for (const auto component :
+         {CheckpointComponent::TextEncoder, CheckpointComponent::Unet, CheckpointComponent::Vae}) {
         try {
             const auto key = original_checkpoint_key(component, name, layout);
             if (!key.starts_with(checkpoint_prefix(component)) || checkpoint_component_of(key) != component)

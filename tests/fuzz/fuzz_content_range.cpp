@@ -16,11 +16,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!range)
         return 0;
     // Checked here independently of the code under test.
-    if (range->first < 0 || range->last < range->first || range->total < -1 || (range->total >= 0 && range->last >= range->total))
+    if (range->first < 0 || range->last < range->first || range->total < -1 ||
+        (range->total >= 0 && range->last >= range->total))
         std::abort();
     // The same range written plainly reads back the same.
-    const auto plain = "bytes " + QByteArray::number(range->first) + '-' + QByteArray::number(range->last) + '/' +
-                       (range->total < 0 ? QByteArray("*") : QByteArray::number(range->total));
+    const auto plain = "bytes " + QByteArray::number(range->first) + '-' + QByteArray::number(range->last) +
+                       '/' + (range->total < 0 ? QByteArray("*") : QByteArray::number(range->total));
     const auto again = parseContentRange(plain);
     if (!again || again->first != range->first || again->last != range->last || again->total != range->total)
         std::abort();

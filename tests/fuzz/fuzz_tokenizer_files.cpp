@@ -24,11 +24,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto split = input.find('\0');
     const auto vocab = input.substr(0, split);
     const auto merges = split == std::string_view::npos ? std::string_view() : input.substr(split + 1);
-    std::ofstream(folder / "vocab.json", std::ios::binary | std::ios::trunc).write(vocab.data(), static_cast<std::streamsize>(vocab.size()));
-    std::ofstream(folder / "merges.txt", std::ios::binary | std::ios::trunc).write(merges.data(), static_cast<std::streamsize>(merges.size()));
+    std::ofstream(folder / "vocab.json", std::ios::binary | std::ios::trunc)
+        .write(vocab.data(), static_cast<std::streamsize>(vocab.size()));
+    std::ofstream(folder / "merges.txt", std::ios::binary | std::ios::trunc)
+        .write(merges.data(), static_cast<std::streamsize>(merges.size()));
     try {
         const auto tokenizer = eikona::tokenizer::ClipTokenizer::from_directory(folder);
-        const auto ids = tokenizer.encode_padded("a photo of an astronaut riding a horse, (oil painting), ünïcödé 🐴");
+        const auto ids =
+            tokenizer.encode_padded("a photo of an astronaut riding a horse, (oil painting), ünïcödé 🐴");
         if (ids.size() != tokenizer.max_length())
             std::abort();
         for (const auto id : ids)
