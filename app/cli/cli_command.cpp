@@ -18,6 +18,8 @@ const QList<Command>& commands()
         {QStringLiteral("export-single-file"),
          QStringLiteral("Write a diffusers model as one original-layout SD 1.x .safetensors checkpoint"),
          runExportSingleFile},
+        {QStringLiteral("server"),
+         QStringLiteral("What a ComfyUI server offers to render on (server info URL)"), runServer},
         {QStringLiteral("tokenize"), QStringLiteral("Print the CLIP token ids of a prompt as a JSON array"),
          runTokenize},
         {QStringLiteral("inspect"),

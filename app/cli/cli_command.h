@@ -39,5 +39,6 @@ int runGenerate(const QStringList& arguments);
 int runModels(const QStringList& arguments);
 int runGallery(const QStringList& arguments);
 int runExportSingleFile(const QStringList& arguments);
+int runServer(const QStringList& arguments);
 
 } // namespace eikona::cli
