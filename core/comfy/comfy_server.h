@@ -4,12 +4,12 @@
 // schedules (/object_info/KSampler). The readers are network-free; fetchServerInfo asks the
 // server (a bearer token when one is given; proxies from the environment, as for the hub).
 
+#include "comfy_http.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
-
-#include <stdexcept>
 
 class QJsonObject;
 
@@ -31,11 +31,6 @@ struct ComfyServerInfo {
     QStringList checkpoints;
     QStringList samplers;
     QStringList schedulers;
-};
-
-class ComfyError : public std::runtime_error {
-  public:
-    using std::runtime_error::runtime_error;
 };
 
 /// Fills version, OS, memory and devices from /system_stats.

@@ -19,6 +19,7 @@ class FakeComfyServer : public QObject {
         int status = 200;
         QByteArray body;
         QByteArray contentType = "application/json; charset=utf-8";
+        qint64 declaredLength = -1; ///< >= 0: the Content-Length said, whatever the body
     };
 
     /// Serves every GET answer with JSON that `transcript` recorded.
@@ -46,10 +47,12 @@ class FakeComfyServer : public QObject {
 
     QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
 
-    QHash<QString, Answer> answers; ///< by path
-    QString requiredToken;          ///< non-empty: 401 without "Authorization: Bearer <it>"
-    QStringList requests;           ///< "GET /path", in order
-    QStringList authorizations;     ///< each request's Authorization header
+    QHash<QString, Answer> answers;     ///< GET answers, by path (with its query)
+    QHash<QString, Answer> postAnswers; ///< POST answers, by path
+    QString requiredToken;              ///< non-empty: 401 without "Authorization: Bearer <it>"
+    QStringList requests;               ///< "GET /path", in order
+    QStringList authorizations;         ///< each request's Authorization header
+    QList<QByteArray> bodies;           ///< each request's body
 
   private:
     void serve(QTcpSocket* socket)
@@ -59,24 +62,35 @@ class FakeComfyServer : public QObject {
         if (!buffer.contains("\r\n\r\n"))
             return;
         const auto head = buffer.left(buffer.indexOf("\r\n\r\n"));
-        m_buffers.remove(socket);
         const auto lines = head.split('\n');
+        qint64 length = 0;
+        for (const auto& line : lines)
+            if (line.toLower().startsWith("content-length:"))
+                length = line.mid(15).trimmed().toLongLong();
+        if (buffer.size() < head.size() + 4 + length)
+            return; // the body is still coming
+        const auto body = buffer.mid(head.size() + 4, length);
+        m_buffers.remove(socket);
         const auto requestLine = lines.value(0).trimmed().split(' ');
         const auto path = QString::fromUtf8(requestLine.value(1));
         QByteArray authorization;
         for (const auto& line : lines)
             if (line.toLower().startsWith("authorization:"))
                 authorization = line.mid(14).trimmed();
-        requests << QString::fromUtf8(requestLine.value(0)) + u' ' + path;
+        const auto method = QString::fromUtf8(requestLine.value(0));
+        requests << method + u' ' + path;
         authorizations << QString::fromUtf8(authorization);
+        bodies << body;
+        const auto& table = method == QStringLiteral("POST") ? postAnswers : answers;
         Answer answer{404, "{}"};
         if (!requiredToken.isEmpty() && authorization != "Bearer " + requiredToken.toUtf8())
             answer = {401, "401: Unauthorized", "text/plain"};
-        else if (answers.contains(path))
-            answer = answers.value(path);
-        socket->write("HTTP/1.1 " + QByteArray::number(answer.status) + " X\r\nContent-Type: " +
-                      answer.contentType + "\r\nContent-Length: " + QByteArray::number(answer.body.size()) +
-                      "\r\nConnection: close\r\n\r\n");
+        else if (table.contains(path))
+            answer = table.value(path);
+        const auto declared = answer.declaredLength >= 0 ? answer.declaredLength : answer.body.size();
+        socket->write(
+            "HTTP/1.1 " + QByteArray::number(answer.status) + " X\r\nContent-Type: " + answer.contentType +
+            "\r\nContent-Length: " + QByteArray::number(declared) + "\r\nConnection: close\r\n\r\n");
         socket->write(answer.body);
         socket->disconnectFromHost();
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
