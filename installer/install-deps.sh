@@ -17,6 +17,7 @@ packages=(
   zlib1g-dev              # PNG text chunks inflated with a bound (no zip bombs)
   libexiv2-dev            # parameters in JPEG and WebP (EXIF UserComment, XMP), as A1111 writes them
   qt6-image-formats-plugins  # WebP (and TIFF) pictures
+  qt6-websockets-dev      # a ComfyUI server's progress and previews (core/comfy)
   nginx-light             # the tests' hub-shaped HTTP server (started by the tests on 127.0.0.1)
   xvfb xdotool imagemagick  # the real-window test: a private X server, real input events, screenshots
   libx11-dev              # the real-window test's XDND drag source
