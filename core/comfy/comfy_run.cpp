@@ -19,6 +19,8 @@ namespace eikona::comfy {
 
 namespace {
 
+constexpr qsizetype k_maxEarlyMessages = 1000;
+
 QUrl webSocketUrl(const QUrl& server, const QString& clientId)
 {
     QUrl url = server;
@@ -73,7 +75,8 @@ ComfyRunResult runComfyJob(const QUrl& server, const QString& token, ComfyJob jo
         loop.quit();
     });
     // A quick server sends the prompt's first events before POST /prompt has answered with its
-    // id: they wait here until the id is known.
+    // id: they wait here until the id is known (a bounded number: a server that floods the
+    // socket meanwhile loses the rest, not our memory).
     struct Early {
         bool binary = false;
         QByteArray bytes;
@@ -81,7 +84,8 @@ ComfyRunResult runComfyJob(const QUrl& server, const QString& token, ComfyJob jo
     QList<Early> early;
     const auto onText = [&](const QString& text) {
         if (promptId.isEmpty()) {
-            early.append({false, text.toUtf8()});
+            if (early.size() < k_maxEarlyMessages)
+                early.append({false, text.toUtf8()});
             return;
         }
         const auto event = parseComfyMessage(text.toUtf8());
@@ -118,7 +122,8 @@ ComfyRunResult runComfyJob(const QUrl& server, const QString& token, ComfyJob jo
     // ComfyUI sends previews only to the client that submitted the prompt (our id is this run's).
     const auto onBinary = [&](const QByteArray& frame) {
         if (promptId.isEmpty()) {
-            early.append({true, frame});
+            if (early.size() < k_maxEarlyMessages)
+                early.append({true, frame});
             return;
         }
         if (notes.finished || !callbacks.preview)
