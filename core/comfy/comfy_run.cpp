@@ -221,9 +221,9 @@ ComfyRunResult runComfyJob(const QUrl& server, const QString& token, ComfyJob jo
     socket.close();
     if (!notes.failure.isEmpty())
         throw ComfyError(notes.failure.toStdString());
-    const auto record = history(http, promptId);
     if (cancelSent)
         throw ComfyCancelled("cancelled");
+    const auto record = history(http, promptId);
     if (!record || !record->completed)
         throw ComfyError(QStringLiteral("the server did not finish the job (%1)")
                              .arg(record ? record->status : QStringLiteral("no record of it"))
