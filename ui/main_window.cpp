@@ -61,6 +61,7 @@ namespace eikona::ui {
 namespace {
 
 constexpr int k_layoutVersion = 1;
+constexpr QSize k_minimumSize(960, 560);
 constexpr const char* k_qtDockContext = "QDockWidget";
 
 QString defaultQueueFile()
@@ -171,6 +172,9 @@ void MainWindow::buildDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
     splitDockWidget(m_queueDock, m_detailsDock, Qt::Vertical);
     resizeDocks({m_generationDock, m_queueDock}, {420, 340}, Qt::Horizontal);
+    // Below this the three columns cut their controls and the picture shrinks to a stamp
+    // (the panel scrolls, so height matters less); a 1024 x 600 netbook screen still fits it.
+    setMinimumSize(k_minimumSize);
 
     connect(m_panel, &GenerationPanel::generateRequested, this, [this] { submit(true); });
     connect(m_panel, &GenerationPanel::queueRequested, this, [this] { submit(false); });

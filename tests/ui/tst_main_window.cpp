@@ -581,6 +581,16 @@ class TestMainWindow : public QObject {
         QVERIFY(about.contains(QStringLiteral("CPU, fp32"))); // where it computes
     }
 
+    // Shrunk by hand, the window stops where its three columns still show their controls.
+    void windowDoesNotShrinkPastItsControls()
+    {
+        m_window->show();
+        m_window->resize(200, 200);
+        QVERIFY(m_window->minimumSize().width() >= 900 && m_window->minimumSize().height() >= 500);
+        QCOMPARE(m_window->size(), m_window->minimumSize());
+        QVERIFY(m_window->panel()->width() > 0);
+    }
+
     void tabOrderFollowsTheLayout()
     {
         // From the prompt, Tab walks down the panel: negative prompt, the buttons, then the fields.
