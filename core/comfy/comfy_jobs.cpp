@@ -31,6 +31,18 @@ std::optional<ComfyHistory> readHistoryAnswer(const QJsonObject& answer, const Q
     return history;
 }
 
+ComfyQueue readQueueAnswer(const QJsonObject& answer)
+{
+    const auto ids = [&](const char* key) {
+        QStringList list;
+        for (const auto& entry : answer.value(QLatin1String(key)).toArray())
+            if (const auto id = entry.toArray().at(1).toString(); !id.isEmpty())
+                list << id;
+        return list;
+    };
+    return {ids("queue_running"), ids("queue_pending")};
+}
+
 bool isPictureBytes(const QByteArray& bytes)
 {
     return bytes.startsWith("\x89PNG\r\n\x1a\n") || bytes.startsWith("\xff\xd8\xff") ||
@@ -65,6 +77,11 @@ QString submitPrompt(ComfyHttp& server, const QJsonObject& graph, const QString&
 std::optional<ComfyHistory> history(ComfyHttp& server, const QString& promptId)
 {
     return readHistoryAnswer(server.getJson(QStringLiteral("/history/") + promptId), promptId);
+}
+
+ComfyQueue queue(ComfyHttp& server)
+{
+    return readQueueAnswer(server.getJson(QStringLiteral("/queue"), 64 << 20));
 }
 
 QByteArray fetchImage(ComfyHttp& server, const ComfyImageRef& image, qint64 maxBytes)

@@ -27,6 +27,19 @@ struct ComfyHistory {
 /// prompt waits or runs).
 std::optional<ComfyHistory> readHistoryAnswer(const QJsonObject& answer, const QString& promptId);
 
+/// The server's queue (/queue): the prompt ids running and waiting.
+struct ComfyQueue {
+    QStringList running;
+    QStringList pending;
+    bool contains(const QString& promptId) const
+    {
+        return running.contains(promptId) || pending.contains(promptId);
+    }
+};
+
+/// Reads an /queue answer (each entry is [number, prompt id, graph, extra, outputs]).
+ComfyQueue readQueueAnswer(const QJsonObject& answer);
+
 /// A picture ComfyUI may hand back: PNG (its SaveImage), JPEG or WebP.
 bool isPictureBytes(const QByteArray& bytes);
 
@@ -36,6 +49,7 @@ QString uploadImage(ComfyHttp& server, const QByteArray& png, const QString& fil
 /// the node and the field.
 QString submitPrompt(ComfyHttp& server, const QJsonObject& graph, const QString& clientId);
 std::optional<ComfyHistory> history(ComfyHttp& server, const QString& promptId);
+ComfyQueue queue(ComfyHttp& server);
 /// The picture's bytes, at most `maxBytes`; anything that is not a picture is refused.
 QByteArray fetchImage(ComfyHttp& server, const ComfyImageRef& image, qint64 maxBytes = qint64{256} << 20);
 /// Stops the running prompt (ComfyUI runs one at a time).

@@ -39,6 +39,13 @@ struct ComfyRunOptions {
     /// Back-off between reconnection attempts: doubles from the first to the last.
     int firstRetryMs = 1000;
     int lastRetryMs = 30000;
+    /// The WebSocket's client id; ComfyUI sends a prompt's events and previews only to the client
+    /// that submitted it, so a job picked up again after a restart connects under the id it was
+    /// submitted with. Empty: a fresh one.
+    QString clientId;
+    /// Between looks at the prompt's record while it runs: a safety net for events that never
+    /// came (a proxy that loses messages, a job resumed under another client id).
+    int historyPollMs = 10000;
     /// Without the WebSocket for this long, the run ends with ComfyError (the prompt stays on
     /// the server; its id is in the message).
     int giveUpAfterMs = 5 * 60 * 1000;
@@ -53,5 +60,14 @@ struct ComfyRunResult {
 /// ComfyError in words, ComfyCancelled when `callbacks.cancelled` said so.
 ComfyRunResult runComfyJob(const QUrl& server, const QString& token, ComfyJob job, const QByteArray& initPng,
                            const ComfyRunCallbacks& callbacks, const ComfyRunOptions& options = {});
+
+/// Picks up a prompt submitted earlier (by this process or one before a restart) and waits for
+/// it as runComfyJob does: its pictures when it finished meanwhile or finishes now. Throws
+/// ComfyError when the server no longer knows it (restarted: its queue and history are gone).
+ComfyRunResult resumeComfyJob(const QUrl& server, const QString& token, const QString& promptId,
+                              const ComfyRunCallbacks& callbacks, const ComfyRunOptions& options = {});
+
+/// A new client id for ComfyRunOptions::clientId (32 hex digits).
+QString newComfyClientId();
 
 } // namespace eikona::comfy

@@ -4,6 +4,7 @@
 // every refusal reads in words that name the node and the field.
 
 #include "comfy_graph.h"
+#include "comfy_jobs.h"
 #include "comfy_messages.h"
 
 #include <QFile>
@@ -296,6 +297,41 @@ class TestComfyProtocol : public QObject {
     }
 
     // Every refusal the servers sent reads in words naming the node and the field.
+    // Both servers' /queue answers, running and waiting, read as prompt ids; entries that are
+    // not what ComfyUI sends are passed over.
+    void queuesReadAsPromptIds()
+    {
+        for (const auto& name :
+             {QStringLiteral("comfyui-v0332.jsonl"), QStringLiteral("comfyui-v0365feat.jsonl")}) {
+            int busy = 0;
+            for (const auto& line : transcript(name)) {
+                if (line.value(QStringLiteral("path")) != QStringLiteral("/queue") ||
+                    line.value(QStringLiteral("method")) != QStringLiteral("GET"))
+                    continue;
+                const auto answer = line.value(QStringLiteral("json")).toObject();
+                const auto queue = readQueueAnswer(answer);
+                const auto ids = [&](const char* key) {
+                    QStringList list;
+                    for (const auto& entry : answer.value(QLatin1String(key)).toArray())
+                        list << entry.toArray().at(1).toString();
+                    return list;
+                };
+                QCOMPARE(queue.running, ids("queue_running"));
+                QCOMPARE(queue.pending, ids("queue_pending"));
+                busy += queue.running.isEmpty() ? 0 : 1;
+                for (const auto& id : queue.pending)
+                    QVERIFY(queue.contains(id));
+            }
+            QVERIFY2(busy > 0, qPrintable(name)); // the transcripts caught a job running
+        }
+        const auto odd =
+            readQueueAnswer(QJsonDocument::fromJson(
+                                R"({"queue_running": [7, [1], [2, 3], [4, "abc"]], "queue_pending": "x"})")
+                                .object());
+        QCOMPARE(odd.running, QStringList{QStringLiteral("abc")});
+        QVERIFY(odd.pending.isEmpty());
+    }
+
     void refusalsNameTheNodeAndTheField()
     {
         QStringList texts;

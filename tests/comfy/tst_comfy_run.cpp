@@ -71,8 +71,25 @@ struct Setup {
         server.postAnswers.insert(QStringLiteral("/interrupt"), {200, "", "text/plain"});
         server.postAnswers.insert(QStringLiteral("/queue"), {200, "", "text/plain"});
         server.answers.insert(QStringLiteral("/history/") + k_prompt, {200, "{}"});
+        queue({}, {k_prompt});
         server.answers.insert(QStringLiteral("/view?filename=eikona_00001_.png&subfolder=&type=output"),
                               {200, picture, "image/png"});
+    }
+
+    void queue(const QStringList& running, const QStringList& pending)
+    {
+        const auto entries = [](const QStringList& ids) {
+            QJsonArray array;
+            for (const auto& id : ids)
+                array.append(
+                    QJsonArray{1, id, QJsonObject{}, QJsonObject{}, QJsonArray{QStringLiteral("9")}});
+            return array;
+        };
+        server.answers.insert(
+            QStringLiteral("/queue"),
+            {200, QJsonDocument(QJsonObject{{QStringLiteral("queue_running"), entries(running)},
+                                            {QStringLiteral("queue_pending"), entries(pending)}})
+                      .toJson()});
     }
 
     void finishJob(const char* status = "success", bool completed = true)
@@ -224,6 +241,86 @@ class TestComfyRun : public QObject {
         QVERIFY2(said.join(u'\n').contains(QStringLiteral("lost")) &&
                      said.join(u'\n').contains(QStringLiteral("reconnected")),
                  qPrintable(said.join(u'\n')));
+    }
+
+    // The server restarted while we were away: the prompt is in neither its history nor its
+    // queue, and waiting for it would last for ever.
+    void droppedConnectionToARestartedServerSaysSo()
+    {
+        Setup setup;
+        setup.server.onPost = [&](const QString& path, const QJsonObject&) {
+            if (path != QStringLiteral("/prompt"))
+                return;
+            setup.server.sendText(message("execution_start", ofPrompt()));
+            setup.queue({}, {});
+            setup.server.dropWebSockets();
+        };
+        try {
+            runComfyJob(QUrl(setup.server.url()), {}, job(), {}, {}, quick());
+            QFAIL("a job the server forgot, waited for");
+        } catch (const ComfyError& error) {
+            const auto text = QString::fromUtf8(error.what());
+            QVERIFY2(text.contains(QStringLiteral("no longer knows")) && text.contains(k_prompt),
+                     error.what());
+        }
+    }
+
+    // Events that never come (a proxy that loses them): the prompt's record, read now and then,
+    // still ends the wait.
+    void recordReadWithoutEvents()
+    {
+        Setup setup;
+        setup.server.onPost = [&](const QString& path, const QJsonObject&) {
+            if (path == QStringLiteral("/prompt"))
+                setup.finishJob();
+        };
+        auto options = quick();
+        options.historyPollMs = 200;
+        const auto result = runComfyJob(QUrl(setup.server.url()), {}, job(), {}, {}, options);
+        QCOMPARE(result.images, QList<QByteArray>{setup.picture});
+    }
+
+    // After a restart of the app: a prompt that finished meanwhile is fetched, nothing sent.
+    void resumedFinishedJobIsFetched()
+    {
+        Setup setup;
+        setup.finishJob();
+        const auto result = resumeComfyJob(QUrl(setup.server.url()), {}, k_prompt, {}, quick());
+        QCOMPARE(result.images, QList<QByteArray>{setup.picture});
+        QVERIFY(!setup.server.requests.contains(QStringLiteral("POST /prompt")));
+    }
+
+    // A prompt still running is followed under the client id it was submitted with (ComfyUI
+    // sends its events to that client only).
+    void resumedRunningJobIsFollowed()
+    {
+        Setup setup;
+        setup.queue({k_prompt}, {});
+        setup.server.onConnected = [&] {
+            QTimer::singleShot(50, &setup.server, [&] { setup.playWholeJob(); });
+        };
+        auto options = quick();
+        options.clientId = QStringLiteral("0123456789abcdef0123456789abcdef");
+        QList<int> steps;
+        ComfyRunCallbacks callbacks;
+        callbacks.progress = [&](int step, int) { steps << step; };
+        const auto result = resumeComfyJob(QUrl(setup.server.url()), {}, k_prompt, callbacks, options);
+        QCOMPARE(result.images, QList<QByteArray>{setup.picture});
+        QCOMPARE(steps, (QList<int>{1, 2, 3}));
+        QCOMPARE(setup.server.webSocketClientIds, QStringList{options.clientId});
+    }
+
+    void resumedUnknownJobIsSaid()
+    {
+        Setup setup;
+        setup.queue({QStringLiteral("someone-elses")}, {});
+        try {
+            resumeComfyJob(QUrl(setup.server.url()), {}, k_prompt, {}, quick());
+            QFAIL("a job the server does not know, waited for");
+        } catch (const ComfyError& error) {
+            QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("no longer knows")),
+                     error.what());
+        }
     }
 
     void serverGoneForGoodIsSaidWithThePrompt()
