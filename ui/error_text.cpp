@@ -22,6 +22,11 @@ QString ErrorText::describe(backend::ErrorKind kind)
     case backend::ErrorKind::SaveFailed:
         return tr("The picture could not be saved: check that the pictures folder (Preferences) exists and "
                   "can be written to.");
+    case backend::ErrorKind::ServerUnreachable:
+        return tr("The render server cannot be reached: the job stays in the queue; start it again when the "
+                  "server is back.");
+    case backend::ErrorKind::ServerRefused:
+        return tr("The render server refused the job: check its address and token in Settings ▸ Servers.");
     case backend::ErrorKind::Failed:
         return tr("Something went wrong; the window is still usable.");
     }

@@ -1,20 +1,19 @@
 // eikona-cli generate --model DIR|FILE|NAME|REPO_ID --prompt TEXT [options]: txt2img, or img2img with
 // --init-image. The flags are a contract other tools rely on; keep them as they are.
 
+#include "cli/generate_command.h"
+
 #include "cli/cli_command.h"
 #include "cli/interrupt.h"
 #include "cli/model_download.h"
+#include "cli/picture_output.h"
 #include "cli/progress_bar.h"
 
 #include "engine_status.h"
-#include "gallery_store.h"
-#include "generation_session.h"
 #include "model_registry.h"
-#include "picture_file.h"
 #include "preview_decoder.h"
 
 #include <QDir>
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImageReader>
@@ -26,16 +25,7 @@
 namespace eikona::cli {
 namespace {
 
-struct Options {
-    QString model;
-    backend::GenerationRequest request;
-    backend::ModelLoadOptions load;
-    int threads = 0;
-    QString initImage;
-    QString out;
-    QString saveFloat;
-    bool gallery = true;
-};
+using Options = GenerateOptions;
 
 // Reads and checks every flag before anything slow happens; returns the usage message or "".
 QString readOptions(const QCommandLineParser& parser, Options& options)
@@ -124,23 +114,23 @@ QString readOptions(const QCommandLineParser& parser, Options& options)
     options.saveFloat = parser.value(QStringLiteral("save-float"));
     options.gallery = !parser.isSet(QStringLiteral("no-gallery"));
     request.draft = parser.isSet(QStringLiteral("draft"));
+    options.server = parser.value(QStringLiteral("server"));
+    options.serverToken = parser.value(QStringLiteral("server-token"));
+    if (!options.serverToken.isEmpty() && options.server.isEmpty())
+        return QStringLiteral("--server-token needs --server");
+    if (!options.server.isEmpty()) {
+        for (const auto* local : {"device", "dtype", "threads", "save-float", "draft"})
+            if (parser.isSet(QLatin1String(local)))
+                return QStringLiteral("--%1 applies to this computer, not to a job on --server")
+                    .arg(QLatin1String(local));
+        if (!request.chunkLongPrompts)
+            return QStringLiteral(
+                "--long-prompt truncate is this computer's only: a ComfyUI server reads long "
+                "prompts in chunks");
+    }
     if (!options.saveFloat.isEmpty() && !options.saveFloat.endsWith(QStringLiteral(".safetensors")))
         return QStringLiteral("--save-float needs a FILE.safetensors path");
     return {};
-}
-
-// Where image `index` of `count` goes: --out FILE.png (numbered when several), or a folder
-// (made if needed) with the app's names — date, seed and the prompt's words — that never
-// overwrite, so the CLI's pictures sit in a gallery beside the window's.
-QString outputPath(const QString& out, int index, int count, quint64 seed, const QString& prompt)
-{
-    if (out.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)) {
-        if (count == 1)
-            return out;
-        return out.left(out.size() - 4) + QStringLiteral("-%1.png").arg(index);
-    }
-    return store::namedPicturePath(out.isEmpty() ? QStringLiteral(".") : out, seed, prompt,
-                                   QDateTime::currentDateTime());
 }
 
 } // namespace
@@ -162,7 +152,8 @@ int runGenerate(const QStringList& arguments)
     parser.addOptions({
         option("model",
                "Diffusers model folder, single-file .safetensors checkpoint, a name from `models list`, or "
-               "Hugging Face repository id (ORG/NAME[@REVISION]).",
+               "Hugging Face repository id (ORG/NAME[@REVISION]); with --server, one of the server's "
+               "checkpoints (`server info URL` lists them).",
                "MODEL"),
         option("prompt", "What to draw (A1111 emphasis like (word:1.2) by default).", "TEXT"),
         option("negative", "What to avoid.", "TEXT"),
@@ -192,6 +183,13 @@ int runGenerate(const QStringList& arguments)
                "PNG file, or folder for PNGs named by date, seed and prompt (default: the current folder).",
                "FILE|DIR"),
         option("save-float", "Also write the float32 images and latents to this safetensors file.", "FILE"),
+        option(
+            "server",
+            "Render on this ComfyUI server (http://HOST:PORT or https://...) instead of this computer; the "
+            "pictures are saved here as usual. Each picture is its own prompt there with seed + k; "
+            "deterministic samplers give the same picture as here (`server info` marks the others).",
+            "URL"),
+        option("server-token", "A bearer token for a server behind an authenticating proxy.", "T"),
         option("no-gallery", "Do not add the pictures to the gallery (they are added by default)."),
         option(
             "draft",
@@ -213,13 +211,13 @@ int runGenerate(const QStringList& arguments)
                             .arg(options.initImage, reader.errorString()));
     }
     // Where the pictures go is made sure of before minutes of work, not after.
-    const auto outputFolder = options.out.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)
-                                  ? QFileInfo(options.out).absolutePath()
-                                  : (options.out.isEmpty() ? QStringLiteral(".") : options.out);
+    const auto outputFolder = PictureOutput::folderOf(options.out);
     if (!QDir().mkpath(outputFolder) || !QFileInfo(outputFolder).isWritable())
         return fail(
             QStringLiteral("cannot write pictures into %1: check that it is a folder you may write to")
                 .arg(outputFolder));
+    if (!options.server.isEmpty())
+        return generateOnServer(options);
     QString error;
     const auto model = resolveModel(options.model, error);
     if (!model)
@@ -257,8 +255,6 @@ int runGenerate(const QStringList& arguments)
                  request.height);
 
     std::optional<ProgressBar> bar;
-    int savedCount = 0;
-    QString saveError;
     backend::GenerationCallbacks callbacks;
     callbacks.previewEvery = 0; // a terminal shows no pictures: none are made
     callbacks.onProgress = [&](const backend::GenerationProgress& progress) {
@@ -271,42 +267,12 @@ int runGenerate(const QStringList& arguments)
             bar->finish();
     };
     const InterruptGuard interrupt; // Ctrl+C stops after the current UNet call; finished pictures stay saved
+    PictureOutput output(options.out, total, options.gallery);
     // A picture that cannot be saved stops the job: the next ones would go the same way.
-    callbacks.shouldStop = [&] { return InterruptGuard::interrupted() || !saveError.isEmpty(); };
+    callbacks.shouldStop = [&] { return InterruptGuard::interrupted() || !output.error().isEmpty(); };
     callbacks.floatOutputs = callbacks.returnImages = !options.saveFloat.isEmpty();
     callbacks.onLog = [](const QString& line) { std::fprintf(stderr, "note: %s\n", qUtf8Printable(line)); };
-    // The gallery is the app's too: a picture is written first, then its row (a busy timeout
-    // waits for the app's writes). Without a gallery the pictures are still saved.
-    std::optional<store::GalleryStore> gallery;
-    if (options.gallery) {
-        gallery.emplace();
-        if (!gallery->isOpen()) {
-            std::fprintf(stderr,
-                         "note: the gallery cannot be opened (%s); the pictures are saved without it\n",
-                         qUtf8Printable(gallery->lastError()));
-            gallery.reset();
-        }
-    }
-    callbacks.onImage = [&](const backend::GeneratedImage& image) {
-        const auto path = outputPath(options.out, image.index, total, image.seed, image.parameters.prompt);
-        if (gallery) {
-            if (!gallery->savePicture(path, image.image, image.parameters)) {
-                if (!QFileInfo::exists(path)) {
-                    saveError = gallery->lastError();
-                    return;
-                }
-                std::fprintf(stderr,
-                             "note: %s is saved but not yet in the gallery (%s); the next rescan adds it\n",
-                             qUtf8Printable(path), qUtf8Printable(gallery->lastError()));
-            }
-        } else if (const auto problem = store::writePicture(path, image.image, image.parameters);
-                   !problem.isEmpty()) {
-            saveError = problem;
-            return;
-        }
-        ++savedCount;
-        printOut(path);
-    };
+    callbacks.onImage = [&](const backend::GeneratedImage& image) { output.save(image); };
     QList<backend::GeneratedImage> images;
     timer.restart();
     try {
@@ -314,20 +280,21 @@ int runGenerate(const QStringList& arguments)
     } catch (const backend::GenerationCancelled&) {
         if (bar)
             bar->finish();
-        if (!saveError.isEmpty())
-            return fail(
-                QStringLiteral("%1; stopped after %2 picture(s) were saved").arg(saveError).arg(savedCount));
-        return fail(QStringLiteral("cancelled; %1 picture(s) were saved before").arg(savedCount));
+        if (!output.error().isEmpty())
+            return fail(QStringLiteral("%1; stopped after %2 picture(s) were saved")
+                            .arg(output.error())
+                            .arg(output.savedCount()));
+        return fail(QStringLiteral("cancelled; %1 picture(s) were saved before").arg(output.savedCount()));
     } catch (const backend::GenerationError& generationError) {
         if (bar)
             bar->finish();
         return fail(QString::fromUtf8(generationError.what()));
     }
-    if (!saveError.isEmpty())
-        return fail(saveError);
+    if (!output.error().isEmpty())
+        return fail(output.error());
     const double seconds = static_cast<double>(timer.elapsed()) / 1000.0;
-    std::fprintf(stderr, "%d picture%s in %.1f s (%s over all steps)\n", savedCount,
-                 savedCount == 1 ? "" : "s", seconds,
+    std::fprintf(stderr, "%d picture%s in %.1f s (%s over all steps)\n", output.savedCount(),
+                 output.savedCount() == 1 ? "" : "s", seconds,
                  qUtf8Printable(formatRate(request.batchCount * request.steps / seconds)));
     if (!options.saveFloat.isEmpty()) {
         try {

@@ -87,8 +87,10 @@ enum class ErrorKind {
     ModelMissing,      ///< no model at the path or name
     ModelBroken,       ///< files there, but not a model Eikona can open
     OutOfMemory,
-    ImageUnreadable, ///< the init image cannot be read
-    SaveFailed,      ///< a finished picture could not be written
+    ImageUnreadable,   ///< the init image cannot be read
+    SaveFailed,        ///< a finished picture could not be written
+    ServerUnreachable, ///< the render server did not answer: the job can wait and go again
+    ServerRefused,     ///< the render server answered no (a token, a checkpoint, a field)
 };
 
 class GenerationError : public std::runtime_error {

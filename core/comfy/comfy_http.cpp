@@ -90,7 +90,9 @@ QByteArray ComfyHttp::finish(QNetworkReply* reply, const QString& path, qint64 m
     if (status == 403)
         refuse(QStringLiteral("the server at %1 refuses this origin (or this token)").arg(where()));
     if (reply->error() != QNetworkReply::NoError && status == 0)
-        refuse(QStringLiteral("cannot reach the server at %1: %2").arg(where(), reply->errorString()));
+        throw ComfyUnreachable(QStringLiteral("cannot reach the server at %1: %2")
+                                   .arg(where(), reply->errorString())
+                                   .toStdString());
     const auto bytes = reply->readAll();
     if (status == 400) {
         const auto answer = QJsonDocument::fromJson(bytes).object();

@@ -20,6 +20,13 @@ class ComfyError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// The server did not answer at all (down, wrong address, network gone): a job for it can wait
+/// and be sent again, unlike one the server refused.
+class ComfyUnreachable : public ComfyError {
+  public:
+    using ComfyError::ComfyError;
+};
+
 class ComfyHttp {
   public:
     /// Throws ComfyError when `server` is not an http(s) address.

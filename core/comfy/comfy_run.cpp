@@ -82,8 +82,9 @@ class PromptRun {
         m_socket.open(m_request);
         while (!m_connected) {
             if (m_lost || waiting.elapsed() > m_options.requestTimeoutMs)
-                refuse(QStringLiteral("cannot reach the server at %1 over its WebSocket: %2")
-                           .arg(m_http.where(), m_socket.errorString()));
+                throw ComfyUnreachable(QStringLiteral("cannot reach the server at %1 over its WebSocket: %2")
+                                           .arg(m_http.where(), m_socket.errorString())
+                                           .toStdString());
             if (cancelledNow())
                 throw ComfyCancelled("cancelled before the job was sent");
             m_loop.exec();
@@ -139,11 +140,13 @@ class PromptRun {
                             .arg(retryMs / 1000.0));
                 }
                 if (sinceLost.elapsed() > m_options.giveUpAfterMs)
-                    refuse(QStringLiteral("the server at %1 has been unreachable for %2 s; the job (prompt "
-                                          "%3) stays on it")
-                               .arg(m_http.where())
-                               .arg(sinceLost.elapsed() / 1000)
-                               .arg(m_promptId));
+                    throw ComfyUnreachable(
+                        QStringLiteral("the server at %1 has been unreachable for %2 s; the "
+                                       "job (prompt %3) stays on it")
+                            .arg(m_http.where())
+                            .arg(sinceLost.elapsed() / 1000)
+                            .arg(m_promptId)
+                            .toStdString());
                 if (nextTry.elapsed() >= retryMs && m_socket.state() == QAbstractSocket::UnconnectedState) {
                     m_socket.open(m_request);
                     nextTry.start();

@@ -122,6 +122,18 @@ class TestComfyClient : public QObject {
         const auto message = errorOf(QStringLiteral("http://127.0.0.1:%1").arg(port));
         QVERIFY2(message.contains(QStringLiteral("cannot reach the server at http://127.0.0.1:")),
                  qPrintable(message));
+        // Told apart from a refusal: a job for it can wait.
+        QVERIFY_THROWS_EXCEPTION(
+            ComfyUnreachable,
+            fetchServerInfo(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), {}, 5000));
+        FakeComfyServer refusing(k_transcripts + QStringLiteral("comfyui-v0332.jsonl"));
+        refusing.requiredToken = QStringLiteral("t");
+        try {
+            fetchServerInfo(QUrl(refusing.url()), {}, 5000);
+        } catch (const ComfyUnreachable&) {
+            QFAIL("a refusal taken for an unreachable server");
+        } catch (const ComfyError&) {
+        }
     }
 
     // A job's life over HTTP, as the recorded v0.3.32 lived it: the picture uploaded, the

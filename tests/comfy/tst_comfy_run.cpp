@@ -337,7 +337,7 @@ class TestComfyRun : public QObject {
         try {
             runComfyJob(QUrl(setup.server.url()), {}, job(), {}, {}, options);
             QFAIL("a lost server, not said");
-        } catch (const ComfyError& error) {
+        } catch (const ComfyUnreachable& error) {
             const auto text = QString::fromUtf8(error.what());
             QVERIFY2(text.contains(QStringLiteral("unreachable")) && text.contains(k_prompt), error.what());
         }
