@@ -59,7 +59,7 @@ int generateOnServer(const GenerateOptions& options)
         std::fprintf(stderr, "note: %s\n", qUtf8Printable(line));
     };
     callbacks.onImage = [&](const backend::GeneratedImage& image) { output.save(image); };
-    backend::ServerJobHooks hooks;
+    backend::ServerJobOptions hooks;
     hooks.submitted = [&](int index, const QString& promptId, const QString&) {
         if (index == 0)
             std::fprintf(stderr, "queued on the server as prompt %s\n", qUtf8Printable(promptId));

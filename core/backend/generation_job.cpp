@@ -1,5 +1,7 @@
 #include "generation_job.h"
 
+#include <algorithm>
+
 namespace eikona::backend {
 
 bool GenerationJob::isImg2Img() const
@@ -10,7 +12,7 @@ bool GenerationJob::isImg2Img() const
 QJsonObject toJson(const GenerationJob& job)
 {
     const auto& request = job.request;
-    return {
+    QJsonObject object{
         {QStringLiteral("id"), job.id},
         {QStringLiteral("model"), job.model},
         {QStringLiteral("prompt"), request.prompt},
@@ -30,6 +32,13 @@ QJsonObject toJson(const GenerationJob& job)
         {QStringLiteral("chunkLongPrompts"), request.chunkLongPrompts},
         {QStringLiteral("draft"), request.draft},
     };
+    if (job.onServer()) {
+        object.insert(QStringLiteral("server"), job.server);
+        object.insert(QStringLiteral("picturesDone"), job.picturesDone);
+        object.insert(QStringLiteral("serverPromptId"), job.serverPromptId);
+        object.insert(QStringLiteral("serverClientId"), job.serverClientId);
+    }
+    return object;
 }
 
 std::optional<GenerationJob> jobFromJson(const QJsonObject& object)
@@ -63,6 +72,10 @@ std::optional<GenerationJob> jobFromJson(const QJsonObject& object)
     request.a1111Syntax = object.value(QStringLiteral("a1111Syntax")).toBool(true);
     request.chunkLongPrompts = object.value(QStringLiteral("chunkLongPrompts")).toBool(true);
     request.draft = object.value(QStringLiteral("draft")).toBool(false);
+    job.server = object.value(QStringLiteral("server")).toString();
+    job.picturesDone = std::max(0, object.value(QStringLiteral("picturesDone")).toInt());
+    job.serverPromptId = object.value(QStringLiteral("serverPromptId")).toString();
+    job.serverClientId = object.value(QStringLiteral("serverClientId")).toString();
     return job;
 }
 

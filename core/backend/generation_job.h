@@ -18,8 +18,18 @@ struct GenerationJob {
     QString model;             ///< a registry name, a diffusers folder or a single .safetensors file
     GenerationRequest request; ///< its initImage stays null: see initImagePath
     QString initImagePath;     ///< empty: txt2img
+    /// A ComfyUI server's address (RenderServers::normalised); empty: this computer. On a
+    /// server, `model` is one of its checkpoints.
+    QString server;
+    /// On a server, each picture is its own prompt: the pictures saved so far, and the prompt
+    /// of the next one once it is queued there (with the client its events go to), so a
+    /// restart of the app picks the job up where it was instead of making pictures twice.
+    int picturesDone = 0;
+    QString serverPromptId;
+    QString serverClientId;
 
     bool isImg2Img() const;
+    bool onServer() const { return !server.isEmpty(); }
 };
 
 QJsonObject toJson(const GenerationJob& job);

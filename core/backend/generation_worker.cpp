@@ -6,6 +6,8 @@
 #include "model_registry.h"
 #include "picture_file.h"
 #include "exception_text.h"
+#include "render_servers.h"
+#include "server_generation.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -88,7 +90,8 @@ void GenerationWorker::run(const GenerationJob& job, const WorkerSettings& setti
         auto request = job.request;
         if (job.isImg2Img())
             request.initImage = readInitImage(job.initImagePath);
-        ensureModel(job, settings);
+        if (!job.onServer())
+            ensureModel(job, settings);
         GenerationCallbacks callbacks;
         callbacks.previewEvery = settings.previewEvery;
         callbacks.shouldStop = [&] { return cancelled() || !saveError.isEmpty(); };
@@ -103,8 +106,13 @@ void GenerationWorker::run(const GenerationJob& job, const WorkerSettings& setti
                 return;
             }
             Q_EMIT imageSaved(job.id, path, image.image, image.parameters);
+            if (job.onServer())
+                Q_EMIT serverProgress(job.id, image.index + 1, {}, {});
         };
-        m_session->generate(request, callbacks);
+        if (job.onServer())
+            runOnServer(job, request, settings, callbacks);
+        else
+            m_session->generate(request, callbacks);
         if (!saveError.isEmpty())
             Q_EMIT jobFinished(job.id, JobOutcome::Failed, ErrorKind::SaveFailed, saveError);
         else
@@ -126,6 +134,23 @@ void GenerationWorker::run(const GenerationJob& job, const WorkerSettings& setti
         Q_EMIT jobFinished(job.id, JobOutcome::Failed, ErrorKind::Failed,
                            QString::fromStdString(exception_text(error)));
     }
+}
+
+void GenerationWorker::runOnServer(const GenerationJob& job, const GenerationRequest& request,
+                                   const WorkerSettings& settings, const GenerationCallbacks& callbacks)
+{
+    const ServerTarget target{QUrl(job.server), RenderServers().token(job.server), job.model};
+    ServerJobOptions options;
+    options.startAt = job.picturesDone;
+    options.resumePromptId = job.serverPromptId;
+    options.resumeClientId = job.serverClientId;
+    options.giveUpAfterMs = settings.serverGiveUpMs;
+    options.requestTimeoutMs = std::min(options.requestTimeoutMs, settings.serverGiveUpMs);
+    options.submitted = [&](int index, const QString& promptId, const QString& clientId) {
+        Q_EMIT serverProgress(job.id, index, promptId, clientId);
+    };
+    options.status = [&](const QString& message) { Q_EMIT serverStatus(job.id, message); };
+    generateOnServer(target, request, callbacks, options);
 }
 
 QString GenerationWorker::savePicture(const GeneratedImage& image, const WorkerSettings& settings,

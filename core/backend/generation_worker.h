@@ -29,6 +29,9 @@ struct WorkerSettings {
     int previewEvery = 1;    ///< a preview every Nth step; 0: none
     QString galleryDatabase; ///< the gallery the pictures are added to; empty: none
     QString previewDecoder;  ///< a TAESD folder for full-size previews and drafts; empty: none
+    /// A job's server unreachable this long (its WebSocket gone, or no answer at all) and the
+    /// job is held in the queue, to go again later.
+    int serverGiveUpMs = 60000;
 
     bool operator==(const WorkerSettings&) const = default;
 };
@@ -68,12 +71,20 @@ class GenerationWorker final : public QObject {
     void progress(qint64 id, const eikona::backend::GenerationProgress& progress);
     void imageSaved(qint64 id, const QString& path, const QImage& image,
                     const eikona::store::GenerationParameters& parameters);
+    /// A job on a server moved on: `picturesDone` of its pictures saved, and the prompt queued
+    /// there for the next one (empty once that picture is saved), for the queue to record.
+    void serverProgress(qint64 id, int picturesDone, const QString& promptId, const QString& clientId);
+    /// The connection to the job's server, in words ("reconnecting in 2 s").
+    void serverStatus(qint64 id, const QString& message);
     /// `kind` and `detail` (the engine's English words) only for Failed.
     void jobFinished(qint64 id, eikona::backend::JobOutcome outcome, eikona::backend::ErrorKind kind,
                      const QString& detail);
 
   private:
     void ensureModel(const GenerationJob& job, const WorkerSettings& settings);
+    /// The job on its ComfyUI server (server_generation.h); no model is loaded here.
+    void runOnServer(const GenerationJob& job, const GenerationRequest& request,
+                     const WorkerSettings& settings, const GenerationCallbacks& callbacks);
     QImage readInitImage(const QString& path) const;
 
     QString savePicture(const GeneratedImage& image, const WorkerSettings& settings, QString& path);

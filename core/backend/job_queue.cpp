@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QMimeData>
 #include <QSaveFile>
+#include <QUrl>
 
 namespace eikona::backend {
 
@@ -63,7 +64,7 @@ void JobQueue::load()
             continue;
         }
         m_nextId = std::max(m_nextId, job->id + 1);
-        m_entries.append({*job, State::Waiting}); // a job that was running when the app stopped runs again
+        m_entries.append({*job, State::Waiting, {}}); // a job that was running when the app stopped runs again
     }
 }
 
@@ -102,7 +103,7 @@ qint64 JobQueue::enqueue(GenerationJob job)
     job.id = m_nextId++;
     const auto row = static_cast<int>(m_entries.size());
     beginInsertRows({}, row, row);
-    m_entries.append({job, State::Waiting});
+    m_entries.append({job, State::Waiting, {}});
     endInsertRows();
     save();
     return job.id;
@@ -123,7 +124,7 @@ bool JobQueue::remove(qint64 id)
 std::optional<GenerationJob> JobQueue::take(qint64 id)
 {
     const int row = rowOf(id);
-    if (row < 0 || m_entries[row].state != State::Waiting)
+    if (row < 0 || m_entries[row].state == State::Running)
         return std::nullopt;
     auto job = m_entries[row].job;
     remove(id);
@@ -195,6 +196,53 @@ void JobQueue::finish(qint64 id)
     remove(id);
 }
 
+void JobQueue::hold(qint64 id, const QString& reason)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    m_entries[row].state = State::Held;
+    m_entries[row].heldBecause = reason;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    Q_EMIT changed();
+}
+
+int JobQueue::releaseHeld()
+{
+    int released = 0;
+    for (int row = 0; row < size(); ++row) {
+        if (m_entries[row].state != State::Held)
+            continue;
+        m_entries[row].state = State::Waiting;
+        m_entries[row].heldBecause.clear();
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        ++released;
+    }
+    if (released > 0)
+        Q_EMIT changed();
+    return released;
+}
+
+void JobQueue::recordServerProgress(qint64 id, int picturesDone, const QString& promptId,
+                                    const QString& clientId)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    auto& job = m_entries[row].job;
+    job.picturesDone = picturesDone;
+    job.serverPromptId = promptId;
+    job.serverClientId = clientId;
+    save();
+}
+
+void JobQueue::setServerNames(const QHash<QString, QString>& names)
+{
+    m_serverNames = names;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, TargetColumn), index(rowCount() - 1, TargetColumn));
+}
+
 int JobQueue::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : size();
@@ -214,7 +262,10 @@ QVariant JobQueue::data(const QModelIndex& index, int role) const
     if (role == JobIdRole)
         return entry.job.id;
     if (role == Qt::ToolTipRole)
-        return request.prompt;
+        return index.column() == StateColumn && entry.state == State::Held ? entry.heldBecause
+               : index.column() == TargetColumn && entry.job.onServer()
+                   ? entry.job.server + u'\n' + entry.job.model
+                   : request.prompt;
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
         return {};
     switch (index.column()) {
@@ -227,8 +278,20 @@ QVariant JobQueue::data(const QModelIndex& index, int role) const
         return images > 1 ? tr("%1 × %n image(s)", "steps times images", images).arg(request.steps)
                           : QString::number(request.steps);
     }
+    case TargetColumn:
+        if (!entry.job.onServer())
+            return tr("This computer");
+        return m_serverNames.value(entry.job.server, QUrl(entry.job.server).host());
     case StateColumn:
-        return entry.state == State::Running ? tr("Running") : tr("Waiting");
+        switch (entry.state) {
+        case State::Running:
+            return tr("Running");
+        case State::Held:
+            return tr("Server unreachable");
+        case State::Waiting:
+            break;
+        }
+        return tr("Waiting");
     default:
         return {};
     }
@@ -253,6 +316,8 @@ QVariant JobQueue::headerData(int section, Qt::Orientation orientation, int role
         return tr("Size");
     case StepsColumn:
         return tr("Steps", "denoising steps");
+    case TargetColumn:
+        return tr("Where", "the computer or server a job runs on");
     case StateColumn:
         return tr("State");
     default:

@@ -8,6 +8,7 @@
 #include "generation_job.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
 #include <optional>
@@ -18,8 +19,9 @@ class JobQueue final : public QAbstractTableModel {
     Q_OBJECT
 
   public:
-    enum class State { Waiting, Running };
-    enum Column { PromptColumn, SizeColumn, StepsColumn, StateColumn, ColumnCount };
+    /// Held: a job whose render server did not answer; it waits for the server, not its turn.
+    enum class State { Waiting, Running, Held };
+    enum Column { PromptColumn, SizeColumn, StepsColumn, TargetColumn, StateColumn, ColumnCount };
     enum Role { JobIdRole = Qt::UserRole + 1 };
 
     /// `file`: where the queue lives; read at once (a missing file is an empty queue).
@@ -48,6 +50,16 @@ class JobQueue final : public QAbstractTableModel {
     std::optional<qint64> runningId() const;
     /// A running job that ended (done, failed or cancelled) leaves the queue.
     void finish(qint64 id);
+    /// The running job's server did not answer: it stays, held, with `reason` as its tooltip,
+    /// and is passed over by startNext() until released.
+    void hold(qint64 id, const QString& reason);
+    /// Held jobs wait their turn again; returns how many there were.
+    int releaseHeld();
+    /// A job on a server: how many of its pictures are saved, and the prompt queued there for
+    /// the next one (written at once, so a restart goes on from there).
+    void recordServerProgress(qint64 id, int picturesDone, const QString& promptId, const QString& clientId);
+    /// The names the Where column shows for server addresses (Settings ▸ Servers).
+    void setServerNames(const QHash<QString, QString>& names);
 
     // QAbstractItemModel
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -73,6 +85,7 @@ class JobQueue final : public QAbstractTableModel {
     struct Entry {
         GenerationJob job;
         State state = State::Waiting;
+        QString heldBecause;
     };
     enum class SetAside { Move, Copy };
     /// Beyond any real queue (a job is under a kilobyte): a damaged or hostile file.
@@ -86,6 +99,7 @@ class JobQueue final : public QAbstractTableModel {
     QString m_error;
     QList<Entry> m_entries;
     qint64 m_nextId = 1;
+    QHash<QString, QString> m_serverNames;
 };
 
 } // namespace eikona::backend

@@ -1,5 +1,7 @@
 #include "job_runner.h"
 
+#include <QTimer>
+
 namespace eikona::backend {
 
 void JobRunner::ThreadStopper::operator()(QThread* thread) const
@@ -26,6 +28,20 @@ JobRunner::JobRunner(JobQueue* queue, QObject* parent)
     connect(m_worker, &GenerationWorker::progress, this, &JobRunner::progress);
     connect(m_worker, &GenerationWorker::imageSaved, this, &JobRunner::imageSaved);
     connect(m_worker, &GenerationWorker::jobFinished, this, &JobRunner::onJobFinished);
+    connect(m_worker, &GenerationWorker::serverStatus, this, &JobRunner::serverStatus);
+    connect(m_worker, &GenerationWorker::serverProgress, this,
+            [this](qint64 id, int picturesDone, const QString& promptId, const QString& clientId) {
+                m_queue->recordServerProgress(id, picturesDone, promptId, clientId);
+                if (m_running && m_running->id == id) {
+                    m_running->picturesDone = picturesDone;
+                    m_running->serverPromptId = promptId;
+                    m_running->serverClientId = clientId;
+                }
+            });
+    m_retryHeld = new QTimer(this);
+    m_retryHeld->setSingleShot(true);
+    m_retryHeld->setInterval(60000);
+    connect(m_retryHeld, &QTimer::timeout, this, &JobRunner::retryHeld);
     m_thread->start();
 }
 
@@ -90,7 +106,13 @@ void JobRunner::onJobFinished(qint64 id, JobOutcome outcome, ErrorKind kind, con
     m_running.reset();
     if (m_shuttingDown)
         return; // stopped by quitting: it stays in the queue and runs again next time
-    m_queue->finish(id);
+    if (outcome == JobOutcome::Failed && kind == ErrorKind::ServerUnreachable) {
+        // Kept, with what it has done so far, for when the server is back.
+        m_queue->hold(id, detail);
+        m_retryHeld->start();
+    } else {
+        m_queue->finish(id);
+    }
     Q_EMIT jobFinished(id, outcome, kind, detail);
     startNext();
     if (!m_running) {
@@ -99,6 +121,18 @@ void JobRunner::onJobFinished(qint64 id, JobOutcome outcome, ErrorKind kind, con
             worker, [worker] { worker->releaseMemory(); }, Qt::QueuedConnection);
         Q_EMIT idle();
     }
+}
+
+void JobRunner::retryHeld()
+{
+    m_retryHeld->stop();
+    if (m_queue->releaseHeld() > 0)
+        startNext();
+}
+
+void JobRunner::setRetryHeldAfter(int milliseconds)
+{
+    m_retryHeld->setInterval(milliseconds);
 }
 
 void JobRunner::shutdown()

@@ -33,6 +33,10 @@ class JobRunner final : public QObject {
     void prepare(const eikona::backend::GenerationJob& job);
     /// A running job stops at the next step; a waiting one leaves the queue. False when absent.
     bool cancel(qint64 id);
+    /// Jobs held because their server did not answer go again now (else they do after
+    /// `retryHeldAfterMs`).
+    void retryHeld();
+    void setRetryHeldAfter(int milliseconds);
     /// Stops the running job, waits for the worker thread to end and frees the model there.
     /// The queue keeps the stopped job as waiting, so it runs again on the next start.
     void shutdown();
@@ -52,6 +56,8 @@ class JobRunner final : public QObject {
                      const QString& detail);
     /// The queue ran dry and the engine's working memory went back to the system.
     void idle();
+    /// The connection to a job's render server, in words.
+    void serverStatus(qint64 id, const QString& message);
 
   private:
     void onJobFinished(qint64 id, JobOutcome outcome, ErrorKind kind, const QString& detail);
@@ -66,6 +72,7 @@ class JobRunner final : public QObject {
     GenerationWorker* m_worker = nullptr; ///< lives on m_thread; deleted there when it finishes
     std::optional<GenerationJob> m_running;
     bool m_shuttingDown = false;
+    class QTimer* m_retryHeld = nullptr;
 };
 
 } // namespace eikona::backend

@@ -8,6 +8,8 @@
 #include <QBuffer>
 #include <QElapsedTimer>
 
+#include <optional>
+
 namespace eikona::backend {
 
 namespace {
@@ -42,7 +44,7 @@ QString serverPrompt(const QString& prompt, bool a1111Syntax)
 
 // Checks what can be checked before anything is sent, and says what the server is.
 QString checkRequest(const ServerTarget& target, const GenerationRequest& request, const QString& sampler,
-                     const ServerJobHooks& hooks)
+                     const ServerJobOptions& jobOptions)
 {
     if (request.draft)
         refuse(QStringLiteral("a draft decode (TAESD) is made on this computer only; the server decodes with "
@@ -55,7 +57,7 @@ QString checkRequest(const ServerTarget& target, const GenerationRequest& reques
         refuse(QStringLiteral("no checkpoint is chosen for the server"), ErrorKind::ModelMissing);
     comfy::ComfyServerInfo info;
     try {
-        info = comfy::fetchServerInfo(target.url, target.token, hooks.requestTimeoutMs);
+        info = comfy::fetchServerInfo(target.url, target.token, jobOptions.requestTimeoutMs);
     } catch (const comfy::ComfyUnreachable& error) {
         refuse(QString::fromUtf8(error.what()), ErrorKind::ServerUnreachable);
     } catch (const comfy::ComfyError& error) {
@@ -96,10 +98,11 @@ QImage fitInitPicture(const QImage& picture, int width, int height)
 }
 
 QList<GeneratedImage> generateOnServer(const ServerTarget& target, const GenerationRequest& request,
-                                       const GenerationCallbacks& callbacks, const ServerJobHooks& hooks)
+                                       const GenerationCallbacks& callbacks,
+                                       const ServerJobOptions& jobOptions)
 {
     const auto sampler = request.sampler.isEmpty() ? defaultServerSampler() : request.sampler;
-    const auto server = checkRequest(target, request, sampler, hooks);
+    const auto server = checkRequest(target, request, sampler, jobOptions);
     const bool img2img = !request.initImage.isNull();
     const auto initPng =
         img2img ? pngBytes(fitInitPicture(request.initImage, request.width, request.height)) : QByteArray();
@@ -130,29 +133,31 @@ QList<GeneratedImage> generateOnServer(const ServerTarget& target, const Generat
     parameters.extra.append({QStringLiteral("Version"), QStringLiteral("Eikona " EIKONA_VERSION)});
 
     comfy::ComfyRunOptions options;
-    options.requestTimeoutMs = hooks.requestTimeoutMs;
-    options.firstRetryMs = hooks.firstRetryMs;
-    options.lastRetryMs = hooks.lastRetryMs;
-    options.giveUpAfterMs = hooks.giveUpAfterMs;
+    options.requestTimeoutMs = jobOptions.requestTimeoutMs;
+    options.firstRetryMs = jobOptions.firstRetryMs;
+    options.lastRetryMs = jobOptions.lastRetryMs;
+    options.giveUpAfterMs = jobOptions.giveUpAfterMs;
 
     const int total = request.batchSize * request.batchCount;
     QList<GeneratedImage> images;
-    for (int index = 0; index < total; ++index) {
+    for (int index = std::max(0, jobOptions.startAt); index < total; ++index) {
+        const bool resume = index == jobOptions.startAt && !jobOptions.resumePromptId.isEmpty();
         job.seed = request.seed + static_cast<quint64>(index);
         job.filenamePrefix = QStringLiteral("eikona-%1").arg(job.seed);
-        options.clientId = comfy::newComfyClientId();
+        options.clientId = resume && !jobOptions.resumeClientId.isEmpty() ? jobOptions.resumeClientId
+                                                                          : comfy::newComfyClientId();
         bool submitted = false;
         QElapsedTimer elapsed;
         int lastStep = 0;
         comfy::ComfyRunCallbacks run;
         run.submitted = [&](const QString& promptId) {
             submitted = true;
-            if (hooks.submitted)
-                hooks.submitted(index, promptId, options.clientId);
+            if (jobOptions.submitted)
+                jobOptions.submitted(index, promptId, options.clientId);
         };
         run.status = [&](const QString& message) {
-            if (hooks.status)
-                hooks.status(message);
+            if (jobOptions.status)
+                jobOptions.status(message);
             if (callbacks.onLog)
                 callbacks.onLog(message);
         };
@@ -191,7 +196,22 @@ QList<GeneratedImage> generateOnServer(const ServerTarget& target, const Generat
         };
         comfy::ComfyRunResult result;
         try {
-            result = comfy::runComfyJob(target.url, target.token, job, initPng, run, options);
+            std::optional<comfy::ComfyRunResult> resumed;
+            if (resume) {
+                submitted = true;
+                try {
+                    resumed = comfy::resumeComfyJob(target.url, target.token, jobOptions.resumePromptId, run,
+                                                    options);
+                } catch (const comfy::ComfyForgotten& forgotten) {
+                    run.status(QStringLiteral("%1; picture %2 is queued again")
+                                   .arg(QString::fromUtf8(forgotten.what()))
+                                   .arg(index + 1));
+                    submitted = false;
+                    options.clientId = comfy::newComfyClientId();
+                }
+            }
+            result =
+                resumed ? *resumed : comfy::runComfyJob(target.url, target.token, job, initPng, run, options);
         } catch (const comfy::ComfyCancelled&) {
             throw GenerationCancelled();
         } catch (const comfy::ComfyUnreachable& error) {

@@ -33,12 +33,19 @@ bool sameOnServer(const QString& samplerId);
 /// centre-cropped, as this computer's img2img does.
 QImage fitInitPicture(const QImage& picture, int width, int height);
 
-struct ServerJobHooks {
+struct ServerJobOptions {
     /// Picture `index` of the job was queued on the server as `promptId`, its events sent to
     /// the client `clientId` (the app records both, so a restart finds the job again).
     std::function<void(int index, const QString& promptId, const QString& clientId)> submitted;
     /// The connection's state in words ("the connection to ... was lost; reconnecting in 2 s").
     std::function<void(const QString& message)> status;
+    /// Where the job starts: the pictures before it are saved already (a job picked up after a
+    /// restart of the app), and the prompt of this one, when it was queued on the server
+    /// before, is followed instead of sent again (under its client id). A prompt the server
+    /// has forgotten (it restarted) is sent again.
+    int startAt = 0;
+    QString resumePromptId;
+    QString resumeClientId;
     /// ComfyRunOptions' bounds, shortened by the tests.
     int requestTimeoutMs = 15000;
     int firstRetryMs = 1000;
@@ -53,6 +60,6 @@ struct ServerJobHooks {
 /// before reached onImage already.
 QList<GeneratedImage> generateOnServer(const ServerTarget& target, const GenerationRequest& request,
                                        const GenerationCallbacks& callbacks,
-                                       const ServerJobHooks& hooks = {});
+                                       const ServerJobOptions& options = {});
 
 } // namespace eikona::backend

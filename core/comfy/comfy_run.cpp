@@ -203,9 +203,11 @@ class PromptRun {
 
     [[noreturn]] void lostOnServer() const
     {
-        refuse(QStringLiteral("the server at %1 no longer knows the job (prompt %2): it may have restarted; "
-                              "queue it again")
-                   .arg(m_http.where(), m_promptId));
+        throw ComfyForgotten(
+            QStringLiteral("the server at %1 no longer knows the job (prompt %2): it may have restarted; "
+                           "queue it again")
+                .arg(m_http.where(), m_promptId)
+                .toStdString());
     }
 
     // The prompt's record and the queue: false when the server knows nothing of the prompt.

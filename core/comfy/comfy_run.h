@@ -24,6 +24,12 @@ class ComfyCancelled : public ComfyError {
     using ComfyError::ComfyError;
 };
 
+/// The server no longer knows the prompt (it restarted: its queue and history went with it).
+class ComfyForgotten : public ComfyError {
+  public:
+    using ComfyError::ComfyError;
+};
+
 struct ComfyRunCallbacks {
     std::function<void(const QString& promptId)> submitted;
     std::function<void(int step, int steps)> progress;
@@ -63,7 +69,7 @@ ComfyRunResult runComfyJob(const QUrl& server, const QString& token, ComfyJob jo
 
 /// Picks up a prompt submitted earlier (by this process or one before a restart) and waits for
 /// it as runComfyJob does: its pictures when it finished meanwhile or finishes now. Throws
-/// ComfyError when the server no longer knows it (restarted: its queue and history are gone).
+/// ComfyForgotten when the server no longer knows it.
 ComfyRunResult resumeComfyJob(const QUrl& server, const QString& token, const QString& promptId,
                               const ComfyRunCallbacks& callbacks, const ComfyRunOptions& options = {});
 

@@ -160,6 +160,53 @@ class TestJobQueue : public QObject {
         QVERIFY(restored.enqueue(jobWithPrompt(QStringLiteral("third"))) > restored.job(1).id);
     }
 
+    // A job on a render server keeps where it runs and how far it got across a restart; one
+    // whose server did not answer is held (passed over, not lost) until released.
+    void serverJobsKeepTheirPlace()
+    {
+        {
+            JobQueue queue(m_file);
+            auto job = jobWithPrompt(QStringLiteral("on the server"));
+            job.server = QStringLiteral("http://gpu-box:8188");
+            job.model = QStringLiteral("v1-5-pruned-emaonly.safetensors");
+            job.request.batchCount = 4;
+            const auto id = queue.enqueue(job);
+            queue.enqueue(jobWithPrompt(QStringLiteral("here")));
+            QCOMPARE(queue.startNext()->id, id);
+            queue.recordServerProgress(id, 2, QStringLiteral("prompt-3"), QStringLiteral("client-3"));
+            queue.hold(id, QStringLiteral("cannot reach the server"));
+            QCOMPARE(queue.state(0), JobQueue::State::Held);
+            QCOMPARE(queue.data(queue.index(0, JobQueue::StateColumn)).toString(),
+                     QStringLiteral("Server unreachable"));
+            QCOMPARE(queue.data(queue.index(0, JobQueue::StateColumn), Qt::ToolTipRole).toString(),
+                     QStringLiteral("cannot reach the server"));
+            QCOMPARE(queue.data(queue.index(0, JobQueue::TargetColumn)).toString(),
+                     QStringLiteral("gpu-box"));
+            queue.setServerNames({{QStringLiteral("http://gpu-box:8188"), QStringLiteral("Studio GPU")}});
+            QCOMPARE(queue.data(queue.index(0, JobQueue::TargetColumn)).toString(),
+                     QStringLiteral("Studio GPU"));
+            QCOMPARE(queue.data(queue.index(1, JobQueue::TargetColumn)).toString(),
+                     QStringLiteral("This computer"));
+            // Held, it is passed over: the local job behind it runs.
+            QVERIFY(!queue.runningId());
+            QCOMPARE(queue.startNext()->request.prompt, QStringLiteral("here"));
+            queue.finish(queue.job(1).id);
+            QVERIFY(!queue.startNext());
+            QCOMPARE(queue.releaseHeld(), 1);
+            QCOMPARE(queue.state(0), JobQueue::State::Waiting);
+        }
+        JobQueue restored(m_file);
+        QCOMPARE(restored.size(), 1);
+        const auto& job = restored.job(0);
+        QCOMPARE(job.server, QStringLiteral("http://gpu-box:8188"));
+        QCOMPARE(job.model, QStringLiteral("v1-5-pruned-emaonly.safetensors"));
+        QCOMPARE(job.picturesDone, 2);
+        QCOMPARE(job.serverPromptId, QStringLiteral("prompt-3"));
+        QCOMPARE(job.serverClientId, QStringLiteral("client-3"));
+        // A held job can be edited back into the controls or removed.
+        QVERIFY(restored.take(job.id));
+    }
+
     // A damaged queue is said, kept aside byte for byte (it was written over by the next job:
     // every job in it lost), and the queue goes on in a fresh file.
     void unreadableFileIsSaidAndNothingIsLostAfter()

@@ -4,6 +4,7 @@
 // plain prompt's brackets escaped, the init picture fitted as this computer's img2img does,
 // and the errors told apart (unreachable: the job can wait; refused; cancelled).
 
+#include "comfy_graph.h"
 #include "fake_comfy_jobs.h"
 #include "server_generation.h"
 
@@ -27,9 +28,9 @@ backend::GenerationRequest request()
     return request;
 }
 
-backend::ServerJobHooks quick()
+backend::ServerJobOptions quick()
 {
-    backend::ServerJobHooks hooks;
+    backend::ServerJobOptions hooks;
     hooks.requestTimeoutMs = 5000;
     hooks.firstRetryMs = 100;
     hooks.lastRetryMs = 400;
@@ -71,7 +72,7 @@ class TestServerGeneration : public QObject {
                 scales << progress.previewScale;
             }
         };
-        backend::ServerJobHooks hooks = quick();
+        backend::ServerJobOptions hooks = quick();
         hooks.submitted = [&](int index, const QString& promptId, const QString& clientId) {
             submitted.append({index, promptId});
             clientIds << clientId;
@@ -170,6 +171,60 @@ class TestServerGeneration : public QObject {
         QCOMPARE(kindOf(target, request()), backend::ErrorKind::ServerRefused);
         server.requiredToken = QStringLiteral("t");
         QCOMPARE(kindOf(target, request()), backend::ErrorKind::ServerRefused);
+    }
+
+    // After a restart of the app: picture 0 was saved, picture 1's prompt was queued and has
+    // finished meanwhile. It is fetched, not made again, and picture 2 is queued as usual.
+    void resumedJobGoesOnWhereItWas()
+    {
+        FakeComfyServer server(k_transcript);
+        FakeComfyJobs jobs(server);
+        auto job = request();
+        job.batchCount = 3;
+        comfy::ComfyJob earlier;
+        earlier.checkpoint = QStringLiteral("sd15-random.safetensors");
+        earlier.seed = 8;
+        earlier.steps = 4;
+        earlier.width = earlier.height = 64;
+        earlier.filenamePrefix = QStringLiteral("eikona-8");
+        jobs.playWholeJob(QStringLiteral("earlier-prompt"), comfy::comfyGraph(earlier));
+        auto options = quick();
+        options.startAt = 1;
+        options.resumePromptId = QStringLiteral("earlier-prompt");
+        options.resumeClientId = QStringLiteral("c0ffee");
+        const auto images = backend::generateOnServer(
+            {QUrl(server.url()), {}, QStringLiteral("sd15-random.safetensors")}, job, {}, options);
+        QCOMPARE(images.size(), 2);
+        QCOMPARE(images[0].index, 1);
+        QCOMPARE(images[0].seed, quint64(8));
+        QCOMPARE(images[0].image, QImage::fromData(jobs.pictures[0]).convertToFormat(QImage::Format_RGB888));
+        QCOMPARE(images[1].index, 2);
+        QCOMPARE(images[1].seed, quint64(9));
+        QCOMPARE(jobs.graphs.size(), 1); // only picture 2 was sent
+        QCOMPARE(inputs(jobs.graphs[0], "3").value(QStringLiteral("seed")).toInteger(), 9);
+        QCOMPARE(server.webSocketClientIds.first(), QStringLiteral("c0ffee"));
+    }
+
+    // The server restarted and forgot the prompt: the picture is queued again, said in words.
+    void forgottenPromptIsSentAgain()
+    {
+        FakeComfyServer server(k_transcript);
+        FakeComfyJobs jobs(server);
+        jobs.setQueue({}, {});
+        auto job = request();
+        job.batchCount = 2;
+        auto options = quick();
+        options.startAt = 1;
+        options.resumePromptId = QStringLiteral("forgotten-prompt");
+        QStringList said;
+        options.status = [&](const QString& message) { said << message; };
+        const auto images = backend::generateOnServer(
+            {QUrl(server.url()), {}, QStringLiteral("sd15-random.safetensors")}, job, {}, options);
+        QCOMPARE(images.size(), 1);
+        QCOMPARE(images[0].seed, quint64(8));
+        QCOMPARE(jobs.graphs.size(), 1);
+        QVERIFY2(said.join(u'\n').contains(QStringLiteral("picture 2 is queued again")),
+                 qPrintable(said.join(u'\n')));
     }
 
     void cancelStopsTheRunningPicture()

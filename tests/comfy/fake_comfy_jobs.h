@@ -94,26 +94,8 @@ class FakeComfyJobs {
                       .toJson()});
     }
 
-  private:
-    static QJsonObject inputs(const QJsonObject& graph, const char* node)
-    {
-        return graph.value(QLatin1String(node)).toObject().value(QStringLiteral("inputs")).toObject();
-    }
-
-    void nextPromptAnswer()
-    {
-        const auto id =
-            QStringLiteral("00000000-0000-0000-0000-%1").arg(promptIds.size() + 1, 12, 10, QLatin1Char('0'));
-        promptIds.append(id);
-        m_server.answers.insert(QStringLiteral("/history/") + id, {200, "{}"});
-        m_server.postAnswers.insert(
-            QStringLiteral("/prompt"),
-            {200, QJsonDocument(QJsonObject{{QStringLiteral("prompt_id"), id},
-                                            {QStringLiteral("number"), promptIds.size()},
-                                            {QStringLiteral("node_errors"), QJsonObject{}}})
-                      .toJson()});
-    }
-
+    /// Plays prompt `id` of `graph` to its end: its events (to whoever is connected), its
+    /// picture, its record in /history.
     void playWholeJob(const QString& id, const QJsonObject& graph)
     {
         const auto ofPrompt = [&](QJsonObject data = {}) {
@@ -167,6 +149,26 @@ class FakeComfyJobs {
         setQueue({}, {});
         m_server.sendText(comfyMessage("execution_success", ofPrompt()));
         m_server.sendText(comfyMessage("executing", ofPrompt({{QStringLiteral("node"), QJsonValue::Null}})));
+    }
+
+  private:
+    static QJsonObject inputs(const QJsonObject& graph, const char* node)
+    {
+        return graph.value(QLatin1String(node)).toObject().value(QStringLiteral("inputs")).toObject();
+    }
+
+    void nextPromptAnswer()
+    {
+        const auto id =
+            QStringLiteral("00000000-0000-0000-0000-%1").arg(promptIds.size() + 1, 12, 10, QLatin1Char('0'));
+        promptIds.append(id);
+        m_server.answers.insert(QStringLiteral("/history/") + id, {200, "{}"});
+        m_server.postAnswers.insert(
+            QStringLiteral("/prompt"),
+            {200, QJsonDocument(QJsonObject{{QStringLiteral("prompt_id"), id},
+                                            {QStringLiteral("number"), promptIds.size()},
+                                            {QStringLiteral("node_errors"), QJsonObject{}}})
+                      .toJson()});
     }
 
     FakeComfyServer& m_server;

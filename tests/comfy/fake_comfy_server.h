@@ -30,8 +30,8 @@ class FakeComfyServer : public QObject {
         qint64 declaredLength = -1; ///< >= 0: the Content-Length said, whatever the body
     };
 
-    /// Serves every GET answer with JSON that `transcript` recorded.
-    explicit FakeComfyServer(const QString& transcript)
+    /// Serves every GET answer with JSON that `transcript` recorded; on `port` (0: a free one).
+    explicit FakeComfyServer(const QString& transcript, quint16 port = 0)
     {
         QFile file(transcript);
         file.open(QIODevice::ReadOnly);
@@ -62,7 +62,7 @@ class FakeComfyServer : public QObject {
                             onConnected();
                     }
                 });
-        m_server.listen(QHostAddress::LocalHost, 0);
+        m_server.listen(QHostAddress::LocalHost, port);
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (auto* socket = m_server.nextPendingConnection())
                 connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { serve(socket); });
@@ -160,6 +160,8 @@ class FakeComfyServer : public QObject {
             answer = {401, "401: Unauthorized", "text/plain"};
         else if (table.contains(path))
             answer = table.value(path);
+        else if (method == QStringLiteral("GET") && path.startsWith(QStringLiteral("/history/")))
+            answer = {200, "{}"}; // ComfyUI's answer for a prompt it has no record of
         const auto declared = answer.declaredLength >= 0 ? answer.declaredLength : answer.body.size();
         socket->write(
             "HTTP/1.1 " + QByteArray::number(answer.status) + " X\r\nContent-Type: " + answer.contentType +

@@ -258,7 +258,7 @@ class TestComfyRun : public QObject {
         try {
             runComfyJob(QUrl(setup.server.url()), {}, job(), {}, {}, quick());
             QFAIL("a job the server forgot, waited for");
-        } catch (const ComfyError& error) {
+        } catch (const ComfyForgotten& error) {
             const auto text = QString::fromUtf8(error.what());
             QVERIFY2(text.contains(QStringLiteral("no longer knows")) && text.contains(k_prompt),
                      error.what());
@@ -317,7 +317,7 @@ class TestComfyRun : public QObject {
         try {
             resumeComfyJob(QUrl(setup.server.url()), {}, k_prompt, {}, quick());
             QFAIL("a job the server does not know, waited for");
-        } catch (const ComfyError& error) {
+        } catch (const ComfyForgotten& error) {
             QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("no longer knows")),
                      error.what());
         }
