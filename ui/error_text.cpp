@@ -26,7 +26,7 @@ QString ErrorText::describe(backend::ErrorKind kind)
         return tr("The render server cannot be reached: the job stays in the queue; start it again when the "
                   "server is back.");
     case backend::ErrorKind::ServerRefused:
-        return tr("The render server refused the job: check its address and token in Settings ▸ Servers.");
+        return tr("The render server refused the job: check its address and token in Preferences ▸ Servers.");
     case backend::ErrorKind::Failed:
         return tr("Something went wrong; the window is still usable.");
     }

@@ -2,6 +2,7 @@
 
 #include "generation_session.h"
 #include "number_field.h"
+#include "render_target_field.h"
 #include "prompt_edit.h"
 #include "prompt_tools.h"
 
@@ -64,6 +65,15 @@ GenerationPanel::GenerationPanel(QWidget* parent) : QWidget(parent)
     m_negative->setMinimumHeight(56);
     m_negative->setMaximumHeight(120);
     promptHeader(m_negativeLabel, m_negative);
+
+    auto* targetRow = new QHBoxLayout;
+    m_targetLabel = new QLabel(this);
+    m_target = new RenderTargetField(this);
+    m_target->setObjectName(QStringLiteral("renderTarget"));
+    m_targetLabel->setBuddy(m_target->combo());
+    targetRow->addWidget(m_targetLabel, 0, Qt::AlignTop | Qt::AlignLeft);
+    targetRow->addWidget(m_target, 1);
+    layout->addLayout(targetRow);
 
     auto* buttons = new QHBoxLayout;
     m_generate = new QPushButton(this);
@@ -227,6 +237,14 @@ GenerationPanel::GenerationPanel(QWidget* parent) : QWidget(parent)
     connect(m_draft, &QCheckBox::toggled, this, &GenerationPanel::changed);
     for (auto* combo : {m_model, m_sampler})
         connect(combo, &QComboBox::currentIndexChanged, this, &GenerationPanel::changed);
+    connect(m_sampler, &QComboBox::currentIndexChanged, this,
+            [this] { m_target->setSampler(m_sampler->currentData().toString()); });
+    m_target->setSampler(m_sampler->currentData().toString());
+    connect(m_target, &RenderTargetField::targetChanged, this, [this](const QString& url) {
+        updateDraft();
+        Q_EMIT targetChanged(url);
+        Q_EMIT changed();
+    });
     connect(m_seed, &QLineEdit::textChanged, this, &GenerationPanel::changed);
 }
 
@@ -260,6 +278,7 @@ void GenerationPanel::retranslate()
     m_negative->setPlaceholderText(tr("What the picture should not contain"));
     m_negative->setAccessibleName(tr("Negative prompt"));
     m_negative->setToolTip(tr("What to steer away from, with the same syntax as the prompt."));
+    m_targetLabel->setText(tr("&Render on"));
     m_generate->setText(tr("Generate"));
     m_generate->setToolTip(tr("Make the picture now, before the waiting jobs (Ctrl+Enter)"));
     m_generate->setAccessibleName(tr("Generate"));
@@ -307,7 +326,10 @@ void GenerationPanel::retranslate()
     m_draft->setText(tr("Draft (quick decode)"));
     m_draft->setAccessibleName(tr("Draft"));
     m_draft->setToolTip(m_draft->isEnabled()
-                            ? tr("The finished picture is decoded by TAESD: seconds faster, a little rougher")
+                            ? tr("The finished picture is decoded by TAESD: seconds faster, a "
+                                 "little rougher")
+                        : !m_target->target().isEmpty()
+                            ? tr("A server decodes with its own VAE; drafts are made on this computer only")
                             : tr("Needs TAESD: Preferences ▸ Full-size previews ▸ Download"));
     m_takeSize->setText(tr("Use the init image's size"));
     m_takeSize->setAccessibleName(tr("Use the init image's size"));
@@ -326,6 +348,7 @@ backend::GenerationJob GenerationPanel::job() const
     backend::GenerationJob job;
     job.model = model();
     job.initImagePath = m_initPath;
+    job.server = m_target->target();
     auto& request = job.request;
     request.prompt = m_prompt->text();
     request.negativePrompt = m_negative->text();
@@ -386,6 +409,8 @@ void GenerationPanel::applyParameters(const store::GenerationParameters& paramet
 void GenerationPanel::applyJob(const backend::GenerationJob& job)
 {
     const auto& request = job.request;
+    m_target->setTarget(job.server);
+    m_wantedModel = job.model; // a server's checkpoints may come later
     m_prompt->setText(request.prompt);
     m_negative->setText(request.negativePrompt);
     m_steps->setValue(request.steps);
@@ -406,7 +431,9 @@ void GenerationPanel::applyJob(const backend::GenerationJob& job)
 
 void GenerationPanel::setModels(const QStringList& names)
 {
-    const auto current = model();
+    const auto current = names.contains(m_wantedModel) ? m_wantedModel : model();
+    if (names.contains(m_wantedModel))
+        m_wantedModel.clear();
     const QSignalBlocker blocker(m_model);
     m_model->clear();
     m_model->addItems(names);
@@ -455,8 +482,25 @@ void GenerationPanel::setRunning(bool running)
 
 void GenerationPanel::setDraftAvailable(bool available)
 {
-    m_draft->setEnabled(available);
+    m_draftAvailable = available;
+    updateDraft();
+}
+
+// A draft is decoded here by TAESD: a server decodes with its own VAE.
+void GenerationPanel::updateDraft()
+{
+    m_draft->setEnabled(m_draftAvailable && m_target->target().isEmpty());
     retranslate();
+}
+
+void GenerationPanel::setServers(const QList<backend::RenderServer>& servers)
+{
+    m_target->setServers(servers);
+}
+
+RenderTargetField* GenerationPanel::targetField() const
+{
+    return m_target;
 }
 
 void GenerationPanel::saveState(QSettings& settings) const
@@ -474,6 +518,7 @@ void GenerationPanel::saveState(QSettings& settings) const
     settings.setValue(settingsKey("batchCount"), job.request.batchCount);
     settings.setValue(settingsKey("seed"), m_seed->text());
     settings.setValue(settingsKey("model"), job.model);
+    settings.setValue(settingsKey("target"), job.server);
     settings.setValue(settingsKey("initImage"), m_initPath);
     settings.setValue(settingsKey("takeInitSize"), m_takeSize->isChecked());
     settings.setValue(settingsKey("draft"), m_draft->isChecked());
@@ -494,6 +539,7 @@ void GenerationPanel::restoreState(const QSettings& settings)
     request.batchSize = settings.value(settingsKey("batchSize"), request.batchSize).toInt();
     request.batchCount = settings.value(settingsKey("batchCount"), request.batchCount).toInt();
     job.model = settings.value(settingsKey("model"), job.model).toString();
+    job.server = settings.value(settingsKey("target")).toString();
     job.initImagePath = settings.value(settingsKey("initImage")).toString();
     applyJob(job);
     m_takeSize->setChecked(settings.value(settingsKey("takeInitSize"), false).toBool());

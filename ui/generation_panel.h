@@ -6,6 +6,7 @@
 
 #include "generation_job.h"
 #include "generation_parameters.h"
+#include "render_servers.h"
 
 #include <QWidget>
 
@@ -28,6 +29,7 @@ namespace eikona::ui {
 
 class NumberField;
 class PromptEdit;
+class RenderTargetField;
 
 class GenerationPanel final : public QWidget {
     Q_OBJECT
@@ -54,6 +56,10 @@ class GenerationPanel final : public QWidget {
     void setInitImage(const QString& path, const QImage& thumbnail, const QSize& size = {});
     QString initImage() const;
 
+    /// The render servers the Render on field offers beside this computer.
+    void setServers(const QList<backend::RenderServer>& servers);
+    RenderTargetField* targetField() const;
+
     void setRunning(bool running);
     /// Whether TAESD is here: the Draft option needs it (off and disabled without).
     void setDraftAvailable(bool available);
@@ -69,6 +75,8 @@ class GenerationPanel final : public QWidget {
     void queueRequested();
     void cancelRequested();
     void openImageRequested();
+    /// Another computer or server chosen to render on ("" for this computer).
+    void targetChanged(const QString& url);
 
   protected:
     void changeEvent(QEvent* event) override;
@@ -77,6 +85,7 @@ class GenerationPanel final : public QWidget {
     void retranslate();
     void fillSamplers();
     void applyPreset(int index);
+    void updateDraft();
 
     PromptEdit* m_prompt;
     PromptEdit* m_negative;
@@ -102,11 +111,15 @@ class GenerationPanel final : public QWidget {
     QLabel* m_initName;
     QToolButton* m_openInit;
     QToolButton* m_clearInit;
+    QLabel* m_targetLabel;
+    RenderTargetField* m_target;
+    bool m_draftAvailable = false;
     QPushButton* m_generate;
     QPushButton* m_queue;
     QPushButton* m_cancel;
     QList<QPair<QLabel*, const char*>> m_labels; ///< form labels and their untranslated text
     QString m_initPath;
+    QString m_wantedModel; ///< a job's model, chosen when its list arrives
     std::optional<quint64> m_lastSeed;
 };
 

@@ -127,6 +127,7 @@ MainWindow::MainWindow(const QString& queueFile, QWidget* parent)
 
     connectRunner();
     connectGallery();
+    connectServers();
     reloadModels();
     applySettings();
     retranslate();
@@ -254,97 +255,21 @@ void MainWindow::changeEvent(QEvent* event)
     QMainWindow::changeEvent(event);
 }
 
-void MainWindow::connectRunner()
-{
-    connect(m_runner, &backend::JobRunner::jobStarted, this,
-            [this](qint64, const backend::GenerationJob& job) {
-                m_runningJob = job;
-                clearError();
-                m_progress->preparing();
-                updateRunningState();
-            });
-    connect(m_runner, &backend::JobRunner::modelLoading, m_progress, &ProgressStatus::loadingModel);
-    connect(m_runner, &backend::JobRunner::modelLoaded, this, [this] {
-        if (m_runningJob)
-            m_progress->starting();
-    });
-    connect(m_runner, &backend::JobRunner::warmingUp, this, [this](int width, int height) {
-        if (!m_runningJob)
-            m_progress->warmingUp(width, height);
-    });
-    connect(m_runner, &backend::JobRunner::warmedUp, this, [this] {
-        if (!m_runningJob)
-            m_progress->ready();
-    });
-    connect(m_runner, &backend::JobRunner::engineConfigured, this, [this] { updateComputeLabel(); });
-    connect(m_runner, &backend::JobRunner::previewDecoderFailed, this, [this](const QString& detail) {
-        statusBar()->showMessage(tr("Full-size previews are off: TAESD could not be loaded (%1)").arg(detail),
-                                 15000);
-    });
-    connect(m_runner, &backend::JobRunner::progress, this, &MainWindow::onProgress);
-    connect(m_runner, &backend::JobRunner::imageSaved, this,
-            [this](qint64, const QString& path, const QImage& image,
-                   const store::GenerationParameters& parameters) {
-                m_results->addResult({path, image, parameters});
-                m_results->selectNewest();
-                m_canvas->showImage(image);
-                m_panel->setLastSeed(parameters.seed);
-                m_details->showPicture(path, parameters);
-            });
-    connect(m_runner, &backend::JobRunner::jobFinished, this,
-            [this](qint64, backend::JobOutcome outcome, backend::ErrorKind kind, const QString& detail) {
-                m_runningJob.reset();
-                if (outcome == backend::JobOutcome::Failed)
-                    showError(kind, detail);
-                if (outcome == backend::JobOutcome::Cancelled && m_canvas->isPreview())
-                    m_canvas->clear();
-                m_progress->finished(outcome);
-                updateRunningState();
-            });
-    connect(m_runner, &backend::JobRunner::idle, m_progress, &ProgressStatus::idle);
-    connect(m_queue.get(), &backend::JobQueue::changed, this, &MainWindow::updateRunningState);
-}
-
-void MainWindow::onProgress(qint64, const backend::GenerationProgress& progress)
-{
-    m_progress->step(progress);
-    const auto caption = tr("Step %1 / %2").arg(progress.step).arg(progress.steps);
-    if (!progress.preview.isNull())
-        m_canvas->showPreview(progress.preview, progress.previewScale, caption);
-    else
-        m_canvas->setPreviewCaption(caption);
-}
-
-QString MainWindow::progressText() const
-{
-    return m_progress->text();
-}
-
-void MainWindow::updateRunningState()
-{
-    const bool running = m_runner->runningJob().has_value();
-    m_panel->setRunning(running);
-    m_menus->cancel->setEnabled(running);
-    const int waiting = m_queue->size() - (running ? 1 : 0);
-    m_queueDock->setWindowTitle(waiting > 0 ? tr("Queue (%n waiting)", nullptr, waiting) : tr("Queue"));
-}
-
-void MainWindow::updateComputeLabel(const QString&)
-{
-    QString error;
-    const auto target = backend::describeComputeTarget(m_settings.device, m_settings.dtype, &error);
-    const int threads = m_settings.threads > 0 ? m_settings.threads : QThread::idealThreadCount();
-    m_computeLabel->setText(target.isEmpty()
-                                ? tr("%1 is not available here", "a device").arg(m_settings.device.toUpper())
-                                : tr("%1, %n thread(s)", nullptr, threads).arg(target));
-    m_computeLabel->setToolTip(
-        target.isEmpty() ? error : tr("Where and how pictures are computed (change it in Preferences)"));
-    m_computeLabel->setAccessibleName(m_computeLabel->text());
-}
-
 bool MainWindow::submit(bool now)
 {
     auto job = m_panel->job();
+    if (job.onServer() && job.model.isEmpty()) {
+        const auto answer = m_serverAnswers.constFind(job.server);
+        const bool unreachable = answer != m_serverAnswers.constEnd() && answer->unreachable;
+        const bool refused = answer != m_serverAnswers.constEnd() && !answer->error.isEmpty() && !unreachable;
+        showError(unreachable ? backend::ErrorKind::ServerUnreachable
+                  : refused   ? backend::ErrorKind::ServerRefused
+                              : backend::ErrorKind::ModelMissing,
+                  serverProblem(job.server));
+        if (answer == m_serverAnswers.constEnd() || !answer->error.isEmpty())
+            showModelsForTarget(); // ask again
+        return false;
+    }
     if (job.model.isEmpty()) {
         showError(backend::ErrorKind::ModelMissing, QStringLiteral("no model is selected"));
         showFirstRunIfNeeded();
@@ -451,6 +376,8 @@ void MainWindow::takeImage(const QMimeData* data)
 
 void MainWindow::reloadModels()
 {
+    if (m_panel->job().onServer())
+        return; // the list shows the server's checkpoints
     QStringList names;
     for (const auto& model : store::ModelRegistry().models())
         names.append(model.name);
@@ -491,6 +418,7 @@ void MainWindow::openPreferences()
     SettingsDialog dialog(m_settings, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    refreshServers();
     m_settings = dialog.settings();
     m_settings.save();
     applySettings();
@@ -502,7 +430,7 @@ void MainWindow::prepareModel()
     if (m_runningJob || m_queue->size() > 0)
         return;
     const auto job = m_panel->job();
-    if (job.model.isEmpty())
+    if (job.model.isEmpty() || job.onServer())
         return;
     const auto key = QStringLiteral("%1\n%2x%3x%4\n%5\n%6")
                          .arg(job.model)

@@ -9,6 +9,7 @@
 #include "generation_parameters.h"
 #include "picture_metadata.h"
 #include "results_strip.h"
+#include "server_probe.h"
 
 #include <QMainWindow>
 
@@ -83,7 +84,13 @@ class MainWindow final : public QMainWindow {
     void retranslateMenus(); // main_window_menus.cpp
     void buildDocks();
     void retranslate();
-    void connectRunner();
+    void connectRunner();  // main_window_runner.cpp
+    void connectServers(); // main_window_servers.cpp
+    void refreshServers();
+    /// The model list: this computer's models, or the chosen server's checkpoints.
+    void showModelsForTarget();
+    /// Why a job cannot go to `target` yet (its checkpoints unknown, it did not answer); "".
+    QString serverProblem(const QString& target) const;
     void connectGallery();
     void saveState();
     void restoreState();
@@ -134,6 +141,8 @@ class MainWindow final : public QMainWindow {
     QByteArray m_defaultLayout;
     std::optional<backend::GenerationJob> m_runningJob;
     QString m_computeDescription;
+    backend::ServerProbe* m_probe = nullptr;
+    QHash<QString, backend::ServerProbeResult> m_serverAnswers; ///< by server address
     struct MenuTexts;
     std::unique_ptr<MenuTexts> m_menus;
     bool m_firstRunShown = false;

@@ -42,10 +42,13 @@ QueuePanel::QueuePanel(backend::JobQueue* queue, QWidget* parent)
     m_down = button("queueDownButton", QStringLiteral("▼"));
     m_edit = button("queueEditButton", QString());
     m_remove = button("queueRemoveButton", QString());
+    m_retry = button("queueRetryButton", QString());
+    m_retry->hide();
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_up);
     buttons->addWidget(m_down);
     buttons->addStretch();
+    buttons->addWidget(m_retry);
     buttons->addWidget(m_edit);
     buttons->addWidget(m_remove);
     auto* layout = new QVBoxLayout(this);
@@ -71,6 +74,7 @@ QueuePanel::QueuePanel(backend::JobQueue* queue, QWidget* parent)
         if (const auto id = selectedId())
             Q_EMIT removeRequested(*id);
     });
+    connect(m_retry, &QToolButton::clicked, this, &QueuePanel::retryRequested);
     connect(m_view, &QTableView::doubleClicked, this, [this] {
         if (const auto id = selectedId())
             Q_EMIT editRequested(*id);
@@ -104,6 +108,9 @@ void QueuePanel::retranslate()
     m_remove->setText(tr("Remove"));
     m_remove->setAccessibleName(tr("Remove job"));
     m_remove->setToolTip(tr("Remove the waiting job, or stop the running one"));
+    m_retry->setText(tr("Try again"));
+    m_retry->setAccessibleName(tr("Try the servers again"));
+    m_retry->setToolTip(tr("Jobs whose server did not answer are tried again every minute; now"));
 }
 
 void QueuePanel::changeEvent(QEvent* event)
@@ -113,6 +120,11 @@ void QueuePanel::changeEvent(QEvent* event)
         retranslate();
     }
     QWidget::changeEvent(event);
+}
+
+void QueuePanel::setTargetColumnVisible(bool visible)
+{
+    m_view->setColumnHidden(backend::JobQueue::TargetColumn, !visible);
 }
 
 int QueuePanel::selectedRow() const
@@ -132,12 +144,16 @@ std::optional<qint64> QueuePanel::selectedId() const
 void QueuePanel::updateButtons()
 {
     const int row = selectedRow();
-    const bool waiting = row >= 0 && m_queue->state(row) == backend::JobQueue::State::Waiting;
+    const bool running = row >= 0 && m_queue->state(row) == backend::JobQueue::State::Running;
     m_up->setEnabled(row > 0);
     m_down->setEnabled(row >= 0 && row + 1 < m_queue->size());
-    m_edit->setEnabled(waiting);
+    m_edit->setEnabled(row >= 0 && !running);
     m_remove->setEnabled(row >= 0);
-    m_remove->setText(row >= 0 && !waiting ? tr("Stop") : tr("Remove"));
+    m_remove->setText(running ? tr("Stop") : tr("Remove"));
+    bool held = false;
+    for (int i = 0; i < m_queue->size(); ++i)
+        held = held || m_queue->state(i) == backend::JobQueue::State::Held;
+    m_retry->setVisible(held);
 }
 
 } // namespace eikona::ui

@@ -20,11 +20,15 @@ class QueuePanel final : public QWidget {
   public:
     explicit QueuePanel(backend::JobQueue* queue, QWidget* parent = nullptr);
     QTableView* view() const;
+    /// The Where column is shown once there is somewhere else than this computer to run.
+    void setTargetColumnVisible(bool visible);
 
   Q_SIGNALS:
     /// Remove a waiting job, or cancel the running one.
     void removeRequested(qint64 id);
     void editRequested(qint64 id);
+    /// Jobs held because their server did not answer: try it again now.
+    void retryRequested();
 
   protected:
     void changeEvent(QEvent* event) override;
@@ -41,6 +45,7 @@ class QueuePanel final : public QWidget {
     QToolButton* m_down;
     QToolButton* m_edit;
     QToolButton* m_remove;
+    QToolButton* m_retry;
 };
 
 } // namespace eikona::ui

@@ -3,6 +3,7 @@
 #include "engine_status.h"
 #include "language.h"
 #include "preview_decoder_field.h"
+#include "servers_page.h"
 
 #include <QApplication>
 
@@ -14,9 +15,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QThread>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace eikona::ui {
 
@@ -43,7 +47,12 @@ SettingsDialog::SettingsDialog(const backend::AppSettings& settings, QWidget* pa
     : QDialog(parent), m_settings(settings)
 {
     setObjectName(QStringLiteral("settingsDialog"));
-    auto* form = new QFormLayout(this);
+    auto* layout = new QVBoxLayout(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    layout->addWidget(m_tabs);
+    auto* general = new QWidget(m_tabs);
+    auto* form = new QFormLayout(general);
     const auto addRow = [&](const char* text, QWidget* field) {
         auto* label = new QLabel(this);
         label->setBuddy(field->focusProxy() ? field->focusProxy() : field);
@@ -87,8 +96,11 @@ SettingsDialog::SettingsDialog(const backend::AppSettings& settings, QWidget* pa
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Ελληνικά"), QStringLiteral("el"));
     addRow(QT_TR_NOOP("Language"), m_language);
+    m_tabs->addTab(general, QString());
+    m_servers = new ServersPage(m_tabs);
+    m_tabs->addTab(m_servers, QString());
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    form->addRow(buttons);
+    layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -129,9 +141,27 @@ QLineEdit* SettingsDialog::folderField(const QString& objectName, const QString&
     return edit;
 }
 
+void SettingsDialog::accept()
+{
+    // The servers are written only now: Cancel leaves them as they were.
+    if (const auto problem = m_servers->apply(); !problem.isEmpty()) {
+        m_tabs->setCurrentWidget(m_servers);
+        QMessageBox::warning(this, tr("Servers"), tr("The servers could not be saved: %1").arg(problem));
+        return;
+    }
+    QDialog::accept();
+}
+
+ServersPage* SettingsDialog::serversPage() const
+{
+    return m_servers;
+}
+
 void SettingsDialog::retranslate()
 {
     setWindowTitle(tr("Preferences"));
+    m_tabs->setTabText(0, tr("General"));
+    m_tabs->setTabText(1, tr("Servers", "render servers"));
     for (const auto& [label, text] : std::as_const(m_labels))
         label->setText(tr(text));
     m_device->setItemText(0, tr("Automatic"));

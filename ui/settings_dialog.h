@@ -1,7 +1,8 @@
 #pragma once
 // Preferences: device and dtype (with what this machine has), threads, where pictures and
 // models go (shown plainly: multi-GB downloads must never land where nobody finds them),
-// how often previews are drawn and whether at full size, and the language (switched as soon as it is chosen).
+// how often previews are drawn and whether at full size, and the language (switched as soon as it is chosen);
+// on a tab of their own, the render servers (servers_page.h).
 
 #include "app_settings.h"
 
@@ -11,11 +12,13 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QTabWidget;
 class QToolButton;
 
 namespace eikona::ui {
 class PreviewDecoderField;
-}
+class ServersPage;
+} // namespace eikona::ui
 
 namespace eikona::ui {
 
@@ -25,6 +28,8 @@ class SettingsDialog final : public QDialog {
   public:
     explicit SettingsDialog(const backend::AppSettings& settings, QWidget* parent = nullptr);
     backend::AppSettings settings() const;
+    ServersPage* serversPage() const;
+    void accept() override;
     void reject() override;
 
   protected:
@@ -36,6 +41,8 @@ class SettingsDialog final : public QDialog {
     QLineEdit* folderField(const QString& objectName, const QString& value, QWidget*& row);
 
     backend::AppSettings m_settings;
+    QTabWidget* m_tabs;
+    ServersPage* m_servers;
     QComboBox* m_device;
     QComboBox* m_dtype;
     QLabel* m_detected;

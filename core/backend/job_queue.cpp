@@ -64,7 +64,8 @@ void JobQueue::load()
             continue;
         }
         m_nextId = std::max(m_nextId, job->id + 1);
-        m_entries.append({*job, State::Waiting, {}}); // a job that was running when the app stopped runs again
+        m_entries.append(
+            {*job, State::Waiting, {}}); // a job that was running when the app stopped runs again
     }
 }
 

@@ -593,7 +593,8 @@ class TestMainWindow : public QObject {
 
     void tabOrderFollowsTheLayout()
     {
-        // From the prompt, Tab walks down the panel: negative prompt, the buttons, then the fields.
+        // From the prompt, Tab walks down the panel: negative prompt, where to render, the buttons,
+        // then the fields.
         QStringList order;
         QWidget* widget = m_window->panel()->promptEdit();
         for (int i = 0; i < 8; ++i) {
@@ -602,10 +603,11 @@ class TestMainWindow : public QObject {
             while (!(widget->focusPolicy() & Qt::TabFocus) || !widget->isVisibleTo(m_window.get()))
                 widget = widget->nextInFocusChain();
         }
-        QCOMPARE(order.mid(0, 6),
+        QCOMPARE(order.mid(0, 7),
                  (QStringList{QStringLiteral("promptEdit"), QStringLiteral("negativePromptEdit"),
-                              QStringLiteral("generateButton"), QStringLiteral("queueButton"),
-                              QStringLiteral("cancelButton"), QStringLiteral("modelCombo")}));
+                              QStringLiteral("targetCombo"), QStringLiteral("generateButton"),
+                              QStringLiteral("queueButton"), QStringLiteral("cancelButton"),
+                              QStringLiteral("modelCombo")}));
     }
 
     void windowStaysResponsiveDuringAJob()
