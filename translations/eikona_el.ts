@@ -1141,7 +1141,7 @@ The picture forms here, step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="232"/>
-        <location filename="../ui/main_window_runner.cpp" line="96"/>
+        <location filename="../ui/main_window_runner.cpp" line="97"/>
         <source>Queue</source>
         <translation>Ουρά</translation>
     </message>
@@ -1152,13 +1152,13 @@ The picture forms here, step by step.</source>
         <translation>Εικόνα</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_runner.cpp" line="122"/>
+        <location filename="../ui/main_window_runner.cpp" line="123"/>
         <source>%1 is not available here</source>
         <comment>a device</comment>
         <translation>%1: δεν υπάρχει εδώ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_runner.cpp" line="125"/>
+        <location filename="../ui/main_window_runner.cpp" line="126"/>
         <source>Where and how pictures are computed (change it in Preferences)</source>
         <translation>Πού και πώς υπολογίζονται οι εικόνες (αλλάζει στις Προτιμήσεις)</translation>
     </message>
@@ -1198,17 +1198,17 @@ The picture forms here, step by step.</source>
         <translation>Συλλογή</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_runner.cpp" line="48"/>
+        <location filename="../ui/main_window_runner.cpp" line="49"/>
         <source>Full-size previews are off: TAESD could not be loaded (%1)</source>
         <translation>Οι προεπισκοπήσεις σε πλήρες μέγεθος είναι ανενεργές: το TAESD δεν φορτώθηκε (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_runner.cpp" line="78"/>
+        <location filename="../ui/main_window_runner.cpp" line="79"/>
         <source>Step %1 / %2</source>
         <translation>Βήμα %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window_runner.cpp" line="96"/>
+        <location filename="../ui/main_window_runner.cpp" line="97"/>
         <source>Queue (%n waiting)</source>
         <translation>
             <numerusform>Ουρά (%n σε αναμονή)</numerusform>
@@ -1216,30 +1216,30 @@ The picture forms here, step by step.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window_runner.cpp" line="105"/>
+        <location filename="../ui/main_window_runner.cpp" line="106"/>
         <source>On %1: no connection</source>
         <comment>a render server</comment>
         <translation>Στο %1: χωρίς σύνδεση</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_runner.cpp" line="107"/>
+        <location filename="../ui/main_window_runner.cpp" line="108"/>
         <source>On %1</source>
         <comment>a render server</comment>
         <translation>Στο %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_runner.cpp" line="110"/>
+        <location filename="../ui/main_window_runner.cpp" line="111"/>
         <source>On %1: %2</source>
         <comment>a render server, what it runs on</comment>
         <translation>Στο %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_runner.cpp" line="113"/>
+        <location filename="../ui/main_window_runner.cpp" line="114"/>
         <source>Jobs run on the server %1; pictures are saved on this computer</source>
         <translation>Οι εργασίες εκτελούνται στον διακομιστή %1· οι εικόνες αποθηκεύονται σε αυτόν τον υπολογιστή</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window_runner.cpp" line="123"/>
+        <location filename="../ui/main_window_runner.cpp" line="124"/>
         <source>%1, %n thread(s)</source>
         <translation>
             <numerusform>%1, %n νήμα</numerusform>
@@ -1532,7 +1532,7 @@ The picture forms here, step by step.</source>
     </message>
     <message>
         <location filename="../ui/queue_panel.cpp" line="108"/>
-        <location filename="../ui/queue_panel.cpp" line="147"/>
+        <location filename="../ui/queue_panel.cpp" line="152"/>
         <source>Remove</source>
         <translation>Αφαίρεση</translation>
     </message>
@@ -1562,7 +1562,7 @@ The picture forms here, step by step.</source>
         <translation>Οι εργασίες των οποίων ο διακομιστής δεν απάντησε ξαναδοκιμάζονται κάθε λεπτό· τώρα</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="147"/>
+        <location filename="../ui/queue_panel.cpp" line="152"/>
         <source>Stop</source>
         <translation>Διακοπή</translation>
     </message>
@@ -1616,43 +1616,43 @@ The picture forms here, step by step.</source>
 <context>
     <name>eikona::ui::ServersPage</name>
     <message>
-        <location filename="../ui/servers_page.cpp" line="39"/>
+        <location filename="../ui/servers_page.cpp" line="40"/>
         <source>Name</source>
         <translation>Όνομα</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="43"/>
+        <location filename="../ui/servers_page.cpp" line="44"/>
         <source>Address</source>
         <translation>Διεύθυνση</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="47"/>
+        <location filename="../ui/servers_page.cpp" line="48"/>
         <source>Token</source>
         <translation>Διακριτικό</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="134"/>
-        <location filename="../ui/servers_page.cpp" line="175"/>
+        <location filename="../ui/servers_page.cpp" line="135"/>
+        <location filename="../ui/servers_page.cpp" line="176"/>
         <source>“%1” is not a server address: write it as http://HOST:PORT or https://HOST.</source>
         <translation>Το «%1» δεν είναι διεύθυνση διακομιστή: γράψτε τη ως http://ΚΟΜΒΟΣ:ΘΥΡΑ ή https://ΚΟΜΒΟΣ.</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="168"/>
+        <location filename="../ui/servers_page.cpp" line="169"/>
         <source>Removed. Cancel keeps it.</source>
         <translation>Αφαιρέθηκε. Με την Ακύρωση μένει.</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="179"/>
+        <location filename="../ui/servers_page.cpp" line="180"/>
         <source>Asking %1…</source>
         <translation>Ερώτηση στο %1…</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="188"/>
+        <location filename="../ui/servers_page.cpp" line="189"/>
         <source>No connection: %1</source>
         <translation>Χωρίς σύνδεση: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/servers_page.cpp" line="192"/>
+        <location filename="../ui/servers_page.cpp" line="193"/>
         <source>Connected: %1. %n checkpoint(s).</source>
         <translation>
             <numerusform>Συνδέθηκε: %1. %n μοντέλο.</numerusform>
@@ -1660,78 +1660,84 @@ The picture forms here, step by step.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="200"/>
+        <location filename="../ui/servers_page.cpp" line="206"/>
+        <source>%1, %2 of %3 GB free</source>
+        <comment>a GPU&apos;s name, its free and total memory</comment>
+        <translation>%1, %2 από %3 GB ελεύθερα</translation>
+    </message>
+    <message>
+        <location filename="../ui/servers_page.cpp" line="216"/>
         <source>Render servers</source>
         <translation>Διακομιστές απόδοσης</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="201"/>
+        <location filename="../ui/servers_page.cpp" line="217"/>
         <source>ComfyUI servers jobs can run on; choose one beside the Generate button</source>
         <translation>Διακομιστές ComfyUI όπου μπορούν να εκτελεστούν εργασίες· επιλέξτε έναν δίπλα στο κουμπί «Δημιουργία»</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="202"/>
+        <location filename="../ui/servers_page.cpp" line="218"/>
         <source>Server name</source>
         <translation>Όνομα διακομιστή</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="203"/>
+        <location filename="../ui/servers_page.cpp" line="219"/>
         <source>Studio GPU</source>
         <translation>GPU του στούντιο</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="204"/>
+        <location filename="../ui/servers_page.cpp" line="220"/>
         <source>Server address</source>
         <translation>Διεύθυνση διακομιστή</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="205"/>
+        <location filename="../ui/servers_page.cpp" line="221"/>
         <source>The address ComfyUI listens on, e.g. http://gpu-box:8188</source>
         <translation>Η διεύθυνση όπου ακούει το ComfyUI, π.χ. http://gpu-box:8188</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="206"/>
+        <location filename="../ui/servers_page.cpp" line="222"/>
         <source>Server token</source>
         <translation>Διακριτικό διακομιστή</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="207"/>
+        <location filename="../ui/servers_page.cpp" line="223"/>
         <source>Only for a proxy that asks for one</source>
         <translation>Μόνο για διακομιστή μεσολάβησης που το ζητά</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="208"/>
+        <location filename="../ui/servers_page.cpp" line="224"/>
         <source>Sent as a bearer token; kept in a file only you can read</source>
         <translation>Στέλνεται ως διακριτικό bearer· φυλάσσεται σε αρχείο που διαβάζετε μόνο εσείς</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="209"/>
+        <location filename="../ui/servers_page.cpp" line="225"/>
         <source>Add or update</source>
         <translation>Προσθήκη ή ενημέρωση</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="210"/>
+        <location filename="../ui/servers_page.cpp" line="226"/>
         <source>Add or update server</source>
         <translation>Προσθήκη ή ενημέρωση διακομιστή</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="211"/>
-        <location filename="../ui/servers_page.cpp" line="212"/>
+        <location filename="../ui/servers_page.cpp" line="227"/>
+        <location filename="../ui/servers_page.cpp" line="228"/>
         <source>Test connection</source>
         <translation>Δοκιμή σύνδεσης</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="213"/>
+        <location filename="../ui/servers_page.cpp" line="229"/>
         <source>Remove</source>
         <translation>Αφαίρεση</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="214"/>
+        <location filename="../ui/servers_page.cpp" line="230"/>
         <source>Remove server</source>
         <translation>Αφαίρεση διακομιστή</translation>
     </message>
     <message>
-        <location filename="../ui/servers_page.cpp" line="215"/>
+        <location filename="../ui/servers_page.cpp" line="231"/>
         <source>ComfyUI has no login of its own: anyone who reaches its port can use it. Reach it through an SSH tunnel, or a proxy that asks for a token.</source>
         <translation>Το ComfyUI δεν έχει δική του σύνδεση χρήστη: όποιος φτάνει στη θύρα του μπορεί να το χρησιμοποιήσει. Συνδεθείτε μέσω σήραγγας SSH ή διακομιστή μεσολάβησης που ζητά διακριτικό.</translation>
     </message>

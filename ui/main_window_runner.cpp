@@ -12,6 +12,7 @@
 #include "picture_details.h"
 #include "progress_status.h"
 #include "render_target_field.h"
+#include "servers_page.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -103,11 +104,11 @@ void MainWindow::updateComputeLabel(const QString&)
         const auto name = m_panel->targetField()->targetName();
         if (!answer.error.isEmpty())
             m_computeLabel->setText(tr("On %1: no connection", "a render server").arg(name));
-        else if (answer.summary.isEmpty())
+        else if (answer.version.isEmpty() && answer.devices.isEmpty())
             m_computeLabel->setText(tr("On %1", "a render server").arg(name));
         else
             m_computeLabel->setText(
-                tr("On %1: %2", "a render server, what it runs on").arg(name, answer.summary));
+                tr("On %1: %2", "a render server, what it runs on").arg(name, ServersPage::describe(answer)));
         m_computeLabel->setToolTip(
             answer.error.isEmpty()
                 ? tr("Jobs run on the server %1; pictures are saved on this computer").arg(server)

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -79,6 +80,8 @@ ServersPage::ServersPage(QWidget* parent) : QWidget(parent), m_probe(new backend
     connect(m_url, &QLineEdit::returnPressed, this, &ServersPage::testConnection);
     connect(m_probe, &backend::ServerProbe::answered, this, &ServersPage::showResult);
     refreshList();
+    if (!m_entries.isEmpty())
+        m_list->setCurrentRow(0); // its fields filled, ready to test or change
     retranslate();
 }
 
@@ -190,7 +193,22 @@ void ServersPage::showResult(const backend::ServerProbeResult& result)
     }
     m_result->setText(
         tr("Connected: %1. %n checkpoint(s).", nullptr, static_cast<int>(result.checkpoints.size()))
-            .arg(result.summary));
+            .arg(describe(result)));
+}
+
+QString ServersPage::describe(const backend::ServerProbeResult& result)
+{
+    QStringList parts{
+        QStringLiteral("ComfyUI %1").arg(result.version.isEmpty() ? QStringLiteral("?") : result.version)};
+    const auto gigabytes = [](qint64 bytes) {
+        return QLocale().toString(static_cast<double>(bytes) / 1e9, 'f', 1);
+    };
+    for (const auto& device : result.devices)
+        parts << (device.totalBytes > 0
+                      ? tr("%1, %2 of %3 GB free", "a GPU's name, its free and total memory")
+                            .arg(device.name, gigabytes(device.freeBytes), gigabytes(device.totalBytes))
+                      : device.name);
+    return parts.join(QStringLiteral(" · "));
 }
 
 void ServersPage::retranslate()

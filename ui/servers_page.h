@@ -30,6 +30,8 @@ class ServersPage final : public QWidget {
     QString apply();
     /// The servers as edited, before apply().
     QList<backend::RenderServer> servers() const;
+    /// "ComfyUI 0.3.65 · NVIDIA GeForce RTX 4090, 22.5 of 24.0 GB free", in the window's language.
+    static QString describe(const backend::ServerProbeResult& result);
     /// What the last connection test said (empty while none ran).
     QString testResult() const;
 

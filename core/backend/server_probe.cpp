@@ -11,30 +11,20 @@ namespace eikona::backend {
 
 namespace {
 
-QString gigabytes(qint64 bytes)
-{
-    return QString::number(static_cast<double>(bytes) / 1e9, 'f', 1);
-}
-
 ServerProbeResult ask(const QString& url, const QString& token, int timeoutMs)
 {
     ServerProbeResult result;
     result.url = url;
     try {
         const auto info = comfy::fetchServerInfo(QUrl(url), token, timeoutMs);
-        QStringList parts{
-            QStringLiteral("ComfyUI %1").arg(info.version.isEmpty() ? QStringLiteral("?") : info.version)};
+        result.version = info.version;
         for (const auto& device : info.devices) {
             // "cuda:0 NVIDIA GeForce RTX 4090 : cudaMallocAsync" → the card's name
             auto name = device.name.section(QStringLiteral(" : "), 0, 0);
             if (name.contains(u' ') && name.section(u' ', 0, 0).contains(u':'))
                 name = name.section(u' ', 1);
-            parts << (device.vramTotal > 0
-                          ? QStringLiteral("%1, %2 of %3 GB free")
-                                .arg(name, gigabytes(device.vramFree), gigabytes(device.vramTotal))
-                          : name);
+            result.devices.append({name, device.vramFree, device.vramTotal});
         }
-        result.summary = parts.join(QStringLiteral(" · "));
         result.checkpoints = info.checkpoints;
         for (const auto& sampler : samplerIds())
             if (comfy::samplerProblem(sampler, info.samplers, info.schedulers).isEmpty())

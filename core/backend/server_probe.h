@@ -13,7 +13,13 @@ struct ServerProbeResult {
     QString url;
     QString error; ///< empty: the server answered
     bool unreachable = false;
-    QString summary; ///< "ComfyUI 0.3.65 · NVIDIA GeForce RTX 4090, 22.5 of 24.0 GB free"
+    QString version; ///< ComfyUI's, "0.3.65"
+    struct Device {
+        QString name; ///< "NVIDIA GeForce RTX 4090", "cpu"
+        qint64 freeBytes = 0;
+        qint64 totalBytes = 0;
+    };
+    QList<Device> devices;
     QStringList checkpoints;
     QStringList samplers; ///< our sampler ids it can run
 };
