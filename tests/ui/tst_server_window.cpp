@@ -169,6 +169,32 @@ class TestServerWindow : public QObject {
         backend::RenderServers().remove(server.url());
     }
 
+    // Cancel in the window reaches the server: a job waiting there leaves its queue.
+    void cancelFromTheWindowReachesTheServer()
+    {
+        FakeComfyServer server(k_transcript);
+        FakeComfyJobs jobs(server);
+        jobs.play = FakeComfyJobs::Play::Waiting; // another job runs there
+        QCOMPARE(backend::RenderServers().save({QStringLiteral("Studio GPU"), QUrl(server.url())}, {}),
+                 QString());
+        auto window = openWindow();
+        child<QComboBox>(window->panel(), "targetCombo")->setCurrentIndex(1);
+        QTRY_COMPARE_WITH_TIMEOUT(child<QComboBox>(window->panel(), "modelCombo")->count(), 1, 10000);
+        window->panel()->promptEdit()->setPlainText(QStringLiteral("never made"));
+        QSignalSpy finished(window->runner(), &backend::JobRunner::jobFinished);
+        QVERIFY(window->submit(false));
+        QTRY_VERIFY_WITH_TIMEOUT(server.requests.contains(QStringLiteral("POST /prompt")), 10000);
+        child<QPushButton>(window->panel(), "cancelButton")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QCOMPARE(finished[0][1].value<backend::JobOutcome>(), backend::JobOutcome::Cancelled);
+        const auto at = server.requests.indexOf(QStringLiteral("POST /queue"));
+        QVERIFY(at >= 0);
+        QVERIFY(server.bodies[at].contains(jobs.promptIds.first().toUtf8()));
+        QCOMPARE(window->queue()->size(), 0);
+        window->runner()->shutdown();
+        backend::RenderServers().remove(server.url());
+    }
+
     // A held job shows where it was to run; a server that does not answer is said and no job
     // goes without a checkpoint.
     void unreachableServerIsSaid()
