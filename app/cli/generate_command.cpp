@@ -254,18 +254,10 @@ int runGenerate(const QStringList& arguments)
                  request.steps, request.steps == 1 ? "" : "s", request.cfgScale, request.width,
                  request.height);
 
-    std::optional<ProgressBar> bar;
+    StepBars bars(QStringLiteral("run"));
     backend::GenerationCallbacks callbacks;
     callbacks.previewEvery = 0; // a terminal shows no pictures: none are made
-    callbacks.onProgress = [&](const backend::GenerationProgress& progress) {
-        if (progress.step == 1 || !bar)
-            bar.emplace(progress.runs > 1
-                            ? QStringLiteral("run %1/%2 step").arg(progress.run + 1).arg(progress.runs)
-                            : QStringLiteral("step"));
-        bar->update(progress.step, progress.steps, progress.elapsedSeconds, {});
-        if (progress.step == progress.steps)
-            bar->finish();
-    };
+    callbacks.onProgress = [&](const backend::GenerationProgress& progress) { bars.show(progress); };
     const InterruptGuard interrupt; // Ctrl+C stops after the current UNet call; finished pictures stay saved
     PictureOutput output(options.out, total, options.gallery);
     // A picture that cannot be saved stops the job: the next ones would go the same way.
@@ -278,16 +270,14 @@ int runGenerate(const QStringList& arguments)
     try {
         images = session->generate(request, callbacks);
     } catch (const backend::GenerationCancelled&) {
-        if (bar)
-            bar->finish();
+        bars.finish();
         if (!output.error().isEmpty())
             return fail(QStringLiteral("%1; stopped after %2 picture(s) were saved")
                             .arg(output.error())
                             .arg(output.savedCount()));
         return fail(QStringLiteral("cancelled; %1 picture(s) were saved before").arg(output.savedCount()));
     } catch (const backend::GenerationError& generationError) {
-        if (bar)
-            bar->finish();
+        bars.finish();
         return fail(QString::fromUtf8(generationError.what()));
     }
     if (!output.error().isEmpty())

@@ -37,25 +37,16 @@ int generateOnServer(const GenerateOptions& options)
                      "seed gives another picture there than on this computer\n",
                      qUtf8Printable(request.sampler));
 
-    std::optional<ProgressBar> bar;
+    StepBars bars(QStringLiteral("picture"));
     backend::GenerationCallbacks callbacks;
     callbacks.previewEvery = 0; // a terminal shows no pictures
     callbacks.returnImages = false;
-    callbacks.onProgress = [&](const backend::GenerationProgress& progress) {
-        if (progress.step == 1 || !bar)
-            bar.emplace(progress.runs > 1
-                            ? QStringLiteral("picture %1/%2 step").arg(progress.run + 1).arg(progress.runs)
-                            : QStringLiteral("step"));
-        bar->update(progress.step, progress.steps, progress.elapsedSeconds, {});
-        if (progress.step == progress.steps)
-            bar->finish();
-    };
+    callbacks.onProgress = [&](const backend::GenerationProgress& progress) { bars.show(progress); };
     const InterruptGuard interrupt; // Ctrl+C cancels on the server too; finished pictures stay saved
     PictureOutput output(options.out, total, options.gallery);
     callbacks.shouldStop = [&] { return InterruptGuard::interrupted() || !output.error().isEmpty(); };
     callbacks.onLog = [&](const QString& line) {
-        if (bar)
-            bar->finish();
+        bars.finish();
         std::fprintf(stderr, "note: %s\n", qUtf8Printable(line));
     };
     callbacks.onImage = [&](const backend::GeneratedImage& image) { output.save(image); };
@@ -69,8 +60,7 @@ int generateOnServer(const GenerateOptions& options)
     try {
         backend::generateOnServer(target, request, callbacks, hooks);
     } catch (const backend::GenerationCancelled&) {
-        if (bar)
-            bar->finish();
+        bars.finish();
         if (!output.error().isEmpty())
             return fail(QStringLiteral("%1; stopped after %2 picture(s) were saved")
                             .arg(output.error())
@@ -78,8 +68,7 @@ int generateOnServer(const GenerateOptions& options)
         return fail(QStringLiteral("cancelled (on the server too); %1 picture(s) were saved before")
                         .arg(output.savedCount()));
     } catch (const backend::GenerationError& error) {
-        if (bar)
-            bar->finish();
+        bars.finish();
         if (output.savedCount() > 0)
             return fail(QStringLiteral("%1; %2 picture(s) were saved before")
                             .arg(QString::fromUtf8(error.what()))

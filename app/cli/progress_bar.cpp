@@ -58,4 +58,22 @@ void ProgressBar::finish()
     m_open = false;
 }
 
+void StepBars::show(const backend::GenerationProgress& progress)
+{
+    if (progress.step == 1 || !m_bar)
+        m_bar.emplace(
+            progress.runs > 1
+                ? QStringLiteral("%1 %2/%3 step").arg(m_runWord).arg(progress.run + 1).arg(progress.runs)
+                : QStringLiteral("step"));
+    m_bar->update(progress.step, progress.steps, progress.elapsedSeconds, {});
+    if (progress.step == progress.steps)
+        finish();
+}
+
+void StepBars::finish()
+{
+    if (m_bar)
+        m_bar->finish();
+}
+
 } // namespace eikona::cli

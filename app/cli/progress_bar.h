@@ -3,10 +3,12 @@
 // when stderr is a file or a pipe (logs stay readable).
 
 #include "duration_text.h"
+#include "generation_types.h"
 
 #include <QString>
 
 #include <chrono>
+#include <optional>
 
 namespace eikona::cli {
 
@@ -25,6 +27,20 @@ class ProgressBar {
     bool m_terminal = false;
     bool m_open = false;
     std::chrono::steady_clock::time_point m_start;
+};
+
+/// A job's steps as bars: a new bar for each run ("run 2/4 step", or `runWord` for what a run
+/// is), ended on its last step.
+class StepBars {
+  public:
+    explicit StepBars(QString runWord) : m_runWord(std::move(runWord)) {}
+    void show(const backend::GenerationProgress& progress);
+    /// Ends the open bar's line, before a message or at the end of the job.
+    void finish();
+
+  private:
+    QString m_runWord;
+    std::optional<ProgressBar> m_bar;
 };
 
 using backend::formatDuration;

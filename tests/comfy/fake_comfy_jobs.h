@@ -45,6 +45,20 @@ inline QByteArray previewFrame(const QByteArray& image)
     return frame + image;
 }
 
+/// An /queue answer as ComfyUI gives it: [number, prompt id, graph, extra, outputs] entries.
+inline FakeComfyServer::Answer queueAnswer(const QStringList& running, const QStringList& pending)
+{
+    const auto entries = [](const QStringList& ids) {
+        QJsonArray array;
+        for (const auto& id : ids)
+            array.append(QJsonArray{1, id, QJsonObject{}, QJsonObject{}, QJsonArray{QStringLiteral("9")}});
+        return array;
+    };
+    return {200, QJsonDocument(QJsonObject{{QStringLiteral("queue_running"), entries(running)},
+                                           {QStringLiteral("queue_pending"), entries(pending)}})
+                     .toJson()};
+}
+
 class FakeComfyJobs {
   public:
     enum class Play {
@@ -80,18 +94,7 @@ class FakeComfyJobs {
 
     void setQueue(const QStringList& running, const QStringList& pending)
     {
-        const auto entries = [](const QStringList& ids) {
-            QJsonArray array;
-            for (const auto& id : ids)
-                array.append(
-                    QJsonArray{1, id, QJsonObject{}, QJsonObject{}, QJsonArray{QStringLiteral("9")}});
-            return array;
-        };
-        m_server.answers.insert(
-            QStringLiteral("/queue"),
-            {200, QJsonDocument(QJsonObject{{QStringLiteral("queue_running"), entries(running)},
-                                            {QStringLiteral("queue_pending"), entries(pending)}})
-                      .toJson()});
+        m_server.answers.insert(QStringLiteral("/queue"), queueAnswer(running, pending));
     }
 
     /// Plays prompt `id` of `graph` to its end: its events (to whoever is connected), its

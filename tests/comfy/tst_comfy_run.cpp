@@ -5,7 +5,7 @@
 // waiting job.
 
 #include "comfy_run.h"
-#include "fake_comfy_server.h"
+#include "fake_comfy_jobs.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -78,18 +78,7 @@ struct Setup {
 
     void queue(const QStringList& running, const QStringList& pending)
     {
-        const auto entries = [](const QStringList& ids) {
-            QJsonArray array;
-            for (const auto& id : ids)
-                array.append(
-                    QJsonArray{1, id, QJsonObject{}, QJsonObject{}, QJsonArray{QStringLiteral("9")}});
-            return array;
-        };
-        server.answers.insert(
-            QStringLiteral("/queue"),
-            {200, QJsonDocument(QJsonObject{{QStringLiteral("queue_running"), entries(running)},
-                                            {QStringLiteral("queue_pending"), entries(pending)}})
-                      .toJson()});
+        server.answers.insert(QStringLiteral("/queue"), eikona::testing::queueAnswer(running, pending));
     }
 
     void finishJob(const char* status = "success", bool completed = true)
