@@ -493,7 +493,8 @@ void MainWindow::restoreState()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (m_runner->runningJob()) {
+    // A job on a server runs on there and is fetched at the next start: nothing to lose.
+    if (m_runner->runningJob() && !(m_runningJob && m_runningJob->onServer())) {
         QMessageBox box(
             QMessageBox::Question, tr("Quit Eikona?"),
             tr("A picture is being made. Stop it and quit? The waiting jobs stay in the queue for the next "

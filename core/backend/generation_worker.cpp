@@ -39,6 +39,11 @@ GenerationWorker::GenerationWorker(QObject* parent) : QObject(parent)
 
 GenerationWorker::~GenerationWorker() = default;
 
+void GenerationWorker::requestLeave()
+{
+    m_leaving.store(true);
+}
+
 void GenerationWorker::requestCancel(qint64 id)
 {
     m_cancelledId.store(id);
@@ -150,6 +155,7 @@ void GenerationWorker::runOnServer(const GenerationJob& job, const GenerationReq
         Q_EMIT serverProgress(job.id, index, promptId, clientId);
     };
     options.status = [&](const QString& message) { Q_EMIT serverStatus(job.id, message); };
+    options.leave = [this] { return m_leaving.load(); };
     generateOnServer(target, request, callbacks, options);
 }
 

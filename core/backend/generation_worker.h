@@ -47,6 +47,9 @@ class GenerationWorker final : public QObject {
 
     /// Thread-safe: job `id` stops at the next step (between the steps, or before it starts).
     void requestCancel(qint64 id);
+    /// Thread-safe: the app quits. A job on a server stops being waited for and is left to run
+    /// there (the queue keeps its prompt id for the next start); call before requestCancel.
+    void requestLeave();
 
     /// Runs `job` to its end; every outcome is reported through jobFinished, never thrown.
     void run(const eikona::backend::GenerationJob& job, const eikona::backend::WorkerSettings& settings);
@@ -95,6 +98,7 @@ class GenerationWorker final : public QObject {
     QString m_sessionKey;
     int m_threads = -1;
     std::atomic<qint64> m_cancelledId{0};
+    std::atomic<bool> m_leaving{false};
 };
 
 } // namespace eikona::backend

@@ -1,5 +1,6 @@
 #include "job_runner.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 namespace eikona::backend {
@@ -140,9 +141,13 @@ void JobRunner::shutdown()
     if (!m_thread)
         return;
     m_shuttingDown = true;
-    if (m_running)
+    if (m_running) {
+        m_worker->requestLeave(); // a job on a server runs on there; the next start picks it up
         m_worker->requestCancel(m_running->id);
+    }
     m_thread.reset(); // quits and waits: the running job ends at its next step
+    // What the worker said last (a server's prompt id for the queue) is still on its way here.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
     m_worker = nullptr;
     m_running.reset();
 }

@@ -162,6 +162,7 @@ QList<GeneratedImage> generateOnServer(const ServerTarget& target, const Generat
                 callbacks.onLog(message);
         };
         run.cancelled = [&] { return callbacks.shouldStop && callbacks.shouldStop(); };
+        run.leave = jobOptions.leave;
         run.progress = [&](int step, int steps) {
             if (!elapsed.isValid())
                 elapsed.start();
@@ -213,6 +214,8 @@ QList<GeneratedImage> generateOnServer(const ServerTarget& target, const Generat
             result =
                 resumed ? *resumed : comfy::runComfyJob(target.url, target.token, job, initPng, run, options);
         } catch (const comfy::ComfyCancelled&) {
+            throw GenerationCancelled();
+        } catch (const comfy::ComfyLeft&) {
             throw GenerationCancelled();
         } catch (const comfy::ComfyUnreachable& error) {
             refuse(QString::fromUtf8(error.what()), ErrorKind::ServerUnreachable);

@@ -46,6 +46,9 @@ struct ServerJobOptions {
     int startAt = 0;
     QString resumePromptId;
     QString resumeClientId;
+    /// Polled: true stops waiting and leaves the picture being made on the server (the app
+    /// quits; the queue has its prompt id for the next start). Throws GenerationCancelled.
+    std::function<bool()> leave;
     /// ComfyRunOptions' bounds, shortened by the tests.
     int requestTimeoutMs = 15000;
     int firstRetryMs = 1000;

@@ -120,6 +120,10 @@ class PromptRun {
         sincePoll.start();
         while (!m_finished) {
             m_loop.exec();
+            if (m_callbacks.leave && m_callbacks.leave())
+                throw ComfyLeft(QStringLiteral("stopped waiting for prompt %1; it runs on, on the server")
+                                    .arg(m_promptId)
+                                    .toStdString());
             if (!m_cancelSent && cancelledNow()) {
                 // ComfyUI runs one prompt at a time: /interrupt stops whichever runs, so ours
                 // only once it has started; a waiting one leaves the queue instead.

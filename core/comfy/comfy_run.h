@@ -30,6 +30,12 @@ class ComfyForgotten : public ComfyError {
     using ComfyError::ComfyError;
 };
 
+/// The run stopped waiting at ComfyRunCallbacks::leave; the prompt runs on, on the server.
+class ComfyLeft : public ComfyError {
+  public:
+    using ComfyError::ComfyError;
+};
+
 struct ComfyRunCallbacks {
     std::function<void(const QString& promptId)> submitted;
     std::function<void(int step, int steps)> progress;
@@ -38,6 +44,9 @@ struct ComfyRunCallbacks {
     std::function<void(const QString& message)> status;
     /// Polled: true stops the job (interrupted when running, deleted when waiting).
     std::function<bool()> cancelled;
+    /// Polled before `cancelled`: true stops waiting and leaves the job on the server, untouched
+    /// (the app quits; resumeComfyJob picks it up on the next start). Throws ComfyLeft.
+    std::function<bool()> leave;
 };
 
 struct ComfyRunOptions {

@@ -150,6 +150,36 @@ class TestServerJobs : public QObject {
         QCOMPARE(m_queue->size(), 0);
     }
 
+    // Quitting while the job waits on the server leaves it there, untouched: no interrupt, no
+    // delete; the queue keeps its prompt, and the next start fetches its picture.
+    void quittingLeavesTheJobOnTheServer()
+    {
+        FakeComfyServer server(k_transcript);
+        FakeComfyJobs jobs(server);
+        jobs.play = FakeComfyJobs::Play::Waiting;
+        const auto id = m_queue->enqueue(serverJob(server.url(), 1));
+        m_runner->startNext();
+        QTRY_VERIFY_WITH_TIMEOUT(server.requests.contains(QStringLiteral("POST /prompt")), 10000);
+        m_runner->shutdown();
+        QVERIFY(!server.requests.contains(QStringLiteral("POST /interrupt")));
+        QVERIFY(!server.requests.contains(QStringLiteral("POST /queue")));
+        m_runner.reset();
+        m_queue = std::make_unique<JobQueue>(m_dir->filePath(QStringLiteral("queue.json")));
+        QCOMPARE(m_queue->size(), 1);
+        QCOMPARE(m_queue->job(0).id, id);
+        QCOMPARE(m_queue->job(0).serverPromptId, jobs.promptIds.first());
+
+        jobs.playWholeJob(jobs.promptIds.first(), jobs.graphs.first()); // done while the app was away
+        startRunner();
+        QSignalSpy saved(m_runner.get(), &JobRunner::imageSaved);
+        QSignalSpy idle(m_runner.get(), &JobRunner::idle);
+        m_runner->startNext();
+        QVERIFY(idle.wait(30000));
+        QCOMPARE(saved.size(), 1);
+        QCOMPARE(jobs.graphs.size(), 1); // not sent again
+        QCOMPARE(m_queue->size(), 0);
+    }
+
     // The app quit while picture 2 of 3 was on the server; that prompt finished meanwhile.
     // Started again, the job fetches it and makes picture 3 alone: nothing is made twice.
     void restartGoesOnWhereTheJobWas()
