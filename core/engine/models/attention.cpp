@@ -87,6 +87,48 @@ bool fused_attention_applies(const at::Tensor& q, const at::Tensor& k, const at:
     return fused_attention_enabled() && kernels::attention_kernel_supported();
 }
 
+bool fused_bf16_attention_applies(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v)
+{
+    for (const auto* t : {&q, &k, &v})
+        if (!t->is_cpu() || t->scalar_type() != at::kBFloat16 || t->stride(3) != 1 || t->size(3) % 2 != 0)
+            return false;
+    return fused_attention_enabled() && kernels::attention_kernel_bf16_supported();
+}
+
+// The bf16 twin of fused_attention below: q, k and v read as bf16, the output written as bf16.
+at::Tensor fused_bf16_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, double scale)
+{
+    const auto batch = q.size(0), heads = q.size(1), lq = q.size(2), d = q.size(3), lk = k.size(2);
+    const OpTimer timer(OpKind::Attention,
+                        2.0 * static_cast<double>(batch * heads * lq * lk) * static_cast<double>(2 * d));
+    const auto keys = k.contiguous();
+    const auto values = v.contiguous();
+    auto out = at::empty({batch, lq, heads * d}, q.options());
+    const auto strides = [](const at::Tensor& t) {
+        return kernels::Strides{t.stride(0), t.stride(1), t.stride(2)};
+    };
+    const auto bits = [](const at::Tensor& t) { return static_cast<const std::uint16_t*>(t.data_ptr()); };
+    kernels::AttentionProblemBf16 problem;
+    problem.q = bits(q);
+    problem.k = bits(keys);
+    problem.v = bits(values);
+    problem.out = static_cast<std::uint16_t*>(out.data_ptr());
+    problem.q_strides = strides(q);
+    problem.k_strides = strides(keys);
+    problem.v_strides = strides(values);
+    problem.batch = batch;
+    problem.heads = heads;
+    problem.lq = lq;
+    problem.lk = lk;
+    problem.d = d;
+    problem.scale = static_cast<float>(scale);
+    at::parallel_for(0, kernels::attention_task_count(problem), 1, [&](std::int64_t begin, std::int64_t end) {
+        for (auto task = begin; task < end; ++task)
+            kernels::run_attention_task(problem, task);
+    });
+    return out;
+}
+
 at::Tensor fused_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, double scale)
 {
     const auto batch = q.size(0), heads = q.size(1), lq = q.size(2), d = q.size(3), lk = k.size(2);
@@ -129,6 +171,10 @@ at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor&
 {
     if (fused_attention_applies(q, k, v))
         return fused_attention(q, k, v, scale);
+    // bf16 where the CPU multiplies bf16 pairs (AVX512-BF16): both products in bf16 with fp32
+    // sums, the softmax in fp32.
+    if (fused_bf16_attention_applies(q, k, v))
+        return fused_bf16_attention(q, k, v, scale);
     // bf16 on the CPU: the fused fp32 kernel on fp32 copies (the softmax in fp32, as it should
     // be; ATen's bf16 products and softmax ran at half the fused kernel's speed).
     if (q.is_cpu() && q.scalar_type() == at::kBFloat16) {

@@ -38,4 +38,23 @@ std::int64_t attention_task_count(const AttentionProblem& problem);
 /// Computes task `task`'s rows of the output. Safe to call from several threads at once.
 void run_attention_task(const AttentionProblem& problem, std::int64_t task);
 
+/// The same for bf16 q, k, v and output (raw bf16 bits), on CPUs with AVX512-BF16: the
+/// products through vdpbf16ps (pairs of bf16 multiplied and summed into fp32, twice the
+/// multiply-adds of an fp32 FMA), the scores, the softmax and the accumulation in fp32; only the
+/// softmax's numerators are rounded to bf16 on their way into the second product. The head size
+/// must be even (SD 1.5's are 40, 80, 160; the VAE's 512).
+struct AttentionProblemBf16 {
+    const std::uint16_t* q = nullptr;
+    const std::uint16_t* k = nullptr;
+    const std::uint16_t* v = nullptr;
+    std::uint16_t* out = nullptr; ///< contiguous [batch][lq][heads*d]
+    Strides q_strides, k_strides, v_strides;
+    std::int64_t batch = 0, heads = 0, lq = 0, lk = 0, d = 0;
+    float scale = 1.0f;
+};
+
+bool attention_kernel_bf16_supported();
+std::int64_t attention_task_count(const AttentionProblemBf16& problem);
+void run_attention_task(const AttentionProblemBf16& problem, std::int64_t task);
+
 } // namespace eikona::models::kernels
