@@ -102,7 +102,6 @@ at::Tensor fused_bf16_attention(const at::Tensor& q, const at::Tensor& k, const 
     const OpTimer timer(OpKind::Attention,
                         2.0 * static_cast<double>(batch * heads * lq * lk) * static_cast<double>(2 * d));
     const auto keys = k.contiguous();
-    const auto values = v.contiguous();
     auto out = at::empty({batch, lq, heads * d}, q.options());
     const auto strides = [](const at::Tensor& t) {
         return kernels::Strides{t.stride(0), t.stride(1), t.stride(2)};
@@ -111,17 +110,25 @@ at::Tensor fused_bf16_attention(const at::Tensor& q, const at::Tensor& k, const 
     kernels::AttentionProblemBf16 problem;
     problem.q = bits(q);
     problem.k = bits(keys);
-    problem.v = bits(values);
+    problem.v = bits(v);
     problem.out = static_cast<std::uint16_t*>(out.data_ptr());
     problem.q_strides = strides(q);
     problem.k_strides = strides(keys);
-    problem.v_strides = strides(values);
+    problem.v_strides = strides(v);
     problem.batch = batch;
     problem.heads = heads;
     problem.lq = lq;
     problem.lk = lk;
     problem.d = d;
     problem.scale = static_cast<float>(scale);
+    // The values as pairs of keys, once per head (read by every block of queries).
+    auto pairs = at::empty({kernels::value_pairs_size(problem)}, q.options().dtype(at::kInt));
+    auto* pair_data = static_cast<std::uint32_t*>(pairs.data_ptr());
+    at::parallel_for(0, batch * heads, 1, [&](std::int64_t begin, std::int64_t end) {
+        for (auto head = begin; head < end; ++head)
+            kernels::pack_value_pairs(problem, head, pair_data);
+    });
+    problem.v_pairs = pair_data;
     at::parallel_for(0, kernels::attention_task_count(problem), 1, [&](std::int64_t begin, std::int64_t end) {
         for (auto task = begin; task < end; ++task)
             kernels::run_attention_task(problem, task);

@@ -51,9 +51,15 @@ struct AttentionProblemBf16 {
     Strides q_strides, k_strides, v_strides;
     std::int64_t batch = 0, heads = 0, lq = 0, lk = 0, d = 0;
     float scale = 1.0f;
+    /// v as pairs of keys per channel, [batch*heads][d][(lk+1)/2] (value_pairs_size elements),
+    /// made by pack_value_pairs before the tasks run: every block of queries reads them.
+    const std::uint32_t* v_pairs = nullptr;
 };
 
 bool attention_kernel_bf16_supported();
+std::int64_t value_pairs_size(const AttentionProblemBf16& problem);
+/// Fills head `batch_head`'s part of `pairs` (b * heads + h); the heads may go in parallel.
+void pack_value_pairs(const AttentionProblemBf16& problem, std::int64_t batch_head, std::uint32_t* pairs);
 std::int64_t attention_task_count(const AttentionProblemBf16& problem);
 void run_attention_task(const AttentionProblemBf16& problem, std::int64_t task);
 

@@ -2,7 +2,8 @@
 // softmax, with both products made by vdpbf16ps. It multiplies pairs of bf16 along the summed
 // dimension, so the operands are laid out in pairs: the queries as (channel c, c+1) pairs per
 // lane, keys broadcast as a pair of channels; for the second product the softmax numerators as
-// (key j, j+1) pairs per lane and the values, packed per tile, as pairs of keys per channel.
+// (key j, j+1) pairs per lane and the values, packed once per head before the tasks run, as pairs of
+// keys per channel (packed per task, they cost a third of the kernel's time at the 64x64 level).
 
 #include "models/attention_kernel.h"
 
@@ -22,13 +23,13 @@ constexpr std::int64_t k_lanes = 64;
 constexpr int k_vectors = static_cast<int>(k_lanes / 16);
 constexpr std::int64_t k_key_tile = 128; // even: keys pair up within a tile
 constexpr std::int64_t k_pair_tile = k_key_tile / 2;
+static_assert(k_key_tile % 2 == 0, "a tile starts on a pair of keys");
 constexpr int k_score_keys = 6;
 
 struct Scratch {
     std::vector<std::uint32_t> queries; // [d/2][lanes]: (c, c+1) bf16 pairs
     std::vector<float> scores;          // [k_key_tile][lanes], then the softmax numerators
     std::vector<std::uint32_t> weights; // [k_pair_tile][lanes]: (j, j+1) numerator pairs
-    std::vector<std::uint32_t> values;  // [d][k_pair_tile]: (j, j+1) value pairs per channel
     std::vector<float> output;          // [d][lanes], unnormalised
 };
 
@@ -163,9 +164,10 @@ EIKONA_AVX512_BF16 void softmax_tile(float* scores, std::int64_t keys, std::int6
         }
 }
 
+// `values`: the tile's value pairs of channel 0; channel c's are `channel` further on.
 template <int Channels>
 EIKONA_AVX512_BF16 inline void accumulate_channels(const std::uint32_t* weights, const std::uint32_t* values,
-                                                   std::int64_t pairs, float* output)
+                                                   std::int64_t channel, std::int64_t pairs, float* output)
 {
     __m512 acc[Channels][k_vectors];
 #pragma GCC unroll 8
@@ -180,7 +182,7 @@ EIKONA_AVX512_BF16 inline void accumulate_channels(const std::uint32_t* weights,
             lanes[w] = _mm512_loadu_si512(weights + j * k_lanes + 16 * w);
 #pragma GCC unroll 8
         for (int c = 0; c < Channels; ++c) {
-            const __m512i value = _mm512_set1_epi32(static_cast<int>(values[c * k_pair_tile + j]));
+            const __m512i value = _mm512_set1_epi32(static_cast<int>(values[c * channel + j]));
 #pragma GCC unroll 4
             for (int w = 0; w < k_vectors; ++w)
                 acc[c][w] = _mm512_dpbf16_ps(acc[c][w], (__m512bh)value, (__m512bh)lanes[w]);
@@ -194,31 +196,19 @@ EIKONA_AVX512_BF16 inline void accumulate_channels(const std::uint32_t* weights,
 }
 
 EIKONA_AVX512_BF16 void accumulate_values(const std::uint32_t* weights, const std::uint32_t* values,
-                                          std::int64_t d, std::int64_t pairs, float* output)
+                                          std::int64_t channel, std::int64_t d, std::int64_t pairs,
+                                          float* output)
 {
     std::int64_t c = 0;
     if (d % 5 == 0) {
         for (; c < d; c += 5)
-            accumulate_channels<5>(weights, values + c * k_pair_tile, pairs, output + c * k_lanes);
+            accumulate_channels<5>(weights, values + c * channel, channel, pairs, output + c * k_lanes);
         return;
     }
     for (; c + 6 <= d; c += 6)
-        accumulate_channels<6>(weights, values + c * k_pair_tile, pairs, output + c * k_lanes);
+        accumulate_channels<6>(weights, values + c * channel, channel, pairs, output + c * k_lanes);
     for (; c < d; ++c)
-        accumulate_channels<1>(weights, values + c * k_pair_tile, pairs, output + c * k_lanes);
-}
-
-// The tile's values as pairs of keys per channel: values[c][j/2] = (v[j][c], v[j+1][c]).
-void pack_values(const std::uint16_t* v, std::int64_t v_row, std::int64_t keys, std::int64_t d,
-                 std::uint32_t* values)
-{
-    for (std::int64_t j = 0; j < keys; j += 2) {
-        const std::uint16_t* first = v + j * v_row;
-        const std::uint16_t* second = j + 1 < keys ? first + v_row : nullptr;
-        for (std::int64_t c = 0; c < d; ++c)
-            values[c * k_pair_tile + j / 2] =
-                first[c] | (second ? static_cast<std::uint32_t>(second[c]) << 16 : 0u);
-    }
+        accumulate_channels<1>(weights, values + c * channel, channel, pairs, output + c * k_lanes);
 }
 
 EIKONA_AVX512_BF16 void run_task(const AttentionProblemBf16& p, std::int64_t task)
@@ -236,12 +226,10 @@ EIKONA_AVX512_BF16 void run_task(const AttentionProblemBf16& p, std::int64_t tas
     buffers.queries.assign(static_cast<std::size_t>(pairs * k_lanes), 0u);
     buffers.scores.resize(static_cast<std::size_t>(k_key_tile * k_lanes));
     buffers.weights.resize(static_cast<std::size_t>(k_pair_tile * k_lanes));
-    buffers.values.resize(static_cast<std::size_t>(d * k_pair_tile));
     buffers.output.assign(static_cast<std::size_t>(d * k_lanes), 0.0f);
     std::uint32_t* queries = buffers.queries.data();
     float* scores = buffers.scores.data();
     std::uint32_t* weights = buffers.weights.data();
-    std::uint32_t* values = buffers.values.data();
     float* output = buffers.output.data();
 
     const std::uint16_t* q = p.q + b * p.q_strides.batch + h * p.q_strides.head + first_row * p.q_strides.row;
@@ -249,7 +237,8 @@ EIKONA_AVX512_BF16 void run_task(const AttentionProblemBf16& p, std::int64_t tas
         for (std::int64_t c = 0; c < pairs; ++c)
             queries[c * k_lanes + i] = pair_at(q + i * p.q_strides.row + 2 * c);
     const std::uint16_t* k = p.k + b * p.k_strides.batch + h * p.k_strides.head;
-    const std::uint16_t* v = p.v + b * p.v_strides.batch + h * p.v_strides.head;
+    const auto channel = (p.lk + 1) / 2; // value pairs per channel
+    const std::uint32_t* values = p.v_pairs + batch_head * d * channel;
     const __m512 scale = _mm512_set1_ps(p.scale);
 
     __m512 running_max[k_vectors];
@@ -265,8 +254,7 @@ EIKONA_AVX512_BF16 void run_task(const AttentionProblemBf16& p, std::int64_t tas
             maximum[w] = running_max[w];
         score_tile(queries, k + k0 * p.k_strides.row, p.k_strides.row, pairs, keys, scale, scores, maximum);
         softmax_tile(scores, keys, d, k0 == 0, maximum, running_max, running_sum, output, weights);
-        pack_values(v + k0 * p.v_strides.row, p.v_strides.row, keys, d, values);
-        accumulate_values(weights, values, d, (keys + 1) / 2, output);
+        accumulate_values(weights, values + k0 / 2, channel, d, (keys + 1) / 2, output);
     }
 
     alignas(64) float inverse[k_lanes];
@@ -287,6 +275,27 @@ bool attention_kernel_bf16_supported()
     static const bool supported = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
                                   __builtin_cpu_supports("avx512bf16");
     return supported;
+}
+
+std::int64_t value_pairs_size(const AttentionProblemBf16& problem)
+{
+    return problem.batch * problem.heads * problem.d * ((problem.lk + 1) / 2);
+}
+
+// pairs[c][j/2] = (v[j][c], v[j+1][c]); an odd last key pairs with a zero.
+void pack_value_pairs(const AttentionProblemBf16& p, std::int64_t batch_head, std::uint32_t* pairs)
+{
+    const auto b = batch_head / p.heads;
+    const auto h = batch_head % p.heads;
+    const auto channel = (p.lk + 1) / 2;
+    const std::uint16_t* v = p.v + b * p.v_strides.batch + h * p.v_strides.head;
+    std::uint32_t* out = pairs + batch_head * p.d * channel;
+    for (std::int64_t j = 0; j < p.lk; j += 2) {
+        const std::uint16_t* first = v + j * p.v_strides.row;
+        const std::uint16_t* second = j + 1 < p.lk ? first + p.v_strides.row : nullptr;
+        for (std::int64_t c = 0; c < p.d; ++c)
+            out[c * channel + j / 2] = first[c] | (second ? static_cast<std::uint32_t>(second[c]) << 16 : 0u);
+    }
 }
 
 std::int64_t attention_task_count(const AttentionProblemBf16& problem)
