@@ -217,6 +217,7 @@ class TestBf16 : public QObject {
         QTest::newRow("self 8x8 level") << 8 << 160 << 64 << 64;
         QTest::newRow("vae mid block") << 1 << 512 << 256 << 256;
         QTest::newRow("partial tiles") << 3 << 14 << 71 << 301;
+        QTest::newRow("odd head size: the fp32 kernel on copies") << 3 << 13 << 71 << 300;
     }
 
     void bf16AttentionKernelEqualsTheFormula()

@@ -182,8 +182,9 @@ at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor&
     // sums, the softmax in fp32.
     if (fused_bf16_attention_applies(q, k, v))
         return fused_bf16_attention(q, k, v, scale);
-    // bf16 on the CPU: the fused fp32 kernel on fp32 copies (the softmax in fp32, as it should
-    // be; ATen's bf16 products and softmax ran at half the fused kernel's speed).
+    // bf16 on a CPU without AVX512-BF16, or an odd head size: the fused fp32 kernel on fp32
+    // copies (the softmax in fp32, as it should be; ATen's bf16 products and softmax ran at half
+    // the fused kernel's speed).
     if (q.is_cpu() && q.scalar_type() == at::kBFloat16) {
         const auto q32 = q.to(at::kFloat), k32 = k.to(at::kFloat), v32 = v.to(at::kFloat);
         if (fused_attention_applies(q32, k32, v32))
