@@ -3,9 +3,11 @@
 // and Ctrl+Enter make a PNG, and jobs queued with Ctrl+Shift+Enter survive a kill -9 of the app
 // and run on the next start; a file dropped on the canvas by another program over XDND becomes
 // the init image; a Greek system locale gives the Greek window; `eikona PICTURE` (the desktop's
-// "Open with") offers the picture's parameters. Screenshots come from the X server; EIKONA_SCREENSHOT_DIR
+// "Open with") offers the picture's parameters; a job rendered on a (fake) ComfyUI server chosen
+// in the window. Screenshots come from the X server; EIKONA_SCREENSHOT_DIR
 // keeps them.
 
+#include "../comfy/fake_comfy_jobs.h"
 #include "../store/hub_test_server.h"
 #include "job_queue.h"
 #include "picture_file.h"
@@ -185,6 +187,53 @@ class TestRealWindow : public QObject {
         QCOMPARE(
             QSettings(config, QSettings::IniFormat).value(QStringLiteral("generation/initImage")).toString(),
             made);
+    }
+
+    // Render on a ComfyUI server, chosen in the window: a prompt and Ctrl+Enter send the job
+    // there; its steps form on the canvas and the picture lands here with the server named.
+    void aJobOnAServerFromTheKeyboard()
+    {
+        testing::FakeComfyServer server(QStringLiteral(EIKONA_TEST_DATA "/comfyui/comfyui-v0365feat.jsonl"));
+        testing::FakeComfyJobs jobs(server);
+        const auto config = m_home.filePath(QStringLiteral("config/Eikona/Eikona.conf"));
+        stopApp();
+        {
+            QSettings settings(config, QSettings::IniFormat);
+            settings.beginWriteArray(QStringLiteral("servers"), 1);
+            settings.setArrayIndex(0);
+            settings.setValue(QStringLiteral("name"), QStringLiteral("Studio GPU"));
+            settings.setValue(QStringLiteral("url"), server.url());
+            settings.endArray();
+            settings.setValue(QStringLiteral("generation/target"), server.url());
+            settings.setValue(QStringLiteral("generation/prompt"),
+                              QStringLiteral("a lighthouse from the server"));
+            settings.remove(QStringLiteral("generation/initImage"));
+        }
+        const auto before = pictures().size();
+        startApp();
+        const auto window = m_x.waitForWindow(QStringLiteral("^Eikona$"));
+        QVERIFY(!window.isEmpty());
+        m_x.focus(window);
+        QTest::qWait(1500); // the server's checkpoints arrive
+        shoot(QStringLiteral("server-target.png"));
+        m_x.key(QStringLiteral("ctrl+Return"));
+        QTRY_COMPARE_WITH_TIMEOUT(pictures().size(), before + 1, 60000);
+        QCOMPARE(jobs.graphs.size(), 1);
+        QTest::qWait(500);
+        shoot(QStringLiteral("server-picture.png"));
+        QString made;
+        for (const auto& name : pictures())
+            if (store::readParametersText(QDir(m_pictures).filePath(name))
+                    ->startsWith(QStringLiteral("a lighthouse from")))
+                made = QDir(m_pictures).filePath(name);
+        QVERIFY(!made.isEmpty());
+        const auto parameters = *store::readParametersText(made);
+        QVERIFY2(parameters.contains(QStringLiteral("Server: \"ComfyUI 0.3.65 at ") + server.url()) ||
+                     parameters.contains(QStringLiteral("Server: ComfyUI 0.3.65 at ") + server.url()),
+                 qPrintable(parameters));
+        QVERIFY(parameters.contains(QStringLiteral("Model: sd15-random.safetensors")));
+        stopApp();
+        QSettings(config, QSettings::IniFormat).remove(QStringLiteral("generation/target"));
     }
 
   private:
