@@ -58,7 +58,7 @@ eikona_fuzz_target(picture_metadata
           "${_store}/exif_comment.cpp"
   INCLUDES "${_store}" LIBS Qt6::Core ZLIB::ZLIB PkgConfig::EIKONA_EXIV2)
 eikona_fuzz_target(model_registry
-  SOURCES "${_store}/model_registry.cpp" "${_store}/hub_cache.cpp" "${_store}/hub_client.cpp"
+  SOURCES "${_store}/model_registry.cpp" "${_store}/hub_cache.cpp" "${_store}/hub_client.cpp" "${_store}/hub_downloader.cpp"
           "${_store}/hub_listing.cpp" "${_store}/hub_file_selection.cpp" "${_store}/model_hash.cpp"
           "${_store}/proxy_settings.cpp" "${_store}/local_model.cpp" "${_engine}/io/safetensors_format.cpp"
           "${_engine}/io/mapped_file.cpp"
