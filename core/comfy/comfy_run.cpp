@@ -1,6 +1,7 @@
 #include "comfy_run.h"
 
 #include "comfy_jobs.h"
+#include "proxy_settings.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -48,6 +49,10 @@ class PromptRun {
           m_clientId(options.clientId.isEmpty() ? newComfyClientId() : options.clientId)
     {
         m_request = QNetworkRequest(webSocketUrl(server, m_clientId));
+        // The environment's proxy, as for the HTTP requests (asked for the http(s) address: a
+        // ws:// one has no variable of its own); none named: the system's settings.
+        if (const auto proxy = store::environmentProxyFor(server, QProcessEnvironment::systemEnvironment()))
+            m_socket.setProxy(*proxy);
         if (!token.isEmpty())
             m_request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
         QObject::connect(&m_socket, &QWebSocket::connected, &m_loop, [this] {

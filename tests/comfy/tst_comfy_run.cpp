@@ -6,6 +6,7 @@
 
 #include "comfy_run.h"
 #include "fake_comfy_jobs.h"
+#include "scoped_environment.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -310,6 +311,32 @@ class TestComfyRun : public QObject {
             QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("no longer knows")),
                      error.what());
         }
+    }
+
+    // The WebSocket goes through the proxy the environment names, as the HTTP requests do: its
+    // first words to the proxy ask for a tunnel to the server.
+    void webSocketTakesTheEnvironmentsProxy()
+    {
+        Setup setup;
+        QTcpServer proxy;
+        QVERIFY(proxy.listen(QHostAddress::LocalHost, 0));
+        QByteArray heard;
+        connect(&proxy, &QTcpServer::newConnection, &proxy, [&] {
+            while (auto* socket = proxy.nextPendingConnection())
+                connect(socket, &QTcpSocket::readyRead, socket,
+                        [&heard, socket] { heard += socket->readAll(); });
+        });
+        eikona::testing::ScopedEnvironment environment;
+        for (const auto* name : {"no_proxy", "NO_PROXY", "all_proxy", "ALL_PROXY", "HTTP_PROXY"})
+            environment.unset(name);
+        environment.set("http_proxy", QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort()).toUtf8());
+        auto options = quick();
+        options.requestTimeoutMs = 1500;
+        QVERIFY_THROWS_EXCEPTION(ComfyUnreachable,
+                                 runComfyJob(QUrl(setup.server.url()), {}, job(), {}, {}, options));
+        QVERIFY2(heard.startsWith("CONNECT 127.0.0.1:" + QByteArray::number(QUrl(setup.server.url()).port())),
+                 heard.left(200).constData());
+        QVERIFY(setup.server.webSocketClientIds.isEmpty()); // nothing went around the proxy
     }
 
     void serverGoneForGoodIsSaidWithThePrompt()
