@@ -22,6 +22,8 @@ void MainWindow::connectServers()
     m_probe = new backend::ServerProbe(this);
     connect(m_probe, &backend::ServerProbe::answered, this, [this](const backend::ServerProbeResult& result) {
         m_serverAnswers.insert(result.url, result);
+        if (result.error.isEmpty())
+            backend::RenderServers().rememberCheckpoints(result.url, result.checkpoints);
         if (result.url == m_panel->job().server) {
             showModelsForTarget();
             updateComputeLabel();
@@ -61,13 +63,16 @@ void MainWindow::showModelsForTarget()
         reloadModels();
         return;
     }
+    // Until it answers, or when it does not, the checkpoints it had when it last answered: a job
+    // for it can still be queued, and waits (held) until the server is back.
+    const backend::RenderServers servers;
     const auto answer = m_serverAnswers.constFind(target);
     if (answer == m_serverAnswers.constEnd()) {
-        m_panel->setModels({});
-        m_probe->probe(target, backend::RenderServers().token(target));
+        m_panel->setModels(servers.checkpoints(target));
+        m_probe->probe(target, servers.token(target));
         return;
     }
-    m_panel->setModels(answer->checkpoints);
+    m_panel->setModels(answer->error.isEmpty() ? answer->checkpoints : servers.checkpoints(target));
 }
 
 QString MainWindow::serverProblem(const QString& target) const

@@ -23,6 +23,13 @@ QJsonObject readTokens(const QString& file)
     return QJsonDocument::fromJson(in.readAll()).object();
 }
 
+QString checkpointsKey(const QString& url)
+{
+    // An address as a settings key: '/' would make groups of it.
+    return QStringLiteral("serverCheckpoints/") +
+           QString::fromLatin1(RenderServers::normalised(url).toUtf8().toHex());
+}
+
 } // namespace
 
 RenderServers::RenderServers(QString tokenFile) : m_tokenFile(std::move(tokenFile))
@@ -116,7 +123,18 @@ void RenderServers::remove(const QString& text)
         settings.setValue(QStringLiteral("url"), servers[i].url.toString());
     }
     settings.endArray();
+    settings.remove(checkpointsKey(url));
     writeTokens(url, {});
+}
+
+QStringList RenderServers::checkpoints(const QString& url) const
+{
+    return QSettings().value(checkpointsKey(url)).toStringList();
+}
+
+void RenderServers::rememberCheckpoints(const QString& url, const QStringList& checkpoints)
+{
+    QSettings().setValue(checkpointsKey(url), checkpoints);
 }
 
 QString RenderServers::token(const QString& url) const

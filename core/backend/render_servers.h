@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
@@ -33,6 +34,11 @@ class RenderServers {
     /// problem in words (a bad address, the token file not writable), else "".
     QString save(const RenderServer& server, const QString& token);
     void remove(const QString& url);
+
+    /// The server's checkpoints when it last answered: the model list while it is asked again,
+    /// or does not answer (a job for it can then wait in the queue).
+    QStringList checkpoints(const QString& url) const;
+    void rememberCheckpoints(const QString& url, const QStringList& checkpoints);
 
     /// The token for `url`; empty when none (or the file is unreadable).
     QString token(const QString& url) const;

@@ -74,7 +74,14 @@ class TestRenderServers : public QObject {
         QCOMPARE(servers.list().size(), 2);
         QCOMPARE(servers.find(QStringLiteral("http://gpu-box:8188/"))->name, QStringLiteral("Big box"));
         QCOMPARE(servers.token(QStringLiteral("http://gpu-box:8188")), QStringLiteral("t0ken-2"));
+        // The checkpoints it had when it last answered, kept for when it does not.
+        servers.rememberCheckpoints(QStringLiteral("http://gpu-box:8188/"),
+                                    {QStringLiteral("sd15/v1-5.safetensors")});
+        QCOMPARE(servers.checkpoints(QStringLiteral("HTTP://gpu-box:8188")),
+                 QStringList{QStringLiteral("sd15/v1-5.safetensors")});
+        QVERIFY(servers.checkpoints(QStringLiteral("https://render.example")).isEmpty());
         servers.remove(QStringLiteral("http://gpu-box:8188"));
+        QVERIFY(servers.checkpoints(QStringLiteral("http://gpu-box:8188")).isEmpty());
         QCOMPARE(servers.list().size(), 1);
         QVERIFY(!servers.find(QStringLiteral("http://gpu-box:8188")));
         QCOMPARE(servers.token(QStringLiteral("http://gpu-box:8188")), QString());

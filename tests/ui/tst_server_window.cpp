@@ -215,16 +215,22 @@ class TestServerWindow : public QObject {
                  qPrintable(window->errorText()));
         QCOMPARE(window->queue()->size(), 0);
 
-        // A job for it already queued (from another session) shows where it was to run.
-        backend::GenerationJob held;
-        held.server = url;
-        held.model = QStringLiteral("sd15-random.safetensors");
-        held.request.prompt = QStringLiteral("held");
-        window->queue()->enqueue(held);
+        // With the checkpoints it had when it last answered, a job for it is queued, shows where it
+        // is to run, and is held until the server is back.
+        window->runner()->shutdown();
+        window.reset();
+        backend::RenderServers().rememberCheckpoints(url, {QStringLiteral("sd15-random.safetensors")});
+        window = openWindow();
+        child<QComboBox>(window->panel(), "targetCombo")->setCurrentIndex(1);
+        QCOMPARE(child<QComboBox>(window->panel(), "modelCombo")->currentText(),
+                 QStringLiteral("sd15-random.safetensors"));
+        window->panel()->promptEdit()->setPlainText(QStringLiteral("held"));
+        QVERIFY(window->submit(false));
         QCOMPARE(window->queue()->data(window->queue()->index(0, backend::JobQueue::TargetColumn)).toString(),
                  QStringLiteral("Gone box"));
-        window->runner()->startNext();
         QTRY_COMPARE_WITH_TIMEOUT(window->queue()->state(0), backend::JobQueue::State::Held, 20000);
+        QVERIFY2(window->errorText().contains(QStringLiteral("cannot be reached")),
+                 qPrintable(window->errorText()));
         QTRY_VERIFY(child<QToolButton>(window.get(), "queueRetryButton")->isVisible());
         window->runner()->shutdown();
         backend::RenderServers().remove(url);
