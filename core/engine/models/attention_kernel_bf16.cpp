@@ -119,9 +119,26 @@ EIKONA_AVX512_BF16 void score_tile(const std::uint32_t* queries, const std::uint
     }
 }
 
+// exp(x) for x <= 0 to about 4e-5 (2^f by its Taylor series to f^4 on [-1/2, 1/2]): the
+// numerators are rounded to bf16 (2e-3) on their way into the product, so the fp32 kernel's
+// 1e-7 polynomial would be spent for nothing; three fewer operations per 16 scores.
+EIKONA_AVX512_BF16 inline __m512 exp_coarse(__m512 x)
+{
+    const __m512 t =
+        _mm512_mul_ps(_mm512_max_ps(x, _mm512_set1_ps(-87.0f)), _mm512_set1_ps(1.44269504088896341f));
+    const __m512 n = _mm512_roundscale_ps(t, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    const __m512 f = _mm512_sub_ps(t, n);
+    __m512 p = _mm512_set1_ps(9.6181291e-3f);
+    p = _mm512_fmadd_ps(p, f, _mm512_set1_ps(5.5504109e-2f));
+    p = _mm512_fmadd_ps(p, f, _mm512_set1_ps(2.4022651e-1f));
+    p = _mm512_fmadd_ps(p, f, _mm512_set1_ps(6.9314718e-1f));
+    p = _mm512_fmadd_ps(p, f, _mm512_set1_ps(1.0f));
+    return _mm512_scalef_ps(p, n);
+}
+
 EIKONA_AVX512_BF16 inline __m512 numerator(const float* score, __m512 maximum, __m512& sum)
 {
-    const __m512 e = exp_nonpositive(_mm512_sub_ps(_mm512_loadu_ps(score), maximum));
+    const __m512 e = exp_coarse(_mm512_sub_ps(_mm512_loadu_ps(score), maximum));
     sum = _mm512_add_ps(sum, e);
     return e;
 }
