@@ -173,9 +173,7 @@ void MainWindow::buildDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
     splitDockWidget(m_queueDock, m_detailsDock, Qt::Vertical);
     resizeDocks({m_generationDock, m_queueDock}, {420, 340}, Qt::Horizontal);
-    // Below this the three columns cut their controls and the picture shrinks to a stamp
-    // (the panel scrolls, so height matters less); a 1024 x 600 netbook screen still fits it.
-    setMinimumSize(k_minimumSize);
+    updateMinimumSize();
 
     connect(m_panel, &GenerationPanel::generateRequested, this, [this] { submit(true); });
     connect(m_panel, &GenerationPanel::queueRequested, this, [this] { submit(false); });
@@ -246,6 +244,24 @@ void MainWindow::retranslate()
     }
     updateComputeLabel();
     updateRunningState();
+}
+
+bool MainWindow::event(QEvent* event)
+{
+    const bool handled = QMainWindow::event(event);
+    // The docks' new needs (other words, another language) reach the window as a layout request.
+    if (event->type() == QEvent::LayoutRequest)
+        updateMinimumSize();
+    return handled;
+}
+
+void MainWindow::updateMinimumSize()
+{
+    // Below k_minimumSize the three columns cut their controls and the picture shrinks to a
+    // stamp (the panel scrolls, so height matters less); a 1024 x 600 netbook screen still fits
+    // it. Longer words need more: in Greek the docks' controls need about 1020 px, and a smaller
+    // minimum would let a window manager lay the docks over the picture.
+    setMinimumSize(k_minimumSize.expandedTo(minimumSizeHint()));
 }
 
 void MainWindow::changeEvent(QEvent* event)

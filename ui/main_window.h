@@ -78,12 +78,14 @@ class MainWindow final : public QMainWindow {
   protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
+    bool event(QEvent* event) override;
 
   private:
     void buildMenus();       // main_window_menus.cpp
     void retranslateMenus(); // main_window_menus.cpp
     void buildDocks();
     void retranslate();
+    void updateMinimumSize();
     void connectRunner();  // main_window_runner.cpp
     void connectServers(); // main_window_servers.cpp
     void refreshServers();

@@ -391,6 +391,15 @@ class TestLanguageSwitch : public QObject {
         QTest::qWait(100); // the layouts' requests travel up to the window
         const auto problems = cutOff(m_window.get());
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        // Nor can a window manager make it smaller than its parts need in the new language.
+        const auto needed = m_window->minimumSizeHint();
+        QVERIFY2(m_window->minimumSize().width() >= needed.width() &&
+                     m_window->minimumSize().height() >= needed.height(),
+                 qPrintable(QStringLiteral("minimum %1x%2, needed %3x%4")
+                                .arg(m_window->minimumSize().width())
+                                .arg(m_window->minimumSize().height())
+                                .arg(needed.width())
+                                .arg(needed.height())));
     }
 
   private:
