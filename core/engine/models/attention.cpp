@@ -95,80 +95,77 @@ bool fused_bf16_attention_applies(const at::Tensor& q, const at::Tensor& k, cons
     return fused_attention_enabled() && kernels::attention_kernel_bf16_supported();
 }
 
-// The bf16 twin of fused_attention below: q, k and v read as bf16, the output written as bf16.
-at::Tensor fused_bf16_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, double scale)
+// What both kernels are told of q, k (contiguous), v and the output: element pointers of the
+// problem's type, strides, sizes and the scale.
+template <typename Problem, typename Element>
+Problem describe(const at::Tensor& q, const at::Tensor& keys, const at::Tensor& values, at::Tensor& out,
+                 double scale)
 {
-    const auto batch = q.size(0), heads = q.size(1), lq = q.size(2), d = q.size(3), lk = k.size(2);
-    const OpTimer timer(OpKind::Attention,
-                        2.0 * static_cast<double>(batch * heads * lq * lk) * static_cast<double>(2 * d));
-    const auto keys = k.contiguous();
-    auto out = at::empty({batch, lq, heads * d}, q.options());
     const auto strides = [](const at::Tensor& t) {
         return kernels::Strides{t.stride(0), t.stride(1), t.stride(2)};
     };
-    const auto bits = [](const at::Tensor& t) { return static_cast<const std::uint16_t*>(t.data_ptr()); };
-    kernels::AttentionProblemBf16 problem;
-    problem.q = bits(q);
-    problem.k = bits(keys);
-    problem.v = bits(v);
-    problem.out = static_cast<std::uint16_t*>(out.data_ptr());
+    Problem problem;
+    problem.q = static_cast<const Element*>(q.data_ptr());
+    problem.k = static_cast<const Element*>(keys.data_ptr());
+    problem.v = static_cast<const Element*>(values.data_ptr());
+    problem.out = static_cast<Element*>(out.data_ptr());
     problem.q_strides = strides(q);
     problem.k_strides = strides(keys);
-    problem.v_strides = strides(v);
-    problem.batch = batch;
-    problem.heads = heads;
-    problem.lq = lq;
-    problem.lk = lk;
-    problem.d = d;
+    problem.v_strides = strides(values);
+    problem.batch = q.size(0);
+    problem.heads = q.size(1);
+    problem.lq = q.size(2);
+    problem.lk = keys.size(2);
+    problem.d = q.size(3);
     problem.scale = static_cast<float>(scale);
-    // The values as pairs of keys, once per head (read by every block of queries).
-    auto pairs = at::empty({kernels::value_pairs_size(problem)}, q.options().dtype(at::kInt));
-    auto* pair_data = static_cast<std::uint32_t*>(pairs.data_ptr());
-    at::parallel_for(0, batch * heads, 1, [&](std::int64_t begin, std::int64_t end) {
-        for (auto head = begin; head < end; ++head)
-            kernels::pack_value_pairs(problem, head, pair_data);
-    });
-    problem.v_pairs = pair_data;
+    return problem;
+}
+
+// Consecutive tasks share a head, so each thread's keys and values stay in its cache.
+template <typename Problem> void run_tasks(const Problem& problem)
+{
     at::parallel_for(0, kernels::attention_task_count(problem), 1, [&](std::int64_t begin, std::int64_t end) {
         for (auto task = begin; task < end; ++task)
             kernels::run_attention_task(problem, task);
     });
+}
+
+OpTimer attention_timer(const at::Tensor& q, const at::Tensor& k)
+{
+    const auto batch = q.size(0), heads = q.size(1), lq = q.size(2), d = q.size(3), lk = k.size(2);
+    return OpTimer(OpKind::Attention,
+                   2.0 * static_cast<double>(batch * heads * lq * lk) * static_cast<double>(2 * d));
+}
+
+// The bf16 twin of fused_attention below: q, k and v read as bf16, the output written as bf16.
+at::Tensor fused_bf16_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, double scale)
+{
+    const auto timer = attention_timer(q, k);
+    const auto keys = k.contiguous();
+    auto out = at::empty({q.size(0), q.size(2), q.size(1) * q.size(3)}, q.options());
+    auto problem = describe<kernels::AttentionProblemBf16, std::uint16_t>(q, keys, v, out, scale);
+    // The values as pairs of keys, once per head (read by every block of queries).
+    auto pairs = at::empty({kernels::value_pairs_size(problem)}, q.options().dtype(at::kInt));
+    auto* pair_data = static_cast<std::uint32_t*>(pairs.data_ptr());
+    at::parallel_for(0, problem.batch * problem.heads, 1, [&](std::int64_t begin, std::int64_t end) {
+        for (auto head = begin; head < end; ++head)
+            kernels::pack_value_pairs(problem, head, pair_data);
+    });
+    problem.v_pairs = pair_data;
+    run_tasks(problem);
     return out;
 }
 
 at::Tensor fused_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, double scale)
 {
-    const auto batch = q.size(0), heads = q.size(1), lq = q.size(2), d = q.size(3), lk = k.size(2);
-    const OpTimer timer(OpKind::Attention,
-                        2.0 * static_cast<double>(batch * heads * lq * lk) * static_cast<double>(2 * d));
+    const auto timer = attention_timer(q, k);
     // Keys and values of one head made contiguous ([B, heads, Lk, d]): the kernel reads them once
     // per block of queries, and rows 160 bytes apart rather than heads*d*4 keep the tiles it reads
     // in L1 (measured: 80 -> 111 GFLOPS on one core for the 64x64 level).
     const auto keys = k.contiguous();
     const auto values = v.contiguous();
-    auto out = at::empty({batch, lq, heads * d}, q.options());
-    const auto strides = [](const at::Tensor& t) {
-        return kernels::Strides{t.stride(0), t.stride(1), t.stride(2)};
-    };
-    kernels::AttentionProblem problem;
-    problem.q = q.data_ptr<float>();
-    problem.k = keys.data_ptr<float>();
-    problem.v = values.data_ptr<float>();
-    problem.out = out.data_ptr<float>();
-    problem.q_strides = strides(q);
-    problem.k_strides = strides(keys);
-    problem.v_strides = strides(values);
-    problem.batch = batch;
-    problem.heads = heads;
-    problem.lq = lq;
-    problem.lk = lk;
-    problem.d = d;
-    problem.scale = static_cast<float>(scale);
-    // Consecutive tasks share a head, so each thread's keys and values stay in its cache.
-    at::parallel_for(0, kernels::attention_task_count(problem), 1, [&](std::int64_t begin, std::int64_t end) {
-        for (auto task = begin; task < end; ++task)
-            kernels::run_attention_task(problem, task);
-    });
+    auto out = at::empty({q.size(0), q.size(2), q.size(1) * q.size(3)}, q.options());
+    run_tasks(describe<kernels::AttentionProblem, float>(q, keys, values, out, scale));
     return out;
 }
 
