@@ -13,12 +13,15 @@
 namespace eikona::models {
 
 class PackedMatmul;
+class WinogradConvolution;
 
 /// torch.nn.Conv2d (square kernel, zero padding).
 ///
 /// On the CPU in fp32 and bf16, small images (the deep UNet levels, where 60 MB kernels meet 8x8
 /// images) use a kernel packed once into oneDNN's layout, which saves reordering the kernel
 /// on every call (measured: 1280 channels at 8x8, 26 -> 270 GFLOPS; at 16x16, 84 -> 290).
+/// 3x3 fp32 convolutions on large images (the UNet's 64x64 level, the VAE's upper levels) run
+/// by Winograd (models/winograd_convolution.h), their transformed kernels kept.
 class Conv2dImpl : public torch::nn::Module {
   public:
     Conv2dImpl(std::int64_t in_channels, std::int64_t out_channels, std::int64_t kernel_size,
@@ -37,8 +40,13 @@ class Conv2dImpl : public torch::nn::Module {
     std::int64_t padding;
 
   private:
+    bool winograd_applies(const at::Tensor& x);
+    at::Tensor winograd_forward(const at::Tensor& x);
+
     at::Tensor m_packed; ///< made on first use from the weight data at m_packed_from
     const void* m_packed_from = nullptr;
+    std::shared_ptr<WinogradConvolution> m_winograd;
+    const void* m_winograd_from = nullptr;  ///< the weight data its kept kernel was made from
     std::shared_ptr<PackedMatmul> m_matmul; ///< for forward_rows
     const void* m_matmul_from = nullptr;
 };
