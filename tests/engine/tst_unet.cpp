@@ -169,6 +169,25 @@ class TestUNet : public QObject {
         const auto g = gate.to(at::kDouble);
         const auto reference = hidden.to(at::kDouble) * g * 0.5 * (1.0 + at::erf(g / std::sqrt(2.0)));
         EIKONA_COMPARE_CLOSE(out, reference, 2e-6, 1e-6, "geglu");
+
+        // bf16: the formula on the same bf16 values, rounded once; within one bf16 step (up to
+        // 2^-7 of the value) where the kernel's 1e-7 error meets a rounding boundary.
+        const auto projected_bf16 = projected.to(at::kBFloat16);
+        auto out_bf16 = at::empty({rows, inner}, at::kBFloat16);
+        models::kernels::geglu_rows_bf16(
+            reinterpret_cast<const std::uint16_t*>(projected_bf16.data_ptr<at::BFloat16>()), inner,
+            reinterpret_cast<std::uint16_t*>(out_bf16.data_ptr<at::BFloat16>()), 0, rows);
+        const auto g16 = projected_bf16.narrow(1, inner, inner).to(at::kDouble);
+        const auto h16 = projected_bf16.narrow(1, 0, inner).to(at::kDouble);
+        const auto reference_bf16 =
+            (h16 * g16 * 0.5 * (1.0 + at::erf(g16 / std::sqrt(2.0)))).to(at::kBFloat16);
+        EIKONA_COMPARE_CLOSE(out_bf16.to(at::kDouble), reference_bf16.to(at::kDouble), 2e-6, 1.0 / 128,
+                             "geglu bf16");
+        // Away from zero (where the erf's absolute error decides) it rounds as the formula does.
+        const auto large = reference_bf16.to(at::kDouble).abs() > 1e-3;
+        const auto same = (out_bf16.to(at::kDouble) == reference_bf16.to(at::kDouble)).logical_and(large);
+        const double share = same.sum().item<double>() / large.sum().item<double>();
+        QVERIFY2(share > 0.999, qPrintable(QStringLiteral("rounded as the formula: %1").arg(share)));
     }
 
     // Attention in query chunks gives the unchunked result.

@@ -258,6 +258,17 @@ at::Tensor FeedForwardImpl::feed_forward_rows(const at::Tensor& x)
         });
         return out(gated);
     }
+    if (projected.is_cpu() && projected.scalar_type() == at::kBFloat16 && projected.is_contiguous() &&
+        kernels::geglu_kernel_supported()) {
+        const auto inner = projected.size(-1) / 2;
+        auto gated = at::empty({projected.size(0), inner}, projected.options());
+        const auto* from = reinterpret_cast<const std::uint16_t*>(projected.data_ptr<at::BFloat16>());
+        auto* to = reinterpret_cast<std::uint16_t*>(gated.data_ptr<at::BFloat16>());
+        at::parallel_for(0, projected.size(0), 16, [&](std::int64_t first, std::int64_t last) {
+            kernels::geglu_rows_bf16(from, inner, to, first, last);
+        });
+        return out(gated);
+    }
     const auto halves = projected.chunk(2, -1);
     auto gated = at::gelu(halves[1]);
     return out(gated.mul_(halves[0]));

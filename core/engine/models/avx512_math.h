@@ -33,4 +33,22 @@ EIKONA_AVX512 inline __m512 exp_nonpositive(__m512 x)
     return _mm512_scalef_ps(p, n);
 }
 
+// 16 bf16 values (their bits) widened to fp32, exactly.
+EIKONA_AVX512 inline __m512 widen_bf16(__m256i bits)
+{
+    return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_cvtepu16_epi32(bits), 16));
+}
+
+// fp32 to bf16 bits, rounded to nearest even as ATen's conversion does; a NaN stays a (quiet) NaN.
+EIKONA_AVX512 inline __m256i round_to_bf16(__m512 value)
+{
+    const __m512i bits = _mm512_castps_si512(value);
+    const __m512i odd = _mm512_and_si512(_mm512_srli_epi32(bits, 16), _mm512_set1_epi32(1));
+    __m512i rounded =
+        _mm512_srli_epi32(_mm512_add_epi32(bits, _mm512_add_epi32(odd, _mm512_set1_epi32(0x7FFF))), 16);
+    const __mmask16 nan = _mm512_cmp_ps_mask(value, value, _CMP_UNORD_Q);
+    rounded = _mm512_mask_mov_epi32(rounded, nan, _mm512_set1_epi32(0x7FC0));
+    return _mm512_cvtepi32_epi16(rounded);
+}
+
 } // namespace eikona::models::kernels

@@ -2,6 +2,7 @@
 
 #include "models/avx512_math.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace eikona::models::kernels {
@@ -51,6 +52,34 @@ EIKONA_AVX512 void geglu_rows_avx512(const float* projected, std::int64_t inner,
     }
 }
 
+EIKONA_AVX512 inline __m512 load(const std::uint16_t* bf16)
+{
+    return widen_bf16(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(bf16)));
+}
+
+// Rows of bf16: whole vectors, then the last few through a zero-padded one.
+EIKONA_AVX512 void geglu_rows_bf16_avx512(const std::uint16_t* projected, std::int64_t inner,
+                                          std::uint16_t* out, std::int64_t first, std::int64_t last)
+{
+    for (auto r = first; r < last; ++r) {
+        const std::uint16_t* hidden = projected + r * 2 * inner;
+        const std::uint16_t* gate = hidden + inner;
+        std::uint16_t* row = out + r * inner;
+        std::int64_t c = 0;
+        for (; c + 16 <= inner; c += 16)
+            _mm256_storeu_si256(reinterpret_cast<__m256i*>(row + c),
+                                round_to_bf16(_mm512_mul_ps(load(hidden + c), gelu(load(gate + c)))));
+        if (c < inner) {
+            alignas(32) std::uint16_t hidden_tail[16] = {}, gate_tail[16] = {}, result[16];
+            std::copy(hidden + c, hidden + inner, hidden_tail);
+            std::copy(gate + c, gate + inner, gate_tail);
+            _mm256_store_si256(reinterpret_cast<__m256i*>(result),
+                               round_to_bf16(_mm512_mul_ps(load(hidden_tail), gelu(load(gate_tail)))));
+            std::copy(result, result + (inner - c), row + c);
+        }
+    }
+}
+
 } // namespace
 
 bool geglu_kernel_supported()
@@ -62,6 +91,12 @@ bool geglu_kernel_supported()
 void geglu_rows(const float* projected, std::int64_t inner, float* out, std::int64_t first, std::int64_t last)
 {
     geglu_rows_avx512(projected, inner, out, first, last);
+}
+
+void geglu_rows_bf16(const std::uint16_t* projected, std::int64_t inner, std::uint16_t* out,
+                     std::int64_t first, std::int64_t last)
+{
+    geglu_rows_bf16_avx512(projected, inner, out, first, last);
 }
 
 } // namespace eikona::models::kernels

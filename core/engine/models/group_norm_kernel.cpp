@@ -16,8 +16,7 @@ EIKONA_AVX512 inline __m512 load(const void* row, Element element, std::int64_t 
     if (element == Element::F32)
         return _mm512_loadu_ps(static_cast<const float*>(row) + c);
     const auto* half = static_cast<const std::uint16_t*>(row) + c;
-    const __m512i widened = _mm512_cvtepu16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(half)));
-    return _mm512_castsi512_ps(_mm512_slli_epi32(widened, 16));
+    return widen_bf16(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(half)));
 }
 
 EIKONA_AVX512 inline void store(void* row, Element element, std::int64_t c, __m512 value)
@@ -26,15 +25,8 @@ EIKONA_AVX512 inline void store(void* row, Element element, std::int64_t c, __m5
         _mm512_storeu_ps(static_cast<float*>(row) + c, value);
         return;
     }
-    // Round to nearest even, as ATen's conversion does; a NaN stays a (quiet) NaN.
-    const __m512i bits = _mm512_castps_si512(value);
-    const __m512i odd = _mm512_and_si512(_mm512_srli_epi32(bits, 16), _mm512_set1_epi32(1));
-    __m512i rounded =
-        _mm512_srli_epi32(_mm512_add_epi32(bits, _mm512_add_epi32(odd, _mm512_set1_epi32(0x7FFF))), 16);
-    const __mmask16 nan = _mm512_cmp_ps_mask(value, value, _CMP_UNORD_Q);
-    rounded = _mm512_mask_mov_epi32(rounded, nan, _mm512_set1_epi32(0x7FC0));
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(static_cast<std::uint16_t*>(row) + c),
-                        _mm512_cvtepi32_epi16(rounded));
+                        round_to_bf16(value));
 }
 
 // x * sigmoid(x), with exp taken of -|x| only (no overflow).
