@@ -1,9 +1,10 @@
-// The channels-last GroupNorm (+ SiLU) kernels against ATen's planar GroupNorm: fp32 and bf16,
-// batches, a large mean (no cancellation), NaN kept, and the layer taking them only for
-// channels-last inputs.
+// The channels-last and planar GroupNorm (+ SiLU) kernels against ATen's planar GroupNorm: fp32
+// and bf16, batches, a large mean (no cancellation), NaN kept, and the layer taking them only
+// for the inputs they handle.
 
 #include "models/channels_last_group_norm.h"
 #include "models/group_norm_kernel.h"
+#include "models/planar_group_norm.h"
 #include "models/layers.h"
 
 #include <ATen/Functions.h>
@@ -87,6 +88,38 @@ class TestGroupNorm : public QObject {
                  qPrintable(QString::number(max_error(ours_bf16, expected_bf16))));
     }
 
+    void planarMatchesATen_data() { matchesATen_data(); }
+
+    void planarMatchesATen()
+    {
+        QFETCH(int, batch);
+        QFETCH(int, channels);
+        QFETCH(int, groups);
+        QFETCH(double, mean);
+        QFETCH(bool, silu);
+        skipWithoutKernel();
+        const c10::InferenceMode inference;
+        at::manual_seed(9);
+        const auto x = at::randn({batch, channels, 16, 24}) * 3 + mean;
+        const auto weight = at::randn({channels});
+        const auto bias = at::randn({channels});
+        QVERIFY(models::group_norm_planar_applies(x, groups));
+        const auto ours = models::group_norm_planar(x, groups, weight, bias, 1e-6, silu);
+        QCOMPARE(ours.scalar_type(), at::kFloat);
+        QVERIFY(ours.is_contiguous());
+        const auto expected = reference(x, groups, weight, bias, silu);
+        const double bar = mean > 100 ? 2e-3 : 1e-5;
+        QVERIFY2(max_error(ours, expected) < bar, qPrintable(QString::number(max_error(ours, expected))));
+
+        const auto half = x.to(at::kBFloat16);
+        const auto ours_bf16 = models::group_norm_planar(half, groups, weight, bias, 1e-6, silu);
+        QCOMPARE(ours_bf16.scalar_type(), at::kBFloat16);
+        const auto expected_bf16 = reference(half, groups, weight, bias, silu);
+        const double rounding = (expected_bf16.abs().max().item<double>() + 1) * (1.0 / 128);
+        QVERIFY2(max_error(ours_bf16, expected_bf16) <= rounding,
+                 qPrintable(QString::number(max_error(ours_bf16, expected_bf16))));
+    }
+
     void nanIsKept()
     {
         skipWithoutKernel();
@@ -99,17 +132,25 @@ class TestGroupNorm : public QObject {
             // A NaN spoils its group, as in ATen, and only its group: the VAE's redo looks for it.
             QVERIFY(out.narrow(1, 0, 4).isnan().all().item<bool>());
             QVERIFY(out.narrow(1, 4, 12).isfinite().all().item<bool>());
+            const auto planar =
+                models::group_norm_planar(x.to(dtype), 4, at::ones({16}), at::zeros({16}), 1e-6, true);
+            QVERIFY(planar.narrow(1, 0, 4).isnan().all().item<bool>());
+            QVERIFY(planar.narrow(1, 4, 12).isfinite().all().item<bool>());
         }
     }
 
     // On every CPU: without AVX-512 the layer keeps ATen's GroupNorm, in either layout.
-    void channelsLastOnly()
+    void layerInEitherLayout()
     {
         const c10::InferenceMode inference;
         const auto x = at::randn({1, 32, 8, 8});
         QVERIFY(!models::group_norm_channels_last_applies(x, 8));                // planar: ATen's
         QVERIFY(!models::group_norm_channels_last_applies(channels_last(x), 3)); // 32 channels, 3 groups
         QVERIFY(!models::group_norm_channels_last_applies(channels_last(x.to(at::kDouble)), 8));
+        QVERIFY(!models::group_norm_planar_applies(channels_last(x), 8));         // not planar
+        QVERIFY(!models::group_norm_planar_applies(at::randn({1, 32, 5, 5}), 8)); // 25 pixels
+        QVERIFY(!models::group_norm_planar_applies(x.to(at::kDouble), 8));
+        QVERIFY(!models::group_norm_planar_applies(x, 3));
         models::GroupNorm norm(8, 32, 1e-6);
         norm->weight.normal_();
         norm->bias.normal_();

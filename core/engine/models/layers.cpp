@@ -2,6 +2,7 @@
 
 #include "models/channels_last_group_norm.h"
 #include "models/onednn_matmul.h"
+#include "models/planar_group_norm.h"
 #include "models/op_profile.h"
 #include "models/weights.h"
 #include "models/winograd_convolution.h"
@@ -124,6 +125,13 @@ at::Tensor packed_matmul(const at::Tensor& x, const at::Tensor& weight, const at
 bool normalise_in_float(const at::Tensor& x)
 {
     return x.is_cpu() && x.scalar_type() == at::kBFloat16;
+}
+
+// Planar bf16 GroupNorm in one kernel (no fp32 copies in and out): the UNet's normalisations
+// 0.17 -> 0.08 s per bf16 step. In fp32 ATen's own is as fast (A/B) and stays, as the reference's.
+bool planar_kernel_applies(const at::Tensor& x, std::int64_t groups)
+{
+    return x.scalar_type() == at::kBFloat16 && group_norm_planar_applies(x, groups);
 }
 
 at::Tensor in_float(const at::Tensor& t)
@@ -304,6 +312,8 @@ at::Tensor GroupNormImpl::forward(const at::Tensor& x)
     const OpTimer timer(OpKind::Normalization, 0);
     if (group_norm_channels_last_applies(x, groups))
         return group_norm_channels_last(x, groups, weight, bias, eps, /*silu=*/false);
+    if (planar_kernel_applies(x, groups))
+        return group_norm_planar(x, groups, weight, bias, eps, /*silu=*/false);
     if (normalise_in_float(x))
         return at::group_norm(x.to(at::kFloat), groups, in_float(weight), in_float(bias), eps)
             .to(x.scalar_type());
@@ -315,6 +325,8 @@ at::Tensor GroupNormImpl::forward_silu(const at::Tensor& x)
     const OpTimer timer(OpKind::Normalization, 0);
     if (group_norm_channels_last_applies(x, groups))
         return group_norm_channels_last(x, groups, weight, bias, eps, /*silu=*/true);
+    if (planar_kernel_applies(x, groups))
+        return group_norm_planar(x, groups, weight, bias, eps, /*silu=*/true);
     if (normalise_in_float(x)) {
         auto normed = at::group_norm(x.to(at::kFloat), groups, in_float(weight), in_float(bias), eps);
         return at::silu_(normed).to(x.scalar_type());
