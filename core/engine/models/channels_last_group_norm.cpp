@@ -77,20 +77,18 @@ at::Tensor group_norm_channels_last(const at::Tensor& x, std::int64_t groups, co
         moments(image, element, channels, pixels, centre, sum, squares);
         std::vector<float> scale(c_count), shift(c_count);
         for (std::int64_t g = 0; g < groups; ++g) {
-            double offset = 0, spread = 0;
+            double deviations = 0, spread = 0;
             for (auto c = g * per_group; c < (g + 1) * per_group; ++c) {
-                offset += sum[static_cast<std::size_t>(c)];
+                deviations += sum[static_cast<std::size_t>(c)];
                 spread += squares[static_cast<std::size_t>(c)];
             }
-            offset /= count; // what the float centre missed of the mean
-            const double variance = std::max(0.0, spread / count - offset * offset);
-            const double mean = centre[static_cast<std::size_t>(g * per_group)] + offset;
-            const double inverse_std = 1.0 / std::sqrt(variance + eps);
+            const auto group = kernels::group_statistics(centre[static_cast<std::size_t>(g * per_group)],
+                                                         deviations, spread, count, eps);
             for (auto c = g * per_group; c < (g + 1) * per_group; ++c) {
                 const auto i = static_cast<std::size_t>(c);
-                const double a = inverse_std * gamma.data_ptr<float>()[c];
+                const double a = group.inverse_std * gamma.data_ptr<float>()[c];
                 scale[i] = static_cast<float>(a);
-                shift[i] = static_cast<float>(beta.data_ptr<float>()[c] - mean * a);
+                shift[i] = static_cast<float>(beta.data_ptr<float>()[c] - group.mean * a);
             }
         }
         at::parallel_for(0, pixels, 512, [&](std::int64_t first, std::int64_t last) {

@@ -2,6 +2,8 @@
 
 #include "models/avx512_math.h"
 
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace eikona::models::kernels {
@@ -105,6 +107,13 @@ void channel_moments(const void* image, Element element, std::int64_t channels, 
                      std::int64_t last, const float* centre, double* sum, double* squares)
 {
     channel_moments_avx512(image, element, channels, first, last, centre, sum, squares);
+}
+
+GroupStatistics group_statistics(float centre, double sum, double squares, double count, double eps)
+{
+    const double offset = sum / count; // what the float centre missed of the mean
+    const double variance = std::max(0.0, squares / count - offset * offset);
+    return {centre + offset, 1.0 / std::sqrt(variance + eps)};
 }
 
 void scale_shift(const void* image, void* out, Element element, std::int64_t channels, const float* scale,

@@ -19,6 +19,15 @@ enum class Element { F32, BF16 };
 void channel_moments(const void* image, Element element, std::int64_t channels, std::int64_t first,
                      std::int64_t last, const float* centre, double* sum, double* squares);
 
+/// A group's mean and 1 / sqrt(variance + eps), from the sum and the sum of squares of
+/// (x - centre) over its `count` values: what the centre missed of the mean is added back and
+/// the variance is never negative.
+struct GroupStatistics {
+    double mean;
+    double inverse_std;
+};
+GroupStatistics group_statistics(float centre, double sum, double squares, double count, double eps);
+
 /// out = x * scale[c] + shift[c], then SiLU when `silu`, for pixels [first, last); `out` has
 /// the layout and element type of `image` (bf16 rounded to nearest even, NaN kept).
 void scale_shift(const void* image, void* out, Element element, std::int64_t channels, const float* scale,

@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #if EIKONA_HAVE_ONEDNN
-#include <oneapi/dnnl/dnnl.hpp>
+#include "models/onednn_context.h"
 #endif
 
 namespace eikona::models {
@@ -14,18 +14,6 @@ namespace eikona::models {
 #if EIKONA_HAVE_ONEDNN
 
 namespace {
-
-dnnl::engine& cpu_engine()
-{
-    static dnnl::engine engine(dnnl::engine::kind::cpu, 0);
-    return engine;
-}
-
-dnnl::stream& cpu_stream()
-{
-    thread_local dnnl::stream stream(cpu_engine());
-    return stream;
-}
 
 using Tag = dnnl::memory::format_tag;
 using DataType = dnnl::memory::data_type;
@@ -58,25 +46,25 @@ struct PackedMatmul::State {
             bias ? dnnl::matmul::desc(source, any_weights, dnnl::memory::desc({1, out}, type, Tag::ab),
                                       destination)
                  : dnnl::matmul::desc(source, any_weights, destination);
-        const dnnl::matmul::primitive_desc primitive(descriptor, cpu_engine());
+        const dnnl::matmul::primitive_desc primitive(descriptor, onednn_cpu_engine());
         Shape shape{dnnl::matmul(primitive), nullptr};
         for (const auto& [other_rows, other] : shapes)
             if (other.weights->get_desc() == primitive.weights_desc())
                 shape.weights = other.weights;
         if (!shape.weights) {
-            shape.weights = std::make_shared<dnnl::memory>(primitive.weights_desc(), cpu_engine());
+            shape.weights = std::make_shared<dnnl::memory>(primitive.weights_desc(), onednn_cpu_engine());
             if (shapes.empty()) {
                 // W is [out][in] row-major, i.e. the [in][out] matrix matmul wants, stored "ba".
-                dnnl::memory weight(dnnl::memory::desc({in, out}, type, Tag::ba), cpu_engine(),
+                dnnl::memory weight(dnnl::memory::desc({in, out}, type, Tag::ba), onednn_cpu_engine(),
                                     const_cast<void*>(plain()));
-                dnnl::reorder(weight, *shape.weights).execute(cpu_stream(), weight, *shape.weights);
+                dnnl::reorder(weight, *shape.weights).execute(onednn_cpu_stream(), weight, *shape.weights);
                 packed = true;
             } else {
                 // Another layout from the packed copy: the plain weight may be long gone.
                 auto& from = *shapes.begin()->second.weights;
-                dnnl::reorder(from, *shape.weights).execute(cpu_stream(), from, *shape.weights);
+                dnnl::reorder(from, *shape.weights).execute(onednn_cpu_stream(), from, *shape.weights);
             }
-            cpu_stream().wait();
+            onednn_cpu_stream().wait();
         }
         return shapes.emplace(rows, std::move(shape)).first->second;
     }
@@ -93,7 +81,7 @@ bool PackedMatmul::run(const void* x, void* y, std::int64_t rows, const PlainWei
 {
     bool packed = false;
     auto& shape = m_state->shape_for(rows, plain, packed);
-    auto& engine = cpu_engine();
+    auto& engine = onednn_cpu_engine();
     const auto type = m_state->type;
     dnnl::memory source(dnnl::memory::desc({rows, m_state->in}, type, Tag::ab), engine, const_cast<void*>(x));
     dnnl::memory destination(dnnl::memory::desc({rows, m_state->out}, type, Tag::ab), engine, y);
@@ -102,8 +90,8 @@ bool PackedMatmul::run(const void* x, void* y, std::int64_t rows, const PlainWei
     if (m_state->bias)
         arguments.emplace(DNNL_ARG_BIAS, dnnl::memory(dnnl::memory::desc({1, m_state->out}, type, Tag::ab),
                                                       engine, const_cast<void*>(m_state->bias)));
-    shape.primitive.execute(cpu_stream(), arguments);
-    cpu_stream().wait();
+    shape.primitive.execute(onednn_cpu_stream(), arguments);
+    onednn_cpu_stream().wait();
     return packed;
 }
 

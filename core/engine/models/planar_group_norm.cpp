@@ -78,21 +78,18 @@ at::Tensor group_norm_planar(const at::Tensor& x, std::int64_t groups, const at:
     moments(centre);
     std::vector<float> scale(static_cast<std::size_t>(planes)), shift(static_cast<std::size_t>(planes));
     for (std::size_t group = 0; group < group_count; ++group) {
-        double offset = 0, spread = 0;
+        double deviations = 0, spread = 0;
         for (std::size_t c = 0; c < static_cast<std::size_t>(per_group); ++c) {
-            offset += sum[group * static_cast<std::size_t>(per_group) + c];
+            deviations += sum[group * static_cast<std::size_t>(per_group) + c];
             spread += squares[group * static_cast<std::size_t>(per_group) + c];
         }
-        offset /= count; // what the float centre missed of the mean
-        const double variance = std::max(0.0, spread / count - offset * offset);
-        const double mean = centre[group] + offset;
-        const double inverse_std = 1.0 / std::sqrt(variance + eps);
+        const auto statistics = kernels::group_statistics(centre[group], deviations, spread, count, eps);
         for (std::size_t c = 0; c < static_cast<std::size_t>(per_group); ++c) {
             const auto plane = group * static_cast<std::size_t>(per_group) + c;
             const auto channel = static_cast<std::int64_t>(plane % static_cast<std::size_t>(channels));
-            const double a = inverse_std * gamma.data_ptr<float>()[channel];
+            const double a = statistics.inverse_std * gamma.data_ptr<float>()[channel];
             scale[plane] = static_cast<float>(a);
-            shift[plane] = static_cast<float>(beta.data_ptr<float>()[channel] - mean * a);
+            shift[plane] = static_cast<float>(beta.data_ptr<float>()[channel] - statistics.mean * a);
         }
     }
     at::parallel_for(0, planes, 1, [&](std::int64_t first, std::int64_t last) {

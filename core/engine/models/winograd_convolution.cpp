@@ -11,7 +11,7 @@
 #include <vector>
 
 #if EIKONA_HAVE_ONEDNN
-#include <oneapi/dnnl/dnnl.hpp>
+#include "models/onednn_context.h"
 #endif
 
 namespace eikona::models {
@@ -19,18 +19,6 @@ namespace eikona::models {
 #if EIKONA_HAVE_ONEDNN
 
 namespace {
-
-dnnl::engine& cpu_engine()
-{
-    static dnnl::engine engine(dnnl::engine::kind::cpu, 0);
-    return engine;
-}
-
-dnnl::stream& cpu_stream()
-{
-    thread_local dnnl::stream stream(cpu_engine());
-    return stream;
-}
 
 using Dims = dnnl::memory::dims;
 using DataType = dnnl::memory::data_type;
@@ -125,12 +113,13 @@ struct WinogradConvolution::State {
                                                            {1, 1}, padding_before, padding_after);
             dnnl::primitive_attr attributes;
             attributes.set_scratchpad_mode(dnnl::scratchpad_mode::user);
-            dnnl::convolution_forward::primitive_desc description(descriptor, attributes, cpu_engine());
+            dnnl::convolution_forward::primitive_desc description(descriptor, attributes,
+                                                                  onednn_cpu_engine());
             const dnnl::memory::desc user_source({key.images, in, key.in_rows, key.width}, DataType::f32,
                                                  strides_of(in, key.height, key.width, key.layout));
             const dnnl::memory::desc user_destination({key.images, out, key.rows, key.width}, DataType::f32,
                                                       strides_of(out, key.height, key.width, key.layout));
-            const auto& engine = cpu_engine();
+            const auto& engine = onednn_cpu_engine();
             dnnl::reorder source_in(
                 dnnl::reorder::primitive_desc(engine, user_source, engine, description.src_desc()));
             dnnl::reorder destination_out(
@@ -219,13 +208,13 @@ struct WinogradConvolution::State {
                 return memory;
         if (weights.size() >= k_kept_layouts) // these are the largest kernels there are
             weights.erase(weights.begin());
-        const auto& engine = cpu_engine();
+        const auto& engine = onednn_cpu_engine();
         dnnl::memory packed(wanted, engine);
         dnnl::memory source(
             dnnl::memory::desc({out, in, 3, 3}, DataType::f32, dnnl::memory::format_tag::oihw), engine,
             const_cast<float*>(plain()));
-        dnnl::reorder(source, packed).execute(cpu_stream(), source, packed);
-        cpu_stream().wait();
+        dnnl::reorder(source, packed).execute(onednn_cpu_stream(), source, packed);
+        onednn_cpu_stream().wait();
         transformed = true;
         weights.emplace_back(wanted, packed);
         return weights.back().second;
@@ -262,8 +251,8 @@ bool WinogradConvolution::run(const Problem& problem, const float* x, float* y, 
     const auto* plan = state.plan_for(problem);
     if (!plan || problem.bias != (bias != nullptr))
         throw std::logic_error("no Winograd convolution for this problem");
-    const auto& engine = cpu_engine();
-    auto& stream = cpu_stream();
+    const auto& engine = onednn_cpu_engine();
+    auto& stream = onednn_cpu_stream();
     bool transformed = false;
     auto* bytes = static_cast<char*>(work);
     for (const auto& band : plan->bands) {
