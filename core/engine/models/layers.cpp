@@ -163,7 +163,7 @@ at::Tensor Conv2dImpl::forward(const at::Tensor& x)
                                                  static_cast<double>(weight.numel()));
     // bf16 packs as fp32 does: measured in the UNet at 512x512, convolutions 1.68-1.70 s ->
     // 1.40-1.55 s per step (packing at every size too: 1.51-1.55 s).
-    if (winograd_applies(x))
+    if (runs_by_winograd(x))
         return winograd_forward(x);
     const bool packable_type = x.scalar_type() == at::kFloat || x.scalar_type() == at::kBFloat16;
     if (!onednn_layouts_enabled() || !x.is_cpu() || !packable_type ||
@@ -175,7 +175,7 @@ at::Tensor Conv2dImpl::forward(const at::Tensor& x)
                                   {stride, stride}, {1, 1}, 1);
 }
 
-bool Conv2dImpl::winograd_applies(const at::Tensor& x)
+bool Conv2dImpl::runs_by_winograd(const at::Tensor& x)
 {
     // Channels in multiples of 16 (oneDNN's vector width); others would be padded to it.
     if (!winograd_enabled() || !onednn_layouts_enabled() || !x.is_cpu() || x.scalar_type() != at::kFloat ||

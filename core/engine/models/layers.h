@@ -33,6 +33,8 @@ class Conv2dImpl : public torch::nn::Module {
     at::Tensor forward_rows(const at::Tensor& x);
     /// Frees the packed kernels; the next call packs again from the weight.
     void release_packed();
+    /// Whether forward(x) runs by Winograd (3x3, fp32, large enough, a CPU oneDNN has it for).
+    bool runs_by_winograd(const at::Tensor& x);
 
     at::Tensor weight;
     at::Tensor bias;
@@ -40,7 +42,6 @@ class Conv2dImpl : public torch::nn::Module {
     std::int64_t padding;
 
   private:
-    bool winograd_applies(const at::Tensor& x);
     at::Tensor winograd_forward(const at::Tensor& x);
 
     at::Tensor m_packed; ///< made on first use from the weight data at m_packed_from
