@@ -3,7 +3,7 @@
 // The desktop app's own costs, on a full-size model (make-random-model --preset sd15):
 // - a job through the window (MainWindow -> JobRunner -> worker thread, previews painted) against
 //   the same job through GenerationSession directly, interleaved A/B, medians and their ratio;
-// - the window's event-loop latency during those jobs (a 5 ms timer's gaps: p99, worst);
+// - the window's event-loop latency during one more such job (a 5 ms timer's gaps: p99, worst);
 // - the built app's start to a shown window whose event loop runs (EIKONA_QUIT_WHEN_READY);
 // - the idle app's memory after the jobs: RssAnon (anonymous) and RssFile (the mapped weights).
 
@@ -183,17 +183,22 @@ int main(int argc, char* argv[])
         directSeconds.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e9);
         std::fprintf(stderr, "round %d: direct %.2f s\n", round + 1, directSeconds.back());
 
-        clock.start();
-        last = -1;
-        tick.start();
         timer.restart();
         window->submit(true);
         if (!waitFor(window->runner(), &backend::JobRunner::jobFinished, 3600 * 1000))
             return 1;
         windowSeconds.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e9);
-        tick.stop();
         std::fprintf(stderr, "round %d: window %.2f s\n", round + 1, windowSeconds.back());
     }
+    // The latency probe in a job of its own: its 200 wake-ups a second take a core from the
+    // two compute threads often enough to cost a timed job 3-4 % (measured: ratio 1.060 with
+    // it, 1.025 without, in one hour), which is the probe's cost, not the window's.
+    clock.start();
+    tick.start();
+    window->submit(true);
+    if (!waitFor(window->runner(), &backend::JobRunner::jobFinished, 3600 * 1000))
+        return 1;
+    tick.stop();
 
     // 3. The idle app after its jobs: the direct session goes, the queue ran dry.
     direct.reset();
@@ -210,7 +215,7 @@ int main(int argc, char* argv[])
                 rounds, median(windowSeconds));
     std::printf("| the same through GenerationSession directly | %.2f s | |\n", median(directSeconds));
     std::printf("| ratio window / direct | %.3f | ≤ 1.03 |\n", median(windowSeconds) / median(directSeconds));
-    std::printf("| event-loop latency during the jobs: p99 / worst | %.1f ms / %.1f ms | ≤ 50 / ≤ 200 ms |\n",
+    std::printf("| event-loop latency during a job: p99 / worst | %.1f ms / %.1f ms | ≤ 50 / ≤ 200 ms |\n",
                 percentile(gaps, 0.99), gaps.empty() ? 0.0 : *std::max_element(gaps.begin(), gaps.end()));
     // The weights live as mapped file pages or, once packed for oneDNN, as anonymous copies;
     // what is resident beyond their size is the app's own.
