@@ -54,8 +54,9 @@ std::int64_t offset_of(std::int64_t image, std::int64_t row, std::int64_t channe
 } // namespace
 
 struct WinogradConvolution::State {
-    // One convolution over `images` images' rows [in_row0, in_row0 + in_rows) of a problem,
-    // making output rows [row0, row0 + rows).
+    // The shape of one band's convolution: `in_rows` rows of `images` images (of a problem
+    // `height` rows high, which sets the strides) making `rows` rows, zero rows added above and
+    // below only at the image's edges.
     struct BandKey {
         std::int64_t images, in_rows, rows, pad_top, pad_bottom, height, width;
         Layout layout;
@@ -99,7 +100,7 @@ struct WinogradConvolution::State {
         auto& slot = primitives[key];
         const auto any = dnnl::memory::format_tag::any;
         const dnnl::memory::desc source({key.images, in, key.in_rows, key.width}, DataType::f32, any);
-        const dnnl::memory::desc weights({out, in, 3, 3}, DataType::f32, any);
+        const dnnl::memory::desc any_weights({out, in, 3, 3}, DataType::f32, any);
         const dnnl::memory::desc destination({key.images, out, key.rows, key.width}, DataType::f32, any);
         const dnnl::memory::desc bias({out}, DataType::f32, dnnl::memory::format_tag::a);
         const Dims padding_before{key.pad_top, 1}, padding_after{key.pad_bottom, 1};
@@ -107,10 +108,11 @@ struct WinogradConvolution::State {
         const auto inference = dnnl::prop_kind::forward_inference;
         try {
             const auto descriptor =
-                key.bias ? dnnl::convolution_forward::desc(inference, algorithm, source, weights, bias,
-                                                           destination, {1, 1}, padding_before, padding_after)
-                         : dnnl::convolution_forward::desc(inference, algorithm, source, weights, destination,
-                                                           {1, 1}, padding_before, padding_after);
+                key.bias
+                    ? dnnl::convolution_forward::desc(inference, algorithm, source, any_weights, bias,
+                                                      destination, {1, 1}, padding_before, padding_after)
+                    : dnnl::convolution_forward::desc(inference, algorithm, source, any_weights, destination,
+                                                      {1, 1}, padding_before, padding_after);
             dnnl::primitive_attr attributes;
             attributes.set_scratchpad_mode(dnnl::scratchpad_mode::user);
             dnnl::convolution_forward::primitive_desc description(descriptor, attributes,
