@@ -3,6 +3,7 @@
 // UNet within 1.25x the reference's error; the VAE, which the reference's bf16 breaks on one
 // case, within 3 % on both; normalisations and attention run their fp32 islands.
 
+#include "attention_cases.h"
 #include "golden.h"
 #include "models/attention.h"
 #include "models/layers.h"
@@ -204,20 +205,12 @@ class TestBf16 : public QObject {
     }
 
     // The bf16 kernel (vdpbf16ps, where the CPU has AVX512-BF16) against the formula in double on
-    // the same bf16 inputs: SD 1.5's levels, the cross-attention's 77 keys (an odd tile), a
-    // partial block of queries, the VAE's single 512-wide head, the strided views the layers pass.
+    // the same bf16 inputs (attention_cases.h; there "odd sizes" has an odd head size, which runs
+    // the fp32 kernel on copies), and partial tiles with an even head size.
     void bf16AttentionKernelEqualsTheFormula_data()
     {
-        QTest::addColumn<int>("heads");
-        QTest::addColumn<int>("d");
-        QTest::addColumn<int>("lq");
-        QTest::addColumn<int>("lk");
-        QTest::newRow("self 64x64 level") << 2 << 40 << 4096 << 4096;
-        QTest::newRow("cross 32x32 level") << 8 << 80 << 1024 << 77;
-        QTest::newRow("self 8x8 level") << 8 << 160 << 64 << 64;
-        QTest::newRow("vae mid block") << 1 << 512 << 256 << 256;
+        testing::add_attention_shapes();
         QTest::newRow("partial tiles") << 3 << 14 << 71 << 301;
-        QTest::newRow("odd head size: the fp32 kernel on copies") << 3 << 13 << 71 << 300;
     }
 
     void bf16AttentionKernelEqualsTheFormula()
@@ -227,12 +220,9 @@ class TestBf16 : public QObject {
         QFETCH(int, lq);
         QFETCH(int, lk);
         const c10::InferenceMode inference;
-        const auto split = [&](const at::Tensor& t) {
-            return t.view({2, t.size(1), heads, d}).transpose(1, 2);
-        };
-        const auto q = split(at::randn({2, lq, heads * d}).to(at::kBFloat16));
-        const auto k = split(at::randn({2, lk, heads * d}).to(at::kBFloat16));
-        const auto v = split(at::randn({2, lk, heads * d}).to(at::kBFloat16));
+        const auto q = testing::random_heads(heads, d, lq, at::kBFloat16);
+        const auto k = testing::random_heads(heads, d, lk, at::kBFloat16);
+        const auto v = testing::random_heads(heads, d, lk, at::kBFloat16);
         const double scale = 1.0 / std::sqrt(static_cast<double>(d));
         const auto actual = models::attention(q, k, v, scale);
         QCOMPARE(actual.scalar_type(), at::kBFloat16);

@@ -1,6 +1,7 @@
 // UNet2DConditionModel against the reference's noise predictions (golden/unet_case*), with
 // the per-block intermediates of case 0, and chunked attention against unchunked.
 
+#include "attention_cases.h"
 #include "golden.h"
 #include "models/attention.h"
 #include "models/geglu_kernel.h"
@@ -62,21 +63,8 @@ class TestUNet : public QObject {
             QCOMPARE(compared, 14);
     }
 
-    // The fused kernel (where the CPU has AVX-512) against the plain formula, for SD 1.5's head
-    // sizes (40, 80, 160), the VAE's single 512-wide head, odd sizes that leave partial tiles,
-    // and the strided views the attention layers pass (heads split out of [B, L, heads * d]).
-    void attentionEqualsTheFormula_data()
-    {
-        QTest::addColumn<int>("heads");
-        QTest::addColumn<int>("d");
-        QTest::addColumn<int>("lq");
-        QTest::addColumn<int>("lk");
-        QTest::newRow("self 64x64 level") << 2 << 40 << 4096 << 4096;
-        QTest::newRow("cross 32x32 level") << 8 << 80 << 1024 << 77;
-        QTest::newRow("self 8x8 level") << 8 << 160 << 64 << 64;
-        QTest::newRow("vae mid block") << 1 << 512 << 256 << 256;
-        QTest::newRow("odd sizes") << 3 << 13 << 71 << 300;
-    }
+    // The fused kernel (where the CPU has AVX-512) against the plain formula (attention_cases.h).
+    void attentionEqualsTheFormula_data() { testing::add_attention_shapes(); }
 
     void attentionEqualsTheFormula()
     {
@@ -85,12 +73,9 @@ class TestUNet : public QObject {
         QFETCH(int, lq);
         QFETCH(int, lk);
         const c10::InferenceMode inference;
-        const auto split = [&](const at::Tensor& t) {
-            return t.view({2, t.size(1), heads, d}).transpose(1, 2);
-        };
-        const auto q = split(at::randn({2, lq, heads * d}));
-        const auto k = split(at::randn({2, lk, heads * d}));
-        const auto v = split(at::randn({2, lk, heads * d}));
+        const auto q = testing::random_heads(heads, d, lq);
+        const auto k = testing::random_heads(heads, d, lk);
+        const auto v = testing::random_heads(heads, d, lk);
         const double scale = 1.0 / std::sqrt(static_cast<double>(d));
         const auto actual = models::attention(q, k, v, scale);
         const auto reference =
